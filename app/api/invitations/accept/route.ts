@@ -1,0 +1,12 @@
+import { NextResponse } from "next/server";
+import { route, readJson } from "@/lib/api/http";
+import { parseOrThrow } from "@/lib/api/errors";
+import { acceptInvitation } from "@/lib/users/mutations";
+import { acceptInvitationSchema } from "@/lib/users/schema";
+
+/** The invitee sets a name and password; the link works once. */
+export const POST = route(async (request) => {
+  const input = parseOrThrow(acceptInvitationSchema, await readJson(request));
+  const user = await acceptInvitation(input);
+  return NextResponse.json({ user: { email: user.email, role: user.role } }, { status: 201 });
+});

@@ -1,0 +1,12 @@
+import { NextResponse } from "next/server";
+import { route, readJson } from "@/lib/api/http";
+import { parseOrThrow } from "@/lib/api/errors";
+import { completeSetup } from "@/lib/users/mutations";
+import { setupAdminSchema } from "@/lib/users/schema";
+
+/** Creates the first admin from the one-time setup link printed at first start. */
+export const POST = route(async (request) => {
+  const input = parseOrThrow(setupAdminSchema, await readJson(request));
+  const user = await completeSetup(input);
+  return NextResponse.json({ user: { email: user.email, role: user.role } }, { status: 201 });
+});

@@ -1,0 +1,17 @@
+import { z } from "zod";
+
+export const API_KEY_SCOPES = ["prompts:write", "outputs:write", "export:read"] as const;
+export const apiKeyScopeSchema = z.enum(API_KEY_SCOPES);
+export type ApiKeyScope = z.infer<typeof apiKeyScopeSchema>;
+
+export const createApiKeySchema = z.object({
+  name: z.string().trim().min(1, { message: "Name the key." }).max(100),
+  scopes: z.array(apiKeyScopeSchema).min(1, { message: "Choose at least one scope." }),
+});
+export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
+
+/** Parses "a,b" from a command line into scopes, rejecting unknown ones. */
+export const scopeListSchema = z
+  .string()
+  .transform((value) => [...new Set(value.split(",").map((part) => part.trim()).filter(Boolean))])
+  .pipe(z.array(apiKeyScopeSchema).min(1, { message: "Give at least one scope." }));

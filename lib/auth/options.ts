@@ -1,0 +1,70 @@
+import type { AuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { clientIp } from "@/lib/auth/client-ip";
+import { getDummyPasswordHash, verifyPassword } from "@/lib/auth/password";
+import { clearSignInFailures, recordSignInFailure } from "@/lib/auth/throttle";
+import { signInSchema } from "@/lib/users/schema";
+import type { Role } from "@/lib/users/schema";
+
+declare module "next-auth" {
+  interface Session {
+    user?: { id: string; role: Role; email: string; name?: string | null };
+  }
+  interface User {
+    role: Role;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    id?: string;
+    role?: Role;
+  }
+}
+
+export const authOptions: AuthOptions = {
+  session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      // The lockout check runs before this, in app/api/auth/[...nextauth]/route.ts, where a 429
+      // can be answered; here every failure is counted.
+      async authorize(credentials, req) {
+        const parsed = signInSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        const { email, password } = parsed.data;
+        const user = await db.user.findUnique({ where: { email } });
+        const ok = await verifyPassword(user?.passwordHash ?? (await getDummyPasswordHash()), password);
+        if (!user || !ok || !user.active) {
+          await recordSignInFailure({ email, ip: clientIp(req?.headers, getEnv().TRUST_PROXY === "1") });
+          return null;
+        }
+        await clearSignInFailures(email);
+        await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+        return { id: user.id, email: user.email, name: user.name, role: user.role };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        token.id = user.id;
+        token.role = user.role;
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      // The role is read from the database, so a change shows at once; a deactivated or deleted
+      // person gets a session with no user.
+      const current = token.id
+        ? await db.user.findUnique({ where: { id: token.id }, select: { id: true, email: true, name: true, role: true, active: true } })
+        : null;
+      if (!current?.active) return { expires: session.expires };
+      return { ...session, user: { id: current.id, email: current.email, name: current.name, role: current.role } };
+    },
+  },
+};

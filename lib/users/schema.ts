@@ -1,0 +1,62 @@
+import { z } from "zod";
+
+export const roleSchema = z.enum(["admin", "labeler"]);
+export type Role = z.infer<typeof roleSchema>;
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: "Enter a valid email address." }));
+
+// Long passphrases are welcome; the upper bound only keeps hashing cheap.
+export const passwordSchema = z
+  .string()
+  .min(10, { message: "Use at least 10 characters." })
+  .max(200, { message: "Use at most 200 characters." });
+
+export const nameSchema = z.string().trim().min(1, { message: "Enter a name." }).max(100);
+
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1).max(200),
+});
+
+export const createUserSchema = z.object({
+  email: emailSchema,
+  password: passwordSchema,
+  role: roleSchema,
+  name: nameSchema.optional(),
+});
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+export const inviteSchema = z.object({
+  email: emailSchema,
+  role: roleSchema.default("labeler"),
+});
+export type InviteInput = z.infer<typeof inviteSchema>;
+
+export const acceptInvitationSchema = z.object({
+  token: z.string().min(10).max(200),
+  name: nameSchema,
+  password: passwordSchema,
+});
+export type AcceptInvitationInput = z.infer<typeof acceptInvitationSchema>;
+
+export const setupAdminSchema = z.object({
+  token: z.string().min(10).max(200),
+  email: emailSchema,
+  name: nameSchema,
+  password: passwordSchema,
+});
+export type SetupAdminInput = z.infer<typeof setupAdminSchema>;
+
+export const updateUserSchema = z
+  .object({
+    role: roleSchema.optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((value) => value.role !== undefined || value.active !== undefined, {
+    message: "Give a role or an active flag to change.",
+  });
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;
