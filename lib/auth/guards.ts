@@ -6,24 +6,30 @@ import { db } from "@/lib/db";
 
 export type CurrentUser = { id: string; email: string; name: string | null; role: "admin" | "labeler" };
 
+type SessionState = { user: CurrentUser } | { user: null; deactivated: boolean };
+
 /**
  * The signed-in person, read from the database on every call: a deactivated person is out at
  * their very next request, whatever their session cookie says.
  */
-export async function getCurrentUser(): Promise<CurrentUser | null> {
+async function readSession(): Promise<SessionState> {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
-  if (!id) return null;
+  if (!id) return { user: null, deactivated: false };
   const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, active: true } });
-  if (!user?.active) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  if (!user?.active) return { user: null, deactivated: !!user };
+  return { user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+}
+
+export async function getCurrentUser(): Promise<CurrentUser | null> {
+  return (await readSession()).user;
 }
 
 /** For pages: the signed-in person, or a redirect to sign-in. */
 export async function requireUser(): Promise<CurrentUser> {
-  const user = await getCurrentUser();
-  if (!user) redirect("/login");
-  return user;
+  const state = await readSession();
+  if (state.user) return state.user;
+  redirect(state.deactivated ? "/login?error=deactivated" : "/login");
 }
 
 /** For pages: an admin, a redirect to sign-in, or a 403 page. */
@@ -35,9 +41,9 @@ export async function requireAdmin(): Promise<CurrentUser> {
 
 /** For route handlers: the signed-in person, or a 401. */
 export async function requireApiUser(): Promise<CurrentUser> {
-  const user = await getCurrentUser();
-  if (!user) throw new AppError("unauthorized", "Sign in first.");
-  return user;
+  const state = await readSession();
+  if (state.user) return state.user;
+  throw new AppError("unauthorized", state.deactivated ? "Your account is deactivated." : "Sign in first.");
 }
 
 /** For route handlers: an admin, or a 401/403. */

@@ -1,6 +1,6 @@
 // The embedded PostgreSQL used when no DATABASE_URL is given: a real server whose data lives in a
 // folder (`.data/postgres` for the app, a temporary one for the tests).
-import { existsSync, readFileSync, rmSync, mkdirSync, chmodSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, mkdirSync, chmodSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { userInfo } from "node:os";
 import net from "node:net";
@@ -80,10 +80,18 @@ export async function startLocalPostgres(options: {
   if (!existsSync(passwordFile)) {
     rmSync(clusterDir, { recursive: true, force: true }); // a half-made cluster from an interrupted first run
     const fresh = randomBytes(18).toString("base64url");
-    const { writeFileSync } = await import("node:fs");
     writeFileSync(passwordFile, fresh, { mode: 0o600 });
   }
   const password = readFileSync(passwordFile, "utf8").trim();
+  const urlFor = (port: number) => `postgresql://ranklab:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+
+  // A server started by a process that is still running (the app, while the CLI runs) is shared,
+  // not restarted; one whose owner died (killed with -9) is stale and is stopped first.
+  const ownerFile = path.join(dataDir, "server.json");
+  const owner = existsSync(ownerFile) ? (JSON.parse(readFileSync(ownerFile, "utf8")) as { pid: number; port: number }) : null;
+  if (owner && owner.pid !== process.pid && isAlive(owner.pid) && existsSync(path.join(clusterDir, "postmaster.pid"))) {
+    return { url: urlFor(owner.port), stop: async () => {} };
+  }
   await stopStaleServer(clusterDir);
   const port = await findFreePort(options.port);
 
@@ -96,7 +104,8 @@ export async function startLocalPostgres(options: {
     createPostgresUser: userInfo().uid === 0,
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
     onLog: (message) => {
-      if (!options.quiet && /FATAL|PANIC|ERROR/.test(String(message))) process.stderr.write(`[postgres] ${message}`);
+      const text = String(message);
+      if (!options.quiet && /FATAL|PANIC|ERROR/.test(text) && !/administrator command/.test(text)) process.stderr.write(`[postgres] ${message}`);
     },
     onError: (error) => {
       if (!options.quiet) console.error("[postgres]", error);
@@ -118,8 +127,12 @@ export async function startLocalPostgres(options: {
   if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database}"`);
   await client.end();
 
+  writeFileSync(ownerFile, JSON.stringify({ pid: process.pid, port }));
   return {
-    url: `postgresql://ranklab:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
-    stop: () => server.stop(),
+    url: urlFor(port),
+    stop: async () => {
+      await server.stop();
+      rmSync(ownerFile, { force: true });
+    },
   };
 }

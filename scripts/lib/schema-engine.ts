@@ -5,6 +5,7 @@ import { readFileSync, readdirSync, existsSync, mkdirSync, writeFileSync, copyFi
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 
@@ -65,12 +66,22 @@ function loadMigrationList(): MigrationList {
   } as MigrationList;
 }
 
+// Any fixed number shared by every instance: instances starting together apply migrations in turn.
+const MIGRATION_LOCK_ID = 7_246_551_01;
+
 /** Applies every migration not yet recorded in `_prisma_migrations`; returns the names applied. */
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
-  return withEngine(databaseUrl, async (engine) => {
-    const result = await engine.applyMigrations({ migrationsList: loadMigrationList(), filters });
-    return result.appliedMigrationNames;
-  });
+  const lock = new pg.Client({ connectionString: databaseUrl });
+  await lock.connect();
+  try {
+    await lock.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
+    return await withEngine(databaseUrl, async (engine) => {
+      const result = await engine.applyMigrations({ migrationsList: loadMigrationList(), filters });
+      return result.appliedMigrationNames;
+    });
+  } finally {
+    await lock.end(); // ending the session releases the lock
+  }
 }
 
 // Each migration keeps a copy of the schema it leads to, so the next one is a diff between two

@@ -1,0 +1,130 @@
+// The authorization matrix: every page and API route, called as anonymous, labeler, admin, and
+// with API keys with and without each scope. Later issues add their routes to these tables.
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { API_KEY_SCOPES, type ApiKeyScope } from "@/lib/api-keys/schema";
+import { revokeApiKey } from "@/lib/api-keys/mutations";
+import { makeApiKey, makeProject, makeUser } from "../support/factory";
+import { newClient, signedInClient } from "./support/http";
+
+type Method = "GET" | "POST" | "PATCH" | "DELETE";
+type Call = { method: Method; path: string; body?: unknown };
+
+let slug: string;
+const actors: Record<string, APIRequestContext> = {};
+const keys: Partial<Record<ApiKeyScope | "all" | "revoked", string>> = {};
+
+test.beforeAll(async () => {
+  slug = (await makeProject()).slug;
+  const admin = await makeUser("admin");
+  const labeler = await makeUser("labeler");
+  actors.anonymous = await newClient();
+  actors.labeler = await signedInClient(labeler.email, labeler.password);
+  actors.admin = await signedInClient(admin.email, admin.password);
+  for (const scope of API_KEY_SCOPES) keys[scope] = (await makeApiKey([scope])).key;
+  keys.all = (await makeApiKey([...API_KEY_SCOPES])).key;
+  const revoked = await makeApiKey([...API_KEY_SCOPES]);
+  await revokeApiKey(revoked.id, admin.id);
+  keys.revoked = revoked.key;
+});
+
+async function call(client: APIRequestContext, { method, path, body }: Call, key?: string) {
+  const response = await client.fetch(path.replace("{slug}", slug), {
+    method,
+    data: body,
+    headers: key ? { authorization: `Bearer ${key}` } : {},
+    maxRedirects: 0,
+  });
+  return response;
+}
+
+const userPages = ["/"];
+const adminPages = ["/admin", "/admin/people", "/admin/projects", "/admin/projects/new", "/admin/projects/{slug}", "/admin/api-keys"];
+const publicPages = ["/login", "/setup?token=not-a-real-token", "/invite/not-a-real-token"];
+
+test("pages: anonymous people are sent to sign in", async () => {
+  for (const path of [...userPages, ...adminPages]) {
+    const response = await call(actors.anonymous!, { method: "GET", path });
+    expect(response.status(), path).toBe(307);
+    expect(response.headers()["location"], path).toMatch(/\/login/);
+  }
+  for (const path of publicPages) expect((await call(actors.anonymous!, { method: "GET", path })).status(), path).toBe(200);
+});
+
+test("pages: labelers see their pages and get 403 on admin pages", async () => {
+  for (const path of userPages) expect((await call(actors.labeler!, { method: "GET", path })).status(), path).toBe(200);
+  for (const path of adminPages) expect((await call(actors.labeler!, { method: "GET", path })).status(), path).toBe(403);
+});
+
+test("pages: admins see every page", async () => {
+  for (const path of [...userPages, ...adminPages]) {
+    expect((await call(actors.admin!, { method: "GET", path })).status(), path).toBe(200);
+  }
+});
+
+// Session routes for admins. Bodies are invalid and ids unknown on purpose: an admin gets past
+// the guard (to a 2xx, 404 or 422) without changing anything.
+const adminRoutes: Call[] = [
+  { method: "GET", path: "/api/admin/users" },
+  { method: "PATCH", path: "/api/admin/users/unknown-id", body: { active: true } },
+  { method: "GET", path: "/api/admin/invitations" },
+  { method: "POST", path: "/api/admin/invitations", body: { email: "not-an-email" } },
+  { method: "DELETE", path: "/api/admin/invitations/unknown-id" },
+  { method: "GET", path: "/api/admin/projects" },
+  { method: "POST", path: "/api/admin/projects", body: { slug: "Bad Slug" } },
+  { method: "GET", path: "/api/admin/projects/{slug}" },
+  { method: "PATCH", path: "/api/admin/projects/{slug}", body: { slug: "Bad Slug" } },
+  { method: "GET", path: "/api/admin/api-keys" },
+  { method: "POST", path: "/api/admin/api-keys", body: { name: "", scopes: [] } },
+  { method: "DELETE", path: "/api/admin/api-keys/unknown-id" },
+];
+
+test("admin API: 401 for anonymous and API keys, 403 for labelers, through for admins", async () => {
+  for (const route of adminRoutes) {
+    const label = `${route.method} ${route.path}`;
+    const anonymous = await call(actors.anonymous!, route);
+    expect(anonymous.status(), label).toBe(401);
+    expect((await anonymous.json()).error.code, label).toBe("unauthorized");
+    expect((await call(actors.anonymous!, route, keys.all)).status(), `${label} with a key`).toBe(401);
+    const labeler = await call(actors.labeler!, route);
+    expect(labeler.status(), label).toBe(403);
+    expect((await labeler.json()).error.code, label).toBe("forbidden");
+    expect([200, 404, 422], label).toContain((await call(actors.admin!, route)).status());
+  }
+});
+
+// The machine API: `scope` undefined means any valid key may call the route.
+const keyRoutes: (Call & { scope?: ApiKeyScope })[] = [
+  { method: "GET", path: "/api/v1/projects" },
+  { method: "GET", path: "/api/v1/projects/{slug}" },
+];
+
+test("/api/v1: 401 without a valid key (sessions do not count), 403 without the scope", async () => {
+  for (const route of keyRoutes) {
+    const label = `${route.method} ${route.path}`;
+    for (const actor of ["anonymous", "labeler", "admin"]) {
+      const response = await call(actors[actor]!, route);
+      expect(response.status(), `${label} as ${actor}`).toBe(401);
+      expect(await response.json(), label).toEqual({ error: { code: "unauthorized", message: expect.any(String) } });
+    }
+    expect((await call(actors.anonymous!, route, keys.revoked)).status(), `${label} revoked`).toBe(401);
+    expect((await call(actors.anonymous!, route, "rk_thisIsNotAKeyThisIsNotAKeyThisIsNotAK")).status(), label).toBe(401);
+    for (const scope of API_KEY_SCOPES) {
+      const status = (await call(actors.anonymous!, route, keys[scope])).status();
+      const allowed = route.scope === undefined || route.scope === scope;
+      if (allowed) expect([200, 201, 204, 404, 422], `${label} with ${scope}`).toContain(status);
+      else expect(status, `${label} with ${scope}`).toBe(403);
+    }
+  }
+});
+
+test("public routes answer without a session and validate their input", async () => {
+  const anonymous = actors.anonymous!;
+  expect((await call(anonymous, { method: "GET", path: "/api/health" })).status()).toBe(200);
+  for (const path of ["/api/invitations/accept", "/api/setup"]) {
+    const response = await call(anonymous, { method: "POST", path, body: { token: "x" } });
+    expect(response.status(), path).toBe(422);
+    expect((await response.json()).error.issues.length, path).toBeGreaterThan(0);
+    const notJson = await anonymous.fetch(path, { method: "POST", data: "{not json", headers: { "content-type": "application/json" } });
+    expect(notJson.status(), path).toBe(422);
+  }
+});
