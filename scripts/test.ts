@@ -2,6 +2,7 @@
 //   1. unit and integration tests (vitest) against a fresh embedded PostgreSQL
 //   2. the app built and started on that database, then HTTP and browser tests (Playwright)
 // TEST_DATABASE_URL points the run at another (empty, throwaway) PostgreSQL database instead.
+// `npm test -- --no-e2e [filters]` runs only vitest (optionally only matching files).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -13,7 +14,10 @@ import { applyMigrations } from "./lib/schema-engine";
 
 type Totals = { passed: number; failed: number; skipped: number };
 const totals: Totals = { passed: 0, failed: 0, skipped: 0 };
-const onlyUnit = process.argv.includes("--unit");
+// `npm test -- --no-e2e [vitest filters…]` skips the build and the Playwright run, for quick loops.
+const args = process.argv.slice(2);
+const skipE2e = args.includes("--no-e2e");
+const vitestFilters = args.filter((arg) => !arg.startsWith("--"));
 
 function ensureChromium(): string {
   const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -73,7 +77,7 @@ try {
 
   const vitestJson = path.join(resultsDir, "vitest.json");
   const vitestArgs = ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`];
-  if (onlyUnit) vitestArgs.push("tests/unit");
+  vitestArgs.push(...vitestFilters);
   const vitestCode = await runTool(process.execPath, vitestArgs, env);
   const vitest = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(vitestJson);
   if (vitest) {
@@ -83,7 +87,7 @@ try {
   }
   if (vitestCode !== 0 && (!vitest || vitest.numFailedTests === 0)) totals.failed += 1; // a crash counts
 
-  if (!onlyUnit) {
+  if (!skipE2e) {
     const chromium = ensureChromium();
     ensureBuild();
     // Two instances on one database, as behind a load balancer: tests that need shared state

@@ -9,8 +9,14 @@ export function errorResponse(code: ErrorCode, message: string, issues?: ErrorIs
   );
 }
 
+// Large enough for 1,000 prompts of ~1k tokens each, with room to spare.
+const MAX_BODY_BYTES = 25 * 1024 * 1024;
+
 /** Reads a JSON body; a body that is not JSON is the caller's error (422), never a 500. */
 export async function readJson(request: Request): Promise<unknown> {
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
+    throw new AppError("unprocessable", `The request body is over ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
+  }
   const text = await request.text();
   if (!text.trim()) throw new AppError("unprocessable", "The request body must be a JSON document.");
   try {

@@ -2,23 +2,20 @@ import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { AppError } from "@/lib/api/errors";
 import { authOptions } from "@/lib/auth/options";
-import { db } from "@/lib/db";
 
 export type CurrentUser = { id: string; email: string; name: string | null; role: "admin" | "labeler" };
 
 type SessionState = { user: CurrentUser } | { user: null; deactivated: boolean };
 
 /**
- * The signed-in person, read from the database on every call: a deactivated person is out at
- * their very next request, whatever their session cookie says.
+ * The signed-in person. next-auth's session callback (lib/auth/options.ts) reads them from the
+ * database on every call, so a deactivated person is out at their very next request, whatever
+ * their session cookie says.
  */
 async function readSession(): Promise<SessionState> {
   const session = await getServerSession(authOptions);
-  const id = session?.user?.id;
-  if (!id) return { user: null, deactivated: false };
-  const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, active: true } });
-  if (!user?.active) return { user: null, deactivated: !!user };
-  return { user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+  if (session?.user) return { user: { ...session.user, name: session.user.name ?? null } };
+  return { user: null, deactivated: session?.error === "deactivated" };
 }
 
 export async function getCurrentUser(): Promise<CurrentUser | null> {

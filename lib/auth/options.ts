@@ -11,6 +11,8 @@ import type { Role } from "@/lib/users/schema";
 declare module "next-auth" {
   interface Session {
     user?: { id: string; role: Role; email: string; name?: string | null };
+    // Set instead of `user` when the account behind the cookie has been deactivated.
+    error?: "deactivated";
   }
   interface User {
     role: Role;
@@ -58,12 +60,13 @@ export const authOptions: AuthOptions = {
       return token;
     },
     async session({ session, token }) {
-      // The role is read from the database, so a change shows at once; a deactivated or deleted
-      // person gets a session with no user.
+      // The person is read from the database on every call, so a role change shows at once and a
+      // deactivated or deleted person gets a session with no user at their very next request.
       const current = token.id
         ? await db.user.findUnique({ where: { id: token.id }, select: { id: true, email: true, name: true, role: true, active: true } })
         : null;
-      if (!current?.active) return { expires: session.expires };
+      if (!current) return { expires: session.expires };
+      if (!current.active) return { expires: session.expires, error: "deactivated" };
       return { ...session, user: { id: current.id, email: current.email, name: current.name, role: current.role } };
     },
   },

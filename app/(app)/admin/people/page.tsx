@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import { InvitationList } from "@/components/admin/invitation-list";
+import { InviteForm } from "@/components/admin/invite-form";
+import { PeopleTable } from "@/components/admin/people-table";
+import { Card, CardHeader, CardTitle, CardDescription, CardBody } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireAdmin } from "@/lib/auth/guards";
+import { formatDateTime, formatRelative } from "@/lib/ui/format";
+import { listOpenInvitations, listUsers } from "@/lib/users/queries";
+
+export const metadata: Metadata = { title: "People" };
+export const dynamic = "force-dynamic";
+
+export default async function PeoplePage() {
+  const admin = await requireAdmin();
+  const [users, invitations] = await Promise.all([listUsers(), listOpenInvitations()]);
+  const now = new Date();
+
+  return (
+    <>
+      <PageHeader title="People" description="Invite labelers and admins, change roles, and deactivate accounts." />
+      <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-6 lg:grid-cols-[minmax(0,1fr)_21rem]">
+        <Card>
+          <CardHeader>
+            <CardTitle>Accounts</CardTitle>
+            <CardDescription>
+              {users.filter((user) => user.active).length} active of {users.length}
+            </CardDescription>
+          </CardHeader>
+          <PeopleTable
+            currentUserId={admin.id}
+            people={users.map((user) => ({
+              id: user.id,
+              email: user.email,
+              name: user.name,
+              role: user.role,
+              active: user.active,
+              lastSignIn: user.lastSignInAt ? formatDateTime(user.lastSignInAt) : "Never",
+            }))}
+          />
+        </Card>
+
+        <div className="space-y-6">
+          <Card>
+            <CardHeader>
+              <CardTitle>Invite someone</CardTitle>
+              <CardDescription>You get a one-time link to send them.</CardDescription>
+            </CardHeader>
+            <CardBody>
+              <InviteForm />
+            </CardBody>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>Open invitations</CardTitle>
+            </CardHeader>
+            <InvitationList
+              invitations={invitations.map((invitation) => ({
+                id: invitation.id,
+                email: invitation.email,
+                role: invitation.role,
+                expires: formatRelative(invitation.expiresAt, now),
+                expiresTitle: formatDateTime(invitation.expiresAt),
+              }))}
+            />
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

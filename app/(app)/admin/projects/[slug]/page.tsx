@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ProjectForm } from "@/components/admin/project-form";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardBody } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireAdmin } from "@/lib/auth/guards";
+import { getProjectBySlug } from "@/lib/projects/queries";
+import { slugSchema } from "@/lib/projects/schema";
+import { formatDateTime } from "@/lib/ui/format";
+
+export const metadata: Metadata = { title: "Project" };
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ProjectPage({ params, searchParams }: Props) {
+  await requireAdmin();
+  const slug = slugSchema.safeParse((await params).slug);
+  if (!slug.success) notFound();
+  const project = await getProjectBySlug(slug.data);
+  if (!project) notFound();
+  const query = await searchParams;
+
+  return (
+    <>
+      <PageHeader
+        title={project.name}
+        description={
+          <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            <span className="font-mono text-xs">{project.slug}</span>
+            <Badge tone="indigo" data-testid="instructions-version">
+              Instructions v{project.instructionsVersion}
+            </Badge>
+            <span>Updated {formatDateTime(project.updatedAt)}</span>
+          </span>
+        }
+      />
+      {query.created ? (
+        <Alert tone="success" className="mb-4">
+          Project created.
+        </Alert>
+      ) : query.saved ? (
+        <Alert tone="success" className="mb-4">
+          Saved.
+        </Alert>
+      ) : null}
+      <Card>
+        <CardBody>
+          <ProjectForm
+            key={project.slug}
+            mode="edit"
+            initial={{ slug: project.slug, name: project.name, description: project.description, instructions: project.instructions }}
+          />
+        </CardBody>
+      </Card>
+    </>
+  );
+}

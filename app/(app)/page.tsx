@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import { ButtonLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/guards";
+import { listProjects } from "@/lib/projects/queries";
+
+export const metadata: Metadata = { title: "Home" };
+export const dynamic = "force-dynamic";
+
+function greeting(name: string | null, email: string) {
+  const first = name?.trim().split(/\s+/)[0];
+  return `Hello, ${first || email}`;
+}
+
+export default async function HomePage() {
+  const user = await requireUser();
+  const projects = await listProjects();
+
+  return (
+    <>
+      <PageHeader
+        title={greeting(user.name, user.email)}
+        description="Pick a project to start labeling. Your tasks will appear here."
+        actions={
+          user.role === "admin" ? (
+            <ButtonLink href="/admin" variant="secondary">
+              Go to admin
+            </ButtonLink>
+          ) : null
+        }
+      />
+
+      {projects.length === 0 ? (
+        <Card className="px-6 py-12 text-center">
+          <p className="text-sm font-medium text-slate-900">No projects yet</p>
+          <p className="mt-1 text-sm text-slate-500">
+            {user.role === "admin" ? "Create a project in the admin area to get started." : "An admin has not set up a project yet. Check back later."}
+          </p>
+          {user.role === "admin" ? (
+            <ButtonLink href="/admin/projects/new" className="mt-4">
+              New project
+            </ButtonLink>
+          ) : null}
+        </Card>
+      ) : (
+        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Projects">
+          {projects.map((project) => (
+            <li key={project.id}>
+              <Card className="flex h-full flex-col p-4 sm:p-5" data-testid="project-card">
+                <h2 className="text-base font-semibold [overflow-wrap:anywhere] text-slate-900">{project.name}</h2>
+                <p className="mt-1.5 line-clamp-3 flex-1 text-sm text-slate-600">{project.description || "No description."}</p>
+                <div className="mt-4 flex items-center gap-3 rounded-md border border-dashed border-slate-300 bg-slate-50 px-3 py-2.5">
+                  <span aria-hidden="true" className="size-2 shrink-0 rounded-full bg-slate-300" />
+                  <div className="text-xs">
+                    <p className="font-medium text-slate-700">No tasks yet</p>
+                    <p className="text-slate-500">Labeling opens here in a later release.</p>
+                  </div>
+                </div>
+              </Card>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,116 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Table, THead, TBody, TR, TH, TD, EmptyRow } from "@/components/ui/table";
+import { callApi } from "@/lib/ui/api";
+
+export type ApiKeyRow = {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  created: string;
+  createdBy: string | null;
+  lastUsed: string;
+  revoked: boolean;
+};
+
+export function ApiKeyTable({ keys }: { keys: ApiKeyRow[] }) {
+  const router = useRouter();
+  const [target, setTarget] = useState<ApiKeyRow | null>(null);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function revoke() {
+    if (!target) return;
+    setPending(true);
+    setError(null);
+    const result = await callApi(`/api/admin/api-keys/${encodeURIComponent(target.id)}`, { method: "DELETE" });
+    setPending(false);
+    if (!result.ok) {
+      setError(result.message);
+      return;
+    }
+    setTarget(null);
+    router.refresh();
+  }
+
+  return (
+    <>
+      <Table>
+        <THead>
+          <TR>
+            <TH>Name</TH>
+            <TH className="hidden sm:table-cell">Key</TH>
+            <TH>Scopes</TH>
+            <TH className="hidden md:table-cell">Created</TH>
+            <TH className="hidden md:table-cell">Last used</TH>
+            <TH className="hidden sm:table-cell">Status</TH>
+            <TH className="text-right">
+              <span className="sr-only">Actions</span>
+            </TH>
+          </TR>
+        </THead>
+        <TBody>
+          {keys.length === 0 ? <EmptyRow colSpan={7}>No API keys yet.</EmptyRow> : null}
+          {keys.map((key) => (
+            <TR key={key.id} data-testid="key-row" data-name={key.name} className={key.revoked ? "text-slate-400" : undefined}>
+              <TD className="min-w-[8rem]">
+                <span className={key.revoked ? "font-medium text-slate-400" : "font-medium text-slate-900"}>{key.name}</span>
+                <span className="block font-mono text-xs text-slate-500 sm:hidden">{key.prefix}…</span>
+                {key.revoked ? (
+                  <Badge tone="red" className="mt-1 sm:hidden">
+                    Revoked
+                  </Badge>
+                ) : null}
+                <span className="block text-xs text-slate-500 md:hidden">Last used: {key.lastUsed}</span>
+              </TD>
+              <TD className="hidden font-mono text-xs whitespace-nowrap text-slate-500 sm:table-cell">{key.prefix}…</TD>
+              <TD>
+                <div className="flex flex-wrap gap-1">
+                  {key.scopes.map((scope) => (
+                    <Badge key={scope} tone={key.revoked ? "slate" : "indigo"} className="font-mono">
+                      {scope}
+                    </Badge>
+                  ))}
+                </div>
+              </TD>
+              <TD className="hidden whitespace-nowrap text-slate-500 tabular-nums md:table-cell">
+                {key.created}
+                {key.createdBy ? (
+                  <span className="block max-w-[9rem] truncate text-xs text-slate-400" title={key.createdBy}>
+                    {key.createdBy}
+                  </span>
+                ) : null}
+              </TD>
+              <TD className="hidden whitespace-nowrap text-slate-500 tabular-nums md:table-cell">{key.lastUsed}</TD>
+              <TD className="hidden sm:table-cell">{key.revoked ? <Badge tone="red">Revoked</Badge> : <Badge tone="green">Active</Badge>}</TD>
+              <TD className="text-right">
+                {key.revoked ? null : (
+                  <Button variant="secondary" size="sm" onClick={() => (setError(null), setTarget(key))}>
+                    Revoke
+                  </Button>
+                )}
+              </TD>
+            </TR>
+          ))}
+        </TBody>
+      </Table>
+      <ConfirmDialog
+        open={target !== null}
+        title={`Revoke “${target?.name ?? ""}”?`}
+        confirmLabel="Revoke key"
+        pending={pending}
+        error={error}
+        onConfirm={() => void revoke()}
+        onCancel={() => setTarget(null)}
+      >
+        Requests using this key are refused from now on. This cannot be undone.
+      </ConfirmDialog>
+    </>
+  );
+}
