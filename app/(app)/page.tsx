@@ -50,12 +50,10 @@ export default async function HomePage() {
               <Card className="flex h-full flex-col p-4 sm:p-5" data-testid="project-card">
                 <h2 className="text-base font-semibold [overflow-wrap:anywhere] text-slate-900">{project.name}</h2>
                 <p className="mt-1.5 line-clamp-3 flex-1 text-sm text-slate-600">{project.description || "No description."}</p>
-                <div className="mt-4 flex items-center gap-3 rounded-md border border-dashed border-slate-300 bg-slate-50 px-3 py-2.5">
-                  <span aria-hidden="true" className="size-2 shrink-0 rounded-full bg-slate-300" />
-                  <div className="text-xs">
-                    <p className="font-medium text-slate-700">No tasks yet</p>
-                    <p className="text-slate-500">Labeling opens here in a later release.</p>
-                  </div>
+                <div className="mt-4 flex flex-wrap items-center gap-2">
+                  <ButtonLink href={`/projects/${project.slug}/write`} variant="secondary" size="sm">
+                    Write a prompt
+                  </ButtonLink>
                 </div>
               </Card>
             </li>

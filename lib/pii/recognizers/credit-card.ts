@@ -1,0 +1,25 @@
+import isCreditCard from "validator/lib/isCreditCard.js";
+import isLuhnNumber from "validator/lib/isLuhnNumber.js";
+import type { Candidate } from "../types";
+import { contextBefore, digitsOf } from "../text";
+
+// 12–19 digits, optionally grouped by single spaces or dashes.
+const CARD_CANDIDATE = /(?<![\p{N}\p{L}.,-])\d(?:[ -]?\d){11,18}(?![\p{N}\p{L}]|[.,]\d)/gu;
+const CARD_CONTEXT = /\b(card|cc|credit|debit|visa|master ?card|amex|american express|discover|jcb|maestro|diners|payment|pay|charge)\b/i;
+
+/** Payment card numbers: 12–19 digits that pass the Luhn checksum; a known issuer prefix or card wording raises confidence. */
+export function findCreditCards(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(CARD_CANDIDATE)) {
+    const digits = digitsOf(m[0]);
+    if (/^(\d)\1+$/.test(digits) || !isLuhnNumber(digits)) continue;
+    // Mixed separators ("1234-5678 9012") are not how cards are written.
+    const seps = new Set(m[0].replace(/\d/g, ""));
+    if (seps.size > 1) continue;
+    let confidence = 0.8;
+    if (isCreditCard(digits)) confidence += 0.1;
+    if (contextBefore(text, m.index, CARD_CONTEXT, 40)) confidence += 0.08;
+    out.push({ type: "CREDIT_CARD", start: m.index, end: m.index + m[0].length, confidence: Math.min(confidence, 0.98) });
+  }
+  return out;
+}

@@ -1,0 +1,22 @@
+import isEmail from "validator/lib/isEmail.js";
+import type { Candidate } from "../types";
+
+const EMAIL_CANDIDATE = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+
+/** Email addresses: a loose candidate pattern confirmed by validator's isEmail. */
+export function findEmails(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(EMAIL_CANDIDATE)) {
+    let start = m.index;
+    let value = m[0];
+    // A sentence can end right before the address ("...me.john@x.com" is rare; "'john@x.com" is not).
+    while (/^[.'_-]/.test(value)) {
+      value = value.slice(1);
+      start++;
+    }
+    if (isEmail(value, { allow_utf8_local_part: true })) {
+      out.push({ type: "EMAIL", start, end: start + value.length, confidence: 0.99 });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,156 @@
+import type { Candidate } from "../types";
+import { getLexicon } from "../lexicon";
+
+// Street types written after the street name ("221B Baker Street", "90 Whitchurch Rd").
+const SUFFIX_TYPES =
+  "street|st|str|road|rd|avenue|ave|av|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|square|sq|terrace|ter|way|highway|hwy|parkway|pkwy|circle|cir|crescent|cres|close|row|walk|trail|trl|turnpike|tpke|pike|alley|plaza|route|rte|expressway|expy|freeway|mall|coves?|union|crossing|xing|gardens?|grove|heights|hill|hills|park|path|point|ridge|run|spur|stravenue|village|ville|vista|view|wharf|quay|parade|esplanade|mews|green|gate|rise|bypass|causeway|loop|pass|pines|port|shoals?|springs?|station|summit|track|trace|tunnel|underpass|valley|viaduct|wells?|estates?|fields?|flats?|fords?|forge|fork|glen|harbor|haven|isle|junction|keys?|knolls?|lakes?|landing|lights?|lodge|manor|meadows?|mills?|mission|motorway|mount|mountain|neck|orchard|oval|plains?|prairie|radial|ranch|rapids?|rest|shores?|skyway|squares?|streets|throughway|trafficway|villages?|ways?|út|utca|körút|tér|rkp|krt|ul|str\\.";
+// Street types written before the name ("Via Roma 131", "Rue de Virton 38", "ul. Biskupa 118").
+const PREFIX_TYPES =
+  "via|viale|piazza|piazzetta|corso|largo|vicolo|strada|rue|chemin|impasse|allée|quai|calle|avenida|av\\.|paseo|plaza|carrer|camino|rua|travessa|praça|estrada|alameda|ul\\.|ulica|aleja|al\\.|trg|ulitsa|ulitza|prospekt|str\\.|odos|leoforos|iroon|platia|plateia|avinguda|rambla";
+// Street words glued to the name ("Hammarvägen", "Passauer Strasse", "Koskikatu", "Asselsestraat").
+const COMPOUND =
+  "stra(?:ss|ß)e|str\\.|weg|gasse|allee|platz|ring|damm|ufer|steig|pfad|chaussee|vägen|gatan|gränd|torget|backe|stigen|vej|gade|allé|stræde|veien|vei|gata|gate|vegen|veg|katu|tie|kuja|polku|raitti|straat|laan|plein|gracht|kade|singel|steeg|dreef|utca|út|tér|körút|cesta|ulica|iela|gatve|tänav|maantee|vænget|bakken|brekka|braut|gata|stígur|vegur";
+
+const W = "[\\p{Lu}\\p{Ll}][\\p{L}\\p{M}'’.-]*"; // a word of a street name
+const NUM = "\\d{1,6}[A-Za-z]?(?:[-/]\\d{1,4}[A-Za-z]?)?";
+
+const ANCHORS: Array<{ re: RegExp; confidence: number }> = [
+  // 12 Main St · 221B Baker Street · 1987 74 Diakou Street
+  { re: new RegExp(`\\b${NUM}\\s+(?:${W}\\s+){1,4}?(?:${SUFFIX_TYPES})(?![\\p{L}\\p{N}])\\.?`, "giu"), confidence: 0.8 },
+  // Hungarian and Central European street abbreviations after the name: "Király u. 15.", "Erzsébet tér 19."
+  { re: new RegExp(`(?:\\b${NUM}\\s+)?(?:[\\p{Lu}][\\p{L}\\p{M}'’-]*\\s+){1,3}(?:u\\.|utca|út|tér|körút|krt\\.|rkp\\.)\\s+${NUM}\\.?`, "gu"), confidence: 0.8 },
+  // Via Roma 131 · Rue de Virton 38
+  { re: new RegExp(`(?<![\\p{L}])(?:${PREFIX_TYPES})\\s+(?:${W}\\s+){0,4}?${NUM}\\b`, "giu"), confidence: 0.8 },
+  // 15 Rue de la Paix · 10 Via Roma
+  { re: new RegExp(`\\b${NUM}\\s+(?:${PREFIX_TYPES})\\s+(?:${W}(?:\\s+|(?=,))){1,4}`, "giu"), confidence: 0.8 },
+  // Hammarvägen 15 · Passauer Strasse 33 · Rákóczi út 66.
+  { re: new RegExp(`(?:\\b${W}\\s+)?\\p{L}*(?:${COMPOUND})\\s+${NUM}\\b\\.?`, "giu"), confidence: 0.8 },
+  // PO boxes and US military addresses
+  { re: /\b(?:P\.? ?O\.? ?Box|Post Office Box|Postbox)\s+\d{1,6}\b/gi, confidence: 0.85 },
+  { re: /\b(?:PSC|CMR|Unit)\s+\d{3,5},?\s+Box\s+\d{3,5}(?:[\s,]+[AFD]PO\s+A[AEP]\s+\d{5})?/gi, confidence: 0.9 },
+  { re: /\bUS[SN]{1,2}\s+[\p{Lu}][\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]+)?[\s,]+[AFD]PO\s+A[AEP]\s+\d{5}/gu, confidence: 0.9 },
+];
+
+// "5366 Pivovarská 276", "7878 Rahu 37": house number, name, number. Ambiguous with prose
+// ("2019 Python 3"), so it counts only beside address wording or a unit designator.
+const NUM_NAME_NUM = new RegExp(`\\b\\d{1,6}\\s+(?:[\\p{Lu}][\\p{L}\\p{M}'’.-]*\\s+){1,4}\\d{1,5}[A-Za-z]?\\b`, "gu");
+const NAME_NUM = new RegExp(`(?<![\\p{L}\\p{N}])(?:[\\p{Lu}][\\p{L}\\p{M}'’-]+\\s+){1,3}\\d{1,5}[A-Za-z]?\\b(?![.,:]\\d)`, "gu");
+
+const ADDRESS_CUE =
+  /\b(address(?:es)?(?: is| was| of [^:]{1,40} is|:)?|addr\.?:?|lives? (?:at|on|in)|lived (?:at|on|in)|living at|located at|offices? (?:is |are )?(?:at|located at)|office is at|reside(?:s|d)? at|moved to|move to|sent to|send (?:it |them |this |that |a new one )?to|ship it to|deliver(?:ed)? to|ship(?:ped)? to|mail(?:ed)? to|return(?:ed)? to|drops? (?:you |me )?off at|arrived at|meet (?:me|you|us) at|taxi to|stop at|enter on|side of|corner of|billing address|shipping address|home address|following\?|it is|it's in|here they are:|with)\s*$/i;
+
+const UNIT = /^(?:[\s,]*(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Box|Floor|Fl\.?|Room|Rm\.?|Bldg\.?|Building|#)\s*[\w-]{1,6}\.?)+/i;
+
+function isShortAddressLine(line: string): boolean {
+  const t = line.trim();
+  if (!t || t.length > 45) return false;
+  // City, state, postcode or country lines: capitalised words, codes, digits; no sentences.
+  if (/[!?;:@]|https?:/.test(t)) return false;
+  // A phone line ends the block: "+36 1 234 5678-Office", "085 175 7641 fax".
+  if (/^\+/.test(t) || (t.match(/\d/g)?.length ?? 0) >= 7) return false;
+  if (/\.\s+\p{Lu}\p{Ll}/u.test(t)) return false;
+  const words = t.split(/[\s,]+/).filter(Boolean);
+  if (words.length > 6) return false;
+  const { common } = getLexicon();
+  let plainWords = 0;
+  for (const w of words) {
+    if (/^\p{Ll}/u.test(w) && common.has(w.toLowerCase()) && !/^(nan|do|de|da|na|am|an|la|le|di|del|van|von)$/.test(w)) plainWords++;
+  }
+  return plainWords === 0;
+}
+
+/** Extends an address to the right over units, a house number, a ", City, ST 12345" tail and short block lines. */
+function extendRight(text: string, end: number, isLowercaseText: boolean): number {
+  for (let guard = 0; guard < 12; guard++) {
+    const rest = text.slice(end);
+    let m = UNIT.exec(rest);
+    if (m) { end += m[0].length; continue; }
+    m = /^\s+\d{1,5}[A-Za-z]?\b\.?(?![\d.,:]\d)/.exec(rest);
+    if (m && !/^\s+\d{1,5}\s+(?:\p{Ll})/u.test(rest.slice(0, m[0].length + 3))) { end += m[0].length; continue; }
+    // ", City", ", ST 12345", ", Country 12345" on the same line.
+    m = isLowercaseText
+      ? /^,?[ \t]+(?:[\p{Ll}][\p{L}\p{M}'’-]*[ \t]*){1,3}(?=[.,]?\s*$)/u.exec(rest)
+      : /^(?:,[ \t]*|[ \t]+)(?:(?:[\p{Lu}][\p{L}\p{M}'’.-]*|nan|de|do|da|na|di|del)(?:[ \t]+|$|(?=[,.\n?])))*(?:[\p{Lu}][\p{L}\p{M}'’.-]*)(?![\p{N}])(?:,?[ \t]*(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|[A-Z]{2}\b))?(?:,?[ \t]+\d{3,5}(?:[- ]\d{2,4})?)?/u.exec(rest);
+    if (m && m[0].trim().length > 0) {
+      const words = m[0].split(/[\s,]+/).filter(Boolean);
+      const { common } = getLexicon();
+      // Stop before capitalised sentence words ("Please", "I").
+      if (!words.some((w) => /^(I|Please|Thanks|Thank|Can|Could|Is|Are|Do|Does|The|This|That|It|We|You|He|She|They|My|Our|Call|Cool|Oh|Who|What|When|Where|Why|How)$/.test(w)) &&
+        !(words.length === 1 && common.has(words[0]!.toLowerCase()) && !/^[A-Z]{2,}$/.test(words[0]!))) {
+        end += m[0].length;
+        continue;
+      }
+    }
+    m = /^,?[ \t]*\d{4,5}(?:-\d{3,4})?\b/.exec(rest);
+    if (m) { end += m[0].length; continue; }
+    // Block lines: "\n Suite 845\n Evionnaz\n Switzerland 05377".
+    m = /^[ \t]*\n(?:[ \t>?*-]*\n)?([^\n]*)/.exec(rest);
+    if (m && isShortAddressLine(m[1]!.replace(/^[\s>?*-]+/, ""))) {
+      const line = m[1]!;
+      const lead = m[0].length - line.length;
+      const trimmed = line.replace(/[\s.]+$/, "");
+      end += lead + trimmed.length;
+      continue;
+    }
+    break;
+  }
+  return end;
+}
+
+/** Extends left over a leading house or postal number ("1987 74 Diakou Street") and "the corner of". */
+function extendLeft(text: string, start: number): number {
+  for (let guard = 0; guard < 3; guard++) {
+    const before = text.slice(Math.max(0, start - 40), start);
+    const m = /(?:\b\d{1,6}[ \t]+|\bthe corner of[ \t]+|\b(?:Apt\.?|Apartment|Flat|Suite|Unit)[ \t]+#?\d{1,5}[A-Za-z]?,?[ \t]+)$/i.exec(before);
+    if (!m) break;
+    start -= m[0].length;
+  }
+  return start;
+}
+
+/** Street and postal addresses: street-type anchors, PO and military boxes, and address wording, grown over units and city/postcode lines. */
+export function findStreetAddresses(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  const isLowercaseText = !/\p{Lu}/u.test(text);
+  const push = (start: number, end: number, confidence: number) => {
+    start = extendLeft(text, start);
+    end = extendRight(text, end, isLowercaseText);
+    const value = text.slice(start, end);
+    let trimmed = value.replace(/[\s,]+$/, "");
+    // A full stop ends the sentence unless it ends an abbreviation ("St.", "Apt.").
+    if (trimmed.endsWith(".") && !/\b(?:st|str|rd|ave|av|blvd|ln|dr|apt|ste|no|rkp|ul|al|fl|rm|bldg|[a-z])\.$/i.test(trimmed)) trimmed = trimmed.slice(0, -1);
+    end = start + trimmed.length;
+    out.push({ type: "STREET_ADDRESS", start, end, confidence });
+  };
+  for (const { re, confidence } of ANCHORS) {
+    for (const m of text.matchAll(re)) {
+      const cue = ADDRESS_CUE.test(text.slice(Math.max(0, m.index - 60), m.index));
+      push(m.index, m.index + m[0].length, Math.min(0.95, confidence + (cue ? 0.1 : 0)));
+    }
+  }
+  for (const re of [NUM_NAME_NUM, NAME_NUM]) {
+    for (const m of text.matchAll(re)) {
+      const before = text.slice(Math.max(0, m.index - 60), m.index);
+      const cue = ADDRESS_CUE.test(before) || /\n[ \t>?*-]*$/.test(before);
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
+      const unitAfter = UNIT.test(after) || /^\s*\n\s*(Apt|Suite|Unit|\p{Lu})/iu.test(after);
+      if (re === NAME_NUM && !cue) continue;
+      if (re === NUM_NAME_NUM && !cue && !unitAfter) continue;
+      const words = m[0].match(/\p{L}[\p{L}\p{M}'’.-]*/gu) ?? [];
+      const { common } = getLexicon();
+      // "Windows 11", "Chapter 4": an ordinary word then a number is not a street.
+      if (words.length > 0 && words.every((w) => common.has(w.toLowerCase().replace(/\.$/, "")))) continue;
+      push(m.index, m.index + m[0].length, cue && unitAfter ? 0.85 : 0.7);
+    }
+  }
+  // "the corner of 159 Venizelou str and Rennie Union": two streets joined by "and".
+  for (const m of text.matchAll(/\bthe corner of\s+([^\n.?!]{3,60}?)\s+and\s+((?:[\p{Lu}\d][\p{L}\p{M}'’.\d-]*\s?){1,4}?)(?=\s*(?:St\.|Street)?\s*(?:[.?!,]|$|\n|\s+\p{Ll}))/giu)) {
+    push(m.index, m.index + m[0].length, 0.85);
+  }
+  // Postcodes named as such: "ZIP: 1098", "my zip code is 35350".
+  for (const m of text.matchAll(/\b(?:zip code|zipcode|zip|postcode|postal code|post code|plz)\s*(?:is|:|#)?\s*((?=[A-Z]{0,4}\d)[A-Z0-9]{2,5}(?:[- ][A-Z0-9]{2,4})?)\b/gi)) {
+    const start = m.index + m[0].length - m[1]!.length;
+    if (/\d/.test(m[1]!)) out.push({ type: "STREET_ADDRESS", start, end: m.index + m[0].length, confidence: 0.8 });
+  }
+  return out;
+}

@@ -1,0 +1,26 @@
+// Small text helpers shared by the recognizers.
+
+/** True when the `window` characters before `start` match `re` (re should be anchored with $ if needed). */
+export function contextBefore(text: string, start: number, re: RegExp, window = 40): boolean {
+  return re.test(text.slice(Math.max(0, start - window), start));
+}
+
+/** True when the `window` characters after `end` match `re`. */
+export function contextAfter(text: string, end: number, re: RegExp, window = 25): boolean {
+  return re.test(text.slice(end, end + window));
+}
+
+export function digitsOf(s: string): string {
+  return s.replace(/\D/g, "");
+}
+
+/** Trims characters matched by `re` from both ends of [start, end). */
+export function trimSpan(text: string, start: number, end: number, re = /[\s.,;:!?)("'\]\[]/): [number, number] {
+  while (start < end && re.test(text[start]!)) start++;
+  while (end > start && re.test(text[end - 1]!)) end--;
+  return [start, end];
+}
+
+export function clamp01(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : x;
+}

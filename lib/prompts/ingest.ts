@@ -1,0 +1,234 @@
+import { createHash, randomUUID } from "node:crypto";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/api/errors";
+import { Prisma, type Project } from "@/lib/generated/prisma/client";
+import { decideBatch, type Decision, type QuotaState } from "@/lib/prompts/decide";
+import { preparePrompt, type PipelineInput, type PreparedPrompt } from "@/lib/prompts/prepare";
+import type { PromptOutcome } from "@/lib/prompts/schema";
+import type { Split } from "@/lib/prompts/split";
+
+type Tx = Prisma.TransactionClient;
+type Source = "api" | "import" | "labeler";
+
+export type IngestOptions = {
+  project: Project;
+  prompts: PipelineInput[];
+  source: Source;
+  kind?: "plain" | "few_shot" | "user_based";
+  createdById?: string;
+  importId?: string;
+  /** Scope (who is calling) and key of an Idempotency-Key header. */
+  idempotency?: { scope: string; key: string };
+  /** Extra writes that must commit with the batch (an import's tallies). */
+  inSameTransaction?: (tx: Tx, outcomes: PromptOutcome[]) => Promise<void>;
+};
+
+/** Another request kept a prompt with one of our keys after we looked: decide the batch again. */
+class LostDedupRace extends Error {}
+/** An admin changed the pipeline settings while the batch was being prepared: prepare it again. */
+class SettingsChanged extends Error {}
+
+const MAX_ATTEMPTS = 5;
+// Counters are spread over a few rows so that concurrent batches do not queue on one row lock.
+const COUNTER_SHARDS = 8;
+
+export function settingsOf(project: Project) {
+  return {
+    dedupPrefixWords: project.dedupPrefixWords,
+    maxPromptTokens: project.maxPromptTokens,
+    splitSalt: project.splitSalt,
+    split: { train: project.splitTrain, valid: project.splitValid, test: project.splitTest },
+  };
+}
+
+/**
+ * The one door every prompt goes through: validate → redact → dedup → quota → store, with one
+ * outcome per prompt, in order. The CPU work happens before the transaction; the transaction locks
+ * the batch's end users (so quotas are exact under concurrency) and relies on the dedup key's
+ * primary key to catch a concurrent duplicate, deciding the batch again when it loses that race.
+ */
+export async function ingestPrompts(options: IngestOptions): Promise<PromptOutcome[]> {
+  let project = options.project;
+  let prepared = prepareAll(options.prompts, project);
+  const requestHash = options.idempotency ? hashRequest(options.prompts) : "";
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction((tx) => ingestInTransaction(tx, { ...options, project }, prepared, requestHash), {
+        timeout: 60_000,
+        maxWait: 30_000,
+      });
+    } catch (error) {
+      if (error instanceof SettingsChanged) {
+        project = await db.project.findUniqueOrThrow({ where: { id: project.id } });
+        prepared = prepareAll(options.prompts, project);
+      } else if (!isRetryable(error) || attempt >= MAX_ATTEMPTS) throw error;
+    }
+  }
+}
+
+function prepareAll(prompts: PipelineInput[], project: Project): PreparedPrompt[] {
+  const settings = settingsOf(project);
+  return prompts.map((prompt) => preparePrompt(prompt, settings));
+}
+
+// Locks are taken in a fixed order, but PostgreSQL may still report a deadlock or serialization
+// failure under heavy load; the batch is then simply run again.
+function isRetryable(error: unknown): boolean {
+  if (error instanceof LostDedupRace) return true;
+  const text = String((error as Error)?.message ?? "");
+  return /40P01|40001|deadlock detected|could not serialize/.test(text) || (error as { code?: string })?.code === "P2034";
+}
+
+function hashRequest(prompts: PipelineInput[]): string {
+  return createHash("sha256").update(JSON.stringify(prompts)).digest("hex");
+}
+
+async function ingestInTransaction(
+  tx: Tx,
+  options: IngestOptions,
+  prepared: PreparedPrompt[],
+  requestHash: string,
+): Promise<PromptOutcome[]> {
+  const { project } = options;
+  // A shared lock: batches run side by side, but not while an admin changes the settings (which
+  // takes this row exclusively, e.g. to rebuild the dedup index for a new prefix length).
+  const [current] = await tx.$queryRaw<Project[]>`SELECT * FROM "Project" WHERE "id" = ${project.id} FOR SHARE`;
+  if (!current) throw new AppError("not_found", "The project was deleted.");
+  if (JSON.stringify(settingsOf(current)) !== JSON.stringify(settingsOf(project))) throw new SettingsChanged();
+
+  if (options.idempotency) {
+    const replay = await claimIdempotencyKey(tx, options.idempotency, requestHash);
+    if (replay) return replay;
+  }
+
+  const valid = prepared.filter((prompt) => prompt.ok);
+  const quotas = await lockEndUsers(tx, project, valid);
+  const keys = [...new Set(valid.map((prompt) => prompt.dedupKey))];
+  const keptRows = keys.length
+    ? await tx.$queryRaw<{ key: string; promptId: string }[]>`
+        SELECT "key", "promptId" FROM "PromptDedupKey" WHERE "projectId" = ${project.id} AND "key" = ANY(${keys}::text[])`
+    : [];
+  const decisions = decideBatch(prepared, new Map(keptRows.map((row) => [row.key, row.promptId])), quotas, randomUUID);
+
+  // An end user keeps the split they were first given, even after the proportions change.
+  const splitOf = (prompt: Extract<PreparedPrompt, { ok: true }>) => quotas.get(prompt.userRef)?.split ?? prompt.split;
+  const accepted = decisions.flatMap((decision, index) => {
+    const prompt = prepared[index]!;
+    return decision.status === "accepted" && prompt.ok ? [{ id: decision.id, prompt: { ...prompt, split: splitOf(prompt) } }] : [];
+  });
+  if (accepted.length) {
+    const claimed = await tx.$queryRaw<{ key: string }[]>`
+      INSERT INTO "PromptDedupKey" ("projectId", "key", "promptId")
+      SELECT ${project.id}, k, p FROM unnest(${accepted.map((a) => a.prompt.dedupKey)}::text[], ${accepted.map((a) => a.id)}::text[]) AS t(k, p)
+      ORDER BY k
+      ON CONFLICT DO NOTHING
+      RETURNING "key"`;
+    if (claimed.length !== accepted.length) throw new LostDedupRace();
+
+    await tx.prompt.createMany({
+      data: accepted.map(({ id, prompt }) => ({
+        id,
+        projectId: project.id,
+        text: prompt.text,
+        tokenCount: prompt.tokenCount,
+        userRef: prompt.userRef,
+        split: prompt.split,
+        source: options.source,
+        kind: options.kind ?? "plain",
+        category: prompt.category ?? null,
+        metadata: (prompt.metadata as Prisma.InputJsonValue) ?? Prisma.DbNull,
+        structure: (prompt.structure as Prisma.InputJsonValue) ?? Prisma.DbNull,
+        redactions: prompt.redactions.length ? prompt.redactions : Prisma.DbNull,
+        createdById: options.createdById ?? null,
+        importId: options.importId ?? null,
+      })),
+    });
+
+    const perUser = new Map<string, number>();
+    for (const { prompt } of accepted) perUser.set(prompt.userRef, (perUser.get(prompt.userRef) ?? 0) + 1);
+    await tx.$executeRaw`
+      UPDATE "EndUser" AS e SET "acceptedCount" = e."acceptedCount" + t.n
+      FROM unnest(${[...perUser.keys()]}::text[], ${[...perUser.values()]}::int[]) AS t(ref, n)
+      WHERE e."projectId" = ${project.id} AND e."userRef" = t.ref`;
+  }
+
+  const outcomes = decisions.map((decision, index) => {
+    const prompt = prepared[index]!;
+    return toOutcome(decision, prompt.ok ? { ...prompt, split: splitOf(prompt) } : prompt);
+  });
+  await addCounters(tx, project.id, prepared, outcomes);
+  await options.inSameTransaction?.(tx, outcomes);
+  if (options.idempotency) {
+    await tx.idempotencyRecord.update({
+      where: { scope_key: options.idempotency },
+      data: { status: 200, response: outcomes as unknown as Prisma.InputJsonValue },
+    });
+  }
+  return outcomes;
+}
+
+function toOutcome(decision: Decision, prompt: PreparedPrompt): PromptOutcome {
+  const redactions = prompt.redactions;
+  switch (decision.status) {
+    case "accepted":
+      return { status: "accepted", id: decision.id, split: prompt.ok ? prompt.split : undefined, redactions };
+    case "duplicate":
+      return { status: "duplicate", duplicate_of: decision.duplicateOf, redactions };
+    default:
+      return { status: decision.status, reason: decision.reason, redactions };
+  }
+}
+
+/**
+ * Claims an Idempotency-Key inside the batch's transaction. A retry that arrives while the first
+ * request is still running waits on the key's row, then finds its answer. The same key with a
+ * different body is the caller's mistake.
+ */
+async function claimIdempotencyKey(tx: Tx, idempotency: { scope: string; key: string }, requestHash: string) {
+  const inserted = await tx.$executeRaw`
+    INSERT INTO "IdempotencyRecord" ("scope", "key", "requestHash") VALUES (${idempotency.scope}, ${idempotency.key}, ${requestHash})
+    ON CONFLICT DO NOTHING`;
+  if (inserted === 1) return null;
+  const record = await tx.idempotencyRecord.findUniqueOrThrow({ where: { scope_key: idempotency } });
+  if (record.requestHash !== requestHash) {
+    throw new AppError("unprocessable", "This Idempotency-Key was already used with a different request body.");
+  }
+  return record.response as unknown as PromptOutcome[];
+}
+
+/**
+ * Creates the batch's end users if new and locks their rows until commit, in a fixed order (no
+ * deadlocks): two batches for one user run one after the other, so the quota count is exact.
+ */
+async function lockEndUsers(tx: Tx, project: Project, prompts: PreparedPrompt[]): Promise<Map<string, QuotaState & { split: Split }>> {
+  const users = new Map<string, { label: string; split: string }>();
+  for (const prompt of prompts) if (prompt.ok) users.set(prompt.userRef, { label: prompt.userLabel, split: prompt.split });
+  if (!users.size) return new Map();
+  const refs = [...users.keys()].sort();
+  const rows = await tx.$queryRaw<{ userRef: string; acceptedCount: number; quotaOverride: number | null; split: Split }[]>`
+    INSERT INTO "EndUser" ("projectId", "userRef", "label", "split")
+    SELECT ${project.id}, t.ref, t.label, t.split::"Split"
+    FROM unnest(${refs}::text[], ${refs.map((ref) => users.get(ref)!.label)}::text[], ${refs.map((ref) => users.get(ref)!.split)}::text[]) AS t(ref, label, split)
+    ORDER BY t.ref
+    ON CONFLICT ("projectId", "userRef") DO UPDATE SET "lastSeenAt" = now()
+    RETURNING "userRef", "acceptedCount", "quotaOverride", "split"`;
+  return new Map(
+    rows.map((row) => [row.userRef, { used: row.acceptedCount, limit: row.quotaOverride ?? project.promptQuota, split: row.split }]),
+  );
+}
+
+async function addCounters(tx: Tx, projectId: string, prepared: PreparedPrompt[], outcomes: PromptOutcome[]) {
+  const counts = new Map<string, number>();
+  const bump = (name: string, by = 1) => counts.set(name, (counts.get(name) ?? 0) + by);
+  outcomes.forEach((outcome, index) => {
+    bump(`outcome:${outcome.status}`);
+    const prompt = prepared[index]!;
+    if (!prompt.ok) bump(`rejected:${prompt.code}`);
+    for (const { type, count } of outcome.redactions) bump(`redaction:${type}`, count);
+  });
+  const shard = Math.floor(Math.random() * COUNTER_SHARDS);
+  await tx.$executeRaw`
+    INSERT INTO "IngestCounter" ("projectId", "day", "name", "shard", "count")
+    SELECT ${projectId}, current_date, t.name, ${shard}, t.n FROM unnest(${[...counts.keys()]}::text[], ${[...counts.values()]}::int[]) AS t(name, n)
+    ON CONFLICT ("projectId", "day", "name", "shard") DO UPDATE SET "count" = "IngestCounter"."count" + EXCLUDED."count"`;
+}

@@ -1,0 +1,305 @@
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { USE_CASES, type RedactionCount } from "@/lib/prompts/schema";
+import { SPLITS, type Split } from "@/lib/prompts/split";
+
+// Reads for the admin screens of prompt collection. Every list is keyset-paginated (no OFFSET,
+// no exact COUNT(*)), so a page costs the same at a thousand prompts and at a million.
+
+export const PROMPT_SOURCES = ["api", "import", "labeler"] as const;
+export const PROMPT_STATUSES = ["active", "archived"] as const;
+export const PROMPT_PAGE_SIZE = 50;
+export const END_USER_PAGE_SIZE = 50;
+
+// ---------------------------------------------------------------------------------------------
+// Cursors
+
+export type Cursor = { at: Date; id: string };
+
+/** A position in a (time, id) ordering, as it appears in a URL: "<epoch ms>.<id>". */
+export function encodeCursor(cursor: Cursor): string {
+  return `${cursor.at.getTime()}.${cursor.id}`;
+}
+
+export const cursorSchema = z
+  .string()
+  .regex(/^\d{1,15}\.[A-Za-z0-9_-]{1,64}$/, { message: "Not a page cursor." })
+  .transform((value): Cursor => {
+    const dot = value.indexOf(".");
+    return { at: new Date(Number(value.slice(0, dot))), id: value.slice(dot + 1) };
+  });
+
+/** A position in the end users' (acceptedCount desc, userRef desc) ordering: "<count>.<userRef>". */
+export const usageCursorSchema = z
+  .string()
+  .regex(/^\d{1,10}\.[A-Za-z0-9_-]{1,64}$/, { message: "Not a page cursor." })
+  .transform((value) => {
+    const dot = value.indexOf(".");
+    return { count: Number(value.slice(0, dot)), userRef: value.slice(dot + 1) };
+  });
+
+// Timestamps are stored without a time zone, in UTC. Sending the ISO text and casting it to
+// `timestamp` drops the "Z" instead of shifting by the session's time zone.
+function ts(date: Date) {
+  return Prisma.sql`${date.toISOString()}::timestamp`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Prompt browser
+
+export const promptFiltersSchema = z.object({
+  q: z
+    .string()
+    .trim()
+    .max(200, { message: "Search for at most 200 characters." })
+    .optional()
+    .transform((value) => value || undefined),
+  split: z.enum(SPLITS).optional(),
+  source: z.enum(PROMPT_SOURCES).optional(),
+  category: z.enum([...USE_CASES, "none"]).optional(),
+  status: z.enum(PROMPT_STATUSES).optional(),
+  // "after": older than this row (the next page); "before": newer than this row (back).
+  after: cursorSchema.optional(),
+  before: cursorSchema.optional(),
+});
+export type PromptFilters = z.infer<typeof promptFiltersSchema>;
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function firstValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * Filters for a page's URL: a value that does not parse is dropped rather than failing the page
+ * (a stale bookmark still shows prompts); the API uses the strict schema instead.
+ */
+export function parsePromptFiltersLenient(params: SearchParams): PromptFilters {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(promptFiltersSchema.shape) as Array<keyof typeof promptFiltersSchema.shape>) {
+    const raw = firstValue(params[key]);
+    if (raw === undefined || raw === "") continue;
+    const parsed = promptFiltersSchema.shape[key].safeParse(raw);
+    if (parsed.success && parsed.data !== undefined) out[key] = parsed.data;
+  }
+  return out as PromptFilters;
+}
+
+/** URL query parameters from a plain object, for the strict API schema. */
+export function searchParamsObject(url: URL): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of url.searchParams) if (!(key in out)) out[key] = value;
+  return out;
+}
+
+/** `text` as a literal inside a LIKE pattern: its %, _ and \ match only themselves. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+function promptWhere(projectId: string, filters: PromptFilters): Prisma.Sql[] {
+  const where = [Prisma.sql`p."projectId" = ${projectId}`];
+  if (filters.split) where.push(Prisma.sql`p."split" = ${filters.split}::"Split"`);
+  if (filters.source) where.push(Prisma.sql`p."source" = ${filters.source}::"PromptSource"`);
+  if (filters.status) where.push(Prisma.sql`p."status" = ${filters.status}::"PromptStatus"`);
+  if (filters.category === "none") where.push(Prisma.sql`p."category" IS NULL`);
+  else if (filters.category) where.push(Prisma.sql`p."category" = ${filters.category}::"UseCase"`);
+  // A substring search that the trigram index (Prompt_text_trgm_idx) can answer.
+  if (filters.q) where.push(Prisma.sql`p."text" ILIKE ${`%${escapeLike(filters.q)}%`}`);
+  return where;
+}
+
+/**
+ * The SQL of one page of prompts, newest first: `limit` rows after (older than) or before (newer
+ * than) a cursor. Exported so that bench/seed-prompts.ts can EXPLAIN exactly what the page runs.
+ */
+export function promptPageSql(projectId: string, filters: PromptFilters, limit: number): Prisma.Sql {
+  const where = promptWhere(projectId, filters);
+  const backwards = !filters.after && !!filters.before;
+  const cursor = filters.after ?? filters.before;
+  if (cursor) {
+    where.push(
+      backwards
+        ? Prisma.sql`(p."createdAt", p."id") > (${ts(cursor.at)}, ${cursor.id})`
+        : Prisma.sql`(p."createdAt", p."id") < (${ts(cursor.at)}, ${cursor.id})`,
+    );
+  }
+  const order = backwards ? Prisma.sql`p."createdAt" ASC, p."id" ASC` : Prisma.sql`p."createdAt" DESC, p."id" DESC`;
+  // The end users' labels are joined to the page only, not to every candidate row.
+  return Prisma.sql`
+    SELECT p."id", p."text", p."split"::text AS "split", p."source"::text AS "source", p."kind"::text AS "kind",
+           p."status"::text AS "status", p."category"::text AS "category", p."redactions", p."userRef",
+           p."tokenCount", p."createdAt", e."label" AS "userLabel"
+    FROM (
+      SELECT p.* FROM "Prompt" p
+      WHERE ${Prisma.join(where, " AND ")}
+      ORDER BY ${order}
+      LIMIT ${limit}
+    ) p
+    LEFT JOIN "EndUser" e ON e."projectId" = p."projectId" AND e."userRef" = p."userRef"
+    ORDER BY ${order}`;
+}
+
+export type PromptRow = {
+  id: string;
+  text: string;
+  split: Split;
+  source: (typeof PROMPT_SOURCES)[number];
+  kind: "plain" | "few_shot" | "user_based";
+  status: (typeof PROMPT_STATUSES)[number];
+  category: (typeof USE_CASES)[number] | null;
+  redactions: RedactionCount[] | null;
+  userRef: string;
+  userLabel: string | null;
+  tokenCount: number;
+  createdAt: Date;
+};
+
+export type PromptPage = {
+  rows: PromptRow[];
+  /** Cursor of the next (older) page, if there is one. */
+  older: string | null;
+  /** Cursor of the previous (newer) page, if there is one. */
+  newer: string | null;
+};
+
+/** One page of a project's prompts, newest first, with cursors to the pages on either side. */
+export async function listPrompts(projectId: string, filters: PromptFilters, pageSize = PROMPT_PAGE_SIZE): Promise<PromptPage> {
+  // One row more than the page tells whether another page follows, without counting.
+  const fetched = await db.$queryRaw<PromptRow[]>(promptPageSql(projectId, filters, pageSize + 1));
+  const backwards = !filters.after && !!filters.before;
+  const more = fetched.length > pageSize;
+  const page = fetched.slice(0, pageSize);
+  const rows = backwards ? page.reverse() : page;
+  const first = rows[0];
+  const last = rows.at(-1);
+  return {
+    rows,
+    // Going forwards, the page we came from is newer; going back, the page we came from is older.
+    older: last && (backwards || more) ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
+    newer: first && (backwards ? more : !!filters.after) ? encodeCursor({ at: first.createdAt, id: first.id }) : null,
+  };
+}
+
+/**
+ * The planner's estimate of how many prompts match (no exact COUNT(*) over a million rows):
+ * good for "about 40,000", not for a total to rely on.
+ */
+export async function estimatePromptCount(projectId: string, filters: PromptFilters): Promise<number> {
+  const where = promptWhere(projectId, { ...filters, after: undefined, before: undefined });
+  const plan = await db.$queryRaw<Array<{ "QUERY PLAN": Array<{ Plan: { "Plan Rows": number } }> }>>(
+    Prisma.sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM "Prompt" p WHERE ${Prisma.join(where, " AND ")}`,
+  );
+  return Math.round(plan[0]?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 0);
+}
+
+export function getPrompt(projectId: string, id: string) {
+  return db.prompt.findFirst({ where: { id, projectId }, select: { id: true, status: true, projectId: true } });
+}
+
+// ---------------------------------------------------------------------------------------------
+// End users and quotas
+
+export type EndUserRow = {
+  userRef: string;
+  label: string;
+  split: Split;
+  acceptedCount: number;
+  quotaOverride: number | null;
+  lastSeenAt: Date;
+};
+
+export type EndUserPage = { rows: EndUserRow[]; next: string | null };
+
+/** A project's end users by usage, heaviest first (ties by pseudonym), one page after `after`. */
+export async function listEndUsersByUsage(
+  projectId: string,
+  after?: { count: number; userRef: string },
+  pageSize = END_USER_PAGE_SIZE,
+): Promise<EndUserPage> {
+  const rows = await db.$queryRaw<EndUserRow[]>`
+    SELECT "userRef", "label", "split"::text AS "split", "acceptedCount", "quotaOverride", "lastSeenAt"
+    FROM "EndUser"
+    WHERE "projectId" = ${projectId}
+      ${after ? Prisma.sql`AND ("acceptedCount", "userRef") < (${after.count}, ${after.userRef})` : Prisma.empty}
+    ORDER BY "acceptedCount" DESC, "userRef" DESC
+    LIMIT ${pageSize + 1}`;
+  const page = rows.slice(0, pageSize);
+  const last = page.at(-1);
+  return { rows: page, next: rows.length > pageSize && last ? `${last.acceptedCount}.${last.userRef}` : null };
+}
+
+/** How many end users a project has and how many carry an override (both small tables to scan). */
+export async function getEndUserSummary(projectId: string) {
+  const [row] = await db.$queryRaw<Array<{ users: bigint; overrides: bigint }>>`
+    SELECT count(*) AS "users", count("quotaOverride") AS "overrides" FROM "EndUser" WHERE "projectId" = ${projectId}`;
+  return { users: Number(row?.users ?? 0), overrides: Number(row?.overrides ?? 0) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pipeline counters
+
+export const OUTCOME_NAMES = ["accepted", "duplicate", "quota_exceeded", "rejected"] as const;
+export type OutcomeName = (typeof OUTCOME_NAMES)[number];
+
+export type PipelineDay = { day: string; outcomes: Record<OutcomeName, number> };
+
+export type PipelineStats = {
+  totals: Record<OutcomeName, number>;
+  rejected: { empty: number; too_long: number };
+  redactions: Array<{ type: string; count: number }>;
+  /** The last `days` days, oldest first, every day present (zeros included). */
+  days: PipelineDay[];
+};
+
+function emptyOutcomes(): Record<OutcomeName, number> {
+  return { accepted: 0, duplicate: 0, quota_exceeded: 0, rejected: 0 };
+}
+
+/** Folds counter rows (already summed over shards) into totals, rejection reasons and redactions. */
+export function foldCounters(
+  totals: Array<{ name: string; count: number }>,
+  perDay: Array<{ day: string; name: string; count: number }>,
+  days: string[],
+): PipelineStats {
+  const stats: PipelineStats = { totals: emptyOutcomes(), rejected: { empty: 0, too_long: 0 }, redactions: [], days: [] };
+  for (const { name, count } of totals) {
+    const [kind, value] = [name.slice(0, name.indexOf(":")), name.slice(name.indexOf(":") + 1)];
+    if (kind === "outcome" && value in stats.totals) stats.totals[value as OutcomeName] += count;
+    else if (kind === "rejected" && value in stats.rejected) stats.rejected[value as "empty" | "too_long"] += count;
+    else if (kind === "redaction") stats.redactions.push({ type: value, count });
+  }
+  stats.redactions.sort((a, b) => b.count - a.count || a.type.localeCompare(b.type));
+  const byDay = new Map(days.map((day) => [day, emptyOutcomes()]));
+  for (const { day, name, count } of perDay) {
+    const outcome = name.slice("outcome:".length) as OutcomeName;
+    const slot = byDay.get(day);
+    if (slot && name.startsWith("outcome:") && outcome in slot) slot[outcome] += count;
+  }
+  stats.days = days.map((day) => ({ day, outcomes: byDay.get(day)! }));
+  return stats;
+}
+
+/** What the pipeline did for a project: all-time totals and the last `days` days of outcomes. */
+export async function getPipelineStats(projectId: string, days = 30, today = new Date()): Promise<PipelineStats> {
+  const dayList = Array.from({ length: days }, (_, i) => {
+    const date = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - (days - 1 - i)));
+    return date.toISOString().slice(0, 10);
+  });
+  // Concurrent batches write to different shards of a counter; the sums put them back together.
+  const [totals, perDay] = await Promise.all([
+    db.$queryRaw<Array<{ name: string; count: bigint }>>`
+      SELECT "name", sum("count") AS "count" FROM "IngestCounter" WHERE "projectId" = ${projectId} GROUP BY "name"`,
+    db.$queryRaw<Array<{ day: string; name: string; count: bigint }>>`
+      SELECT to_char("day", 'YYYY-MM-DD') AS "day", "name", sum("count") AS "count"
+      FROM "IngestCounter"
+      WHERE "projectId" = ${projectId} AND "day" >= ${dayList[0]}::date AND "name" LIKE 'outcome:%'
+      GROUP BY "day", "name"`,
+  ]);
+  return foldCounters(
+    totals.map((row) => ({ name: row.name, count: Number(row.count) })),
+    perDay.map((row) => ({ day: row.day, name: row.name, count: Number(row.count) })),
+    dayList,
+  );
+}

@@ -1,0 +1,82 @@
+import { z } from "zod";
+
+// The paper's use-case categories, in its order of frequency.
+export const USE_CASES = [
+  "generation",
+  "open_qa",
+  "brainstorming",
+  "chat",
+  "rewrite",
+  "summarization",
+  "classification",
+  "other",
+  "closed_qa",
+  "extract",
+] as const;
+export const useCaseSchema = z.enum(USE_CASES);
+export type UseCase = z.infer<typeof useCaseSchema>;
+
+export const MAX_PROMPTS_PER_REQUEST = 1000;
+
+// Text is any string here: an empty or over-long prompt is well-formed and gets a per-prompt
+// "rejected" outcome with its reason, not a 422 for the whole request.
+export const promptInputSchema = z.object({
+  text: z.string(),
+  user_id: z.string().trim().min(1, { message: "Give the end user's ID." }).max(256),
+  category: useCaseSchema.optional(),
+  metadata: z.record(z.string(), z.unknown()).optional(),
+});
+export type PromptInput = z.infer<typeof promptInputSchema>;
+
+export const ingestPromptsSchema = z.object({
+  prompts: z
+    .array(promptInputSchema)
+    .min(1, { message: "Send at least one prompt." })
+    .max(MAX_PROMPTS_PER_REQUEST, { message: `Send at most ${MAX_PROMPTS_PER_REQUEST} prompts per request.` }),
+});
+export type IngestPromptsRequest = z.infer<typeof ingestPromptsSchema>;
+
+export const OUTCOME_STATUSES = ["accepted", "duplicate", "quota_exceeded", "rejected"] as const;
+export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number];
+
+export type RedactionCount = { type: string; count: number };
+
+export type PromptOutcome = {
+  status: OutcomeStatus;
+  id?: string;
+  split?: "train" | "valid" | "test";
+  duplicate_of?: string;
+  reason?: string;
+  redactions: RedactionCount[];
+};
+
+export const projectPromptSettingsSchema = z
+  .object({
+    dedupPrefixWords: z.coerce.number().int().min(3).max(500),
+    promptQuota: z.coerce.number().int().min(0).max(1_000_000),
+    maxPromptTokens: z.coerce.number().int().min(1).max(100_000),
+    splitTrain: z.coerce.number().int().min(0).max(100),
+    splitValid: z.coerce.number().int().min(0).max(100),
+    splitTest: z.coerce.number().int().min(0).max(100),
+  })
+  .partial()
+  .refine(
+    (value) =>
+      [value.splitTrain, value.splitValid, value.splitTest].every((part) => part === undefined) ||
+      (value.splitTrain ?? 0) + (value.splitValid ?? 0) + (value.splitTest ?? 0) === 100,
+    { message: "Give all three split proportions, adding up to 100.", path: ["splitTrain"] },
+  );
+export type ProjectPromptSettings = z.infer<typeof projectPromptSettingsSchema>;
+
+export const USE_CASE_LABELS: Record<UseCase, string> = {
+  generation: "Generation",
+  open_qa: "Open QA",
+  brainstorming: "Brainstorming",
+  chat: "Chat",
+  rewrite: "Rewrite",
+  summarization: "Summarization",
+  classification: "Classification",
+  other: "Other",
+  closed_qa: "Closed QA",
+  extract: "Extract",
+};

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { parseCsvHeader, parseImportRecord } from "@/lib/imports/parse";
+import { RecordSplitter } from "@/lib/imports/records";
+
+function splitAll(format: "jsonl" | "csv", text: string, chunkSize: number) {
+  const splitter = new RecordSplitter(format);
+  const records = [];
+  for (let i = 0; i < text.length; i += chunkSize) records.push(...splitter.push(text.slice(i, i + chunkSize)));
+  return [...records, ...splitter.flush()];
+}
+
+describe("splitting import files into records", () => {
+  const jsonl = '{"a":1}\n\n{"b":2}\r\n{"c":3}';
+  it("gives JSONL lines with their line numbers, however the text is chunked", () => {
+    for (const size of [1, 3, 7, 1000]) {
+      expect(splitAll("jsonl", jsonl, size)).toEqual([
+        { line: 1, raw: '{"a":1}' },
+        { line: 3, raw: '{"b":2}' },
+        { line: 4, raw: '{"c":3}' },
+      ]);
+    }
+  });
+
+  it("keeps newlines inside quoted CSV fields, counting lines from where each record starts", () => {
+    const csv = 'text,user_id\n"Line one\nline two, with ""quotes""",u1\nplain,u2\n';
+    for (const size of [1, 5, 1000]) {
+      expect(splitAll("csv", csv, size)).toEqual([
+        { line: 1, raw: "text,user_id" },
+        { line: 2, raw: '"Line one\nline two, with ""quotes""",u1' },
+        { line: 4, raw: "plain,u2" },
+      ]);
+    }
+  });
+});
+
+describe("parsing import records", () => {
+  it("reads JSONL prompts and explains bad lines without quoting them", () => {
+    expect(parseImportRecord("jsonl", '{"text":"Hi","user_id":"u1","category":"chat"}')).toEqual({
+      ok: true,
+      prompt: { text: "Hi", user_id: "u1", category: "chat" },
+    });
+    expect(parseImportRecord("jsonl", "{not json secret@example.com")).toEqual({ ok: false, reason: "Not valid JSON." });
+    const missing = parseImportRecord("jsonl", '{"text":"Hi"}');
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) expect(missing.reason).toMatch(/^user_id: /);
+    const badCategory = parseImportRecord("jsonl", '{"text":"Hi","user_id":"u","category":"poetry"}');
+    expect(badCategory.ok).toBe(false);
+  });
+
+  it("maps CSV columns, putting unknown ones in metadata", () => {
+    const header = parseCsvHeader("Text,User_ID,category,source");
+    expect(header).toEqual(["text", "user_id", "category", "source"]);
+    expect(parseImportRecord("csv", '"Say ""hi""",u9,,web', header)).toEqual({
+      ok: true,
+      prompt: { text: 'Say "hi"', user_id: "u9", metadata: { source: "web" } },
+    });
+    expect(parseImportRecord("csv", "only,three,cells", header)).toEqual({ ok: false, reason: "Expected 4 columns, found 3." });
+  });
+});

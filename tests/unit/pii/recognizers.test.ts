@@ -1,0 +1,203 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { PII_TYPES, redact, resolveOverlaps, summarizeFindings } from "@/lib/pii";
+import { findCreditCards } from "@/lib/pii/recognizers/credit-card";
+import { findDatesOfBirth } from "@/lib/pii/recognizers/date-of-birth";
+import { findEmails } from "@/lib/pii/recognizers/email";
+import { findIbans } from "@/lib/pii/recognizers/iban";
+import { findIpAddresses } from "@/lib/pii/recognizers/ip-address";
+import { findPersons } from "@/lib/pii/recognizers/person";
+import { findPhones } from "@/lib/pii/recognizers/phone";
+import { findStreetAddresses } from "@/lib/pii/recognizers/street-address";
+import { findUsSsns } from "@/lib/pii/recognizers/us-ssn";
+import { isCaught, parseMarked, survivingChars } from "@/bench/pii/metrics";
+
+const values = (text: string, found: { start: number; end: number; confidence: number }[], min = 0.5) =>
+  found.filter((c) => c.confidence >= min).map((c) => text.slice(c.start, c.end));
+
+describe("email", () => {
+  it("finds addresses and rejects look-alikes", () => {
+    const t = "Mail ana.lopez+work@example.co.uk or bob@localhost or @handle or x@y.z";
+    expect(values(t, findEmails(t))).toEqual(["ana.lopez+work@example.co.uk"]);
+  });
+});
+
+describe("credit card (Luhn)", () => {
+  it("accepts Luhn-valid numbers, grouped or not", () => {
+    const t = "card 4539 1488 0343 6467 and 378282246310005";
+    expect(values(t, findCreditCards(t))).toEqual(["4539 1488 0343 6467", "378282246310005"]);
+  });
+  it("rejects a number whose check digit is wrong", () => {
+    const t = "card 4539 1488 0343 6468";
+    expect(findCreditCards(t)).toEqual([]);
+  });
+});
+
+describe("IBAN (mod 97)", () => {
+  it("accepts valid IBANs in print and electronic form, any case", () => {
+    const t = "to DE89 3704 0044 0532 0130 00 and gb29nwbk60161331926819 today";
+    expect(values(t, findIbans(t))).toEqual(["DE89 3704 0044 0532 0130 00", "gb29nwbk60161331926819"]);
+  });
+  it("rejects a wrong checksum", () => {
+    expect(findIbans("DE88 3704 0044 0532 0130 00")).toEqual([]);
+  });
+});
+
+describe("US SSN", () => {
+  it("accepts dashed SSNs and rejects never-issued areas", () => {
+    const t = "SSN 536-22-8120, not 666-12-3456, 000-12-3456 or 912-34-5678";
+    expect(values(t, findUsSsns(t))).toEqual(["536-22-8120"]);
+  });
+  it("needs wording for undashed nine digits", () => {
+    expect(values("order 536228120", findUsSsns("order 536228120"))).toEqual([]);
+    const t = "my social security number is 536228120";
+    expect(values(t, findUsSsns(t))).toEqual(["536228120"]);
+  });
+});
+
+describe("IP addresses", () => {
+  it("finds IPv4 but not versions, netmasks or out-of-range octets", () => {
+    const t = "host 203.0.113.42, version 1.2.3.4, mask 255.255.255.0, bad 256.1.1.1";
+    expect(values(t, findIpAddresses(t))).toEqual(["203.0.113.42"]);
+  });
+  it.each(["2001:db8:85a3::8a2e:370:7334", "fe80::1ff:fe23:4567:890a", "::1", "2001:0db8:0000:0000:0000:ff00:0042:8329", "::ffff:192.0.2.128"])(
+    "finds IPv6 form %s",
+    (ip) => {
+      const t = `from ${ip} today`;
+      expect(values(t, findIpAddresses(t))).toContain(ip);
+    },
+  );
+  it("ignores C++ scopes and clock times", () => {
+    const t = "std::vector at 12:30:45";
+    expect(findIpAddresses(t)).toEqual([]);
+  });
+});
+
+describe("phone numbers", () => {
+  it.each(["+44 20 7946 0958", "+1-604-696-5272x565", "(415) 555-0132", "+46 (0)179 459 33", "0049 30 901820", "+33 1 42 68 53 00"])(
+    "finds %s",
+    (phone) => {
+      const t = `Call me on ${phone} please`;
+      expect(values(t, findPhones(t))).toEqual([phone]);
+    },
+  );
+  it("finds national formats only with phone wording", () => {
+    expect(values("Phone: 78 651 450", findPhones("Phone: 78 651 450"))).toEqual(["78 651 450"]);
+    expect(values("There were 78 651 450 visitors", findPhones("There were 78 651 450 visitors"))).toEqual([]);
+  });
+  it("ignores dates, decimals and versions", () => {
+    const t = "On 2024-03-15 pi was 3.14159 and v1.2.3 shipped; ISBN 978-0-13-468599-1";
+    expect(values(t, findPhones(t))).toEqual([]);
+  });
+});
+
+describe("dates of birth", () => {
+  it("takes dates after birth wording only", () => {
+    const t = "She was born on 7/14/1995. The meeting is on 2024-03-15. DOB: 12 March 1961";
+    expect(values(t, findDatesOfBirth(t))).toEqual(["7/14/1995", "12 March 1961"]);
+  });
+});
+
+describe("street addresses", () => {
+  it.each([
+    ["I live at 221B Baker Street, London.", "221B Baker Street, London"],
+    ["Ship it to Via Garibaldi 22, 20121 Milano please", "Via Garibaldi 22, 20121 Milano"],
+    ["The letter arrived at 760 Passauer Strasse 33, Cite Guedouala, Tunisia last night.", "760 Passauer Strasse 33, Cite Guedouala, Tunisia"],
+    ["Address: PSC 4355, Box 4187\nAPO AP 28906", "PSC 4355, Box 4187\nAPO AP 28906"],
+  ])("finds the whole address in %j", (t, expected) => {
+    expect(values(t, findStreetAddresses(t))).toContain(expected);
+  });
+  it("leaves product names with numbers alone", () => {
+    const t = "Compare Windows 11 and Chapter 4 of the guide; Python 3 is fine.";
+    expect(values(t, findStreetAddresses(t))).toEqual([]);
+  });
+});
+
+describe("person names", () => {
+  it("finds first+last names from the name list", () => {
+    const t = "Write a cover letter for Maria Gonzalez, who is applying.";
+    expect(values(t, findPersons(t))).toEqual(["Maria Gonzalez"]);
+  });
+  it("uses honorifics and cues for unknown surnames", () => {
+    const t = "Mr. Slepička flew home. My name is Kreutzmann.";
+    expect(values(t, findPersons(t))).toEqual(["Mr. Slepička", "Kreutzmann"]);
+  });
+  it("does not flag capitalised ordinary words or sentence openers", () => {
+    const t = "Capitalized words like Wisdom and Discipline are often mistaken with names. Will it rain?";
+    expect(values(t, findPersons(t))).toEqual([]);
+  });
+  it("catches a surname again once the full name was seen", () => {
+    const t = "Teresa Kreutzmann arrived. Later Kreutzmann left.";
+    expect(values(t, findPersons(t))).toEqual(["Teresa Kreutzmann", "Kreutzmann"]);
+  });
+});
+
+describe("redact", () => {
+  it("numbers placeholders per type and keeps who-is-who", () => {
+    const t = "Anna Schmidt emailed Peter Hoffmann. Later Anna Schmidt called Peter Hoffmann at +44 20 7946 0958.";
+    const { redacted } = redact(t);
+    expect(redacted).toBe("<PERSON_1> emailed <PERSON_2>. Later <PERSON_1> called <PERSON_2> at <PHONE_1>.");
+  });
+  it("gives the same number to one card written two ways", () => {
+    const { redacted } = redact("card 4539 1488 0343 6467, i.e. 4539148803436467");
+    expect(redacted).toBe("card <CREDIT_CARD_1>, i.e. <CREDIT_CARD_1>");
+  });
+  it("reports offsets into the original text", () => {
+    const t = "Email ana@example.com or call +1 212-555-0187.";
+    const { findings } = redact(t);
+    expect(findings.map((f) => [f.type, t.slice(f.start, f.end), f.placeholder])).toEqual([
+      ["EMAIL", "ana@example.com", "<EMAIL_1>"],
+      ["PHONE", "+1 212-555-0187", "<PHONE_1>"],
+    ]);
+    for (const f of findings) expect(f.confidence).toBeGreaterThan(0.5);
+  });
+  it("resolves overlaps by confidence, then layer, then length", () => {
+    const kept = resolveOverlaps([
+      { type: "PHONE", start: 0, end: 19, confidence: 0.6 },
+      { type: "CREDIT_CARD", start: 0, end: 19, confidence: 0.9 },
+      { type: "PERSON", start: 25, end: 30, confidence: 0.7 },
+      { type: "STREET_ADDRESS", start: 20, end: 40, confidence: 0.7 },
+    ]);
+    expect(kept.map((k) => k.type)).toEqual(["CREDIT_CARD", "STREET_ADDRESS"]);
+  });
+  it("can be limited to some types", () => {
+    const { redacted } = redact("Maria Gonzalez, ana@example.com", { types: ["EMAIL"] });
+    expect(redacted).toBe("Maria Gonzalez, <EMAIL_1>");
+  });
+  it("summarises findings per type in PII_TYPES order", () => {
+    expect(summarizeFindings([{ type: "PERSON" }, { type: "EMAIL" }, { type: "PERSON" }])).toEqual([
+      { type: "EMAIL", count: 1 },
+      { type: "PERSON", count: 2 },
+    ]);
+    expect(PII_TYPES).toContain("DATE_OF_BIRTH");
+  });
+});
+
+const FIXTURES = path.join(import.meta.dirname, "fixtures");
+const lines = (f: string) =>
+  fs.readFileSync(path.join(FIXTURES, f), "utf8").split("\n").filter((l) => l.trim() && !l.startsWith("#")).map((l) => l.replace(/\\n/g, "\n"));
+
+describe("fixtures", () => {
+  it("leaves at least 95% of PII-free prompts byte-identical", () => {
+    const clean = lines("pii-free.txt");
+    expect(clean.length).toBeGreaterThanOrEqual(200);
+    const touched = clean.filter((t) => redact(t).redacted !== t);
+    expect(touched.length / clean.length).toBeLessThanOrEqual(0.05);
+  });
+  it("catches at least 90% of planted PII, and every checksummed value", () => {
+    let caught = 0;
+    let total = 0;
+    for (const line of lines("planted.txt")) {
+      const { text, spans } = parseMarked(line);
+      const kept = survivingChars(text, redact(text).redacted);
+      for (const s of spans) {
+        total++;
+        const ok = isCaught(text, kept, s.start, s.end);
+        if (ok) caught++;
+        if (["CREDIT_CARD", "IBAN", "US_SSN", "EMAIL"].includes(s.type)) expect(ok, `${s.type} in ${line}`).toBe(true);
+      }
+    }
+    expect(caught / total).toBeGreaterThanOrEqual(0.9);
+  });
+});
