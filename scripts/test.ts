@@ -11,6 +11,7 @@ import { ensureBuild, ensurePrismaClient } from "./lib/build";
 import { projectRoot } from "./lib/database";
 import { findFreePort, startLocalPostgres } from "./lib/local-postgres";
 import { applyMigrations } from "./lib/schema-engine";
+import { startAppServers, type AppServer } from "./lib/app-server";
 
 type Totals = { passed: number; failed: number; skipped: number };
 const totals: Totals = { passed: 0, failed: 0, skipped: 0 };
@@ -48,17 +49,6 @@ function readJson<T>(file: string): T | null {
   }
 }
 
-async function waitForHealth(url: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return;
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`The app did not answer ${url}/api/health in time.`);
-}
-
 const resultsDir = path.join(projectRoot, "test-results");
 rmSync(resultsDir, { recursive: true, force: true });
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -68,7 +58,7 @@ const scratch = mkdtempSync(path.join(os.tmpdir(), "ranklab-test-"));
 const database = process.env.TEST_DATABASE_URL
   ? { url: process.env.TEST_DATABASE_URL, stop: async () => {} }
   : await startLocalPostgres({ dataDir: scratch, port: await findFreePort(55432), database: "ranklab_test", quiet: true });
-let servers: ReturnType<typeof spawn>[] = [];
+let servers: AppServer[] = [];
 let exitCode = 1;
 
 try {
@@ -91,23 +81,12 @@ try {
     const chromium = ensureChromium();
     ensureBuild();
     // Two instances on one database, as behind a load balancer: tests that need shared state
-    // (sign-in throttling, deactivation) use both.
-    const ports = [await findFreePort(3300)];
-    ports.push(await findFreePort(ports[0]! + 1));
-    const urls = ports.map((port) => `http://localhost:${port}`);
-    const serverEnv = { ...env, NEXTAUTH_URL: urls[0], TRUST_PROXY: "1" };
-    servers = ports.map((port) =>
-      spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-        cwd: projectRoot,
-        env: { ...serverEnv, PORT: String(port) },
-        stdio: ["ignore", "ignore", "inherit"],
-      }),
-    );
-    await Promise.all(urls.map((url) => waitForHealth(url, 60_000)));
+    // (sign-in throttling, deactivation, quotas) use both.
+    servers = await startAppServers(2, { ...env, TRUST_PROXY: "1" });
     const playwrightCode = await runTool(process.execPath, ["node_modules/@playwright/test/cli.js", "test"], {
-      ...serverEnv,
-      BASE_URL: urls[0],
-      SECOND_BASE_URL: urls[1],
+      ...env,
+      BASE_URL: servers[0]!.url,
+      SECOND_BASE_URL: servers[1]!.url,
       CHROMIUM_PATH: chromium,
     });
     const report = readJson<{ stats: { expected: number; unexpected: number; skipped: number; flaky: number } }>(
@@ -125,7 +104,7 @@ try {
   console.error((error as Error).message);
   totals.failed += 1;
 } finally {
-  for (const server of servers) server.kill("SIGTERM");
+  for (const server of servers) server.stop();
   await database.stop().catch(() => {});
   rmSync(scratch, { recursive: true, force: true });
 }

@@ -111,10 +111,32 @@ function build(): Lexicon {
   for (const n of Object.keys(humannames as Record<string, number>)) names.add(n.toLowerCase());
   const veryCommon = new Set<string>([...(words10 as string[]), ...(words20 as string[]), ...(american10 as string[]), ...(american20 as string[])]);
   const common = new Set<string>([...veryCommon, ...(words35 as string[]), ...(american35 as string[])]);
+  const NOT_NAME_SET = new Set(NOT_NAMES.split(/\s+/).filter(Boolean));
   for (const w of NOT_NAMES.split(/\s+/)) if (w) {
     common.add(w);
     veryCommon.add(w);
     names.delete(w);
+  }
+  // Given and family names of faker's ~70 locales (Czech, Finnish, Norwegian, Russian, Vietnamese, ...),
+  // which humannames, an English-centred list, lacks ("Vsevolod", "Sunniva"). Words stay words: they
+  // are judged as name-and-word ("WEAK") by the recognizer.
+  try {
+    const require = createRequire(import.meta.url);
+    const locales = require("@faker-js/faker") as Record<string, { person?: Record<string, unknown>; metadata?: unknown }>;
+    const add = (x: unknown): void => {
+      if (typeof x === "string") {
+        const n = x.toLowerCase();
+        if (/^\p{L}[\p{L}\p{M}'’-]+$/u.test(n) && !NOT_NAME_SET.has(n)) names.add(n);
+      } else if (Array.isArray(x)) x.forEach(add);
+      else if (x && typeof x === "object") Object.values(x).forEach(add);
+    };
+    for (const def of Object.values(locales)) {
+      if (!def || typeof def !== "object" || !def.metadata || !def.person) continue;
+      add(def.person.first_name);
+      add(def.person.last_name);
+    }
+  } catch {
+    // Name lists unavailable: humannames alone.
   }
   // Country and territory names in English, from the runtime's ICU data: places, not people.
   const places = new Set<string>();

@@ -125,24 +125,22 @@ async function ingestInTransaction(
       RETURNING "key"`;
     if (claimed.length !== accepted.length) throw new LostDedupRace();
 
-    await tx.prompt.createMany({
-      data: accepted.map(({ id, prompt }) => ({
-        id,
-        projectId: project.id,
-        text: prompt.text,
-        tokenCount: prompt.tokenCount,
-        userRef: prompt.userRef,
-        split: prompt.split,
-        source: options.source,
-        kind: options.kind ?? "plain",
-        category: prompt.category ?? null,
-        metadata: (prompt.metadata as Prisma.InputJsonValue) ?? Prisma.DbNull,
-        structure: (prompt.structure as Prisma.InputJsonValue) ?? Prisma.DbNull,
-        redactions: prompt.redactions.length ? prompt.redactions : Prisma.DbNull,
-        createdById: options.createdById ?? null,
-        importId: options.importId ?? null,
-      })),
-    });
+    // One INSERT over parallel arrays: a dozen parameters instead of a dozen per row keeps a
+    // 1,000-prompt batch cheap to send (createMany spends most of its time building parameters).
+    const json = (value: unknown) => (value === undefined || (Array.isArray(value) && !value.length) ? null : JSON.stringify(value));
+    await tx.$executeRaw`
+      INSERT INTO "Prompt" ("id", "projectId", "text", "tokenCount", "userRef", "split", "source", "kind", "category",
+                            "metadata", "structure", "redactions", "createdById", "importId")
+      SELECT t.id, ${project.id}, t.text, t.tokens, t.ref, t.split::"Split", ${options.source}::"PromptSource",
+             ${options.kind ?? "plain"}::"PromptKind", t.category::"UseCase", t.metadata::jsonb, t.structure::jsonb,
+             t.redactions::jsonb, ${options.createdById ?? null}, ${options.importId ?? null}
+      FROM unnest(
+        ${accepted.map((a) => a.id)}::text[], ${accepted.map((a) => a.prompt.text)}::text[],
+        ${accepted.map((a) => a.prompt.tokenCount)}::int[], ${accepted.map((a) => a.prompt.userRef)}::text[],
+        ${accepted.map((a) => a.prompt.split)}::text[], ${accepted.map((a) => a.prompt.category ?? null)}::text[],
+        ${accepted.map((a) => json(a.prompt.metadata))}::text[], ${accepted.map((a) => json(a.prompt.structure))}::text[],
+        ${accepted.map((a) => json(a.prompt.redactions))}::text[]
+      ) AS t(id, text, tokens, ref, split, category, metadata, structure, redactions)`;
 
     const perUser = new Map<string, number>();
     for (const { prompt } of accepted) perUser.set(prompt.userRef, (perUser.get(prompt.userRef) ?? 0) + 1);

@@ -37,8 +37,16 @@ async function call(client: APIRequestContext, { method, path, body }: Call, key
   return response;
 }
 
-const userPages = ["/"];
-const adminPages = ["/admin", "/admin/people", "/admin/projects", "/admin/projects/new", "/admin/projects/{slug}", "/admin/api-keys"];
+const userPages = ["/", "/projects/{slug}/write"];
+const adminPages = [
+  "/admin",
+  "/admin/people",
+  "/admin/projects",
+  "/admin/projects/new",
+  "/admin/projects/{slug}",
+  "/admin/projects/{slug}/import",
+  "/admin/api-keys",
+];
 const publicPages = ["/login", "/setup?token=not-a-real-token", "/invite/not-a-real-token"];
 
 test("pages: anonymous people are sent to sign in", async () => {
@@ -76,7 +84,23 @@ const adminRoutes: Call[] = [
   { method: "GET", path: "/api/admin/api-keys" },
   { method: "POST", path: "/api/admin/api-keys", body: { name: "", scopes: [] } },
   { method: "DELETE", path: "/api/admin/api-keys/unknown-id" },
+  { method: "POST", path: "/api/admin/projects/{slug}/imports", body: { format: "xml" } },
+  { method: "POST", path: "/api/admin/projects/{slug}/imports/unknown-id/batches", body: {} },
+  { method: "POST", path: "/api/admin/projects/{slug}/imports/unknown-id/finish" },
+  { method: "GET", path: "/api/admin/projects/{slug}/imports/unknown-id/report" },
 ];
+
+// Session routes any signed-in person may call.
+const userRoutes: Call[] = [{ method: "POST", path: "/api/projects/{slug}/prompts", body: { kind: "plain" } }];
+
+test("user API: 401 for anonymous people and API keys, through for labelers and admins", async () => {
+  for (const route of userRoutes) {
+    const label = `${route.method} ${route.path}`;
+    expect((await call(actors.anonymous!, route)).status(), label).toBe(401);
+    expect((await call(actors.anonymous!, route, keys.all)).status(), `${label} with a key`).toBe(401);
+    for (const actor of ["labeler", "admin"]) expect([200, 201, 404, 422], `${label} as ${actor}`).toContain((await call(actors[actor]!, route)).status());
+  }
+});
 
 test("admin API: 401 for anonymous and API keys, 403 for labelers, through for admins", async () => {
   for (const route of adminRoutes) {
@@ -96,6 +120,8 @@ test("admin API: 401 for anonymous and API keys, 403 for labelers, through for a
 const keyRoutes: (Call & { scope?: ApiKeyScope })[] = [
   { method: "GET", path: "/api/v1/projects" },
   { method: "GET", path: "/api/v1/projects/{slug}" },
+  { method: "POST", path: "/api/v1/redact", body: { text: "Call me at 555-0100" } },
+  { method: "POST", path: "/api/v1/projects/{slug}/prompts", body: { prompts: [] }, scope: "prompts:write" },
 ];
 
 test("/api/v1: 401 without a valid key (sessions do not count), 403 without the scope", async () => {

@@ -28,9 +28,10 @@ const SURNAME_ENDING =
 
 // Words right before a run that mark it as a person.
 const CUE_BEFORE =
-  /(?:\bmy name is|\bname is|\bname:|\bnamed|\bcalled|\bcall me|\bi am|\bi'm|\bim|\bthis is|\bdear|\bhi|\bhello|\bhey|\bthanks|\bthank you|\bregards|\bsincerely|\bsigned|\bcheers|\bsays|\bsaid|\basked|\btold|\bspeak to|\btalk to|\bspeak with|\bmeet|\bmet|\bcontact|\bcc|\battn:?|\battention:?|\bpatient:|\bcustomer:|\bclient:|\bemployee:|\bapplicant:|\bcandidate:|\bauthor:|\bfrom:|\bto:|\bby:|\bdirected by:?|\bwritten by|\bproduced by|\bperformed by|\bsung by|\bfeaturing|\bfeat\.|\bwife|\bhusband|\bson|\bdaughter|\bbrother|\bsister|\bmother|\bfather|\bmom|\bdad|\bfriend|\bboss|\bcolleague|\bpartner|\bkid|\bchild|\bgrandmother|\bgrandfather|\bmanager|\bproducer|\bsongwriter|\bplayer|\bactor|\bactress|\bsinger|\bcommenter|\bauthor|\bwriter|\bbeneficiary|\bguardian|\bfollow up with|\bassistant to|\bmaiden name is|\bsurname is|\blast name is|\bfirst name is|\bfull name is|\bit's under|\binvite|\bask|\btell|\bwith ms\.?|\bwith mr\.?)[\s,:]*$/i;
+  /(?:\bmy name is|\bname is|\bname:|\bnamed|\bnamed (?:him|her|them)|\bcalled|\bcall me|\bi am|\bi'm|\bim|\bthis is|\bdear|\bhi|\bhello|\bhey|\bthanks|\bthank you|\bregards|\bsincerely|\bsigned|\bcheers|\bsays|\bsaid|\basked|\btold|\bspeak to|\btalk to|\bspeak with|\bmeet|\bmet|\bcontact|\bcc|\battn:?|\battention:?|\bpatient:|\bcustomer:|\bclient:|\bemployee:|\bapplicant:|\bcandidate:|\bauthor:|\bfrom:|\bto:|\bby:|\bdirected by:?|\bwritten by|\bproduced by|\bperformed by|\bsung by|\bfeaturing|\bfeat\.|\bwife|\bhusband|\bson|\bdaughter|\bbrother|\bsister|\bmother|\bfather|\bmom|\bdad|\bfriend|\bboss|\bcolleague|\bpartner|\bkid|\bchild|\bgrandmother|\bgrandfather|\bmanager|\bproducer|\bsongwriter|\bplayer|\bactor|\bactress|\bsinger|\bcommenter|\bauthor|\bwriter|\bbeneficiary|\bguardian|\bfollow up with|\bassistant to|\bmaiden name is|\bsurname is|\blast name is|\bfirst name is|\bfull name is|\bit's under|\binvite|\bask|\btell|\bwith ms\.?|\bwith mr\.?)[\s,:]*$/i;
 // Words right after a run that mark it as a person.
-const CUE_AFTER = /^(?:,? (?:said|says|wrote|asked|replied|shouted|explained|told|lives|and (?:his|her) )|:\s|:["“])/i;
+// Also a vocative: "Warrane, can I please speak to your boss?", "Kevin, could you ...".
+const CUE_AFTER = /^(?:,? (?:said|says|wrote|asked|replied|shouted|explained|told|lives|and (?:his|her) )|:\s|:["“]|, (?:can|could|would|will|do|did|have|are) (?:I|you|we) )/i;
 
 function kindOf(tok: Token, lexicon = getLexicon()): Kind {
   const bare = tok.lower.replace(/\.$/, "");
@@ -176,6 +177,8 @@ function coordinate(text: string, tokens: Token[], out: Candidate[], lexicon: Re
     if (!(isCapitalised(tok.text) || (lowercaseText && lexicon.names.has(tok.lower)))) return false;
     const k = kindOf(tok, lexicon);
     if (k === "STRONG" || k === "UNKNOWN") return true;
+    // A name that is also a town ("Mary", "Florence") beside a found name in a list is the name.
+    if (k === "PLACE" && lexicon.names.has(tok.lower) && !tok.phrase) return true;
     // A name-list word that is also an English word ("Heather", "Frank") only when not opening a sentence.
     return k === "WEAK" && !lexicon.veryCommon.has(tok.lower) && !sentenceInitial(text, tok.start);
   };
@@ -311,7 +314,11 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
   }
   // "a Harvey Leach concert": a full name used before a noun stays a name.
   const attributive = strong >= 1 && core.length >= 2 && /^ \p{Ll}/u.test(text.slice(end, end + 2));
-  if (!cue && article && !attributive) confidence *= 0.5;
+  // "the Jensen novel", "the Sokolov estate": a lone surname (a name-list word that is no English word)
+  // between "the" and a lower-case noun is the owner or author, not a thing.
+  const ownerOfNoun = strong === 1 && core.length === 1 && /\bthe\s+$/i.test(before) && /^ \p{Ll}{3,}/u.test(text.slice(end, end + 5));
+  if (!cue && article && ownerOfNoun) confidence *= 0.8;
+  else if (!cue && article && !attributive) confidence *= 0.5;
   else if (!cue && placePrep && core.length === 1 && strong === 0) confidence *= 0.6;
   if (!honorific && inTitle && !CUE_BEFORE.test(before)) confidence *= 0.5;
   if (suffix && confidence > 0) end += suffix[0].length;

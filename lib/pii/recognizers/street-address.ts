@@ -33,13 +33,34 @@ const ANCHORS: Array<{ re: RegExp; confidence: number }> = [
 
 // "5366 Pivovarská 276", "7878 Rahu 37": house number, name, number. Ambiguous with prose
 // ("2019 Python 3"), so it counts only beside address wording or a unit designator.
-const NUM_NAME_NUM = new RegExp(`\\b\\d{1,6}\\s+(?:[\\p{Lu}][\\p{L}\\p{M}'’.-]*\\s+){1,4}\\d{1,5}[A-Za-z]?\\b`, "gu");
-const NAME_NUM = new RegExp(`(?<![\\p{L}\\p{N}])(?:[\\p{Lu}][\\p{L}\\p{M}'’-]+\\s+){1,3}\\d{1,5}[A-Za-z]?\\b(?![.,:]\\d)`, "gu");
+const NUM_NAME_NUM = new RegExp(`\\b\\d{1,6}[ \\t]+(?:[\\p{Lu}][\\p{L}\\p{M}'’.-]*[ \\t]+){1,4}\\d{1,5}[A-Za-z]?\\b`, "gu");
+const NAME_NUM = new RegExp(`(?<![\\p{L}\\p{N}])(?:[\\p{Lu}][\\p{L}\\p{M}'’-]+[ \\t]+){1,3}\\d{1,5}[A-Za-z]?\\b(?![.,:]\\d)`, "gu");
 
 const ADDRESS_CUE =
-  /\b(address(?:es)?(?: is| was| of [^:]{1,40} is|:)?|addr\.?:?|lives? (?:at|on|in)|lived (?:at|on|in)|living at|located at|offices? (?:is |are )?(?:at|located at)|office is at|reside(?:s|d)? at|moved to|move to|sent to|send (?:it |them |this |that |a new one )?to|ship it to|deliver(?:ed)? to|ship(?:ped)? to|mail(?:ed)? to|return(?:ed)? to|drops? (?:you |me )?off at|arrived at|meet (?:me|you|us) at|taxi to|stop at|enter on|side of|corner of|billing address|shipping address|home address|following\?|it is|it's in|here they are:|with)\s*$/i;
+  /\b(address(?:es)?(?: is| was| of [^:]{1,40} is|:)?|addr\.?:?|lives? (?:at|on|in)|lived (?:at|on|in)|living at|located at|offices? (?:is |are )?(?:at|located at)|office is at|reside(?:s|d)? at|moved to|move to|sent to|send (?:it |them |this |that |a new one )?to|ship it to|deliver(?:ed)? to|ship(?:ped)? to|mail(?:ed)? to|return(?:ed)? to|drops? (?:you |me )?off at|arrived at|meet (?:me|you|us) at|taxi to|stop at|enter on|side of|corner of|billing address|shipping address|home address|following\?|it is|it's in|here they are:|with|(?:is|are) (?:at|on)|(?:once |now )?lived? in|address (?:to|with))\s*$/i;
 
-const UNIT = /^(?:[\s,]*(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Box|Floor|Fl\.?|Room|Rm\.?|Bldg\.?|Building|#)\s*[\w-]{1,6}\.?)+/i;
+// Unit designators are whole words ("Unit 5", not the "Unit" of "United States").
+const UNIT = /^(?:[\s,]*(?:(?:Apt|Apartment|Suite|Ste|Unit|Box|Floor|Fl|Room|Rm|Bldg|Building)\b\.?|#)\s*[\w-]{1,6}\.?)+/i;
+
+const STOP_WORDS = /^(I|Please|Thanks|Thank|Can|Could|Is|Are|Do|Does|The|This|That|It|We|You|He|She|They|My|Our|Call|Cool|Oh|Who|What|When|Where|Why|How)$/;
+
+/** True when `phrase` (one to three words) is a known place: a country, region or city of the gazetteer. */
+function isPlace(phrase: string): boolean {
+  const { places, placePhrases } = getLexicon();
+  const p = phrase.toLowerCase().replace(/\s+/g, " ").trim();
+  return places.has(p) || placePhrases.has(p);
+}
+
+/** The address-like opening of a line that goes on as prose: "Netherlands 62971" of "Netherlands 62971 in case of an issue". */
+function placePrefix(line: string): number {
+  const m = /^[ \t,]*((?:[\p{Lu}][\p{L}\p{M}'’-]*)(?:[ \t]+[\p{Lu}(][\p{L}\p{M}'’)-]*){0,3})(?:,?[ \t]+(\d{4,5}(?:-\d{3,4})?))?(?=[.,;:!?]?(?:\s|$))/u.exec(line);
+  if (!m) return 0;
+  const words = m[1]!.split(/[ \t]+/);
+  if (words.some((w) => STOP_WORDS.test(w))) return 0;
+  // A postcode, or a known place, or an all-caps town line ("KNIVSTA").
+  if (m[2] || isPlace(m[1]!) || /^[\p{Lu}\p{M} '’-]{3,}$/u.test(m[1]!)) return m[0].length;
+  return 0;
+}
 
 function isShortAddressLine(line: string): boolean {
   const t = line.trim();
@@ -72,17 +93,24 @@ function extendRight(text: string, end: number, isLowercaseText: boolean): numbe
       ? /^,?[ \t]+(?:[\p{Ll}][\p{L}\p{M}'’-]*[ \t]*){1,3}(?=[.,]?\s*$)/u.exec(rest)
       : /^(?:,[ \t]*|[ \t]+)(?:(?:[\p{Lu}][\p{L}\p{M}'’.-]*|nan|de|do|da|na|di|del)(?:[ \t]+|$|(?=[,.\n?])))*(?:[\p{Lu}][\p{L}\p{M}'’.-]*)(?![\p{N}])(?:,?[ \t]*(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|[A-Z]{2}\b))?(?:,?[ \t]+\d{3,5}(?:[- ]\d{2,4})?)?/u.exec(rest);
     if (m && m[0].trim().length > 0) {
-      const words = m[0].split(/[\s,]+/).filter(Boolean);
+      let tail = m[0];
+      // Stop before capitalised sentence words ("Poland. It serves", "Please").
+      const stop = [...tail.matchAll(/[\p{L}'’-]+/gu)].find((w) => STOP_WORDS.test(w[0]));
+      if (stop) tail = tail.slice(0, stop.index).replace(/[\s,]+$/, "");
+      const words = tail.split(/[\s,]+/).filter(Boolean);
       const { common } = getLexicon();
-      // Stop before capitalised sentence words ("Please", "I").
-      if (!words.some((w) => /^(I|Please|Thanks|Thank|Can|Could|Is|Are|Do|Does|The|This|That|It|We|You|He|She|They|My|Our|Call|Cool|Oh|Who|What|When|Where|Why|How)$/.test(w)) &&
-        !(words.length === 1 && common.has(words[0]!.toLowerCase()) && !/^[A-Z]{2,}$/.test(words[0]!))) {
-        end += m[0].length;
+      if (words.length > 0 && !(words.length === 1 && common.has(words[0]!.toLowerCase().replace(/\.$/, "")) && !/^[A-Z]{2,}$/.test(words[0]!) && !isPlace(words[0]!.replace(/\.$/, "")))) {
+        end += tail.length;
+        if (stop) break;
         continue;
       }
     }
-    m = /^,?[ \t]*\d{4,5}(?:-\d{3,4})?\b/.exec(rest);
+    // A postcode, after a state or region code ("GRASSE, PA 39551") or an empty field ("nan").
+    m = /^(?:,?[ \t]*(?:[A-Z]{2}|nan)(?=,?[ \t]*\d))?,?[ \t]*\d{4,5}(?:-\d{3,4})?\b/.exec(rest);
     if (m) { end += m[0].length; continue; }
+    // A parenthesised variant after a place: "Cyprus (Greek) 13475".
+    m = /^[ \t]*\([\p{Lu}][\p{L} ]{1,20}\)(?=[ \t]*(?:\d{4,5}|[.,?!]|$))/u.exec(rest);
+    if (m && /\p{L}$/u.test(text.slice(0, end))) { end += m[0].length; continue; }
     // Block lines: "\n Suite 845\n Evionnaz\n Switzerland 05377".
     m = /^[ \t]*\n(?:[ \t>?*-]*\n)?([^\n]*)/.exec(rest);
     if (m && isShortAddressLine(m[1]!.replace(/^[\s>?*-]+/, ""))) {
@@ -91,6 +119,15 @@ function extendRight(text: string, end: number, isLowercaseText: boolean): numbe
       const trimmed = line.replace(/[\s.]+$/, "");
       end += lead + trimmed.length;
       continue;
+    }
+    // A block line that goes on as prose keeps its place or postcode opening: "\n Netherlands 62971 in case of".
+    if (m) {
+      const lead = m[0].length - m[1]!.length;
+      const n = placePrefix(m[1]!);
+      if (n > 0) {
+        end += lead + n;
+        continue;
+      }
     }
     break;
   }
@@ -115,6 +152,11 @@ export function findStreetAddresses(text: string): Candidate[] {
   const push = (start: number, end: number, confidence: number) => {
     start = extendLeft(text, start);
     end = extendRight(text, end, isLowercaseText);
+    // Street corners: "at Růžena and Király u. 15.", "stop at 12 Main St and Herceg Gateway St.".
+    const lead = /(?<![\p{L}\p{N}])([\p{Lu}][\p{L}\p{M}'’-]*(?:[ \t][\p{Lu}][\p{L}\p{M}'’-]*)?)[ \t]+and[ \t]+$/u.exec(text.slice(Math.max(0, start - 40), start));
+    if (lead && !STOP_WORDS.test(lead[1]!) && ADDRESS_CUE.test(text.slice(Math.max(0, start - lead[0].length - 60), start - lead[0].length))) start -= lead[0].length;
+    const trail = /^[ \t]+and[ \t]+((?:[\p{Lu}\d][\p{L}\p{M}'’\d-]*[ \t]?){1,3}?)(?:[ \t]*(?:St|Str|Street|Rd|Road|Ave|Avenue)\b\.?)?(?=[ \t]*(?:[.?!,;]|$|\n))/u.exec(text.slice(end, end + 60));
+    if (trail && !trail[1]!.split(/[ \t]+/).some((w) => STOP_WORDS.test(w))) end += trail[0].length;
     const value = text.slice(start, end);
     let trimmed = value.replace(/[\s,]+$/, "");
     // A full stop ends the sentence unless it ends an abbreviation ("St.", "Apt.").
@@ -134,8 +176,13 @@ export function findStreetAddresses(text: string): Candidate[] {
       const cue = ADDRESS_CUE.test(before) || /\n[ \t>?*-]*$/.test(before);
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
       const unitAfter = UNIT.test(after) || /^\s*\n\s*(Apt|Suite|Unit|\p{Lu})/iu.test(after);
-      if (re === NAME_NUM && !cue) continue;
-      if (re === NUM_NAME_NUM && !cue && !unitAfter) continue;
+      // Structure instead of wording: the street is followed by a unit, a postcode or a known place
+      // ("50541 Mlýnská 1540\nTrancoso, GU\n Portugal 44674", "Dalmatinova 43 Apt. 678 Velenje").
+      const mEnd = m.index + m[0].length;
+      const ext = text.slice(mEnd, extendRight(text, mEnd, isLowercaseText));
+      const structural = UNIT.test(ext) || /\b\d{4,5}\b/.test(ext) || ext.split(/\s*[,\n]\s*/).some((part) => part.length > 2 && isPlace(part.trim()));
+      if (re === NAME_NUM && !cue && !structural) continue;
+      if (re === NUM_NAME_NUM && !cue && !unitAfter && !structural) continue;
       const words = m[0].match(/\p{L}[\p{L}\p{M}'’.-]*/gu) ?? [];
       const { common } = getLexicon();
       // "Windows 11", "Chapter 4": an ordinary word then a number is not a street.
@@ -144,7 +191,7 @@ export function findStreetAddresses(text: string): Candidate[] {
     }
   }
   // "the corner of 159 Venizelou str and Rennie Union": two streets joined by "and".
-  for (const m of text.matchAll(/\bthe corner of\s+([^\n.?!]{3,60}?)\s+and\s+((?:[\p{Lu}\d][\p{L}\p{M}'’.\d-]*\s?){1,4}?)(?=\s*(?:St\.|Street)?\s*(?:[.?!,]|$|\n|\s+\p{Ll}))/giu)) {
+  for (const m of text.matchAll(/\bthe corner of\s+((?:[^\n.?!]|\.(?=\s+and\b))[^\n?!]{2,60}?)\s+and\s+((?:[\p{Lu}\d][\p{L}\p{M}'’.\d-]*\s?){1,4}?)(?=\s*(?:St\.|Street)?\s*(?:[.?!,]|$|\n|\s+\p{Ll}))/giu)) {
     push(m.index, m.index + m[0].length, 0.85);
   }
   // Postcodes named as such: "ZIP: 1098", "my zip code is 35350".

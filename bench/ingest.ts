@@ -1,0 +1,109 @@
+// npm run bench:ingest [-- --prompts 100000 --batch 1000 --concurrency 4 --instances 1]
+// Sends prompts through POST /api/v1/projects/{slug}/prompts in batches and prints prompts/s and
+// batch latency percentiles, beside the rate of plain multi-row INSERTs of the same rows into the
+// same table in the same run (the ceiling: no redaction, dedup, quota or HTTP).
+import { randomUUID } from "node:crypto";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { percentile, runPool, startBenchEnv } from "./support";
+
+const { values } = parseArgs({
+  options: {
+    prompts: { type: "string", default: "100000" },
+    batch: { type: "string", default: "1000" },
+    concurrency: { type: "string", default: "4" },
+    instances: { type: "string", default: "1" },
+  },
+});
+const total = Number(values.prompts);
+const batchSize = Number(values.batch);
+const concurrency = Number(values.concurrency);
+
+const topics = ["a birthday party", "quarterly taxes", "a sourdough starter", "the French Revolution", "a job interview", "Rust lifetimes", "a marathon plan", "climate policy"];
+const asks = ["Write a short poem about", "Explain to a ten-year-old", "Give me five ideas for", "Summarise the main points of", "Draft an email about", "List pros and cons of"];
+
+/** Realistic, distinct prompts (~150–300 characters); one in ten carries personal data. */
+function makePrompt(i: number) {
+  const pii = i % 10 === 0 ? ` You can reach me at user${i}@example.com or +1 415 555 ${String(1000 + (i % 9000)).padStart(4, "0")}.` : "";
+  const text = `Request ${i}: ${asks[i % asks.length]} ${topics[(i >> 3) % topics.length]}, keeping it under ${100 + (i % 400)} words and mentioning detail number ${i * 7919}.${pii} Please use a friendly tone.`;
+  return { text, user_id: `bench-user-${i % 1000}` };
+}
+
+const env = await startBenchEnv(Number(values.instances));
+try {
+  process.env.DATABASE_URL = env.databaseUrl;
+  const { createProject } = await import("../lib/projects/mutations");
+  const { createApiKey } = await import("../lib/api-keys/mutations");
+  const project = await createProject({ slug: `bench-${Date.now()}`, name: "Ingest bench", description: "", instructions: "" }, null);
+  const { key } = await createApiKey({ name: "bench", scopes: ["prompts:write"] }, null);
+  const prompts = Array.from({ length: total }, (_, i) => makePrompt(i));
+  const batches = Array.from({ length: Math.ceil(total / batchSize) }, (_, b) => prompts.slice(b * batchSize, (b + 1) * batchSize));
+
+  // Warm up each instance (first request compiles routes and loads the word lists).
+  for (const server of env.servers) {
+    await fetch(`${server.url}/api/v1/projects/${project.slug}/prompts`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body: JSON.stringify({ prompts: [{ text: "warm-up prompt", user_id: "warm-up" }] }),
+    });
+  }
+
+  const latencies: number[] = [];
+  const counts: Record<string, number> = {};
+  let rssPeak = 0;
+  const started = performance.now();
+  await runPool(
+    batches.map((batch, index) => async () => {
+      const server = env.servers[index % env.servers.length]!;
+      const t0 = performance.now();
+      const response = await fetch(`${server.url}/api/v1/projects/${project.slug}/prompts`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+        body: JSON.stringify({ prompts: batch }),
+      });
+      const body = (await response.json()) as { results: { status: string }[] };
+      latencies.push(performance.now() - t0);
+      if (!response.ok) throw new Error(`batch ${index} answered ${response.status}: ${JSON.stringify(body).slice(0, 200)}`);
+      for (const result of body.results) counts[result.status] = (counts[result.status] ?? 0) + 1;
+    }),
+    concurrency,
+  );
+  const apiSeconds = (performance.now() - started) / 1000;
+  for (const server of env.servers) {
+    const status = await import("node:fs").then((fs) => fs.readFileSync(`/proc/${server.process.pid}/status`, "utf8"));
+    rssPeak = Math.max(rssPeak, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+  }
+
+  // The ceiling: the same rows, as plain multi-row INSERTs with the same batch size and concurrency.
+  const ceilingProject = await createProject({ slug: `bench-ceiling-${Date.now()}`, name: "Ceiling", description: "", instructions: "" }, null);
+  const pool = new pg.Pool({ connectionString: env.databaseUrl, max: concurrency });
+  const ceilingStarted = performance.now();
+  await runPool(
+    batches.map((batch) => async () => {
+      const params: unknown[] = [];
+      const rows = batch.map((prompt, i) => {
+        params.push(randomUUID(), ceilingProject.id, prompt.text, 50, prompt.user_id, "train", "api");
+        const o = i * 7;
+        return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5}, $${o + 6}::"Split", $${o + 7}::"PromptSource")`;
+      });
+      await pool.query(`INSERT INTO "Prompt" ("id", "projectId", "text", "tokenCount", "userRef", "split", "source") VALUES ${rows.join(", ")}`, params);
+    }),
+    concurrency,
+  );
+  const ceilingSeconds = (performance.now() - ceilingStarted) / 1000;
+  await pool.end();
+
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const apiRate = total / apiSeconds;
+  const ceilingRate = total / ceilingSeconds;
+  console.log(`\nIngest bench: ${total} prompts, batches of ${batchSize}, ${concurrency} in flight, ${env.servers.length} app instance(s)`);
+  console.log(`  outcomes: ${JSON.stringify(counts)}`);
+  console.log(`  API pipeline:      ${apiRate.toFixed(0).padStart(7)} prompts/s  (${apiSeconds.toFixed(1)} s)`);
+  console.log(`  batch latency:     p50 ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms`);
+  console.log(`  app peak RSS:      ${rssPeak.toFixed(0)} MB`);
+  console.log(`  plain INSERT:      ${ceilingRate.toFixed(0).padStart(7)} rows/s     (${ceilingSeconds.toFixed(1)} s)  <- ceiling`);
+  console.log(`  ratio:             ${(apiRate / ceilingRate).toFixed(2)} of the ceiling`);
+} finally {
+  await env.close();
+}
+process.exit(0);

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PromptImport" ADD COLUMN     "header" TEXT[] DEFAULT ARRAY[]::TEXT[];

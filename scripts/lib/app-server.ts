@@ -1,0 +1,38 @@
+// Starting built app instances for the tests and benchmarks (`next start`, no tsx in between).
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { projectRoot } from "./database";
+import { findFreePort } from "./local-postgres";
+
+export type AppServer = { url: string; process: ChildProcess; stop: () => void };
+
+async function waitForHealth(url: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return;
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The app did not answer ${url}/api/health in time.`);
+}
+
+/**
+ * Starts `count` instances of the built app on one database, as behind a load balancer. The
+ * first instance's address is the public one (NEXTAUTH_URL) unless `env` gives another.
+ */
+export async function startAppServers(count: number, env: NodeJS.ProcessEnv, firstPort = 3300): Promise<AppServer[]> {
+  const ports: number[] = [];
+  for (let i = 0; i < count; i++) ports.push(await findFreePort(ports.length ? ports.at(-1)! + 1 : firstPort));
+  const publicUrl = env.NEXTAUTH_URL ?? `http://localhost:${ports[0]}`;
+  const servers = ports.map((port) => {
+    const child = spawn(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+      cwd: projectRoot,
+      env: { NEXT_TELEMETRY_DISABLED: "1", ...env, NEXTAUTH_URL: publicUrl, PORT: String(port) },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    return { url: `http://localhost:${port}`, process: child, stop: () => void child.kill("SIGTERM") };
+  });
+  await Promise.all(servers.map((server) => waitForHealth(server.url, 60_000)));
+  return servers;
+}

@@ -1,0 +1,104 @@
+// Playwright journeys: an admin imports a file with bad lines and sees the report; a labeler
+// writes a few-shot prompt.
+import { writeFileSync, mkdirSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { makeProject, makeUser } from "../support/factory";
+import { unique } from "../support/unique";
+
+const shots = "test-results/screenshots";
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("current-user-email").or(page.getByRole("button", { name: "Open menu" })).first()).toBeAttached();
+}
+
+test("an admin imports a JSONL file with bad lines and downloads the report", async ({ page }) => {
+  const admin = await makeUser("admin");
+  const project = await makeProject();
+  const tag = unique();
+  const lines = [
+    JSON.stringify({ text: `Write a limerick about a cat ${tag}`, user_id: "u1", category: "generation" }),
+    "{this line is broken",
+    JSON.stringify({ text: `Write a limerick about a cat ${tag}`, user_id: "u2" }),
+    JSON.stringify({ text: "Email sam.lee@example.com a thank-you note", user_id: "u3" }),
+    JSON.stringify({ text: "no user id here" }),
+    ...Array.from({ length: 2500 }, (_, i) => JSON.stringify({ text: `Generated prompt number ${i} about topic ${i % 97} ${tag}`, user_id: `bulk-${i % 40}` })),
+  ];
+  mkdirSync("test-results", { recursive: true });
+  const file = `test-results/import-${tag}.jsonl`;
+  writeFileSync(file, lines.join("\n") + "\n");
+
+  await signIn(page, admin.email, admin.password);
+  await page.goto(`/admin/projects/${project.slug}/import`);
+  await page.getByLabel("File (JSONL or CSV)").setInputFiles(file);
+  await page.getByTestId("import-start").click();
+  await expect(page.getByTestId("import-done")).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId("import-lines")).toHaveText("2,505");
+  await expect(page.getByTestId("import-invalid")).toHaveText("2");
+  await expect(page.getByTestId("import-duplicate")).toHaveText("1");
+  // 40 bulk users with 62-63 prompts each stay under the default quota of 200.
+  await expect(page.getByTestId("import-accepted")).toHaveText("2,502");
+  await page.screenshot({ path: `${shots}/admin-import-done.png`, fullPage: true });
+
+  const download = page.waitForEvent("download");
+  await page.getByTestId("import-report").click();
+  const report = await (await download).path();
+  const text = (await import("node:fs")).readFileSync(report!, "utf8");
+  expect(text).toContain("# invalid: 2");
+  expect(text).toMatch(/^2,invalid,Not valid JSON\.,$/m);
+  expect(text).toMatch(/^3,duplicate,/m);
+  expect(text).toMatch(/^5,invalid,user_id: /m);
+  expect(text).not.toContain("sam.lee@example.com");
+
+  // The same file again adds nothing.
+  await page.reload();
+  await page.getByLabel("File (JSONL or CSV)").setInputFiles(file);
+  await page.getByTestId("import-start").click();
+  await expect(page.getByTestId("import-done")).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId("import-accepted")).toHaveText("0");
+  await expect(page.getByTestId("import-duplicate")).toHaveText("2,503");
+});
+
+test("a labeler writes a few-shot prompt", async ({ page }) => {
+  const labeler = await makeUser("labeler");
+  const project = await makeProject();
+  await signIn(page, labeler.email, labeler.password);
+  await page.goto("/");
+  await page.locator('[data-testid="project-card"]', { hasText: project.name }).getByRole("link", { name: "Write a prompt" }).click();
+  await expect(page).toHaveURL(new RegExp(`/projects/${project.slug}/write$`));
+
+  await page.getByText("Few-shot", { exact: true }).click();
+  await page.getByLabel("Use-case category").selectOption("rewrite");
+  await page.getByLabel("Instruction").fill("Rewrite each sentence in plain English.");
+  await page.getByLabel("Query 1").fill("The meeting has been postponed until further notice.");
+  await page.getByLabel("Response 1").fill("The meeting is delayed. We will tell you the new date.");
+  await page.getByLabel("Query 2").fill("Utilise the aforementioned methodology.");
+  await page.getByLabel("Response 2").fill("Use the method we described.");
+  await page.getByRole("button", { name: "Add example" }).click();
+  await page.getByLabel("Query 3").fill("Commence the procedure forthwith.");
+  await page.getByLabel("Response 3").fill("Start now.");
+  await page.getByLabel("Final query (optional)").fill(`Please ascertain the veracity of the claim ${unique()}.`);
+  await expect(page.getByTestId("few-shot-preview")).toContainText("Input: Commence the procedure forthwith.\nOutput: Start now.");
+  await page.screenshot({ path: `${shots}/labeler-write-few-shot.png`, fullPage: true });
+
+  // A draft survives a reload.
+  await page.reload();
+  await expect(page.getByLabel("Query 3")).toHaveValue("Commence the procedure forthwith.");
+
+  await page.getByRole("button", { name: "Submit prompt" }).click();
+  await expect(page.getByTestId("prompt-result")).toContainText(/Prompt saved to the (train|valid|test) split/);
+  await expect(page.getByLabel("Instruction")).toHaveValue("");
+  await page.screenshot({ path: `${shots}/labeler-write-saved.png`, fullPage: true });
+
+  // Submitting the same prompt again is caught as a duplicate.
+  await page.getByLabel("Instruction").fill("Rewrite each sentence in plain English.");
+  await page.getByLabel("Query 1").fill("The meeting has been postponed until further notice.");
+  await page.getByLabel("Response 1").fill("The meeting is delayed. We will tell you the new date.");
+  await page.getByLabel("Query 2").fill("Utilise the aforementioned methodology.");
+  await page.getByLabel("Response 2").fill("Use the method we described.");
+  await page.getByRole("button", { name: "Submit prompt" }).click();
+  await expect(page.getByTestId("prompt-result")).toContainText(/already exists/);
+});
