@@ -22,6 +22,8 @@ type Lexicon = {
   things: Set<string>;
   /** Multi-word brand, product, event and dish names whose words may each be a surname ("dow jones"). */
   thingPhrases: Set<string>;
+  /** The leading letters of every place and thing phrase ("new" of "new york"): a cheap first test. */
+  phraseHeads: Set<string>;
   /** Nationality and period adjectives ("greek", "victorian"): never a name on their own. */
   adjectives: Set<string>;
 };
@@ -181,7 +183,12 @@ function build(): Lexicon {
   const things = new Set(THINGS.split(/\s+/).filter(Boolean));
   const thingPhrases = new Set(THING_PHRASES.split(/\s*\|\s*|\n/).map((p) => p.trim().replace(/['’]s\b/g, "")).filter(Boolean));
   const adjectives = new Set(ADJECTIVES.split(/\s+/).filter(Boolean));
-  return { names, common, veryCommon, places, placePhrases, things, thingPhrases, adjectives };
+  const phraseHeads = new Set<string>();
+  for (const p of [...placePhrases, ...thingPhrases]) {
+    const head = /^\p{L}[\p{L}\p{M}]*/u.exec(p);
+    if (head) phraseHeads.add(head[0]);
+  }
+  return { names, common, veryCommon, places, placePhrases, things, thingPhrases, adjectives, phraseHeads };
 }
 
 /** The shared word lists, built on first call (a few hundred milliseconds, then cached). */

@@ -53,6 +53,15 @@ function mergeCounts(...lists: RedactionCount[][]): RedactionCount[] {
  * check the rules on the redacted text, then derive the dedup key, the end user's pseudonym and
  * split. The end-user ID is kept as a label only when it carries no personal data.
  */
+/**
+ * How an end user is shown to admins: the ID as sent, unless it carries personal data, in which
+ * case its redacted form with the start of the pseudonym (so two such users stay apart).
+ */
+export function endUserLabel(rawId: string, userRef: string): string {
+  const { redacted, findings } = redact(rawId);
+  return findings.length ? `${redacted} (${userRef.slice(0, 8)})` : rawId;
+}
+
 export type PipelineInput = PromptInput & { structure?: Record<string, unknown> };
 
 export function preparePrompt(input: PipelineInput, settings: PipelineSettings): PreparedPrompt {
@@ -67,14 +76,13 @@ export function preparePrompt(input: PipelineInput, settings: PipelineSettings):
   const metadata = input.metadata ? (redactJson(input.metadata, metadataCounts) as Record<string, unknown>) : undefined;
   const structure = input.structure ? (redactJson(input.structure, metadataCounts) as Record<string, unknown>) : undefined;
   const userRef = endUserRef(settings.splitSalt, input.user_id);
-  const userIdRedaction = redact(input.user_id);
   return {
     ok: true,
     text: redacted,
     tokenCount,
     dedupKey: dedupKey(redacted, settings.dedupPrefixWords),
     userRef,
-    userLabel: userIdRedaction.findings.length ? `${userIdRedaction.redacted} (${userRef.slice(0, 8)})` : input.user_id,
+    userLabel: endUserLabel(input.user_id, userRef),
     split: splitForUser(userRef, settings.split),
     category: input.category,
     metadata,

@@ -63,7 +63,8 @@ export const promptFiltersSchema = z.object({
   after: cursorSchema.optional(),
   before: cursorSchema.optional(),
 });
-export type PromptFilters = z.infer<typeof promptFiltersSchema>;
+// Partial: the transform makes `q` a required key, but every filter may be left out.
+export type PromptFilters = Partial<z.infer<typeof promptFiltersSchema>>;
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -126,19 +127,16 @@ export function promptPageSql(projectId: string, filters: PromptFilters, limit: 
     );
   }
   const order = backwards ? Prisma.sql`p."createdAt" ASC, p."id" ASC` : Prisma.sql`p."createdAt" DESC, p."id" DESC`;
-  // The end users' labels are joined to the page only, not to every candidate row.
+  // A subquery per returned row: the labels cost one primary-key lookup each, only for the page.
   return Prisma.sql`
     SELECT p."id", p."text", p."split"::text AS "split", p."source"::text AS "source", p."kind"::text AS "kind",
            p."status"::text AS "status", p."category"::text AS "category", p."redactions", p."userRef",
-           p."tokenCount", p."createdAt", e."label" AS "userLabel"
-    FROM (
-      SELECT p.* FROM "Prompt" p
-      WHERE ${Prisma.join(where, " AND ")}
-      ORDER BY ${order}
-      LIMIT ${limit}
-    ) p
-    LEFT JOIN "EndUser" e ON e."projectId" = p."projectId" AND e."userRef" = p."userRef"
-    ORDER BY ${order}`;
+           p."tokenCount", p."createdAt",
+           (SELECT e."label" FROM "EndUser" e WHERE e."projectId" = p."projectId" AND e."userRef" = p."userRef") AS "userLabel"
+    FROM "Prompt" p
+    WHERE ${Prisma.join(where, " AND ")}
+    ORDER BY ${order}
+    LIMIT ${limit}`;
 }
 
 export type PromptRow = {
@@ -182,16 +180,32 @@ export async function listPrompts(projectId: string, filters: PromptFilters, pag
   };
 }
 
+export const EXACT_COUNT_LIMIT = 1000;
+
+/** Counts matching prompts, stopping at one past EXACT_COUNT_LIMIT (for the bench, too). */
+export function promptCountSql(projectId: string, filters: PromptFilters): Prisma.Sql {
+  const where = Prisma.join(promptWhere(projectId, { ...filters, after: undefined, before: undefined }), " AND ");
+  return Prisma.sql`SELECT count(*) AS "n" FROM (SELECT 1 FROM "Prompt" p WHERE ${where} LIMIT ${EXACT_COUNT_LIMIT + 1}) AS t`;
+}
+
+export type PromptCount = { exact: true; count: number } | { exact: false; atLeast: number; estimate: number };
+
 /**
- * The planner's estimate of how many prompts match (no exact COUNT(*) over a million rows):
- * good for "about 40,000", not for a total to rely on.
+ * How many prompts match, without an exact COUNT(*) over a million rows: counted exactly up to
+ * EXACT_COUNT_LIMIT (reading at most that many index entries), beyond that the planner's
+ * estimate, good for "about 40,000" and not for a total to rely on.
  */
-export async function estimatePromptCount(projectId: string, filters: PromptFilters): Promise<number> {
-  const where = promptWhere(projectId, { ...filters, after: undefined, before: undefined });
-  const plan = await db.$queryRaw<Array<{ "QUERY PLAN": Array<{ Plan: { "Plan Rows": number } }> }>>(
-    Prisma.sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM "Prompt" p WHERE ${Prisma.join(where, " AND ")}`,
-  );
-  return Math.round(plan[0]?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 0);
+export async function countPrompts(projectId: string, filters: PromptFilters): Promise<PromptCount> {
+  const where = Prisma.join(promptWhere(projectId, { ...filters, after: undefined, before: undefined }), " AND ");
+  const [bounded, plan] = await Promise.all([
+    db.$queryRaw<Array<{ n: bigint }>>(promptCountSql(projectId, filters)),
+    db.$queryRaw<Array<{ "QUERY PLAN": Array<{ Plan: { "Plan Rows": number } }> }>>`EXPLAIN (FORMAT JSON) SELECT 1 FROM "Prompt" p WHERE ${where}`,
+  ]);
+  const count = Number(bounded[0]?.n ?? 0);
+  if (count <= EXACT_COUNT_LIMIT) return { exact: true, count };
+  const estimate = Math.round(plan[0]?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 0);
+  // Statistics lag behind a fast-growing table; never claim fewer rows than were just counted.
+  return { exact: false, atLeast: count, estimate: Math.max(estimate, count) };
 }
 
 export function getPrompt(projectId: string, id: string) {

@@ -6,7 +6,7 @@ import { revokeApiKey } from "@/lib/api-keys/mutations";
 import { makeApiKey, makeProject, makeUser } from "../support/factory";
 import { newClient, signedInClient } from "./support/http";
 
-type Method = "GET" | "POST" | "PATCH" | "DELETE";
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 type Call = { method: Method; path: string; body?: unknown };
 
 let slug: string;
@@ -45,6 +45,10 @@ const adminPages = [
   "/admin/projects/new",
   "/admin/projects/{slug}",
   "/admin/projects/{slug}/import",
+  "/admin/projects/{slug}/prompts",
+  "/admin/projects/{slug}/quotas",
+  "/admin/projects/{slug}/settings",
+  "/admin/projects/{slug}/pipeline",
   "/admin/api-keys",
 ];
 const publicPages = ["/login", "/setup?token=not-a-real-token", "/invite/not-a-real-token"];
@@ -88,6 +92,12 @@ const adminRoutes: Call[] = [
   { method: "POST", path: "/api/admin/projects/{slug}/imports/unknown-id/batches", body: {} },
   { method: "POST", path: "/api/admin/projects/{slug}/imports/unknown-id/finish" },
   { method: "GET", path: "/api/admin/projects/{slug}/imports/unknown-id/report" },
+  { method: "GET", path: "/api/admin/projects/{slug}/prompts?split=nope" },
+  { method: "PATCH", path: "/api/admin/projects/{slug}/prompts/unknown-id", body: { status: "archived" } },
+  { method: "GET", path: "/api/admin/projects/{slug}/settings" },
+  { method: "PATCH", path: "/api/admin/projects/{slug}/settings", body: { splitTrain: 101 } },
+  { method: "GET", path: "/api/admin/projects/{slug}/quotas" },
+  { method: "PUT", path: "/api/admin/projects/{slug}/quotas", body: { limit: -1 } },
 ];
 
 // Session routes any signed-in person may call.

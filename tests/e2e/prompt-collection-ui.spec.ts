@@ -50,7 +50,7 @@ test("an admin imports a JSONL file with bad lines and downloads the report", as
   expect(text).toContain("# invalid: 2");
   expect(text).toMatch(/^2,invalid,Not valid JSON\.,$/m);
   expect(text).toMatch(/^3,duplicate,/m);
-  expect(text).toMatch(/^5,invalid,user_id: /m);
+  expect(text).toMatch(/^5,invalid,"user_id: /m);
   expect(text).not.toContain("sam.lee@example.com");
 
   // The same file again adds nothing.
@@ -60,6 +60,15 @@ test("an admin imports a JSONL file with bad lines and downloads the report", as
   await expect(page.getByTestId("import-done")).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId("import-accepted")).toHaveText("0");
   await expect(page.getByTestId("import-duplicate")).toHaveText("2,503");
+
+  // What the admin sees of the imported prompts: no raw personal data anywhere.
+  for (const tab of ["prompts", "pipeline", "quotas", "settings"]) {
+    await page.goto(`/admin/projects/${project.slug}/${tab}`);
+    await expect(page.locator("main, body").first()).not.toContainText("sam.lee@example.com");
+    await page.screenshot({ path: `${shots}/admin-project-${tab}.png`, fullPage: true });
+  }
+  await page.goto(`/admin/projects/${project.slug}/prompts?q=thank-you`);
+  await expect(page.getByText("Email <EMAIL_1> a thank-you note")).toBeVisible();
 });
 
 test("a labeler writes a few-shot prompt", async ({ page }) => {
@@ -72,7 +81,7 @@ test("a labeler writes a few-shot prompt", async ({ page }) => {
 
   await page.getByText("Few-shot", { exact: true }).click();
   await page.getByLabel("Use-case category").selectOption("rewrite");
-  await page.getByLabel("Instruction").fill("Rewrite each sentence in plain English.");
+  await page.getByLabel("Instruction", { exact: true }).fill("Rewrite each sentence in plain English.");
   await page.getByLabel("Query 1").fill("The meeting has been postponed until further notice.");
   await page.getByLabel("Response 1").fill("The meeting is delayed. We will tell you the new date.");
   await page.getByLabel("Query 2").fill("Utilise the aforementioned methodology.");
@@ -90,11 +99,11 @@ test("a labeler writes a few-shot prompt", async ({ page }) => {
 
   await page.getByRole("button", { name: "Submit prompt" }).click();
   await expect(page.getByTestId("prompt-result")).toContainText(/Prompt saved to the (train|valid|test) split/);
-  await expect(page.getByLabel("Instruction")).toHaveValue("");
+  await expect(page.getByLabel("Instruction", { exact: true })).toHaveValue("");
   await page.screenshot({ path: `${shots}/labeler-write-saved.png`, fullPage: true });
 
   // Submitting the same prompt again is caught as a duplicate.
-  await page.getByLabel("Instruction").fill("Rewrite each sentence in plain English.");
+  await page.getByLabel("Instruction", { exact: true }).fill("Rewrite each sentence in plain English.");
   await page.getByLabel("Query 1").fill("The meeting has been postponed until further notice.");
   await page.getByLabel("Response 1").fill("The meeting is delayed. We will tell you the new date.");
   await page.getByLabel("Query 2").fill("Utilise the aforementioned methodology.");

@@ -41,7 +41,7 @@ test("rejects a malformed body as a whole with 422 and stores nothing", async ()
   ];
   for (const testCase of cases) {
     const response = await writer.post(`/api/v1/projects/${slug}/prompts`, {
-      data: testCase.raw ?? testCase.body,
+      data: testCase.raw === undefined ? testCase.body : Buffer.from(testCase.raw),
       headers: { "content-type": "application/json" },
     });
     expect(response.status()).toBe(422);

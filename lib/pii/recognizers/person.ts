@@ -4,7 +4,8 @@ import { getLexicon } from "../lexicon";
 // Person names without a statistical model: runs of capitalised tokens weighed by a name list
 // (humannames), an ordinary-word list (SCOWL), honorifics and the words around them.
 
-type Token = { start: number; end: number; text: string; lower: string; phrase?: "PLACE" | "WORD" };
+// `cap` (isCapitalised) and `kind` (kindOf) are computed once per token.
+type Token = { start: number; end: number; text: string; lower: string; cap: boolean; kind?: Kind; phrase?: "PLACE" | "WORD" };
 type Kind = "HONORIFIC" | "TITLE" | "INITIAL" | "PARTICLE" | "SUFFIX" | "STRONG" | "WEAK" | "UNKNOWN" | "PLACE" | "WORD";
 
 const TOKEN = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*\.?/gu;
@@ -34,6 +35,10 @@ const CUE_BEFORE =
 const CUE_AFTER = /^(?:,? (?:said|says|wrote|asked|replied|shouted|explained|told|lives|and (?:his|her) )|:\s|:["“]|, (?:can|could|would|will|do|did|have|are) (?:I|you|we) )/i;
 
 function kindOf(tok: Token, lexicon = getLexicon()): Kind {
+  return (tok.kind ??= kindOfToken(tok, lexicon));
+}
+
+function kindOfToken(tok: Token, lexicon: ReturnType<typeof getLexicon>): Kind {
   const bare = tok.lower.replace(/\.$/, "");
   if (HONORIFICS.has(bare) && /^\p{Lu}/u.test(tok.text)) return "HONORIFIC";
   if (tok.text === "I") return "WORD"; // the pronoun, not an initial
@@ -54,6 +59,24 @@ function kindOf(tok: Token, lexicon = getLexicon()): Kind {
 /** An unknown word shaped like a surname (a typical ending) or written with letters English lacks. */
 function nameLike(lower: string): boolean {
   return lower.length >= 4 && (SURNAME_ENDING.test(lower) || /[ðþøåæœłńśźżčřšžďťňěůőűăâîșțşğıćđ]/u.test(lower));
+}
+
+/** One upper-case letter followed by a dot: an initial ("J."). */
+function isInitial(t: string): boolean {
+  return t.length <= 3 && /^\p{Lu}\.$/u.test(t);
+}
+
+/** isCapitalised for a token of letters only, without regexes for the common plain-ASCII cases. */
+function capitalisedWord(t: string): boolean {
+  const c0 = t.charCodeAt(0);
+  if (c0 >= 97 && c0 <= 122) return false; // a-z
+  if (c0 >= 65 && c0 <= 90) {
+    if (t.length === 1) return true;
+    const c1 = t.charCodeAt(1);
+    if (c1 >= 97 && c1 <= 122) return true;
+    if ((c1 >= 65 && c1 <= 90) || c1 === 45) return false; // "IBM", "X-ray"
+  }
+  return isCapitalised(t);
 }
 
 function isCapitalised(t: string): boolean {
@@ -77,22 +100,24 @@ function lineIsRun(text: string, start: number, end: number): boolean {
 export function findPersons(text: string): Candidate[] {
   const lexicon = getLexicon();
   const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     let t = m[0];
+    const whole = t;
     // Keep the dot only on initials and honorifics ("J.", "Mr."), not on a sentence end.
-    if (t.endsWith(".") && !/^\p{Lu}\.$/u.test(t) && !HONORIFICS.has(t.slice(0, -1).toLowerCase()) && !SUFFIXES.has(t.slice(0, -1).toLowerCase())) t = t.slice(0, -1);
-    if (/['’]s$/.test(t)) t = t.slice(0, -2);
-    tokens.push({ start: m.index, end: m.index + t.length, text: t, lower: t.toLowerCase() });
+    if (t.endsWith(".") && !isInitial(t) && !HONORIFICS.has(t.slice(0, -1).toLowerCase()) && !SUFFIXES.has(t.slice(0, -1).toLowerCase())) t = t.slice(0, -1);
+    if (t.endsWith("'s") || t.endsWith("’s")) t = t.slice(0, -2);
+    tokens.push({ start: m.index, end: m.index + t.length, text: t, lower: t.toLowerCase(), cap: t === whole && !t.includes(".") ? capitalisedWord(t) : isCapitalised(t) });
   }
   const out: Candidate[] = [];
   const isLowercaseText = !/\p{Lu}/u.test(text);
   markPhrases(text, tokens, lexicon);
+  const lowerName = (t: Token) => lexicon.names.has(t.lower) || (!lexicon.common.has(t.lower) && nameLike(t.lower));
 
   let i = 0;
   while (i < tokens.length) {
     const first = tokens[i]!;
-    const lowerName = (t: Token) => lexicon.names.has(t.lower) || (!lexicon.common.has(t.lower) && nameLike(t.lower));
-    if (!isCapitalised(first.text) && !(isLowercaseText && lowerName(first))) {
+    if (!first.cap && !(isLowercaseText && lowerName(first))) {
       i++;
       continue;
     }
@@ -105,8 +130,8 @@ export function findPersons(text: string): Candidate[] {
       const gap = text.slice(prev.end, tok.start);
       if (!/^(?: |\. ?|, (?=(?:Jr|Sr|II|III|PhD|MD|DDS|DVM|Esq)\b))$/.test(gap)) break;
       if (gap.startsWith(".") && !/^\p{Lu}\.?$/u.test(prev.text) && !HONORIFICS.has(prev.lower.replace(/\.$/, ""))) break;
-      const particle = PARTICLES.has(tok.lower) && j + 1 < tokens.length && isCapitalised(tokens[j + 1]!.text);
-      if (!(isCapitalised(tok.text) || particle || (isLowercaseText && lowerName(tok)))) break;
+      const particle = PARTICLES.has(tok.lower) && j + 1 < tokens.length && tokens[j + 1]!.cap;
+      if (!(tok.cap || particle || (isLowercaseText && lowerName(tok)))) break;
       run.push(tok);
       j++;
       if (run.length >= 6) break;
@@ -118,7 +143,8 @@ export function findPersons(text: string): Candidate[] {
   // Names listed or coordinated with a name are names too ("Kateřina, Hleb and Sherry", "said Ana to Logan").
   coordinate(text, tokens, out, lexicon, isLowercaseText);
   // Lower-case lists of given names: "they had 6: silvana, adam, christopher and caleb".
-  for (const m of text.matchAll(/(?<![\p{L}])(\p{Ll}+)((?:, ?\p{Ll}+){1,}),? (?:and|&) (\p{Ll}+)(?![\p{L}])/gu)) {
+  const mayList = text.includes(",") && (text.includes(" and ") || text.includes(" & "));
+  if (mayList) for (const m of text.matchAll(/(?<![\p{L}])(\p{Ll}+)((?:, ?\p{Ll}+){1,}),? (?:and|&) (\p{Ll}+)(?![\p{L}])/gu)) {
     const items = [m[1]!, ...m[2]!.split(",").map((x) => x.trim()).filter(Boolean), m[3]!];
     const strong = items.filter((w) => lexicon.names.has(w) && !lexicon.common.has(w) && !lexicon.places.has(w)).length;
     if (items.length >= 3 && items.every((w) => lexicon.names.has(w) && !lexicon.veryCommon.has(w)) && strong >= 2) {
@@ -157,6 +183,8 @@ export function findPersons(text: string): Candidate[] {
 /** Marks tokens inside known multi-word places ("Los Angeles", "Den Haag") and things ("Dow Jones", "Valentine's Day"). */
 function markPhrases(text: string, tokens: Token[], lexicon: ReturnType<typeof getLexicon>): void {
   for (let a = 0; a < tokens.length - 1; a++) {
+    // Only a token whose leading letters open some known phrase can start one.
+    if (!lexicon.phraseHeads.has(/^\p{L}[\p{L}\p{M}]*/u.exec(tokens[a]!.lower)![0])) continue;
     if (!/^\p{Lu}/u.test(tokens[a]!.text)) continue;
     for (let b = Math.min(tokens.length, a + 4); b >= a + 2; b--) {
       const phrase = text.slice(tokens[a]!.start, tokens[b - 1]!.end).toLowerCase().replace(/['’]s\b/g, "").replace(/\s+/g, " ");
@@ -173,8 +201,9 @@ function markPhrases(text: string, tokens: Token[], lexicon: ReturnType<typeof g
 /** Grows found names over coordinated and listed neighbours: "X and Y", "X, Y, Z", "said X to Y". */
 function coordinate(text: string, tokens: Token[], out: Candidate[], lexicon: ReturnType<typeof getLexicon>, lowercaseText: boolean): void {
   const found = () => out.filter((c) => c.confidence >= 0.5);
+  if (!out.some((c) => c.confidence >= 0.5)) return;
   const isCandidate = (tok: Token) => {
-    if (!(isCapitalised(tok.text) || (lowercaseText && lexicon.names.has(tok.lower)))) return false;
+    if (!(tok.cap || (lowercaseText && lexicon.names.has(tok.lower)))) return false;
     const k = kindOf(tok, lexicon);
     if (k === "STRONG" || k === "UNKNOWN") return true;
     // A name that is also a town ("Mary", "Florence") beside a found name in a list is the name.

@@ -14,7 +14,8 @@ const COMPOUND =
 const W = "[\\p{Lu}\\p{Ll}][\\p{L}\\p{M}'’.-]*"; // a word of a street name
 const NUM = "\\d{1,6}[A-Za-z]?(?:[-/]\\d{1,4}[A-Za-z]?)?";
 
-const ANCHORS: Array<{ re: RegExp; confidence: number }> = [
+// `pre`, when given, is a cheaper test that any match of `re` passes: without it `re` is not run.
+const ANCHORS: Array<{ re: RegExp; confidence: number; pre?: RegExp }> = [
   // 12 Main St · 221B Baker Street · 1987 74 Diakou Street
   { re: new RegExp(`\\b${NUM}\\s+(?:${W}\\s+){1,4}?(?:${SUFFIX_TYPES})(?![\\p{L}\\p{N}])\\.?`, "giu"), confidence: 0.8 },
   // Hungarian and Central European street abbreviations after the name: "Király u. 15.", "Erzsébet tér 19."
@@ -24,7 +25,7 @@ const ANCHORS: Array<{ re: RegExp; confidence: number }> = [
   // 15 Rue de la Paix · 10 Via Roma
   { re: new RegExp(`\\b${NUM}\\s+(?:${PREFIX_TYPES})\\s+(?:${W}(?:\\s+|(?=,))){1,4}`, "giu"), confidence: 0.8 },
   // Hammarvägen 15 · Passauer Strasse 33 · Rákóczi út 66.
-  { re: new RegExp(`(?:\\b${W}\\s+)?\\p{L}*(?:${COMPOUND})\\s+${NUM}\\b\\.?`, "giu"), confidence: 0.8 },
+  { re: new RegExp(`(?:\\b${W}\\s+)?\\p{L}*(?:${COMPOUND})\\s+${NUM}\\b\\.?`, "giu"), confidence: 0.8, pre: new RegExp(`(?:${COMPOUND})\\s+\\d`, "iu") },
   // PO boxes and US military addresses
   { re: /\b(?:P\.? ?O\.? ?Box|Post Office Box|Postbox)\s+\d{1,6}\b/gi, confidence: 0.85 },
   { re: /\b(?:PSC|CMR|Unit)\s+\d{3,5},?\s+Box\s+\d{3,5}(?:[\s,]+[AFD]PO\s+A[AEP]\s+\d{5})?/gi, confidence: 0.9 },
@@ -164,7 +165,13 @@ export function findStreetAddresses(text: string): Candidate[] {
     end = start + trimmed.length;
     out.push({ type: "STREET_ADDRESS", start, end, confidence });
   };
-  for (const { re, confidence } of ANCHORS) {
+  // Every pattern below but the street corner needs a digit (a house number, box or postcode).
+  if (!/\d/.test(text)) {
+    if (/corner of/i.test(text)) findCorners(text, push);
+    return out;
+  }
+  for (const { re, confidence, pre } of ANCHORS) {
+    if (pre && !pre.test(text)) continue;
     for (const m of text.matchAll(re)) {
       const cue = ADDRESS_CUE.test(text.slice(Math.max(0, m.index - 60), m.index));
       push(m.index, m.index + m[0].length, Math.min(0.95, confidence + (cue ? 0.1 : 0)));
@@ -174,30 +181,37 @@ export function findStreetAddresses(text: string): Candidate[] {
     for (const m of text.matchAll(re)) {
       const before = text.slice(Math.max(0, m.index - 60), m.index);
       const cue = ADDRESS_CUE.test(before) || /\n[ \t>?*-]*$/.test(before);
-      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
-      const unitAfter = UNIT.test(after) || /^\s*\n\s*(Apt|Suite|Unit|\p{Lu})/iu.test(after);
-      // Structure instead of wording: the street is followed by a unit, a postcode or a known place
-      // ("50541 Mlýnská 1540\nTrancoso, GU\n Portugal 44674", "Dalmatinova 43 Apt. 678 Velenje").
-      const mEnd = m.index + m[0].length;
-      const ext = text.slice(mEnd, extendRight(text, mEnd, isLowercaseText));
-      const structural = UNIT.test(ext) || /\b\d{4,5}\b/.test(ext) || ext.split(/\s*[,\n]\s*/).some((part) => part.length > 2 && isPlace(part.trim()));
-      if (re === NAME_NUM && !cue && !structural) continue;
-      if (re === NUM_NAME_NUM && !cue && !unitAfter && !structural) continue;
       const words = m[0].match(/\p{L}[\p{L}\p{M}'’.-]*/gu) ?? [];
       const { common } = getLexicon();
       // "Windows 11", "Chapter 4": an ordinary word then a number is not a street.
       if (words.length > 0 && words.every((w) => common.has(w.toLowerCase().replace(/\.$/, "")))) continue;
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
+      const unitAfter = UNIT.test(after) || /^\s*\n\s*(Apt|Suite|Unit|\p{Lu})/iu.test(after);
+      // Structure instead of wording: the street is followed by a unit, a postcode or a known place
+      // ("50541 Mlýnská 1540\nTrancoso, GU\n Portugal 44674", "Dalmatinova 43 Apt. 678 Velenje").
+      // Worked out only when wording alone does not decide.
+      const structural = () => {
+        const mEnd = m.index + m[0].length;
+        const ext = text.slice(mEnd, extendRight(text, mEnd, isLowercaseText));
+        return UNIT.test(ext) || /\b\d{4,5}\b/.test(ext) || ext.split(/\s*[,\n]\s*/).some((part) => part.length > 2 && isPlace(part.trim()));
+      };
+      if (re === NAME_NUM && !cue && !structural()) continue;
+      if (re === NUM_NAME_NUM && !cue && !unitAfter && !structural()) continue;
       push(m.index, m.index + m[0].length, cue && unitAfter ? 0.85 : 0.7);
     }
   }
-  // "the corner of 159 Venizelou str and Rennie Union": two streets joined by "and".
-  for (const m of text.matchAll(/\bthe corner of\s+((?:[^\n.?!]|\.(?=\s+and\b))[^\n?!]{2,60}?)\s+and\s+((?:[\p{Lu}\d][\p{L}\p{M}'’.\d-]*\s?){1,4}?)(?=\s*(?:St\.|Street)?\s*(?:[.?!,]|$|\n|\s+\p{Ll}))/giu)) {
-    push(m.index, m.index + m[0].length, 0.85);
-  }
+  findCorners(text, push);
   // Postcodes named as such: "ZIP: 1098", "my zip code is 35350".
   for (const m of text.matchAll(/\b(?:zip code|zipcode|zip|postcode|postal code|post code|plz)\s*(?:is|:|#)?\s*((?=[A-Z]{0,4}\d)[A-Z0-9]{2,5}(?:[- ][A-Z0-9]{2,4})?)\b/gi)) {
     const start = m.index + m[0].length - m[1]!.length;
     if (/\d/.test(m[1]!)) out.push({ type: "STREET_ADDRESS", start, end: m.index + m[0].length, confidence: 0.8 });
   }
   return out;
+}
+
+/** "the corner of 159 Venizelou str and Rennie Union": two streets joined by "and". */
+function findCorners(text: string, push: (start: number, end: number, confidence: number) => void): void {
+  for (const m of text.matchAll(/\bthe corner of\s+((?:[^\n.?!]|\.(?=\s+and\b))[^\n?!]{2,60}?)\s+and\s+((?:[\p{Lu}\d][\p{L}\p{M}'’.\d-]*\s?){1,4}?)(?=\s*(?:St\.|Street)?\s*(?:[.?!,]|$|\n|\s+\p{Ll}))/giu)) {
+    push(m.index, m.index + m[0].length, 0.85);
+  }
 }

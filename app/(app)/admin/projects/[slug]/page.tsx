@@ -4,7 +4,6 @@ import { ProjectForm } from "@/components/admin/project-form";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/auth/guards";
 import { getProjectBySlug } from "@/lib/projects/queries";
 import { slugSchema } from "@/lib/projects/schema";
@@ -25,18 +24,13 @@ export default async function ProjectPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <PageHeader
-        title={project.name}
-        description={
-          <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
-            <span className="font-mono text-xs">{project.slug}</span>
-            <Badge tone="indigo" data-testid="instructions-version">
-              Instructions v{project.instructionsVersion}
-            </Badge>
-            <span>Updated {formatDateTime(project.updatedAt)}</span>
-          </span>
-        }
-      />
+      {/* The project's name and tabs come from the layout. */}
+      <div className="mb-4 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-500">
+        <Badge tone="indigo" data-testid="instructions-version">
+          Instructions v{project.instructionsVersion}
+        </Badge>
+        <span>Updated {formatDateTime(project.updatedAt)}</span>
+      </div>
       {query.created ? (
         <Alert tone="success" className="mb-4">
           Project created.

@@ -1,0 +1,35 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { ProjectTabs } from "@/components/prompts/project-tabs";
+import { requireAdmin } from "@/lib/auth/guards";
+import { getProjectBySlug } from "@/lib/projects/queries";
+import { slugSchema } from "@/lib/projects/schema";
+
+export const dynamic = "force-dynamic";
+
+// The project's name and section tabs, shared by its pages. Each page still checks the admin and
+// loads the project itself: a layout does not re-render on every navigation.
+export default async function ProjectLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
+  await requireAdmin();
+  const slug = slugSchema.safeParse((await params).slug);
+  if (!slug.success) notFound();
+  const project = await getProjectBySlug(slug.data);
+  if (!project) notFound();
+
+  return (
+    <>
+      <div className="mb-4 min-w-0">
+        <p className="text-xs text-slate-500">
+          <Link href="/admin/projects" className="hover:text-indigo-600">
+            Projects
+          </Link>{" "}
+          <span aria-hidden="true">/</span> <span className="font-mono">{project.slug}</span>
+        </p>
+        <h1 className="mt-1 truncate text-xl font-semibold tracking-tight text-slate-900 sm:text-2xl">{project.name}</h1>
+      </div>
+      <ProjectTabs slug={project.slug} />
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { loadProjectForAdmin } from "@/components/prompts/load-project";
+import { roundEstimate } from "@/components/prompts/labels";
+import { PromptSettingsForm } from "@/components/prompts/settings-form";
+import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { countPrompts } from "@/lib/prompts/queries";
+
+export const metadata: Metadata = { title: "Prompt settings" };
+export const dynamic = "force-dynamic";
+
+export default async function PromptSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { project } = await loadProjectForAdmin(params);
+  const count = await countPrompts(project.id, {});
+  const { dedupPrefixWords, promptQuota, maxPromptTokens, splitTrain, splitValid, splitTest } = project;
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Prompt pipeline</CardTitle>
+        <CardDescription>How incoming prompts are de-duplicated, limited and split. Changes apply to prompts that arrive after saving.</CardDescription>
+      </CardHeader>
+      <CardBody>
+        <PromptSettingsForm
+          slug={project.slug}
+          initial={{ dedupPrefixWords, promptQuota, maxPromptTokens, splitTrain, splitValid, splitTest }}
+          promptEstimate={count.exact ? `${count.count.toLocaleString("en-US")} prompts` : `about ${roundEstimate(count.estimate)} prompts`}
+        />
+      </CardBody>
+    </Card>
+  );
+}

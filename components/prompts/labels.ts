@@ -1,0 +1,40 @@
+import type { UseCase } from "@/lib/prompts/schema";
+
+// Display names for the prompt pipeline's enum values.
+
+export const USE_CASE_LABELS: Record<UseCase, string> = {
+  generation: "Generation",
+  open_qa: "Open QA",
+  brainstorming: "Brainstorming",
+  chat: "Chat",
+  rewrite: "Rewrite",
+  summarization: "Summarization",
+  classification: "Classification",
+  other: "Other",
+  closed_qa: "Closed QA",
+  extract: "Extract",
+};
+
+export const SPLIT_LABELS = { train: "Train", valid: "Validation", test: "Test" } as const;
+export const SOURCE_LABELS = { api: "API", import: "Import", labeler: "Labeler" } as const;
+export const KIND_LABELS = { plain: "Plain", few_shot: "Few-shot", user_based: "User-based" } as const;
+export const STATUS_LABELS = { active: "Active", archived: "Archived" } as const;
+
+/** "EMAIL" → "Email", "STREET_ADDRESS" → "Street address", "IP_ADDRESS" → "IP address". */
+export function piiTypeLabel(type: string): string {
+  const special: Record<string, string> = { IP_ADDRESS: "IP address", US_SSN: "US SSN", IBAN: "IBAN", DATE_OF_BIRTH: "Date of birth" };
+  if (special[type]) return special[type];
+  const words = type.toLowerCase().split("_");
+  return [words[0]!.charAt(0).toUpperCase() + words[0]!.slice(1), ...words.slice(1)].join(" ");
+}
+
+export function formatCount(n: number): string {
+  return n.toLocaleString("en-US");
+}
+
+/** A rough figure for an estimate: 1,234 → "1,200", 987,654 → "990,000". */
+export function roundEstimate(n: number): string {
+  if (n < 100) return formatCount(n);
+  const magnitude = 10 ** (Math.floor(Math.log10(n)) - 1);
+  return formatCount(Math.round(n / magnitude) * magnitude);
+}

@@ -1,0 +1,243 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Field, describedBy } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { FieldError } from "@/components/ui/field-error";
+import { callApi, toFieldErrors, type FieldErrors } from "@/lib/ui/api";
+import { cn } from "@/lib/ui/cn";
+import { projectPromptSettingsSchema } from "@/lib/prompts/schema";
+
+export type PromptSettingsValues = {
+  dedupPrefixWords: number;
+  promptQuota: number;
+  maxPromptTokens: number;
+  splitTrain: number;
+  splitValid: number;
+  splitTest: number;
+};
+
+type Draft = Record<keyof PromptSettingsValues, string>;
+type Saved = { settings: PromptSettingsValues; changed: string[]; dedupRebuild: { prompts: number; keys: number } | null };
+
+const toDraft = (values: PromptSettingsValues): Draft =>
+  Object.fromEntries(Object.entries(values).map(([key, value]) => [key, String(value)])) as Draft;
+
+export function PromptSettingsForm({ slug, initial, promptEstimate }: { slug: string; initial: PromptSettingsValues; promptEstimate: string }) {
+  const router = useRouter();
+  const [saved, setSaved] = useState(initial);
+  const [draft, setDraft] = useState<Draft>(toDraft(initial));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const [pending, setPending] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+
+  const splitTotal = [draft.splitTrain, draft.splitValid, draft.splitTest].reduce((sum, value) => sum + (Number(value) || 0), 0);
+  const prefixChanged = Number(draft.dedupPrefixWords) !== saved.dedupPrefixWords;
+
+  function set(key: keyof Draft, value: string) {
+    setDraft((current) => ({ ...current, [key]: value }));
+    setErrors((current) => ({ ...current, [key]: "", ...(key.startsWith("split") ? { splitTrain: "" } : {}) }));
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setMessage(null);
+    const parsed = projectPromptSettingsSchema.safeParse(draft);
+    if (!parsed.success) {
+      setErrors(toFieldErrors(parsed.error.issues));
+      return;
+    }
+    // A new prefix length rebuilds the whole dedup index and holds ingestion meanwhile: ask first.
+    if (prefixChanged) setConfirming(true);
+    else void save();
+  }
+
+  async function save() {
+    const parsed = projectPromptSettingsSchema.parse(draft);
+    setPending(true);
+    const result = await callApi<Saved>(`/api/admin/projects/${encodeURIComponent(slug)}/settings`, { method: "PATCH", body: parsed });
+    setPending(false);
+    setConfirming(false);
+    if (!result.ok) {
+      setErrors(result.fieldErrors);
+      setMessage({ tone: "error", text: result.message });
+      return;
+    }
+    setSaved(result.data.settings);
+    setDraft(toDraft(result.data.settings));
+    const rebuild = result.data.dedupRebuild;
+    setMessage({
+      tone: "success",
+      text: !result.data.changed.length
+        ? "Nothing changed."
+        : rebuild
+          ? `Saved. The dedup index was rebuilt over ${rebuild.prompts.toLocaleString("en-US")} prompts; ${(rebuild.prompts - rebuild.keys).toLocaleString("en-US")} now share their first ${result.data.settings.dedupPrefixWords} words with an older prompt.`
+          : "Saved. New prompts follow the new settings.",
+    });
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-6">
+      {message ? (
+        <Alert tone={message.tone} testId="settings-message">
+          {message.text}
+        </Alert>
+      ) : null}
+
+      <Section title="De-duplication">
+        <Field
+          id="dedupPrefixWords"
+          label="Shared prefix that makes a duplicate (words)"
+          error={errors.dedupPrefixWords}
+          hint={
+            <>
+              A new prompt whose first <strong>N</strong> words (case and spacing ignored) match a kept prompt&apos;s is dropped as a
+              duplicate; prompts shorter than N words are duplicates only when equal. The default, <strong>20</strong>, is about two
+              sentences: longer than a typical template&apos;s instruction (&ldquo;Write a product description for the following product:&rdquo;
+              is 8 words), so prompts that only share a template stay apart, while re-sent prompts and few-shot prompts reusing the same
+              examples collapse into one. Changing it rebuilds the index over all kept prompts (the oldest of a colliding group keeps its
+              place); kept prompts are never removed.
+            </>
+          }
+        >
+          <NumberInput id="dedupPrefixWords" value={draft.dedupPrefixWords} onChange={(value) => set("dedupPrefixWords", value)} invalid={!!errors.dedupPrefixWords} min={3} max={500} suffix="words" />
+        </Field>
+      </Section>
+
+      <Section title="Limits">
+        <div className="grid gap-5 sm:grid-cols-2">
+          <Field
+            id="promptQuota"
+            label="Prompts per end-user ID"
+            error={errors.promptQuota}
+            hint={
+              <>
+                The most prompts one end user (the <code className="font-mono">user_id</code> your application sends) can contribute; the
+                paper used 200. Duplicates and rejected prompts do not count. Set exceptions on the{" "}
+                <Link href={`/admin/projects/${slug}/quotas`} className="font-medium text-indigo-600 hover:text-indigo-500">
+                  Quotas
+                </Link>{" "}
+                tab.
+              </>
+            }
+          >
+            <NumberInput id="promptQuota" value={draft.promptQuota} onChange={(value) => set("promptQuota", value)} invalid={!!errors.promptQuota} min={0} max={1_000_000} suffix="prompts" />
+          </Field>
+          <Field
+            id="maxPromptTokens"
+            label="Longest prompt (tokens)"
+            error={errors.maxPromptTokens}
+            hint="Longer prompts are rejected, counted after redaction with GPT-3's tokenizer. The paper dropped prompts over about 1,000 tokens."
+          >
+            <NumberInput id="maxPromptTokens" value={draft.maxPromptTokens} onChange={(value) => set("maxPromptTokens", value)} invalid={!!errors.maxPromptTokens} min={1} max={100_000} suffix="tokens" />
+          </Field>
+        </div>
+      </Section>
+
+      <Section title="Train / validation / test split">
+        <p className="text-xs text-slate-500">
+          Prompts are split <strong>by end user</strong>, so no user&apos;s prompts appear in two splits. New proportions apply to{" "}
+          <strong>new end users only</strong>: every existing end user keeps the split they were given, and so do their future prompts.
+        </p>
+        <fieldset aria-describedby={errors.splitTrain ? "split-error" : "split-total"}>
+          <legend className="sr-only">Split proportions in percent</legend>
+          <div className="grid grid-cols-3 gap-3">
+            {(
+              [
+                ["splitTrain", "Train"],
+                ["splitValid", "Validation"],
+                ["splitTest", "Test"],
+              ] as const
+            ).map(([key, label]) => (
+              <div key={key} className="space-y-1.5">
+                <label htmlFor={key} className="block text-sm font-medium text-slate-700">
+                  {label}
+                </label>
+                <NumberInput id={key} value={draft[key]} onChange={(value) => set(key, value)} invalid={!!errors.splitTrain || !!errors[key]} min={0} max={100} suffix="%" inField={false} />
+              </div>
+            ))}
+          </div>
+          <SplitBar train={Number(draft.splitTrain) || 0} valid={Number(draft.splitValid) || 0} test={Number(draft.splitTest) || 0} />
+          <p id="split-total" className={cn("mt-1 text-xs tabular-nums", splitTotal === 100 ? "text-slate-500" : "font-medium text-red-600")}>
+            Total {splitTotal}%{splitTotal === 100 ? "" : " — the three must add up to 100."}
+          </p>
+          <FieldError id="split-error" message={errors.splitTrain || errors.splitValid || errors.splitTest} />
+        </fieldset>
+      </Section>
+
+      <div className="flex flex-col-reverse gap-2 border-t border-slate-200 pt-4 sm:flex-row sm:justify-end">
+        <Button variant="secondary" onClick={() => (setDraft(toDraft(saved)), setErrors({}), setMessage(null))} disabled={pending}>
+          Reset
+        </Button>
+        <Button type="submit" pending={pending} data-testid="settings-submit">
+          Save settings
+        </Button>
+      </div>
+
+      <ConfirmDialog
+        open={confirming}
+        title="Rebuild the dedup index?"
+        confirmLabel="Save and rebuild"
+        tone="primary"
+        pending={pending}
+        onConfirm={() => void save()}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>
+          Changing the prefix from {saved.dedupPrefixWords} to {draft.dedupPrefixWords} words recomputes the dedup key of every kept prompt
+          ({promptEstimate}). Incoming prompts wait until it is done; at a million prompts that takes a minute or two.
+        </p>
+      </ConfirmDialog>
+    </form>
+  );
+}
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section className="space-y-3">
+      <h3 className="text-sm font-semibold text-slate-900">{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+function NumberInput({ id, value, onChange, invalid, min, max, suffix, inField = true }: { id: string; value: string; onChange: (value: string) => void; invalid: boolean; min: number; max: number; suffix: string; inField?: boolean }) {
+  return (
+    <div className="flex max-w-[14rem] rounded-md shadow-sm">
+      <Input
+        id={id}
+        name={id}
+        type="number"
+        inputMode="numeric"
+        min={min}
+        max={max}
+        step={1}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        invalid={invalid}
+        // Inside a <Field> the hint or error describes the input; the split inputs share their fieldset's.
+        aria-describedby={inField ? describedBy(id, { hint: true, error: invalid ? "x" : undefined }) : undefined}
+        className="rounded-r-none tabular-nums shadow-none"
+      />
+      <span className="inline-flex items-center rounded-r-md border border-l-0 border-slate-300 bg-slate-50 px-2.5 text-xs text-slate-500">{suffix}</span>
+    </div>
+  );
+}
+
+function SplitBar({ train, valid, test }: { train: number; valid: number; test: number }) {
+  const total = Math.max(train + valid + test, 1);
+  return (
+    <div className="mt-3 flex h-2 overflow-hidden rounded-full bg-slate-100" aria-hidden="true">
+      <div className="bg-indigo-500" style={{ width: `${(train / total) * 100}%` }} />
+      <div className="bg-amber-400" style={{ width: `${(valid / total) * 100}%` }} />
+      <div className="bg-emerald-500" style={{ width: `${(test / total) * 100}%` }} />
+    </div>
+  );
+}
