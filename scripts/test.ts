@@ -2,7 +2,6 @@
 //   1. unit and integration tests (vitest) against a fresh embedded PostgreSQL
 //   2. the app built and started on that database, then HTTP and browser tests (Playwright)
 // TEST_DATABASE_URL points the run at another (empty, throwaway) PostgreSQL database instead.
-// `npm test -- --no-e2e [filters]` runs only vitest (optionally only matching files).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -15,10 +14,12 @@ import { startAppServers, type AppServer } from "./lib/app-server";
 
 type Totals = { passed: number; failed: number; skipped: number };
 const totals: Totals = { passed: 0, failed: 0, skipped: 0 };
-// `npm test -- --no-e2e [vitest filters…]` skips the build and the Playwright run, for quick loops.
+// For quick loops: `npm test -- --no-e2e [vitest filters…]` skips the build and Playwright;
+// `npm test -- --only-e2e [Playwright filters…]` skips vitest.
 const args = process.argv.slice(2);
 const skipE2e = args.includes("--no-e2e");
-const vitestFilters = args.filter((arg) => !arg.startsWith("--"));
+const onlyE2e = args.includes("--only-e2e");
+const filters = args.filter((arg) => !arg.startsWith("--"));
 
 function ensureChromium(): string {
   const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -49,6 +50,19 @@ function readJson<T>(file: string): T | null {
   }
 }
 
+async function runVitest(env: NodeJS.ProcessEnv) {
+  const vitestJson = path.join(resultsDir, "vitest.json");
+  const vitestArgs = ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`, ...filters];
+  const code = await runTool(process.execPath, vitestArgs, env);
+  const report = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(vitestJson);
+  if (report) {
+    totals.passed += report.numPassedTests;
+    totals.failed += report.numFailedTests;
+    totals.skipped += report.numPendingTests + report.numTodoTests;
+  }
+  if (code !== 0 && (!report || report.numFailedTests === 0)) totals.failed += 1; // a crash counts
+}
+
 const resultsDir = path.join(projectRoot, "test-results");
 rmSync(resultsDir, { recursive: true, force: true });
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -65,25 +79,14 @@ try {
   await applyMigrations(database.url);
   const env = { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: "test-secret-not-for-production-0123456789" };
 
-  const vitestJson = path.join(resultsDir, "vitest.json");
-  const vitestArgs = ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`];
-  vitestArgs.push(...vitestFilters);
-  const vitestCode = await runTool(process.execPath, vitestArgs, env);
-  const vitest = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(vitestJson);
-  if (vitest) {
-    totals.passed += vitest.numPassedTests;
-    totals.failed += vitest.numFailedTests;
-    totals.skipped += vitest.numPendingTests + vitest.numTodoTests;
-  }
-  if (vitestCode !== 0 && (!vitest || vitest.numFailedTests === 0)) totals.failed += 1; // a crash counts
-
+  if (!onlyE2e) await runVitest(env);
   if (!skipE2e) {
     const chromium = ensureChromium();
     ensureBuild();
     // Two instances on one database, as behind a load balancer: tests that need shared state
     // (sign-in throttling, deactivation, quotas) use both.
     servers = await startAppServers(2, { ...env, TRUST_PROXY: "1" });
-    const playwrightCode = await runTool(process.execPath, ["node_modules/@playwright/test/cli.js", "test"], {
+    const playwrightCode = await runTool(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...(onlyE2e ? filters : [])], {
       ...env,
       BASE_URL: servers[0]!.url,
       SECOND_BASE_URL: servers[1]!.url,

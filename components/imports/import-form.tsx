@@ -80,28 +80,31 @@ export function ImportForm({ slug }: { slug: string }) {
 
     let batch = 0;
     let totals = empty;
-    let batchChars = pending.reduce((sum, record) => sum + record.raw.length, 0);
+    let queued: RawRecord[] = [];
+    let queuedChars = 0;
+    const sendQueued = async () => {
+      if (!queued.length) return;
+      totals = await sendBatch(importId, batch++, queued);
+      queued = [];
+      queuedChars = 0;
+      setState({ phase: "running", fraction: Math.min(charsRead / Math.max(file.size, 1), 1), totals });
+    };
+    const enqueue = async (record: RawRecord) => {
+      queued.push(record);
+      queuedChars += record.raw.length;
+      if (queued.length >= MAX_RECORDS_PER_BATCH || queuedChars >= MAX_BATCH_CHARS) await sendQueued();
+    };
     try {
-      const flush = async () => {
-        if (!pending.length) return;
-        totals = await sendBatch(importId, batch++, pending);
-        pending = [];
-        batchChars = 0;
-        setState({ phase: "running", fraction: Math.min(charsRead / Math.max(file.size, 1), 1), totals });
-      };
+      for (const record of pending) await enqueue(record);
       while (!done) {
         const chunk = await reader.read();
         done = chunk.done;
         if (!chunk.done) charsRead += chunk.value.length;
-        for (const record of chunk.done ? splitter.flush() : splitter.push(chunk.value)) {
-          pending.push(record);
-          batchChars += record.raw.length;
-          if (pending.length >= MAX_RECORDS_PER_BATCH || batchChars >= MAX_BATCH_CHARS) await flush();
-        }
+        for (const record of chunk.done ? splitter.flush() : splitter.push(chunk.value)) await enqueue(record);
       }
-      await flush();
+      await sendQueued();
     } catch (error) {
-      return setState({ phase: "failed", importId, totals, message: `The import stopped: ${(error as Error).message}. Lines sent so far are kept.` });
+      return setState({ phase: "failed", importId, totals, message: `The import stopped: ${(error as Error).message} Lines sent so far are kept.` });
     }
     await callApi(`/api/admin/projects/${slug}/imports/${importId}/finish`, { method: "POST" });
     setState({ phase: "done", importId, totals });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseOrThrow } from "@/lib/api/errors";
+import { db } from "@/lib/db";
 
 const idempotencyKeySchema = z.string().trim().min(1).max(200);
 
@@ -7,4 +8,15 @@ const idempotencyKeySchema = z.string().trim().min(1).max(200);
 export function readIdempotencyKey(request: Request): string | undefined {
   const header = request.headers.get("idempotency-key");
   return header === null ? undefined : parseOrThrow(idempotencyKeySchema, header, "Idempotency-Key header");
+}
+
+// API clients retry within minutes; a day is ample. Imports keep their batch keys (scope
+// "import:…") for as long as the import exists, so a resumed import never counts a batch twice.
+const API_KEY_RETENTION_HOURS = 24;
+
+/** Forgets API idempotency keys older than a day; run now and then, not on every request. */
+export async function deleteExpiredIdempotencyKeys(): Promise<number> {
+  return db.$executeRaw`
+    DELETE FROM "IdempotencyRecord"
+    WHERE "scope" LIKE 'key:%' AND "createdAt" < now() - ${API_KEY_RETENTION_HOURS} * interval '1 hour'`;
 }

@@ -8,6 +8,11 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export type RawRecord = { line: number; raw: string };
 
+// A quoted CSV field may span lines, so one stray quote would swallow the rest of the file. No
+// prompt is this long (prompts over ~1k tokens are rejected), so a record that grows past it is
+// cut there and reported as invalid, and reading starts afresh on the next line.
+export const MAX_RECORD_CHARS = 64 * 1024;
+
 export class RecordSplitter {
   private pending = "";
   private pendingQuotes = 0;
@@ -24,7 +29,7 @@ export class RecordSplitter {
       this.append(chunk.slice(start, index));
       this.nextLine += 1;
       start = index + 1;
-      if (this.format === "jsonl" || this.pendingQuotes % 2 === 0) {
+      if (this.format === "jsonl" || this.pendingQuotes % 2 === 0 || this.pending.length > MAX_RECORD_CHARS) {
         this.emit(records);
       } else {
         this.pending += "\n"; // a newline inside a quoted CSV field belongs to the field

@@ -26,7 +26,21 @@ type Lexicon = {
   phraseHeads: Set<string>;
   /** Nationality and period adjectives ("greek", "victorian"): never a name on their own. */
   adjectives: Set<string>;
+  /** Very famous people and characters known by one word ("mozart", "hamlet", "beyoncé"), lower case. */
+  famous: Set<string>;
+  /**
+   * Every word above in one map, lower-cased token → bit flags (NAME, COMMON, ...): one hash lookup
+   * per token instead of one per list.
+   */
+  flags: Map<string, number>;
 };
+export const NAME = 1;
+export const COMMON = 2;
+export const VERY_COMMON = 4;
+export const PLACE = 8;
+export const THING = 16;
+export const ADJECTIVE = 32;
+export const FAMOUS = 64;
 let cached: Lexicon | undefined;
 
 // Capitalised words that are never names on their own here, though name lists carry many of them.
@@ -106,6 +120,35 @@ kiwi african asian european latin nordic scandinavian slavic celtic baltic balka
 victorian edwardian georgian elizabethan tudor roman gothic baroque byzantine ottoman soviet medieval renaissance
 southern northern eastern western central greater upper lower north south east west
 catholic protestant orthodox christian muslim jewish hindu buddhist sikh
+`;
+
+// People and characters famous enough to be named by one word; the dev set and the fixtures count
+// famous and fictional people as PERSON. Kept out: eponyms that are mostly units or things
+// (newton, pascal, watt, ohm, hertz, kelvin, nobel, hubble), and names that are mainly places
+// (washington, lincoln) or brands (tesla, hermes).
+const FAMOUS_NAMES = `
+einstein darwin galileo copernicus kepler edison curie faraday planck bohr heisenberg schrödinger schrodinger
+feynman hawking pasteur mendel lovelace babbage fermi dirac euler gauss riemann leibniz descartes archimedes
+pythagoras hippocrates ptolemy linnaeus freud jung pavlov piaget chomsky oppenheimer sagan dawkins mandelbrot
+mozart beethoven bach chopin vivaldi handel haydn schubert brahms tchaikovsky wagner verdi puccini debussy ravel
+stravinsky rachmaninoff rachmaninov mahler liszt dvořák dvorak schumann mendelssohn
+michelangelo raphael leonardo picasso rembrandt vermeer monet manet renoir degas cézanne cezanne matisse dalí dali
+warhol kahlo botticelli caravaggio donatello klimt goya velázquez velazquez magritte pollock basquiat banksy
+shakespeare dickens tolstoy dostoevsky dostoyevsky chekhov pushkin tolkien rowling orwell hemingway steinbeck
+faulkner twain kafka woolf austen brontë bronte homer virgil dante cervantes goethe schiller nietzsche kant hegel
+marx engels plato aristotle socrates confucius machiavelli voltaire rousseau hobbes nabokov borges márquez
+thoreau whitman yeats keats byron chaucer tagore rumi sappho ovid seneca cicero kierkegaard sartre camus
+napoleon caesar cleopatra gandhi mandela churchill stalin lenin hitler mussolini obama trump biden putin thatcher
+reagan roosevelt jefferson bismarck charlemagne genghis saladin hannibal nero tutankhamun ramses nefertiti attila
+columbus magellan keynes hayek malthus
+beyoncé beyonce madonna rihanna shakira adele eminem elvis bowie bono pelé pele maradona messi ronaldo ronaldinho
+neymar zidane federer nadal djokovic oprah zendaya spielberg tarantino hitchcock kubrick scorsese chaplin
+zuckerberg bezos
+zeus hera athena poseidon hades aphrodite artemis dionysus hercules heracles achilles odysseus ulysses perseus
+medusa odin loki
+hamlet macbeth othello ophelia romeo juliet gatsby pinocchio cinderella rapunzel moana maui simba mulan shrek
+gollum frodo gandalf aragorn dumbledore voldemort hermione sherlock poirot dracula superman batman
+yoda skywalker scrooge atticus heathcliff quixote gulliver tarzan mowgli aladdin katniss
 `;
 
 function build(): Lexicon {
@@ -188,7 +231,19 @@ function build(): Lexicon {
     const head = /^\p{L}[\p{L}\p{M}]*/u.exec(p);
     if (head) phraseHeads.add(head[0]);
   }
-  return { names, common, veryCommon, places, placePhrases, things, thingPhrases, adjectives, phraseHeads };
+  const famous = new Set(FAMOUS_NAMES.split(/\s+/).filter(Boolean));
+  const flags = new Map<string, number>();
+  const mark = (set: Set<string>, bit: number) => {
+    for (const w of set) flags.set(w, (flags.get(w) ?? 0) | bit);
+  };
+  mark(names, NAME);
+  mark(common, COMMON);
+  mark(veryCommon, VERY_COMMON);
+  mark(places, PLACE);
+  mark(things, THING);
+  mark(adjectives, ADJECTIVE);
+  mark(famous, FAMOUS);
+  return { names, common, veryCommon, places, placePhrases, things, thingPhrases, adjectives, phraseHeads, famous, flags };
 }
 
 /** The shared word lists, built on first call (a few hundred milliseconds, then cached). */

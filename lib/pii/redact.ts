@@ -25,6 +25,7 @@ const LAYERS: Array<[PiiType, (text: string) => Candidate[]]> = [
 ];
 
 const LAYER_RANK = new Map(LAYERS.map(([type], i) => [type, i]));
+const ALL_TYPES: ReadonlySet<PiiType> = new Set(PII_TYPES);
 
 /** Keeps the best of overlapping candidates: higher confidence, then earlier layer, then longer span. */
 export function resolveOverlaps(candidates: Candidate[]): Candidate[] {
@@ -81,13 +82,15 @@ function valueKey(type: PiiType, value: string): string {
 
 /** Finds personal data in `text` and replaces each piece with `<TYPE_N>`, where N numbers distinct values per type in order of appearance. */
 export function redact(text: string, options: RedactOptions = {}): RedactResult {
-  const types = new Set(options.types ?? PII_TYPES);
+  const types = options.types ? new Set(options.types) : ALL_TYPES;
   const minConfidence = options.minConfidence ?? 0.5;
   const candidates: Candidate[] = [];
   for (const [type, find] of LAYERS) {
     if (!types.has(type)) continue;
     for (const c of find(text)) if (c.confidence >= minConfidence) candidates.push(c);
   }
+  // Most prompts carry no personal data: nothing to resolve or number.
+  if (candidates.length === 0) return { redacted: text, findings: [] };
   const kept = resolveOverlaps(candidates);
 
   const numbers = new Map<string, number>();

@@ -10,6 +10,16 @@ export function contextAfter(text: string, end: number, re: RegExp, window = 25)
   return re.test(text.slice(end, end + window));
 }
 
+/** How many ASCII digits (what \d matches) `text` holds, counting up to `enough`. */
+export function countDigits(text: string, enough = Infinity): number {
+  let n = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57 && ++n >= enough) return n;
+  }
+  return n;
+}
+
 export function digitsOf(s: string): string {
   return s.replace(/\D/g, "");
 }

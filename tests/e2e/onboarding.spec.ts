@@ -84,3 +84,13 @@ test("the admin screens render on a phone without sideways scrolling", async ({ 
     await page.screenshot({ path: `${shots}/phone-${name}.png`, fullPage: true });
   }
 });
+
+test("signing in from a deep link returns to that page", async ({ page }) => {
+  const admin = await makeUser("admin");
+  await page.goto("/admin/api-keys");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+  await page.getByLabel("Email").fill(admin.email);
+  await page.getByLabel("Password", { exact: true }).fill(admin.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/admin\/api-keys$/);
+});

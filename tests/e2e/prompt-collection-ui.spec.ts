@@ -111,3 +111,31 @@ test("a labeler writes a few-shot prompt", async ({ page }) => {
   await page.getByRole("button", { name: "Submit prompt" }).click();
   await expect(page.getByTestId("prompt-result")).toContainText(/already exists/);
 });
+
+test("a 100,000-line CSV file imports through the browser in batches", async ({ page }) => {
+  test.setTimeout(600_000);
+  const admin = await makeUser("admin");
+  const project = await makeProject();
+  const tag = unique();
+  const rows = ["text,user_id,category,channel"];
+  for (let i = 0; i < 100_000; i++) {
+    // Every 10,000th line is broken (a missing column), the rest are distinct prompts.
+    if (i % 10_000 === 5) rows.push(`only two columns ${i},u${i}`);
+    else rows.push(`"Prompt ${i}, about subject ${i % 311}, ${tag}",user-${i % 1000},${i % 2 ? "generation" : ""},web`);
+  }
+  const file = `test-results/import-100k-${tag}.csv`;
+  writeFileSync(file, rows.join("\n") + "\n");
+
+  await signIn(page, admin.email, admin.password);
+  await page.goto(`/admin/projects/${project.slug}/import`);
+  await page.getByLabel("File (JSONL or CSV)").setInputFiles(file);
+  const started = Date.now();
+  await page.getByTestId("import-start").click();
+  await expect(page.getByTestId("import-done").or(page.getByText("The import stopped"))).toBeVisible({ timeout: 540_000 });
+  await expect(page.getByTestId("import-done")).toBeVisible();
+  test.info().annotations.push({ type: "duration", description: `100k-line import took ${((Date.now() - started) / 1000).toFixed(1)} s` });
+  await expect(page.getByTestId("import-lines")).toHaveText("100,000");
+  await expect(page.getByTestId("import-invalid")).toHaveText("10");
+  // 1,000 end users with 100 prompts each stay under the default quota of 200.
+  await expect(page.getByTestId("import-accepted")).toHaveText("99,990");
+});

@@ -161,3 +161,21 @@ describe("personal data", () => {
     expect(stored.text).toContain("<EMAIL_1>");
   });
 });
+
+describe("idempotency keys", () => {
+  it("are forgotten after a day for API clients, but kept for imports", async () => {
+    const { deleteExpiredIdempotencyKeys } = await import("@/lib/api/idempotency");
+    const old = new Date(Date.now() - 25 * 3600_000);
+    const key = unique("old");
+    await db.idempotencyRecord.createMany({
+      data: [
+        { scope: "key:test", key, requestHash: "x", createdAt: old },
+        { scope: "import:test", key, requestHash: "x", createdAt: old },
+        { scope: "key:test", key: `${key}-fresh`, requestHash: "x" },
+      ],
+    });
+    await deleteExpiredIdempotencyKeys();
+    const left = await db.idempotencyRecord.findMany({ where: { key: { startsWith: key } } });
+    expect(left.map((row) => `${row.scope}/${row.key}`).sort()).toEqual([`import:test/${key}`, `key:test/${key}-fresh`]);
+  });
+});

@@ -31,6 +31,21 @@ describe("splitting import files into records", () => {
       ]);
     }
   });
+
+  it("cuts a record that a stray quote would stretch over the rest of the file", () => {
+    const filler = Array.from({ length: 3000 }, (_, i) => `"prompt ${i} ${"x".repeat(40)}",u${i}`);
+    const csv = ['text,user_id', '"stray quote,u0', ...filler].join("\n") + "\n";
+    const records = splitAll("csv", csv, 4096);
+    const broken = records[1]!;
+    expect(broken.line).toBe(2);
+    expect(broken.raw.length).toBeGreaterThan(64 * 1024);
+    expect(broken.raw.length).toBeLessThan(64 * 1024 + 100);
+    expect(parseImportRecord("csv", broken.raw, ["text", "user_id"]).ok).toBe(false);
+    // Reading starts afresh after the cut: the remaining lines are records of their own again.
+    const after = records.slice(2);
+    expect(after.length).toBeGreaterThan(1000);
+    expect(after.every((record) => parseImportRecord("csv", record.raw, ["text", "user_id"]).ok)).toBe(true);
+  });
 });
 
 describe("parsing import records", () => {

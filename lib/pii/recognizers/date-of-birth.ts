@@ -19,6 +19,8 @@ const BIRTH_CONTEXT = /\b(born|birth|birthdate|birthday|dob|d\.o\.b\.?|b\.|n[ée
 /** Dates of birth: a full date (day, month and year) preceded by birth wording; other dates are kept. */
 export function findDatesOfBirth(text: string): Candidate[] {
   const out: Candidate[] = [];
+  // Every date form below has a day or month number and a year.
+  if (!/\d/.test(text)) return out;
   for (const m of text.matchAll(DATE)) {
     const before = text.slice(Math.max(0, m.index - 45), m.index);
     if (!BIRTH_CONTEXT.test(before)) continue;

@@ -6,6 +6,7 @@ const EMAIL_CANDIDATE = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*
 /** Email addresses: a loose candidate pattern confirmed by validator's isEmail. */
 export function findEmails(text: string): Candidate[] {
   const out: Candidate[] = [];
+  if (!text.includes("@")) return out;
   for (const m of text.matchAll(EMAIL_CANDIDATE)) {
     let start = m.index;
     let value = m[0];

@@ -7,6 +7,8 @@ const IBAN_CANDIDATE = /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){10,30
 /** IBANs: the longest prefix of a candidate whose mod-97 checksum and country format (ibantools) hold. */
 export function findIbans(text: string): Candidate[] {
   const out: Candidate[] = [];
+  // Two check digits at least.
+  if (!/\d\d/.test(text)) return out;
   const re = new RegExp(IBAN_CANDIDATE.source, IBAN_CANDIDATE.flags);
   for (let m = re.exec(text); m; m = re.exec(text)) {
     let value = m[0];

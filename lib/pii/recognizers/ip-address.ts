@@ -11,14 +11,16 @@ const IP_CONTEXT = /\b(ip|ips|ipv4|ipv6|address|host|server|client|gateway|dns|r
 /** IPv4 and IPv6 addresses, validated by validator's isIP; dotted version numbers are left alone. */
 export function findIpAddresses(text: string): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of text.matchAll(IPV4)) {
+  // IPv4 needs dotted digits; IPv6 at least two colons.
+  if (/\d\.\d/.test(text)) for (const m of text.matchAll(IPV4)) {
     if (contextBefore(text, m.index, VERSION_CONTEXT, 12)) continue;
     // Netmasks and the unspecified address identify no one.
     if (/^255\./.test(m[0]) || m[0] === "0.0.0.0") continue;
     const confidence = contextBefore(text, m.index, IP_CONTEXT, 50) ? 0.97 : 0.85;
     out.push({ type: "IP_ADDRESS", start: m.index, end: m.index + m[0].length, confidence });
   }
-  for (const m of text.matchAll(IPV6)) {
+  const colon = text.indexOf(":");
+  if (colon >= 0 && text.indexOf(":", colon + 1) >= 0) for (const m of text.matchAll(IPV6)) {
     let value = m[0];
     // A trailing colon belongs to the sentence ("at fe80::1:"), unless it is part of "::".
     if (value.endsWith(":") && !value.endsWith("::")) value = value.slice(0, -1);

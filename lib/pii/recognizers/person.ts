@@ -1,5 +1,5 @@
 import type { Candidate } from "../types";
-import { getLexicon } from "../lexicon";
+import { ADJECTIVE, COMMON, FAMOUS, getLexicon, NAME, PLACE, THING } from "../lexicon";
 
 // Person names without a statistical model: runs of capitalised tokens weighed by a name list
 // (humannames), an ordinary-word list (SCOWL), honorifics and the words around them.
@@ -11,7 +11,7 @@ type Kind = "HONORIFIC" | "TITLE" | "INITIAL" | "PARTICLE" | "SUFFIX" | "STRONG"
 const TOKEN = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*\.?/gu;
 const HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "dame", "mme", "mlle", "herr", "frau", "sr", "sra", "srta", "rev", "fr"]);
 const PARTICLES = new Set(["van", "von", "de", "der", "den", "da", "das", "do", "dos", "del", "della", "di", "du", "la", "le", "ten", "ter", "bin", "ibn", "al", "el", "y", "zu"]);
-const SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv", "phd", "md", "dds", "dvm", "esq", "cpa", "rn"]);
+const SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", "xiii", "xiv", "xv", "xvi", "phd", "md", "dds", "dvm", "esq", "cpa", "rn"]);
 // Capitalised role words that make the next name a person ("Coach Brannigan", "Aunt Bertha", "Queen Victoria").
 const TITLES = new Set([
   "coach", "aunt", "auntie", "uncle", "grandma", "grandpa", "granny", "nana", "professor", "captain", "capt", "detective",
@@ -30,26 +30,55 @@ const SURNAME_ENDING =
 // Words right before a run that mark it as a person.
 const CUE_BEFORE =
   /(?:\bmy name is|\bname is|\bname:|\bnamed|\bnamed (?:him|her|them)|\bcalled|\bcall me|\bi am|\bi'm|\bim|\bthis is|\bdear|\bhi|\bhello|\bhey|\bthanks|\bthank you|\bregards|\bsincerely|\bsigned|\bcheers|\bsays|\bsaid|\basked|\btold|\bspeak to|\btalk to|\bspeak with|\bmeet|\bmet|\bcontact|\bcc|\battn:?|\battention:?|\bpatient:|\bcustomer:|\bclient:|\bemployee:|\bapplicant:|\bcandidate:|\bauthor:|\bfrom:|\bto:|\bby:|\bdirected by:?|\bwritten by|\bproduced by|\bperformed by|\bsung by|\bfeaturing|\bfeat\.|\bwife|\bhusband|\bson|\bdaughter|\bbrother|\bsister|\bmother|\bfather|\bmom|\bdad|\bfriend|\bboss|\bcolleague|\bpartner|\bkid|\bchild|\bgrandmother|\bgrandfather|\bmanager|\bproducer|\bsongwriter|\bplayer|\bactor|\bactress|\bsinger|\bcommenter|\bauthor|\bwriter|\bbeneficiary|\bguardian|\bfollow up with|\bassistant to|\bmaiden name is|\bsurname is|\blast name is|\bfirst name is|\bfull name is|\bit's under|\binvite|\bask|\btell|\bwith ms\.?|\bwith mr\.?)[\s,:]*$/i;
+// The last word of every CUE_BEFORE phrase: a cheap test that must pass before the regex is run.
+const CUE_LAST_WORDS = new Set(
+  `is name named him her them called me am i'm im this dear hi hello hey thanks you regards sincerely signed cheers says said
+  asked told to with meet met contact cc attn attention patient customer client employee applicant candidate author from by
+  featuring feat wife husband son daughter brother sister mother father mom dad friend boss colleague partner kid child
+  grandmother grandfather manager producer songwriter player actor actress singer commenter writer beneficiary guardian
+  under invite ask tell ms mr`.split(/\s+/),
+);
+const WORD_CHAR = /[\p{L}'’]/u;
+/** CUE_BEFORE, tried only when the last word of `before` (read backwards, without a regex scan) can end a cue. */
+function cueBefore(before: string): boolean {
+  let e = before.length;
+  while (e > 0 && /[\s,:]/.test(before[e - 1]!)) e--;
+  if (e > 0 && before[e - 1] === ".") e--;
+  let b = e;
+  while (b > 0 && WORD_CHAR.test(before[b - 1]!)) b--;
+  return b < e && CUE_LAST_WORDS.has(before.slice(b, e).toLowerCase()) && CUE_BEFORE.test(before);
+}
+// A generational or regnal suffix after a name: "Jr.", "PhD", "Henry VIII", "Louis XIV".
+const SUFFIX_AFTER = /^,? (?:Jr\.?|Sr\.?|PhD|MD|DDS|DVM|Esq\.?|CPA|RN|(?:X{0,2})(?:IX|IV|V?I{1,3}|V|X)(?=[\s,.;:!?)'’]|$))(?![\p{L}])/u;
+// Nouns that make a name before them an eponym ("the Turing test", "the Monty Hall problem", "the Mandelbrot set").
+const EPONYM_HEAD =
+  /^ (?:theorem|test|machine|set|effect|law|laws|problem|sequence|numbers?|equations?|principle|constant|distribution|transform|series|paradox|prize|telescope|scale|method|algorithm|formula|conjecture|hypothesis|curve|space|function|model|award|medal|complex|syndrome|disease|cycle|index|limit|inequality|lemma|process|matrix|diagram|chart|method|rule|code|cipher|bridge|stadium|institute|university|college|museum|airport|square|street|avenue|road|hall)\b/;
 // Words right after a run that mark it as a person.
 // Also a vocative: "Warrane, can I please speak to your boss?", "Kevin, could you ...".
-const CUE_AFTER = /^(?:,? (?:said|says|wrote|asked|replied|shouted|explained|told|lives|and (?:his|her) )|:\s|:["“]|, (?:can|could|would|will|do|did|have|are) (?:I|you|we) )/i;
+// And verbs whose subject is a person: "Tomomi is from Osaka", "Adomo began writing", "Hakuba had given".
+const CUE_AFTER = /^(?:,? (?:said|says|wrote|asked|replied|shouted|explained|told|lives|and (?:his|her) )|:\s|:["“]|, (?:can|could|would|will|do|did|have|are) (?:I|you|we) | (?:is|was|comes|came) from |(?:'s| is| was) (?:very |so )?(?:reliable|kind|friendly|impulsive|late|sick|pregnant|married|retired)\b| (?:so|very) (?:reliable|kind|friendly|impulsive|late|sick)\b| (?:had|has) given | gave (?:him|her|me|us|them) | began (?:writing|working|singing|studying) | (?:was|were) born\b| flew (?:to|home|back)\b)/i;
 
 function kindOf(tok: Token, lexicon = getLexicon()): Kind {
   return (tok.kind ??= kindOfToken(tok, lexicon));
 }
 
 function kindOfToken(tok: Token, lexicon: ReturnType<typeof getLexicon>): Kind {
-  const bare = tok.lower.replace(/\.$/, "");
-  if (HONORIFICS.has(bare) && /^\p{Lu}/u.test(tok.text)) return "HONORIFIC";
+  const bare = tok.lower.endsWith(".") ? tok.lower.slice(0, -1) : tok.lower;
+  const upper = tok.cap || /^\p{Lu}/u.test(tok.text);
+  if (upper && HONORIFICS.has(bare)) return "HONORIFIC";
   if (tok.text === "I") return "WORD"; // the pronoun, not an initial
-  if (/^\p{Lu}\.?$/u.test(tok.text)) return "INITIAL";
-  if (PARTICLES.has(bare) && /^\p{Ll}/u.test(tok.text)) return "PARTICLE";
-  if (SUFFIXES.has(bare) && /^\p{Lu}/u.test(tok.text)) return "SUFFIX";
-  if (TITLES.has(bare) && /^\p{Lu}/u.test(tok.text)) return "TITLE";
-  if (LABELS.has(bare) || lexicon.things.has(bare) || lexicon.adjectives.has(bare)) return "WORD";
-  const isName = lexicon.names.has(bare);
-  const isWord = lexicon.common.has(bare);
-  if (!isWord && lexicon.places.has(bare)) return "PLACE";
+  if (upper && tok.text.length <= 3 && /^\p{Lu}\.?$/u.test(tok.text)) return "INITIAL";
+  if (!upper && PARTICLES.has(bare) && /^\p{Ll}/u.test(tok.text)) return "PARTICLE";
+  if (upper && SUFFIXES.has(bare)) return "SUFFIX";
+  if (upper && TITLES.has(bare)) return "TITLE";
+  if (LABELS.has(bare)) return "WORD";
+  const f = lexicon.flags.get(bare) ?? 0;
+  // One word that names a very famous person or character ("Mozart", "Hamlet"), unless it is also a town ("Darwin").
+  if (f & FAMOUS) return f & PLACE ? "PLACE" : "STRONG";
+  if (f & (THING | ADJECTIVE)) return "WORD";
+  const isName = (f & NAME) !== 0;
+  const isWord = (f & COMMON) !== 0;
+  if (!isWord && f & PLACE) return "PLACE";
   if (isName && !isWord) return "STRONG";
   if (isName && isWord) return "WEAK";
   if (!isName && !isWord) return nameLike(bare) ? "STRONG" : "UNKNOWN";
@@ -59,6 +88,15 @@ function kindOfToken(tok: Token, lexicon: ReturnType<typeof getLexicon>): Kind {
 /** An unknown word shaped like a surname (a typical ending) or written with letters English lacks. */
 function nameLike(lower: string): boolean {
   return lower.length >= 4 && (SURNAME_ENDING.test(lower) || /[ðþøåæœłńśźżčřšžďťňěůőűăâîșțşğıćđ]/u.test(lower));
+}
+
+/** A token up to its first apostrophe, hyphen or dot: its leading run of letters and marks. */
+function leadingLetters(lower: string): string {
+  for (let k = 1; k < lower.length; k++) {
+    const c = lower.charCodeAt(k);
+    if (c === 39 || c === 45 || c === 46 || c === 0x2019) return lower.slice(0, k);
+  }
+  return lower;
 }
 
 /** One upper-case letter followed by a dot: an initial ("J."). */
@@ -127,9 +165,12 @@ export function findPersons(text: string): Candidate[] {
     while (j < tokens.length) {
       const prev = run[run.length - 1]!;
       const tok = tokens[j]!;
-      const gap = text.slice(prev.end, tok.start);
-      if (!/^(?: |\. ?|, (?=(?:Jr|Sr|II|III|PhD|MD|DDS|DVM|Esq)\b))$/.test(gap)) break;
-      if (gap.startsWith(".") && !/^\p{Lu}\.?$/u.test(prev.text) && !HONORIFICS.has(prev.lower.replace(/\.$/, ""))) break;
+      // One space, the common case, is tested without building the gap string.
+      if (tok.start - prev.end !== 1 || text.charCodeAt(prev.end) !== 32) {
+        const gap = text.slice(prev.end, tok.start);
+        if (!/^(?: |\. ?|, (?=(?:Jr|Sr|II|III|PhD|MD|DDS|DVM|Esq)\b))$/.test(gap)) break;
+        if (gap.startsWith(".") && !/^\p{Lu}\.?$/u.test(prev.text) && !HONORIFICS.has(prev.lower.replace(/\.$/, ""))) break;
+      }
       const particle = PARTICLES.has(tok.lower) && j + 1 < tokens.length && tokens[j + 1]!.cap;
       if (!(tok.cap || particle || (isLowercaseText && lowerName(tok)))) break;
       run.push(tok);
@@ -184,7 +225,7 @@ export function findPersons(text: string): Candidate[] {
 function markPhrases(text: string, tokens: Token[], lexicon: ReturnType<typeof getLexicon>): void {
   for (let a = 0; a < tokens.length - 1; a++) {
     // Only a token whose leading letters open some known phrase can start one.
-    if (!lexicon.phraseHeads.has(/^\p{L}[\p{L}\p{M}]*/u.exec(tokens[a]!.lower)![0])) continue;
+    if (!lexicon.phraseHeads.has(leadingLetters(tokens[a]!.lower))) continue;
     if (!/^\p{Lu}/u.test(tokens[a]!.text)) continue;
     for (let b = Math.min(tokens.length, a + 4); b >= a + 2; b--) {
       const phrase = text.slice(tokens[a]!.start, tokens[b - 1]!.end).toLowerCase().replace(/['’]s\b/g, "").replace(/\s+/g, " ");
@@ -224,7 +265,8 @@ function coordinate(text: string, tokens: Token[], out: Candidate[], lexicon: Re
         const i = byStart.get(c.end + mr[0].length);
         const tok = i === undefined ? undefined : tokens[i];
         if (tok && isCandidate(tok) && (mr[0] !== ", " || listContinues(text, tok.end)) && !covered(out, tok)) {
-          out.push({ type: "PERSON", start: tok.start, end: tok.end, confidence: 0.7 });
+          const sfx = SUFFIX_AFTER.exec(text.slice(tok.end, tok.end + 8));
+          out.push({ type: "PERSON", start: tok.start, end: tok.end + (sfx ? sfx[0].length : 0), confidence: 0.7 });
           added++;
         }
       }
@@ -256,13 +298,23 @@ function covered(out: Candidate[], tok: { start: number; end: number }): boolean
 function evaluateRun(text: string, run: Token[], lexicon: ReturnType<typeof getLexicon>, lowercaseText: boolean, out: Candidate[]): void {
   const kinds = run.map((t) => kindOf(t, lexicon));
   // ALL-CAPS words are headings or places far more often than names.
-  for (let k = 0; k < run.length; k++) if (/^\p{Lu}{2,}$/u.test(run[k]!.text) && kinds[k] !== "SUFFIX" && kinds[k] !== "HONORIFIC") kinds[k] = "WORD";
+  // (A capitalised token, "Smith" or "J.", never is one.)
+  for (let k = 0; k < run.length; k++) if (!run[k]!.cap && /^\p{Lu}{2,}$/u.test(run[k]!.text) && kinds[k] !== "SUFFIX" && kinds[k] !== "HONORIFIC") kinds[k] = "WORD";
   for (let k = 0; k < run.length; k++) if (run[k]!.phrase) kinds[k] = run[k]!.phrase!;
+  for (let k = 0; k < run.length; k++) {
+    const tok = run[k]!;
+    // "Darwin's theory": a famous name that is also a town, in the possessive, is the person.
+    if (kinds[k] === "PLACE" && lexicon.famous.has(tok.lower) && !tok.phrase && /^['’]s\b/.test(text.slice(tok.end, tok.end + 3))) kinds[k] = "STRONG";
+    // "Nikola Tesla": a brand that is also a surname, right after a given name, is the surname.
+    if (k > 0 && kinds[k] === "WORD" && kinds[k - 1] === "STRONG" && !tok.phrase && lexicon.things.has(tok.lower) && lexicon.names.has(tok.lower) && lexicon.names.has(run[k - 1]!.lower)) kinds[k] = "WEAK";
+  }
 
   // A capitalised sentence opener that is also an everyday word ("Call", "Will", "Ask") is the verb, not a name.
   // Unless it is a given name before a surname ("Harry Sheppard"), where the word is rare as a verb.
   const nameFollows = run.length > 1 && (kinds[1] === "STRONG" || kinds[1] === "INITIAL") && !lexicon.veryCommon.has(run[0]!.lower);
-  if (sentenceInitial(text, run[0]!.start) && kinds[0] === "WEAK" && lexicon.common.has(run[0]!.lower) && !nameFollows) kinds[0] = "WORD";
+  // Nor when a person's verb follows a lone word ("Walker began writing", 'Heather:"I'm ...').
+  const verbFollows = () => run.length === 1 && !/^:\s/.test(text.slice(run[0]!.end, run[0]!.end + 2)) && CUE_AFTER.test(text.slice(run[0]!.end, run[0]!.end + 25));
+  if (kinds[0] === "WEAK" && !nameFollows && sentenceInitial(text, run[0]!.start) && lexicon.common.has(run[0]!.lower) && !verbFollows()) kinds[0] = "WORD";
   // CamelCase identifiers ("BankAccount", "TypeError") are code, unlike "McDonald" or "DeLuca".
   for (let k = 0; k < run.length; k++) if (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(run[k]!.text) && !/^(Mc|Mac|O'|D'|De|Di|Da|La|Le|Van|Von)\p{Lu}/u.test(run[k]!.text)) kinds[k] = "WORD";
 
@@ -299,7 +351,7 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
   let end = toks[toks.length - 1]!.end;
   // Keep a trailing suffix with the name ("Kevin Veitonen II", "Giovanna Rodrigues MD").
   const after = text.slice(end, end + 8);
-  const suffix = /^,? (?:Jr\.?|Sr\.?|II|III|IV|PhD|MD|DDS|DVM|Esq\.?|CPA|RN)(?![\p{L}])/u.exec(after);
+  const suffix = SUFFIX_AFTER.exec(after);
   const core = kinds.filter((k) => k === "STRONG" || k === "WEAK" || k === "UNKNOWN" || k === "PLACE" || k === "TITLE");
   if (core.length === 0 || kinds.every((k) => k === "TITLE")) return;
   // Without a given name, a run ending in an everyday noun is a thing ("Brown Rice", "Hollandaise Sauce").
@@ -312,7 +364,7 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
   const honorific = kinds.includes("HONORIFIC") || titled;
   const initials = kinds.filter((k) => k === "INITIAL").length;
   const before = text.slice(Math.max(0, start - 40), start);
-  const cue = honorific || CUE_BEFORE.test(before) || CUE_AFTER.test(text.slice(end, end + 25)) || lineIsRun(text, start, end);
+  const cue = honorific || cueBefore(before) || CUE_AFTER.test(text.slice(end, end + 25)) || lineIsRun(text, start, end) || (kinds.includes("SUFFIX") && /\p{Lu}{2}/u.test(toks[toks.length - 1]!.text)) || (suffix !== null && /[VX]|II/.test(suffix[0]) && !/^,/.test(suffix[0]));
   const initial = sentenceInitial(text, start);
 
   // After an article or a place preposition a capitalised run is a thing or a place ("the Kindle
@@ -322,7 +374,8 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
   let confidence = 0;
   if (place === core.length) {
     // Only places: a person only when an honorific or a role word says so ("Queen Victoria").
-    confidence = honorific ? 0.8 : 0;
+    // Or a given name that is also a town right after wording about a person ("says Izumi", "my kid Florence").
+    confidence = honorific ? 0.8 : core.length === 1 && getLexicon().names.has(toks[0]!.lower) && (cueBefore(before) || (!/^:\s/.test(text.slice(end, end + 2)) && CUE_AFTER.test(text.slice(end, end + 25)))) ? 0.7 : 0;
   } else if (lowercaseText) {
     // Without capitals only wording can tell a name: "my name is jan kowalski".
     if (cue && strong + weak + unknown + place === core.length && strong >= 1) confidence = 0.7;
@@ -349,7 +402,9 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
   if (!cue && article && ownerOfNoun) confidence *= 0.8;
   else if (!cue && article && !attributive) confidence *= 0.5;
   else if (!cue && placePrep && core.length === 1 && strong === 0) confidence *= 0.6;
-  if (!honorific && inTitle && !CUE_BEFORE.test(before)) confidence *= 0.5;
+  if (!honorific && inTitle && !cueBefore(before)) confidence *= 0.5;
+  // An eponym ("Turing test", "Monty Hall problem"); not in the possessive ("Schrödinger's cat").
+  if (!cue && confidence > 0 && EPONYM_HEAD.test(text.slice(end, end + 16))) confidence *= 0.4;
   if (suffix && confidence > 0) end += suffix[0].length;
   if (confidence > 0) out.push({ type: "PERSON", start, end, confidence });
 }

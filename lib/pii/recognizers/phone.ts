@@ -1,6 +1,6 @@
 import { isPossiblePhoneNumber, isValidPhoneNumber, parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
 import type { Candidate } from "../types";
-import { contextAfter, contextBefore, digitsOf } from "../text";
+import { contextAfter, contextBefore, countDigits, digitsOf } from "../text";
 
 // Digits in groups separated by one space, dot, dash or slash, optionally led by "+" / "00" and a
 // bracketed area code, optionally followed by an extension. Newlines never join groups.
@@ -54,6 +54,11 @@ function scorePhone(value: string, text: string, start: number, end: number): nu
     else score = 0.45;
   } else if (NANP.test(value) && isPossiblePhoneNumber(bare, "US")) {
     score = isValidPhoneNumber(bare, "US") ? 0.85 : 0.7;
+  } else if (/^04\d\d[ -]?\d{3}[ -]?\d{3}$/.test(bare) && isValidPhoneNumber(bare, "AU")) {
+    // Australian mobiles ("0412 345 678") and UK mobiles ("07700 900123") have a shape of their own.
+    score = 0.6;
+  } else if (/^07\d{3}[ -]?\d{3}[ -]?\d{3}$/.test(bare) && isValidPhoneNumber(bare, "GB")) {
+    score = 0.6;
   } else if (!hasContext) {
     // Without phone wording a national number scores at most 0.45, under the 0.5 at which
     // findings are kept: skip checking it against every region (the costliest step by far).
@@ -83,6 +88,8 @@ function scorePhone(value: string, text: string, start: number, end: number): nu
 /** Phone numbers in international and national formats, checked with libphonenumber-js and weighed by nearby wording. */
 export function findPhones(text: string): Candidate[] {
   const out: Candidate[] = [];
+  // A phone number has at least 7 digits (scorePhone gives fewer nothing).
+  if (countDigits(text, 7) < 7) return out;
   for (const m of text.matchAll(PHONE_CANDIDATE)) {
     let value = m[0];
     let start = m.index;

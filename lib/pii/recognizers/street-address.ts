@@ -19,7 +19,7 @@ const ANCHORS: Array<{ re: RegExp; confidence: number; pre?: RegExp }> = [
   // 12 Main St · 221B Baker Street · 1987 74 Diakou Street
   { re: new RegExp(`\\b${NUM}\\s+(?:${W}\\s+){1,4}?(?:${SUFFIX_TYPES})(?![\\p{L}\\p{N}])\\.?`, "giu"), confidence: 0.8 },
   // Hungarian and Central European street abbreviations after the name: "Király u. 15.", "Erzsébet tér 19."
-  { re: new RegExp(`(?:\\b${NUM}\\s+)?(?:[\\p{Lu}][\\p{L}\\p{M}'’-]*\\s+){1,3}(?:u\\.|utca|út|tér|körút|krt\\.|rkp\\.)\\s+${NUM}\\.?`, "gu"), confidence: 0.8 },
+  { re: new RegExp(`(?:\\b${NUM}\\s+)?(?:[\\p{Lu}][\\p{L}\\p{M}'’-]*\\s+){1,3}(?:u\\.|utca|út|tér|körút|krt\\.|rkp\\.)\\s+${NUM}\\.?`, "gu"), confidence: 0.8, pre: /(?:u\.|utca|út|tér|körút|krt\.|rkp\.)\s+\d/u },
   // Via Roma 131 · Rue de Virton 38
   { re: new RegExp(`(?<![\\p{L}])(?:${PREFIX_TYPES})\\s+(?:${W}\\s+){0,4}?${NUM}\\b`, "giu"), confidence: 0.8 },
   // 15 Rue de la Paix · 10 Via Roma
@@ -29,7 +29,8 @@ const ANCHORS: Array<{ re: RegExp; confidence: number; pre?: RegExp }> = [
   // PO boxes and US military addresses
   { re: /\b(?:P\.? ?O\.? ?Box|Post Office Box|Postbox)\s+\d{1,6}\b/gi, confidence: 0.85 },
   { re: /\b(?:PSC|CMR|Unit)\s+\d{3,5},?\s+Box\s+\d{3,5}(?:[\s,]+[AFD]PO\s+A[AEP]\s+\d{5})?/gi, confidence: 0.9 },
-  { re: /\bUS[SN]{1,2}\s+[\p{Lu}][\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]+)?[\s,]+[AFD]PO\s+A[AEP]\s+\d{5}/gu, confidence: 0.9 },
+  // Ships: "USNS Brittin\nFPO AE 09308", "USCGC Khadzhiyev, FPO AA 65607", in any case.
+  { re: /\b(?:USNS|USNV|USCGC|USS|USN)\s+\p{L}[\p{L}-]+(?:\s+\p{L}[\p{L}-]+)?[\s,]+[AFD]PO\s+A[AEP]\s+\d{5}/giu, confidence: 0.9 },
 ];
 
 // "5366 Pivovarská 276", "7878 Rahu 37": house number, name, number. Ambiguous with prose
@@ -107,7 +108,8 @@ function extendRight(text: string, end: number, isLowercaseText: boolean): numbe
       }
     }
     // A postcode, after a state or region code ("GRASSE, PA 39551") or an empty field ("nan").
-    m = /^(?:,?[ \t]*(?:[A-Z]{2}|nan)(?=,?[ \t]*\d))?,?[ \t]*\d{4,5}(?:-\d{3,4})?\b/.exec(rest);
+    // Also the Polish form, "00-514".
+    m = /^(?:,?[ \t]*(?:[A-Z]{2}|nan)(?=,?[ \t]*\d))?,?[ \t]*(?:\d{4,5}(?:-\d{3,4})?|\d{2}-\d{3})\b/.exec(rest);
     if (m) { end += m[0].length; continue; }
     // A parenthesised variant after a place: "Cyprus (Greek) 13475".
     m = /^[ \t]*\([\p{Lu}][\p{L} ]{1,20}\)(?=[ \t]*(?:\d{4,5}|[.,?!]|$))/u.exec(rest);
@@ -124,7 +126,9 @@ function extendRight(text: string, end: number, isLowercaseText: boolean): numbe
     // A block line that goes on as prose keeps its place or postcode opening: "\n Netherlands 62971 in case of".
     if (m) {
       const lead = m[0].length - m[1]!.length;
-      const n = placePrefix(m[1]!);
+      // ... or a postcode alone: "\n 51971 for this card".
+      const pc = /^[ \t]*\d{4,5}\b(?![.,:-]?\d)/.exec(m[1]!);
+      const n = pc ? pc[0].length : placePrefix(m[1]!);
       if (n > 0) {
         end += lead + n;
         continue;
@@ -152,6 +156,8 @@ export function findStreetAddresses(text: string): Candidate[] {
   const isLowercaseText = !/\p{Lu}/u.test(text);
   const push = (start: number, end: number, confidence: number) => {
     start = extendLeft(text, start);
+    // A match that swallowed the line break after the street leaves it to the block-line rules.
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
     end = extendRight(text, end, isLowercaseText);
     // Street corners: "at Růžena and Király u. 15.", "stop at 12 Main St and Herceg Gateway St.".
     const lead = /(?<![\p{L}\p{N}])([\p{Lu}][\p{L}\p{M}'’-]*(?:[ \t][\p{Lu}][\p{L}\p{M}'’-]*)?)[ \t]+and[ \t]+$/u.exec(text.slice(Math.max(0, start - 40), start));
@@ -200,7 +206,7 @@ export function findStreetAddresses(text: string): Candidate[] {
       push(m.index, m.index + m[0].length, cue && unitAfter ? 0.85 : 0.7);
     }
   }
-  findCorners(text, push);
+  if (/corner of/i.test(text)) findCorners(text, push);
   // Postcodes named as such: "ZIP: 1098", "my zip code is 35350".
   for (const m of text.matchAll(/\b(?:zip code|zipcode|zip|postcode|postal code|post code|plz)\s*(?:is|:|#)?\s*((?=[A-Z]{0,4}\d)[A-Z0-9]{2,5}(?:[- ][A-Z0-9]{2,4})?)\b/gi)) {
     const start = m.index + m[0].length - m[1]!.length;

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { route, readJson } from "@/lib/api/http";
 import { parseOrThrow } from "@/lib/api/errors";
-import { readIdempotencyKey } from "@/lib/api/idempotency";
+import { deleteExpiredIdempotencyKeys, readIdempotencyKey } from "@/lib/api/idempotency";
 import { requireApiKey } from "@/lib/api-keys/authenticate";
 import { ingestPrompts } from "@/lib/prompts/ingest";
 import { ingestPromptsSchema } from "@/lib/prompts/schema";
@@ -26,5 +26,7 @@ export const POST = route(async (request, context: Context) => {
     source: "api",
     idempotency: idempotencyKey ? { scope: `key:${client.keyId}`, key: idempotencyKey } : undefined,
   });
+  // About one request in a hundred sweeps old keys, so the table stays small with no scheduler.
+  if (Math.random() < 0.01) await deleteExpiredIdempotencyKeys();
   return NextResponse.json({ results });
 });
