@@ -25,6 +25,9 @@ export async function startBenchEnv(instances: number): Promise<BenchEnv> {
     servers,
     close: async () => {
       for (const server of servers) server.stop();
+      // The bench's own Prisma client must let go before the database stops.
+      const { db } = await import("../lib/db");
+      await db.$disconnect();
       await database.stop();
       rmSync(scratch, { recursive: true, force: true });
     },
