@@ -295,6 +295,11 @@ function covered(out: Candidate[], tok: { start: number; end: number }): boolean
   return out.some((c) => c.confidence >= 0.5 && c.start < tok.end && tok.start < c.end);
 }
 
+/** CUE_AFTER without a bare "Label: " (a speaker's colon with a quote still counts). */
+function personVerbAfter(text: string, end: number): boolean {
+  return !/^:\s/.test(text.slice(end, end + 2)) && CUE_AFTER.test(text.slice(end, end + 25));
+}
+
 function evaluateRun(text: string, run: Token[], lexicon: ReturnType<typeof getLexicon>, lowercaseText: boolean, out: Candidate[]): void {
   const kinds = run.map((t) => kindOf(t, lexicon));
   // ALL-CAPS words are headings or places far more often than names.
@@ -313,8 +318,7 @@ function evaluateRun(text: string, run: Token[], lexicon: ReturnType<typeof getL
   // Unless it is a given name before a surname ("Harry Sheppard"), where the word is rare as a verb.
   const nameFollows = run.length > 1 && (kinds[1] === "STRONG" || kinds[1] === "INITIAL") && !lexicon.veryCommon.has(run[0]!.lower);
   // Nor when a person's verb follows a lone word ("Walker began writing", 'Heather:"I'm ...').
-  const verbFollows = () => run.length === 1 && !/^:\s/.test(text.slice(run[0]!.end, run[0]!.end + 2)) && CUE_AFTER.test(text.slice(run[0]!.end, run[0]!.end + 25));
-  if (kinds[0] === "WEAK" && !nameFollows && sentenceInitial(text, run[0]!.start) && lexicon.common.has(run[0]!.lower) && !verbFollows()) kinds[0] = "WORD";
+  if (kinds[0] === "WEAK" && !nameFollows && sentenceInitial(text, run[0]!.start) && lexicon.common.has(run[0]!.lower) && !(run.length === 1 && personVerbAfter(text, run[0]!.end))) kinds[0] = "WORD";
   // CamelCase identifiers ("BankAccount", "TypeError") are code, unlike "McDonald" or "DeLuca".
   for (let k = 0; k < run.length; k++) if (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(run[k]!.text) && !/^(Mc|Mac|O'|D'|De|Di|Da|La|Le|Van|Von)\p{Lu}/u.test(run[k]!.text)) kinds[k] = "WORD";
 
@@ -375,7 +379,7 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
   if (place === core.length) {
     // Only places: a person only when an honorific or a role word says so ("Queen Victoria").
     // Or a given name that is also a town right after wording about a person ("says Izumi", "my kid Florence").
-    confidence = honorific ? 0.8 : core.length === 1 && getLexicon().names.has(toks[0]!.lower) && (cueBefore(before) || (!/^:\s/.test(text.slice(end, end + 2)) && CUE_AFTER.test(text.slice(end, end + 25)))) ? 0.7 : 0;
+    confidence = honorific ? 0.8 : core.length === 1 && getLexicon().names.has(toks[0]!.lower) && (cueBefore(before) || personVerbAfter(text, end)) ? 0.7 : 0;
   } else if (lowercaseText) {
     // Without capitals only wording can tell a name: "my name is jan kowalski".
     if (cue && strong + weak + unknown + place === core.length && strong >= 1) confidence = 0.7;
