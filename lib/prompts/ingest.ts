@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
+import { isConcurrencyError } from "@/lib/db-retry";
 import { AppError } from "@/lib/api/errors";
 import { Prisma, type Project } from "@/lib/generated/prisma/client";
 import { decideBatch, type Decision, type QuotaState } from "@/lib/prompts/decide";
@@ -74,9 +75,7 @@ function prepareAll(prompts: PipelineInput[], project: Project): PreparedPrompt[
 // Locks are taken in a fixed order, but PostgreSQL may still report a deadlock or serialization
 // failure under heavy load; the batch is then simply run again.
 function isRetryable(error: unknown): boolean {
-  if (error instanceof LostDedupRace) return true;
-  const text = String((error as Error)?.message ?? "");
-  return /40P01|40001|deadlock detected|could not serialize/.test(text) || (error as { code?: string })?.code === "P2034";
+  return error instanceof LostDedupRace || isConcurrencyError(error);
 }
 
 function hashRequest(prompts: PipelineInput[]): string {

@@ -1,0 +1,242 @@
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/api/errors";
+import { writeAudit } from "@/lib/audit/log";
+import { retryOnConflict } from "@/lib/db-retry";
+import { Prisma, type Project } from "@/lib/generated/prisma/client";
+import { displayOrderFor, outputLabel, validateRankingSubmission } from "@/lib/labeling/ranking";
+import {
+  demonstrationSubmissionSchema,
+  rankingSubmissionSchema,
+  type NextTask,
+} from "@/lib/labeling/schema";
+import { parseOrThrow } from "@/lib/api/errors";
+
+type Tx = Prisma.TransactionClient;
+const TX_OPTIONS = { timeout: 20_000, maxWait: 20_000 };
+
+/**
+ * Turns leases past their time back into free places on their tasks. Runs inside the
+ * transactions that read the queue, so no scheduler is needed and every instance agrees.
+ */
+async function expireLeases(tx: Tx, projectId: string) {
+  await tx.$executeRaw`
+    WITH expired AS (
+      UPDATE "Assignment" SET "status" = 'expired', "finishedAt" = now()
+      WHERE "projectId" = ${projectId} AND "status" = 'leased' AND "leaseExpiresAt" <= now()
+      RETURNING "taskId"
+    )
+    UPDATE "Task" t SET "leasedCount" = t."leasedCount" - e.n
+    FROM (SELECT "taskId", count(*)::int AS n FROM expired GROUP BY "taskId") e
+    WHERE t."id" = e."taskId"`;
+}
+
+async function toNextTask(tx: Tx, assignmentId: string, labelerId: string, projectId: string): Promise<NextTask> {
+  const assignment = await tx.assignment.findUniqueOrThrow({
+    where: { id: assignmentId },
+    include: {
+      task: {
+        include: {
+          prompt: { select: { id: true, text: true, kind: true, structure: true } },
+          outputs: { select: { id: true, text: true } },
+          project: { select: { instructionsVersion: true } },
+        },
+      },
+    },
+  });
+  const byId = new Map(assignment.task.outputs.map((output) => [output.id, output]));
+  return {
+    id: assignment.taskId,
+    kind: assignment.task.kind,
+    prompt: { id: assignment.task.prompt.id, text: assignment.task.prompt.text, kind: assignment.task.prompt.kind, structure: assignment.task.prompt.structure },
+    outputs: assignment.displayOrder.map((id, index) => ({ id, label: outputLabel(index), text: byId.get(id)!.text })),
+    lease_expires_at: assignment.leaseExpiresAt.toISOString(),
+    instructions_version: assignment.task.project.instructionsVersion,
+    progress: await getProgress(tx, projectId, labelerId),
+  };
+}
+
+/** What a labeler has done today and roughly how much is left for them in the project. */
+export async function getProgress(tx: Tx | typeof db, projectId: string, labelerId: string) {
+  const startOfDay = new Date();
+  startOfDay.setUTCHours(0, 0, 0, 0);
+  const [doneToday, [remaining]] = await Promise.all([
+    tx.submission.count({ where: { projectId, labelerId, createdAt: { gte: startOfDay } } }),
+    tx.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM "Task" t
+      WHERE t."projectId" = ${projectId} AND t."status" = 'open' AND t."submittedCount" + t."leasedCount" < t."labelsNeeded"
+        AND NOT EXISTS (SELECT 1 FROM "Assignment" a WHERE a."taskId" = t."id" AND a."labelerId" = ${labelerId})`,
+  ]);
+  return { done_today: doneToday, remaining: remaining?.n ?? 0 };
+}
+
+/**
+ * The oldest task with a free place that this labeler has not had, locked. "skip" passes over
+ * tasks another request is leasing right now (no waiting); "wait" waits for those and checks
+ * their free places again once the other lease is committed, so a crowd arriving at once is not
+ * told the queue is empty while places are left.
+ */
+async function findOpenTask(tx: Tx, projectId: string, labelerId: string, locked: "skip" | "wait") {
+  const lockClause = locked === "skip" ? Prisma.sql`FOR UPDATE OF t SKIP LOCKED` : Prisma.sql`FOR UPDATE OF t`;
+  const [task] = await tx.$queryRaw<{ id: string }[]>`
+    SELECT t."id" FROM "Task" t
+    WHERE t."projectId" = ${projectId} AND t."status" = 'open'
+      AND t."submittedCount" + t."leasedCount" < t."labelsNeeded"
+      AND NOT EXISTS (
+        SELECT 1 FROM "Assignment" a
+        WHERE a."taskId" = t."id" AND a."labelerId" = ${labelerId} AND a."status" IN ('leased', 'submitted', 'skipped')
+      )
+    ORDER BY t."createdAt", t."id"
+    LIMIT 1
+    ${lockClause}`;
+  return task;
+}
+
+/**
+ * The labeler's current task, or a newly leased one; null when nothing is left for them. A task
+ * is leased to at most as many labelers as it still needs, never to someone who already had it,
+ * and the choice locks the task row with SKIP LOCKED so that concurrent requests, on any
+ * instance, never take the same place.
+ */
+export async function leaseNextTask(project: Project, labelerId: string): Promise<NextTask | null> {
+  return retryOnConflict(() =>
+    db.$transaction(async (tx) => {
+      await expireLeases(tx, project.id);
+      const current = await tx.assignment.findFirst({
+        where: { labelerId, projectId: project.id, status: "leased" },
+        orderBy: { leasedAt: "asc" },
+        select: { id: true },
+      });
+      if (current) return toNextTask(tx, current.id, labelerId, project.id);
+
+      const task = (await findOpenTask(tx, project.id, labelerId, "skip")) ?? (await findOpenTask(tx, project.id, labelerId, "wait"));
+      if (!task) return null;
+
+      const leaseExpiresAt = new Date(Date.now() + project.leaseMinutes * 60_000);
+      const previous = await tx.assignment.findUnique({ where: { taskId_labelerId: { taskId: task.id, labelerId } } });
+      let assignmentId: string;
+      if (previous) {
+        // Their earlier lease expired or was released: the same letters come back.
+        await tx.assignment.update({ where: { id: previous.id }, data: { status: "leased", leasedAt: new Date(), leaseExpiresAt, finishedAt: null } });
+        assignmentId = previous.id;
+      } else {
+        const outputs = await tx.taskOutput.findMany({ where: { taskId: task.id }, orderBy: { position: "asc" }, select: { id: true } });
+        const created = await tx.assignment.create({
+          data: { taskId: task.id, labelerId, projectId: project.id, leaseExpiresAt, displayOrder: [] },
+          select: { id: true },
+        });
+        await tx.assignment.update({
+          where: { id: created.id },
+          data: { displayOrder: displayOrderFor(outputs.map((output) => output.id), created.id) },
+        });
+        assignmentId = created.id;
+      }
+      await tx.task.update({ where: { id: task.id }, data: { leasedCount: { increment: 1 } } });
+      return toNextTask(tx, assignmentId, labelerId, project.id);
+    }, TX_OPTIONS),
+  );
+}
+
+/**
+ * Locks the labeler's assignment and its task. A lease that ran out still counts when the task
+ * has a free place left (nobody took it meanwhile); otherwise the lease is lost: 409.
+ */
+async function lockOwnAssignment(tx: Tx, taskId: string, labelerId: string) {
+  const [assignment] = await tx.$queryRaw<{ id: string; status: string; leaseExpiresAt: Date; displayOrder: string[] }[]>`
+    SELECT "id", "status", "leaseExpiresAt", "displayOrder" FROM "Assignment"
+    WHERE "taskId" = ${taskId} AND "labelerId" = ${labelerId} FOR UPDATE`;
+  if (!assignment) throw new AppError("not_found", "This task is not assigned to you.");
+  const [task] = await tx.$queryRaw<{ id: string; projectId: string; kind: string; status: string; labelsNeeded: number; submittedCount: number; leasedCount: number }[]>`
+    SELECT "id", "projectId", "kind", "status", "labelsNeeded", "submittedCount", "leasedCount" FROM "Task" WHERE "id" = ${taskId} FOR UPDATE`;
+  const holdsLease = assignment.status === "leased";
+  const live = holdsLease && assignment.leaseExpiresAt.getTime() > Date.now();
+  const freePlace = task!.status === "open" && task!.submittedCount + task!.leasedCount - (holdsLease ? 1 : 0) < task!.labelsNeeded;
+  return { assignment, task: task!, holdsLease, usable: live || freePlace };
+}
+
+export type SubmitResult = { status: "submitted" | "already_submitted" };
+
+/** Records a labeler's answer to their task, re-validated on the server against the task itself. */
+export async function submitTask(taskId: string, labelerId: string, body: unknown): Promise<SubmitResult> {
+  return retryOnConflict(() =>
+    db.$transaction(async (tx) => {
+      const { assignment, task, holdsLease, usable } = await lockOwnAssignment(tx, taskId, labelerId);
+      if (assignment.status === "submitted") return { status: "already_submitted" as const };
+      if (assignment.status === "skipped") throw new AppError("conflict", "You skipped this task.");
+      if (!usable) throw new AppError("conflict", "Your lease on this task ran out and someone else took it. Your answer is still in your browser.");
+
+      const project = await tx.project.findUniqueOrThrow({ where: { id: task.projectId }, select: { instructionsVersion: true } });
+      let data: Prisma.SubmissionUncheckedCreateInput;
+      if (task.kind === "ranking") {
+        const input = parseOrThrow(rankingSubmissionSchema, body, "ranking");
+        const issues = validateRankingSubmission(assignment.displayOrder, input);
+        if (issues.length) throw new AppError("unprocessable", `The ranking is not complete or not valid (${issues[0]!.message})`, issues);
+        data = {
+          assignmentId: assignment.id, taskId, projectId: task.projectId, labelerId, kind: "ranking",
+          ratings: input.ratings, ranking: input.ranking, promptCategory: input.prompt_labels.category, promptFlags: input.prompt_labels.flags,
+          note: input.note?.trim() || null, displayOrder: assignment.displayOrder, instructionsVersion: project.instructionsVersion, durationMs: input.duration_ms ?? null,
+        };
+      } else {
+        const input = parseOrThrow(demonstrationSubmissionSchema, body, "demonstration");
+        data = {
+          assignmentId: assignment.id, taskId, projectId: task.projectId, labelerId, kind: "demonstration",
+          demonstration: input.text, promptFlags: [], displayOrder: [], instructionsVersion: project.instructionsVersion, durationMs: input.duration_ms ?? null,
+        };
+      }
+      await tx.submission.create({ data });
+      await tx.assignment.update({ where: { id: assignment.id }, data: { status: "submitted", finishedAt: new Date() } });
+      const submittedCount = task.submittedCount + 1;
+      await tx.task.update({
+        where: { id: taskId },
+        data: {
+          submittedCount,
+          leasedCount: { decrement: holdsLease ? 1 : 0 },
+          ...(submittedCount >= task.labelsNeeded ? { status: "done", doneAt: new Date() } : {}),
+        },
+      });
+      return { status: "submitted" as const };
+    }, TX_OPTIONS),
+  );
+}
+
+/** The labeler passes on their task (e.g. intent unclear); it is never served to them again. */
+export async function skipTask(taskId: string, labelerId: string, reason: string) {
+  return retryOnConflict(() =>
+    db.$transaction(async (tx) => {
+      const { assignment, holdsLease } = await lockOwnAssignment(tx, taskId, labelerId);
+      if (assignment.status === "submitted") throw new AppError("conflict", "You already submitted this task.");
+      if (assignment.status === "skipped") return;
+      await tx.assignment.update({ where: { id: assignment.id }, data: { status: "skipped", skipReason: reason, finishedAt: new Date() } });
+      if (holdsLease) await tx.task.update({ where: { id: taskId }, data: { leasedCount: { decrement: 1 } } });
+    }, TX_OPTIONS),
+  );
+}
+
+/** An admin frees a stuck lease: the task goes back to the pool (and to the same labeler later). */
+export async function releaseLease(assignmentId: string, actorId: string) {
+  return retryOnConflict(() =>
+    db.$transaction(async (tx) => {
+      const released = await tx.$queryRaw<{ taskId: string }[]>`
+        UPDATE "Assignment" SET "status" = 'released', "finishedAt" = now()
+        WHERE "id" = ${assignmentId} AND "status" = 'leased' RETURNING "taskId"`;
+      if (!released.length) throw new AppError("not_found", "No active lease with that id.");
+      await tx.task.update({ where: { id: released[0]!.taskId }, data: { leasedCount: { decrement: 1 } } });
+      await writeAudit(tx, { actorId, action: "assignment.release", targetType: "assignment", targetId: assignmentId });
+    }, TX_OPTIONS),
+  );
+}
+
+/** An admin reopens a done task for one more label, from a labeler who has not had it yet. */
+export async function reopenTask(taskId: string, actorId: string) {
+  return db.$transaction(async (tx) => {
+    const task = await tx.task.findUnique({ where: { id: taskId } });
+    if (!task) throw new AppError("not_found", "No task with that id.");
+    if (task.status !== "done") throw new AppError("conflict", "Only a done task can be reopened; this one is still open.");
+    await tx.task.update({ where: { id: taskId }, data: { status: "open", doneAt: null, labelsNeeded: task.submittedCount + 1 } });
+    await writeAudit(tx, { actorId, action: "task.reopen", targetType: "task", targetId: taskId });
+  });
+}
+
+/** Leases by labelers nobody has reached: used by the admin queue screen and tests. */
+export function expireProjectLeases(projectId: string) {
+  return db.$transaction((tx) => expireLeases(tx, projectId));
+}

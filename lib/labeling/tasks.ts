@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/api/errors";
+import type { Prisma, Project } from "@/lib/generated/prisma/client";
+import { MAX_OUTPUTS, MIN_OUTPUTS } from "@/lib/labeling/schema";
+import { redact } from "@/lib/pii";
+import { redactJson } from "@/lib/prompts/prepare";
+
+export const createComparisonSchema = z.object({
+  prompt_id: z.string().min(1).max(100),
+  outputs: z
+    .array(
+      z.object({
+        model: z.string().trim().min(1, { message: "Name the model." }).max(200),
+        text: z.string().refine((text) => text.trim().length > 0, { message: "The output text is empty." }).pipe(z.string().max(100_000)),
+        metadata: z.record(z.string(), z.unknown()).optional(),
+      }),
+    )
+    .min(MIN_OUTPUTS, { message: `Send at least ${MIN_OUTPUTS} outputs.` })
+    .max(MAX_OUTPUTS, { message: `Send at most ${MAX_OUTPUTS} outputs.` }),
+});
+export type CreateComparisonInput = z.infer<typeof createComparisonSchema>;
+
+export const createDemonstrationTasksSchema = z.object({
+  prompt_ids: z.array(z.string().min(1).max(100)).min(1).max(1000),
+  // How many different labelers write a demonstration for each prompt.
+  labels: z.number().int().min(1).max(20).default(1),
+});
+export type CreateDemonstrationTasksInput = z.infer<typeof createDemonstrationTasksSchema>;
+
+async function requireActivePrompt(project: Project, promptId: string) {
+  const prompt = await db.prompt.findFirst({ where: { id: promptId, projectId: project.id }, select: { id: true, status: true } });
+  if (!prompt) throw new AppError("unprocessable", `No prompt ${promptId} in this project.`, [{ path: "prompt_id", message: "Unknown prompt." }]);
+  if (prompt.status !== "active") throw new AppError("unprocessable", "This prompt is archived.", [{ path: "prompt_id", message: "Archived prompt." }]);
+  return prompt;
+}
+
+/**
+ * A ranking task: one prompt and its 4–9 model outputs, each redacted like every stored text.
+ * `labelsNeeded` comes from the project's labels-per-task setting at creation.
+ */
+export async function createComparisonTask(project: Project, input: CreateComparisonInput) {
+  await requireActivePrompt(project, input.prompt_id);
+  const outputs = input.outputs.map((output, position) => ({
+    model: output.model,
+    text: redact(output.text).redacted,
+    metadata: output.metadata ? (redactJson(output.metadata, new Map()) as Prisma.InputJsonValue) : undefined,
+    position,
+  }));
+  return db.task.create({
+    data: { projectId: project.id, promptId: input.prompt_id, kind: "ranking", labelsNeeded: project.labelsPerTask, outputs: { create: outputs } },
+    select: { id: true, outputs: { select: { id: true, model: true }, orderBy: { position: "asc" } } },
+  });
+}
+
+/** Demonstration tasks for chosen prompts, each to be written by `labels` different labelers. */
+export async function createDemonstrationTasks(project: Project, input: CreateDemonstrationTasksInput) {
+  const ids = [...new Set(input.prompt_ids)];
+  const found = await db.prompt.findMany({ where: { id: { in: ids }, projectId: project.id, status: "active" }, select: { id: true } });
+  const missing = ids.filter((id) => !found.some((prompt) => prompt.id === id));
+  if (missing.length) {
+    throw new AppError(
+      "unprocessable",
+      `Unknown or archived prompts: ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? "…" : ""}`,
+      missing.map((id) => ({ path: "prompt_ids", message: `Unknown or archived prompt ${id}.` })),
+    );
+  }
+  const tasks = await db.task.createManyAndReturn({
+    data: ids.map((promptId) => ({ projectId: project.id, promptId, kind: "demonstration" as const, labelsNeeded: input.labels })),
+    select: { id: true, promptId: true },
+  });
+  return tasks;
+}

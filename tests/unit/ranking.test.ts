@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { displayOrderFor, outputLabel, rankingToPairs, validateRankingSubmission } from "@/lib/labeling/ranking";
+
+const choose2 = (k: number) => (k * (k - 1)) / 2;
+
+describe("ranking → pairs", () => {
+  it("yields C(K,2) pairs minus tied ones, for every K from 4 to 9", () => {
+    for (let k = 4; k <= 9; k++) {
+      const ids = Array.from({ length: k }, (_, i) => `o${i}`);
+      const strict = rankingToPairs(ids.map((id) => [id]));
+      expect(strict.pairs).toHaveLength(choose2(k));
+      expect(strict.ties).toHaveLength(0);
+      const withTies = rankingToPairs([[ids[0]!, ids[1]!], ids.slice(2, 5), ids.slice(5)]);
+      expect(withTies.pairs.length + withTies.ties.length).toBe(choose2(k));
+      expect(withTies.ties).toHaveLength(1 + choose2(Math.min(3, k - 2)) + choose2(Math.max(0, k - 5)));
+    }
+  });
+
+  it("orders every pair better-first and never pairs tied outputs", () => {
+    const { pairs, ties } = rankingToPairs([["a"], ["b", "c"], ["d"]]);
+    expect(pairs).toEqual([["a", "b"], ["a", "c"], ["a", "d"], ["b", "d"], ["c", "d"]]);
+    expect(ties).toEqual([["b", "c"]]);
+  });
+});
+
+describe("ranking validation", () => {
+  const ids = ["a", "b", "c", "d"];
+  const ratings = Object.fromEntries(ids.map((id) => [id, { likert: 4, flags: [] }]));
+  const base = { ratings, ranking: [["a"], ["b", "c"], ["d"]], prompt_labels: { category: "chat" as const, flags: [] } };
+
+  it("accepts a complete ordering into tie groups", () => {
+    expect(validateRankingSubmission(ids, base)).toEqual([]);
+    expect(validateRankingSubmission(ids, { ...base, ranking: [ids] })).toEqual([]);
+  });
+
+  it("names missing ratings, unknown and repeated outputs, and unranked ones", () => {
+    const { a: _dropped, ...withoutA } = ratings;
+    expect(validateRankingSubmission(ids, { ...base, ratings: withoutA })).toEqual([{ path: "ratings.a", message: "This output has no rating." }]);
+    expect(validateRankingSubmission(ids, { ...base, ratings: { ...ratings, z: { likert: 1, flags: [] } } })[0]!.path).toBe("ratings.z");
+    expect(validateRankingSubmission(ids, { ...base, ranking: [["a", "a"], ["b", "c", "d"]] })[0]).toEqual({ path: "ranking.0.1", message: "This output is ranked twice." });
+    expect(validateRankingSubmission(ids, { ...base, ranking: [["a"], ["b", "c"]] })).toEqual([{ path: "ranking", message: "Output d is not ranked." }]);
+    expect(validateRankingSubmission(ids, { ...base, ranking: [["a", "x"], ["b", "c", "d"]] })[0]!.message).toBe("No such output in this task.");
+  });
+});
+
+describe("display order", () => {
+  it("is a stable permutation per assignment and differs between assignments", () => {
+    const ids = Array.from({ length: 9 }, (_, i) => `out-${i}`);
+    const order = displayOrderFor(ids, "assignment-1");
+    expect(displayOrderFor(ids, "assignment-1")).toEqual(order);
+    expect([...order].sort()).toEqual([...ids].sort());
+    const orders = new Set(Array.from({ length: 20 }, (_, i) => displayOrderFor(ids, `assignment-${i}`).join()));
+    expect(orders.size).toBeGreaterThan(15);
+    expect([0, 1, 8].map(outputLabel)).toEqual(["A", "B", "I"]);
+  });
+});
