@@ -55,18 +55,20 @@ async function toNextTask(tx: Tx, assignmentId: string, labelerId: string, proje
   };
 }
 
-/** What a labeler has done today and roughly how much is left for them in the project. */
+/**
+ * What a labeler has done today and how many places are left in the project's queue (all
+ * labelers': cheap to count, and what a labeler wants to know is whether the queue is drying up).
+ */
 export async function getProgress(tx: Tx | typeof db, projectId: string, labelerId: string) {
   const startOfDay = new Date();
   startOfDay.setUTCHours(0, 0, 0, 0);
-  const [doneToday, [remaining]] = await Promise.all([
+  const [doneToday, [places]] = await Promise.all([
     tx.submission.count({ where: { projectId, labelerId, createdAt: { gte: startOfDay } } }),
     tx.$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM "Task" t
-      WHERE t."projectId" = ${projectId} AND t."status" = 'open' AND t."submittedCount" + t."leasedCount" < t."labelsNeeded"
-        AND NOT EXISTS (SELECT 1 FROM "Assignment" a WHERE a."taskId" = t."id" AND a."labelerId" = ${labelerId})`,
+      SELECT coalesce(sum("labelsNeeded" - "submittedCount" - "leasedCount"), 0)::int AS n
+      FROM "Task" WHERE "projectId" = ${projectId} AND "status" = 'open'`,
   ]);
-  return { done_today: doneToday, remaining: remaining?.n ?? 0 };
+  return { done_today: doneToday, remaining: places?.n ?? 0 };
 }
 
 /**

@@ -98,17 +98,24 @@ const adminRoutes: Call[] = [
   { method: "PATCH", path: "/api/admin/projects/{slug}/settings", body: { splitTrain: 101 } },
   { method: "GET", path: "/api/admin/projects/{slug}/quotas" },
   { method: "PUT", path: "/api/admin/projects/{slug}/quotas", body: { limit: -1 } },
+  { method: "POST", path: "/api/admin/assignments/unknown-id/release" },
+  { method: "POST", path: "/api/admin/tasks/unknown-id/reopen" },
 ];
 
 // Session routes any signed-in person may call.
-const userRoutes: Call[] = [{ method: "POST", path: "/api/projects/{slug}/prompts", body: { kind: "plain" } }];
+const userRoutes: Call[] = [
+  { method: "POST", path: "/api/projects/{slug}/prompts", body: { kind: "plain" } },
+  { method: "POST", path: "/api/v1/projects/{slug}/tasks/next" },
+  { method: "POST", path: "/api/v1/tasks/unknown-id/submit", body: {} },
+  { method: "POST", path: "/api/v1/tasks/unknown-id/skip", body: { reason: "intent_unclear" } },
+];
 
 test("user API: 401 for anonymous people and API keys, through for labelers and admins", async () => {
   for (const route of userRoutes) {
     const label = `${route.method} ${route.path}`;
     expect((await call(actors.anonymous!, route)).status(), label).toBe(401);
     expect((await call(actors.anonymous!, route, keys.all)).status(), `${label} with a key`).toBe(401);
-    for (const actor of ["labeler", "admin"]) expect([200, 201, 404, 422], `${label} as ${actor}`).toContain((await call(actors[actor]!, route)).status());
+    for (const actor of ["labeler", "admin"]) expect([200, 201, 204, 404, 422], `${label} as ${actor}`).toContain((await call(actors[actor]!, route)).status());
   }
 });
 
@@ -132,6 +139,8 @@ const keyRoutes: (Call & { scope?: ApiKeyScope })[] = [
   { method: "GET", path: "/api/v1/projects/{slug}" },
   { method: "POST", path: "/api/v1/redact", body: { text: "Call me at 555-0100" } },
   { method: "POST", path: "/api/v1/projects/{slug}/prompts", body: { prompts: [] }, scope: "prompts:write" },
+  { method: "POST", path: "/api/v1/projects/{slug}/comparisons", body: { outputs: [] }, scope: "outputs:write" },
+  { method: "POST", path: "/api/v1/projects/{slug}/demonstrations", body: { prompt_ids: [] }, scope: "outputs:write" },
 ];
 
 test("/api/v1: 401 without a valid key (sessions do not count), 403 without the scope", async () => {
