@@ -12,6 +12,8 @@ const TABS = [
   { path: "/quotas", label: "Quotas" },
   { path: "/settings", label: "Settings" },
   { path: "/pipeline", label: "Pipeline" },
+  { path: "/tasks", label: "Tasks" },
+  { path: "/queue", label: "Queue" },
 ];
 
 /** The project's sections; on a phone the strip scrolls sideways and keeps the active tab in view. */

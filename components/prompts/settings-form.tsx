@@ -20,6 +20,8 @@ export type PromptSettingsValues = {
   splitTrain: number;
   splitValid: number;
   splitTest: number;
+  labelsPerTask: number;
+  leaseMinutes: number;
 };
 
 type Draft = Record<keyof PromptSettingsValues, string>;
@@ -69,16 +71,20 @@ export function PromptSettingsForm({ slug, initial, promptEstimate }: { slug: st
       setMessage({ tone: "error", text: result.message });
       return;
     }
-    setSaved(result.data.settings);
-    setDraft(toDraft(result.data.settings));
+    // The values sent, overlaid with what the server answers (it may leave some fields out).
+    const settings = { ...saved, ...parsed, ...result.data.settings } as PromptSettingsValues;
+    setSaved(settings);
+    setDraft(toDraft(settings));
     const rebuild = result.data.dedupRebuild;
     setMessage({
       tone: "success",
       text: !result.data.changed.length
         ? "Nothing changed."
         : rebuild
-          ? `Saved. The dedup index was rebuilt over ${rebuild.prompts.toLocaleString("en-US")} prompts; ${(rebuild.prompts - rebuild.keys).toLocaleString("en-US")} now share their first ${result.data.settings.dedupPrefixWords} words with an older prompt.`
-          : "Saved. New prompts follow the new settings.",
+          ? `Saved. The dedup index was rebuilt over ${rebuild.prompts.toLocaleString("en-US")} prompts; ${(rebuild.prompts - rebuild.keys).toLocaleString("en-US")} now share their first ${settings.dedupPrefixWords} words with an older prompt.`
+          : result.data.changed.every((field) => field === "labelsPerTask" || field === "leaseMinutes")
+            ? "Saved. New tasks and leases follow the new settings."
+            : "Saved. New prompts follow the new settings.",
     });
     router.refresh();
   }
@@ -170,6 +176,32 @@ export function PromptSettingsForm({ slug, initial, promptEstimate }: { slug: st
           </p>
           <FieldError id="split-error" message={errors.splitTrain || errors.splitValid || errors.splitTest} />
         </fieldset>
+      </Section>
+
+      <Section title="Labeling">
+        <div className="grid gap-5 sm:grid-cols-2">
+          <Field
+            id="labelsPerTask"
+            label="Labels per task"
+            error={errors.labelsPerTask}
+            hint={
+              <>
+                How many <strong>different labelers</strong> complete each ranking task. Applies to tasks created from now on; existing tasks
+                keep the number they were made with. Demonstrations ask for their own number when you request them.
+              </>
+            }
+          >
+            <NumberInput id="labelsPerTask" value={draft.labelsPerTask} onChange={(value) => set("labelsPerTask", value)} invalid={!!errors.labelsPerTask} min={1} max={20} suffix="labelers" />
+          </Field>
+          <Field
+            id="leaseMinutes"
+            label="Lease length"
+            error={errors.leaseMinutes}
+            hint="How long a labeler holds a task before it returns to the pool for someone else. Applies to leases taken from now on; an answer sent late still counts if nobody took the task meanwhile."
+          >
+            <NumberInput id="leaseMinutes" value={draft.leaseMinutes} onChange={(value) => set("leaseMinutes", value)} invalid={!!errors.leaseMinutes} min={1} max={1440} suffix="minutes" />
+          </Field>
+        </div>
       </Section>
 
       <div className="flex flex-col-reverse gap-2 border-t border-slate-200 pt-4 sm:flex-row sm:justify-end">

@@ -12,7 +12,16 @@ import { endUserRef, splitForUser } from "@/lib/prompts/split";
 // Admin writes to a project's prompt collection: pipeline settings, per-user quota overrides,
 // archiving. Each runs in one transaction with its audit entry.
 
-const SETTING_FIELDS = ["dedupPrefixWords", "promptQuota", "maxPromptTokens", "splitTrain", "splitValid", "splitTest"] as const;
+const SETTING_FIELDS = [
+  "dedupPrefixWords",
+  "promptQuota",
+  "maxPromptTokens",
+  "splitTrain",
+  "splitValid",
+  "splitTest",
+  "labelsPerTask",
+  "leaseMinutes",
+] as const;
 
 // A rebuild walks every prompt of the project; at a million prompts that takes a while, and
 // ingestion waits on the project row meanwhile (see lib/prompts/ingest.ts).

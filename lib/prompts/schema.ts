@@ -50,6 +50,18 @@ export type PromptOutcome = {
   redactions: RedactionCount[];
 };
 
+// The outcome types as zod schemas, for the API description; `satisfies` keeps them in step.
+export const redactionCountSchema = z.object({ type: z.string(), count: z.number().int().min(0) }) satisfies z.ZodType<RedactionCount>;
+export const promptOutcomeSchema = z.object({
+  status: z.enum(OUTCOME_STATUSES),
+  id: z.string().optional(),
+  split: z.enum(["train", "valid", "test"]).optional(),
+  duplicate_of: z.string().optional(),
+  reason: z.string().optional(),
+  redactions: z.array(redactionCountSchema),
+}) satisfies z.ZodType<PromptOutcome>;
+export const ingestPromptsResponseSchema = z.object({ results: z.array(promptOutcomeSchema) });
+
 export const projectPromptSettingsSchema = z
   .object({
     dedupPrefixWords: z.coerce.number().int().min(3).max(500),
@@ -58,6 +70,10 @@ export const projectPromptSettingsSchema = z
     splitTrain: z.coerce.number().int().min(0).max(100),
     splitValid: z.coerce.number().int().min(0).max(100),
     splitTest: z.coerce.number().int().min(0).max(100),
+    // Labeling: how many different labelers complete each task (for tasks created from now on),
+    // and how long a lease holds a task before it returns to the pool.
+    labelsPerTask: z.coerce.number().int().min(1).max(20),
+    leaseMinutes: z.coerce.number().int().min(1).max(1440),
   })
   .partial()
   .refine(

@@ -141,6 +141,8 @@ const keyRoutes: (Call & { scope?: ApiKeyScope })[] = [
   { method: "POST", path: "/api/v1/projects/{slug}/prompts", body: { prompts: [] }, scope: "prompts:write" },
   { method: "POST", path: "/api/v1/projects/{slug}/comparisons", body: { outputs: [] }, scope: "outputs:write" },
   { method: "POST", path: "/api/v1/projects/{slug}/demonstrations", body: { prompt_ids: [] }, scope: "outputs:write" },
+  { method: "GET", path: "/api/v1/projects/{slug}/export/comparisons?format=pairs", scope: "export:read" },
+  { method: "GET", path: "/api/v1/projects/{slug}/export/prompts", scope: "export:read" },
 ];
 
 test("/api/v1: 401 without a valid key (sessions do not count), 403 without the scope", async () => {

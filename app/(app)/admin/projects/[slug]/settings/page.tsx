@@ -11,18 +11,18 @@ export const dynamic = "force-dynamic";
 export default async function PromptSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { project } = await loadProjectForAdmin(params);
   const count = await countPrompts(project.id, {});
-  const { dedupPrefixWords, promptQuota, maxPromptTokens, splitTrain, splitValid, splitTest } = project;
+  const { dedupPrefixWords, promptQuota, maxPromptTokens, splitTrain, splitValid, splitTest, labelsPerTask, leaseMinutes } = project;
 
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Prompt pipeline</CardTitle>
-        <CardDescription>How incoming prompts are de-duplicated, limited and split. Changes apply to prompts that arrive after saving.</CardDescription>
+        <CardTitle>Prompt pipeline and labeling</CardTitle>
+        <CardDescription>How incoming prompts are de-duplicated, limited and split, and how labeling tasks are shared out. Changes apply to prompts, tasks and leases that come after saving.</CardDescription>
       </CardHeader>
       <CardBody>
         <PromptSettingsForm
           slug={project.slug}
-          initial={{ dedupPrefixWords, promptQuota, maxPromptTokens, splitTrain, splitValid, splitTest }}
+          initial={{ dedupPrefixWords, promptQuota, maxPromptTokens, splitTrain, splitValid, splitTest, labelsPerTask, leaseMinutes }}
           promptEstimate={count.exact ? `${count.count.toLocaleString("en-US")} prompts` : `about ${roundEstimate(count.estimate)} prompts`}
         />
       </CardBody>

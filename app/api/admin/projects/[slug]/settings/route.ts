@@ -12,8 +12,8 @@ type Context = { params: Promise<{ slug: string }> };
 
 // The salt stays on the server: it keys the end-user pseudonyms.
 function settingsOf(project: Project) {
-  const { dedupPrefixWords, promptQuota, maxPromptTokens, splitTrain, splitValid, splitTest } = project;
-  return { dedupPrefixWords, promptQuota, maxPromptTokens, splitTrain, splitValid, splitTest };
+  const { dedupPrefixWords, promptQuota, maxPromptTokens, splitTrain, splitValid, splitTest, labelsPerTask, leaseMinutes } = project;
+  return { dedupPrefixWords, promptQuota, maxPromptTokens, splitTrain, splitValid, splitTest, labelsPerTask, leaseMinutes };
 }
 
 export const GET = route(async (_request, context: Context) => {
