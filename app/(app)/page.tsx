@@ -51,6 +51,9 @@ export default async function HomePage() {
                 <h2 className="text-base font-semibold [overflow-wrap:anywhere] text-slate-900">{project.name}</h2>
                 <p className="mt-1.5 line-clamp-3 flex-1 text-sm text-slate-600">{project.description || "No description."}</p>
                 <div className="mt-4 flex flex-wrap items-center gap-2">
+                  <ButtonLink href={`/projects/${project.slug}/label`} size="sm">
+                    Start labeling
+                  </ButtonLink>
                   <ButtonLink href={`/projects/${project.slug}/write`} variant="secondary" size="sm">
                     Write a prompt
                   </ButtonLink>

@@ -102,3 +102,22 @@ export type NextTask = {
   instructions_version: number;
   progress: { done_today: number; remaining: number };
 };
+
+// NextTask as a zod schema, for the API description; `satisfies` keeps the two in step.
+export const nextTaskSchema = z.object({
+  id: z.string(),
+  kind: z.enum(["ranking", "demonstration"]),
+  prompt: z.object({
+    id: z.string(),
+    text: z.string(),
+    kind: z.enum(["plain", "few_shot", "user_based"]),
+    // The parts of a labeler-written few-shot or user-based prompt; null for other prompts.
+    structure: z.json().nullable(),
+  }),
+  outputs: z.array(z.object({ id: z.string(), label: z.string(), text: z.string() })),
+  lease_expires_at: z.iso.datetime(),
+  instructions_version: z.number().int(),
+  progress: z.object({ done_today: z.number().int().min(0), remaining: z.number().int() }),
+}) satisfies z.ZodType<NextTask>;
+export const submitResultSchema = z.object({ status: z.enum(["submitted", "already_submitted"]) });
+export const skipResultSchema = z.object({ status: z.literal("skipped") });

@@ -1,13 +1,9 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { route, readJson } from "@/lib/api/http";
 import { parseOrThrow } from "@/lib/api/errors";
 import { requireApiKey } from "@/lib/api-keys/authenticate";
 import { redact, summarizeFindings } from "@/lib/pii";
-
-const redactRequestSchema = z.object({
-  text: z.string().max(200_000, { message: "Send at most 200,000 characters." }),
-});
+import { redactRequestSchema } from "@/lib/pii/schema";
 
 /** Previews what the pipeline would redact in a text; stores and logs nothing. Any valid key. */
 export const POST = route(async (request) => {

@@ -1,0 +1,290 @@
+// The ranking screen's pure logic: tie-group ("bucket") operations, completeness, the submission
+// body and the draft kept in localStorage. No React, no browser globals, so it is unit-tested.
+import { z } from "zod";
+import { OUTPUT_FLAGS, PROMPT_FLAGS, type OutputFlag, type PromptFlag, type RankingSubmission } from "@/lib/labeling/schema";
+import { USE_CASES, type UseCase } from "@/lib/prompts/schema";
+
+/** Tie groups, best first: [["a"], ["b", "c"]] ranks a first, b and c tied second. */
+export type Buckets = string[][];
+export type Rating = { likert: number | null; flags: OutputFlag[] };
+export type Ratings = Record<string, Rating>;
+
+export const LIKERT_MIN = 1;
+export const LIKERT_MAX = 7;
+
+/** Drops unknown and repeated ids (first placement wins) and empty buckets. */
+export function normalise(buckets: Buckets, knownIds?: readonly string[]): Buckets {
+  const known = knownIds ? new Set(knownIds) : null;
+  const seen = new Set<string>();
+  const out: Buckets = [];
+  for (const bucket of buckets) {
+    const kept = bucket.filter((id) => {
+      if (seen.has(id) || (known && !known.has(id))) return false;
+      seen.add(id);
+      return true;
+    });
+    if (kept.length) out.push(kept);
+  }
+  return out;
+}
+
+/** The 0-based bucket holding `id`, or -1 when it is not ranked yet. */
+export function rankOf(buckets: Buckets, id: string): number {
+  return buckets.findIndex((bucket) => bucket.includes(id));
+}
+
+/** Outputs (in display order) not yet placed in any bucket. */
+export function unranked(buckets: Buckets, order: readonly string[]): string[] {
+  const placed = new Set(buckets.flat());
+  return order.filter((id) => !placed.has(id));
+}
+
+function without(buckets: Buckets, id: string): Buckets {
+  // Keeps empty buckets so indices still refer to what the labeler saw; callers normalise.
+  return buckets.map((bucket) => bucket.filter((other) => other !== id));
+}
+
+/**
+ * Puts `id` into the bucket at 0-based `index` as the labeler currently sees the buckets (a tie
+ * with whatever is there); an index past the last bucket makes a new, last rank.
+ */
+export function moveToBucket(buckets: Buckets, id: string, index: number): Buckets {
+  const next = without(buckets, id);
+  if (index < 0) index = 0;
+  if (index >= next.length) next.push([id]);
+  else next[index] = [...next[index]!, id];
+  return normalise(next);
+}
+
+/**
+ * Makes `id` a rank of its own just before the bucket at 0-based `gap` (as currently seen);
+ * gap = buckets.length appends it as the last rank. This is "dropping between buckets".
+ */
+export function insertAsRank(buckets: Buckets, id: string, gap: number): Buckets {
+  const next = without(buckets, id);
+  const at = Math.max(0, Math.min(gap, next.length));
+  next.splice(at, 0, [id]);
+  return normalise(next);
+}
+
+/** Takes `id` out of the ranking (back to the unranked tray). */
+export function unrank(buckets: Buckets, id: string): Buckets {
+  return normalise(without(buckets, id));
+}
+
+/**
+ * One step up: a tied output leaves its group to become the rank just above it; an output alone
+ * swaps places with the rank above. An unranked output becomes the last rank.
+ */
+export function moveUp(buckets: Buckets, id: string): Buckets {
+  const at = rankOf(buckets, id);
+  if (at === -1) return insertAsRank(buckets, id, buckets.length);
+  if (buckets[at]!.length > 1) return insertAsRank(buckets, id, at);
+  if (at === 0) return buckets;
+  return insertAsRank(buckets, id, at - 1);
+}
+
+/** One step down: the mirror of moveUp. An unranked output becomes the last rank. */
+export function moveDown(buckets: Buckets, id: string): Buckets {
+  const at = rankOf(buckets, id);
+  if (at === -1) return insertAsRank(buckets, id, buckets.length);
+  if (buckets[at]!.length > 1) return insertAsRank(buckets, id, at + 1);
+  if (at === buckets.length - 1) return buckets;
+  // Removing a singleton shifts what follows up by one, so "after the next bucket" is at + 2.
+  return insertAsRank(buckets, id, at + 2);
+}
+
+/**
+ * Ties `id` with the rank above it. An output alone at the top, or an unranked one when nothing
+ * is ranked, is left where it is; an unranked one joins the last rank.
+ */
+export function tieWithAbove(buckets: Buckets, id: string): Buckets {
+  const at = rankOf(buckets, id);
+  if (at === -1) return buckets.length ? moveToBucket(buckets, id, buckets.length - 1) : buckets;
+  if (at === 0) return buckets;
+  return moveToBucket(buckets, id, at - 1);
+}
+
+/**
+ * Buckets from the Likert ratings: higher ratings first, equal ratings tied (the paper
+ * encourages ties); within a bucket, display order. Unrated outputs stay unranked.
+ */
+export function bucketsFromRatings(ratings: Ratings, order: readonly string[]): Buckets {
+  const byScore = new Map<number, string[]>();
+  for (const id of order) {
+    const likert = ratings[id]?.likert;
+    if (likert == null) continue;
+    byScore.set(likert, [...(byScore.get(likert) ?? []), id]);
+  }
+  return [...byScore.entries()].sort((a, b) => b[0] - a[0]).map(([, ids]) => ids);
+}
+
+/** Sets an output's Likert (null clears it), keeping its flags. */
+export function setLikert(ratings: Ratings, id: string, likert: number | null): Ratings {
+  const current = ratings[id] ?? { likert: null, flags: [] };
+  return { ...ratings, [id]: { ...current, likert } };
+}
+
+/** Turns one output flag on or off, keeping the paper's order of flags. */
+export function toggleOutputFlag(ratings: Ratings, id: string, flag: OutputFlag, on: boolean): Ratings {
+  const current = ratings[id] ?? { likert: null, flags: [] };
+  const set = new Set(current.flags);
+  if (on) set.add(flag);
+  else set.delete(flag);
+  return { ...ratings, [id]: { ...current, flags: OUTPUT_FLAGS.filter((f) => set.has(f)) } };
+}
+
+/** Turns one prompt flag on or off, keeping the paper's order of flags. */
+export function togglePromptFlag(flags: readonly PromptFlag[], flag: PromptFlag, on: boolean): PromptFlag[] {
+  const set = new Set(flags);
+  if (on) set.add(flag);
+  else set.delete(flag);
+  return PROMPT_FLAGS.filter((f) => set.has(f));
+}
+
+export type RankingAnswer = {
+  ratings: Ratings;
+  buckets: Buckets;
+  category: UseCase | "";
+  promptFlags: PromptFlag[];
+  note: string;
+};
+
+export type Outputs = readonly { id: string; label: string }[];
+
+export type Missing = { unrated: string[]; unranked: string[]; category: boolean };
+
+/** What still stops a submit, as output labels (A, B…) in display order. */
+export function missingParts(outputs: Outputs, answer: Pick<RankingAnswer, "ratings" | "buckets" | "category">): Missing {
+  const placed = new Set(answer.buckets.flat());
+  return {
+    unrated: outputs.filter((o) => answer.ratings[o.id]?.likert == null).map((o) => o.label),
+    unranked: outputs.filter((o) => !placed.has(o.id)).map((o) => o.label),
+    category: !answer.category,
+  };
+}
+
+export function isComplete(missing: Missing): boolean {
+  return !missing.unrated.length && !missing.unranked.length && !missing.category;
+}
+
+function list(labels: string[]): string {
+  if (labels.length <= 1) return labels.join("");
+  return `${labels.slice(0, -1).join(", ")} and ${labels.at(-1)}`;
+}
+
+/** The missing parts as short sentences for the labeler, empty when ready to submit. */
+export function describeMissing(missing: Missing): string[] {
+  const out: string[] = [];
+  if (missing.unrated.length) out.push(`Rate ${list(missing.unrated)}.`);
+  if (missing.unranked.length) out.push(`Rank ${list(missing.unranked)}.`);
+  if (missing.category) out.push("Choose the prompt's category.");
+  return out;
+}
+
+/** The API body for a complete answer; null when something is missing. */
+export function toRankingSubmission(outputs: Outputs, answer: RankingAnswer, durationMs?: number): RankingSubmission | null {
+  if (!isComplete(missingParts(outputs, answer)) || !answer.category) return null;
+  const ids = outputs.map((o) => o.id);
+  const ratings: RankingSubmission["ratings"] = {};
+  for (const id of ids) ratings[id] = { likert: answer.ratings[id]!.likert!, flags: [...answer.ratings[id]!.flags] };
+  const note = answer.note.trim();
+  return {
+    ratings,
+    ranking: normalise(answer.buckets, ids),
+    prompt_labels: { category: answer.category, flags: [...answer.promptFlags] },
+    ...(note ? { note } : {}),
+    ...(durationMs !== undefined ? { duration_ms: Math.max(0, Math.min(24 * 3600_000, Math.round(durationMs))) } : {}),
+  };
+}
+
+// ---- The draft in localStorage ----------------------------------------------------------------
+
+export const DRAFT_PREFIX = "ranklab:task-draft:";
+/** Drafts older than this are removed when the screen opens. */
+export const DRAFT_MAX_AGE_MS = 14 * 24 * 3600_000;
+
+export function draftKey(taskId: string): string {
+  return `${DRAFT_PREFIX}${taskId}`;
+}
+
+const ratingDraftSchema = z.object({
+  likert: z.number().int().min(LIKERT_MIN).max(LIKERT_MAX).nullable(),
+  flags: z.array(z.string()).transform((flags) => OUTPUT_FLAGS.filter((f) => flags.includes(f))),
+});
+
+export const taskDraftSchema = z.object({
+  v: z.literal(1),
+  taskId: z.string(),
+  kind: z.enum(["ranking", "demonstration"]),
+  savedAt: z.number(),
+  elapsedMs: z.number().min(0).catch(0),
+  ratings: z.record(z.string(), ratingDraftSchema).catch({}),
+  buckets: z.array(z.array(z.string())).catch([]),
+  category: z.union([z.enum(USE_CASES), z.literal("")]).catch(""),
+  promptFlags: z.array(z.string()).transform((flags) => PROMPT_FLAGS.filter((f) => flags.includes(f))).catch([]),
+  note: z.string().catch(""),
+  text: z.string().catch(""),
+});
+export type TaskDraft = z.infer<typeof taskDraftSchema>;
+
+export function emptyDraft(taskId: string, kind: TaskDraft["kind"], now: number): TaskDraft {
+  return { v: 1, taskId, kind, savedAt: now, elapsedMs: 0, ratings: {}, buckets: [], category: "", promptFlags: [], note: "", text: "" };
+}
+
+/**
+ * Reads a stored draft for this task: null when absent, unreadable or for another task. Ratings
+ * and buckets are cut down to the task's outputs, so a changed task cannot smuggle ids in.
+ */
+export function parseDraft(raw: string | null, taskId: string, outputIds: readonly string[]): TaskDraft | null {
+  if (!raw) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  const parsed = taskDraftSchema.safeParse(json);
+  if (!parsed.success || parsed.data.taskId !== taskId) return null;
+  const known = new Set(outputIds);
+  const ratings: Ratings = {};
+  for (const [id, rating] of Object.entries(parsed.data.ratings)) if (known.has(id)) ratings[id] = rating;
+  return { ...parsed.data, ratings, buckets: normalise(parsed.data.buckets, outputIds) };
+}
+
+/** Whether a draft holds anything the labeler did (an untouched one need not be kept). */
+export function draftHasWork(draft: TaskDraft): boolean {
+  return (
+    Object.values(draft.ratings).some((r) => r.likert != null || r.flags.length > 0) ||
+    draft.buckets.length > 0 ||
+    draft.category !== "" ||
+    draft.promptFlags.length > 0 ||
+    draft.note.trim() !== "" ||
+    draft.text.trim() !== ""
+  );
+}
+
+/** Keys of stored drafts to delete: older than the maximum age, or unreadable. */
+export function staleDraftKeys(entries: readonly [key: string, raw: string | null][], now: number, maxAgeMs = DRAFT_MAX_AGE_MS): string[] {
+  const stale: string[] = [];
+  for (const [key, raw] of entries) {
+    if (!key.startsWith(DRAFT_PREFIX)) continue;
+    let savedAt = Number.NaN;
+    try {
+      savedAt = Number((JSON.parse(raw ?? "") as { savedAt?: unknown }).savedAt);
+    } catch {}
+    if (!Number.isFinite(savedAt) || now - savedAt > maxAgeMs) stale.push(key);
+  }
+  return stale;
+}
+
+/** The skip reason sent to the server: the choice's code, then the labeler's words after a colon. */
+export function skipReason(choice: string, text: string): string {
+  const words = text.trim().replace(/\s+/g, " ");
+  return (words ? `${choice}: ${words}` : choice).slice(0, 500);
+}
+
+/** "A, B…" for output number i (0-based), as the server labels them. */
+export function labelFor(index: number): string {
+  return String.fromCharCode(65 + index);
+}

@@ -1,0 +1,158 @@
+// Snapshots: an export frozen under a name. Its files are gzipped NDJSON whose bytes are stored
+// (in chunks, written as they are produced), so a download months later is byte-identical and a
+// manifest can vouch for it with sha256 sums.
+import { createHash } from "node:crypto";
+import { createGzip } from "node:zlib";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/api/errors";
+import { Prisma, type Project } from "@/lib/generated/prisma/client";
+import { encodeCursor, exportRecords, planExport } from "@/lib/exports/records";
+import { EXPORT_DATASETS, FORMATS_BY_DATASET, exportQuerySchema, type ExportDataset } from "@/lib/exports/schema";
+import { SPLITS } from "@/lib/prompts/split";
+
+const CHUNK_BYTES = 4 * 1024 * 1024;
+
+export const snapshotNameSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, { message: "Use 1–80 lowercase letters, digits, dots, dashes or underscores." });
+
+export const createSnapshotSchema = z
+  .object({
+    name: snapshotNameSchema,
+    dataset: z.enum(EXPORT_DATASETS, { error: `Use one of: ${EXPORT_DATASETS.join(", ")}.` }),
+    format: z.string().optional(),
+    split: z.enum(SPLITS).optional(),
+    model: z.string().trim().min(1).max(200).optional(),
+    ties: z.enum(["exclude", "include"]).optional(),
+  })
+  .superRefine((value, ctx) => {
+    const formats: readonly string[] = FORMATS_BY_DATASET[value.dataset];
+    if (value.format !== undefined && !formats.includes(value.format)) {
+      ctx.addIssue({ code: "custom", path: ["format"], message: `Use one of: ${formats.join(", ")}.` });
+    }
+  });
+export type CreateSnapshotInput = z.infer<typeof createSnapshotSchema>;
+
+export type SnapshotManifest = {
+  name: string;
+  dataset: ExportDataset;
+  format: string;
+  filters: { split: string | null; model: string | null; ties: string };
+  cursor: string | null;
+  files: { name: string; split: string; records: number; bytes: number; sha256: string }[];
+  records_per_split: Record<string, number>;
+  created_at: string;
+};
+
+/** Writes one file of a snapshot: records → NDJSON → gzip → sha256 and 4 MB chunks in the database. */
+async function writeFile(snapshotId: string, name: string, records: AsyncGenerator<unknown>) {
+  const file = await db.exportSnapshotFile.create({ data: { snapshotId, name, records: 0, bytes: 0, sha256: "" } });
+  const gzip = createGzip({ level: 6 });
+  const hash = createHash("sha256");
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let index = 0;
+  let bytes = 0;
+  let count = 0;
+  const flush = async () => {
+    if (!pendingBytes) return;
+    const data = Buffer.concat(pending);
+    pending = [];
+    pendingBytes = 0;
+    await db.exportSnapshotChunk.create({ data: { fileId: file.id, index: index++, data } });
+  };
+  const compressed = (async () => {
+    for await (const piece of gzip as AsyncIterable<Buffer>) {
+      hash.update(piece);
+      bytes += piece.length;
+      pending.push(piece);
+      pendingBytes += piece.length;
+      if (pendingBytes >= CHUNK_BYTES) await flush();
+    }
+    await flush();
+  })();
+  for await (const record of records) {
+    count++;
+    if (!gzip.write(`${JSON.stringify(record)}\n`)) await new Promise((resolve) => gzip.once("drain", resolve));
+  }
+  gzip.end();
+  await compressed;
+  const sha256 = hash.digest("hex");
+  await db.exportSnapshotFile.update({ where: { id: file.id }, data: { records: count, bytes, sha256 } });
+  return { name, records: count, bytes, sha256 };
+}
+
+/**
+ * Freezes an export: one gzipped file per split (or the one split asked for), each holding every
+ * settled record up to now. The name is unique per project; a snapshot is never changed.
+ */
+export async function createSnapshot(project: Project, input: CreateSnapshotInput, actor: { userId?: string; apiKeyId?: string }): Promise<SnapshotManifest> {
+  const query = exportQuerySchema(input.dataset).parse({ format: input.format, model: input.model, ties: input.ties });
+  let snapshot;
+  try {
+    snapshot = await db.exportSnapshot.create({
+      data: { projectId: project.id, name: input.name, dataset: input.dataset, format: query.format, manifest: {}, createdById: actor.userId, apiKeyId: actor.apiKeyId },
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("conflict", `There is already a snapshot named "${input.name}".`, [{ path: "name", message: "Already used." }]);
+    }
+    throw error;
+  }
+  try {
+    // One end for every file, fixed before the first is written, so the files agree.
+    const everything = await planExport(project, input.dataset, query);
+    const splits = input.split ? [input.split] : [...SPLITS];
+    const files: SnapshotManifest["files"] = [];
+    for (const split of splits) {
+      const name = `${input.dataset}-${query.format}-${split}.jsonl.gz`;
+      const splitQuery = { ...query, split };
+      const records = everything ? exportRecords(project, input.dataset, splitQuery, everything) : (async function* () {})();
+      files.push({ ...(await writeFile(snapshot.id, name, records)), split });
+    }
+    const manifest: SnapshotManifest = {
+      name: input.name,
+      dataset: input.dataset,
+      format: query.format,
+      filters: { split: input.split ?? null, model: input.model ?? null, ties: query.ties },
+      cursor: everything ? encodeCursor(everything.until) : null,
+      files,
+      records_per_split: Object.fromEntries(files.map((file) => [file.split, file.records])),
+      created_at: snapshot.createdAt.toISOString(),
+    };
+    await db.exportSnapshot.update({ where: { id: snapshot.id }, data: { manifest } });
+    return manifest;
+  } catch (error) {
+    await db.exportSnapshot.delete({ where: { id: snapshot.id } }).catch(() => {});
+    throw error;
+  }
+}
+
+export async function listSnapshots(project: Project) {
+  const rows = await db.exportSnapshot.findMany({ where: { projectId: project.id }, orderBy: { createdAt: "desc" }, select: { manifest: true } });
+  return rows.map((row) => row.manifest as SnapshotManifest).filter((manifest) => manifest.files);
+}
+
+export async function getSnapshot(project: Project, name: string) {
+  const row = await db.exportSnapshot.findUnique({ where: { projectId_name: { projectId: project.id, name } } });
+  if (!row || !(row.manifest as SnapshotManifest).files) throw new AppError("not_found", `No snapshot named "${name}".`);
+  return row;
+}
+
+/** A snapshot file's stored bytes, chunk by chunk. */
+export async function openSnapshotFile(project: Project, snapshotName: string, fileName: string) {
+  const snapshot = await getSnapshot(project, snapshotName);
+  const file = await db.exportSnapshotFile.findUnique({ where: { snapshotId_name: { snapshotId: snapshot.id, name: fileName } } });
+  if (!file) throw new AppError("not_found", `No file "${fileName}" in snapshot "${snapshotName}".`);
+  let index = 0;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const chunk = await db.exportSnapshotChunk.findUnique({ where: { fileId_index: { fileId: file.id, index: index++ } } });
+      if (!chunk) return controller.close();
+      controller.enqueue(new Uint8Array(chunk.data));
+    },
+  });
+  return { file, body };
+}

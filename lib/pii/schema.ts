@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { PII_TYPES, type Finding } from "./types";
+
+export const redactRequestSchema = z.object({
+  text: z.string().max(200_000, { message: "Send at most 200,000 characters." }),
+});
+export type RedactRequest = z.infer<typeof redactRequestSchema>;
+
+const piiTypeSchema = z.enum(PII_TYPES);
+
+// What POST /api/v1/redact answers; `satisfies` keeps the finding shape in step with the redactor.
+export const findingSchema = z.object({
+  type: piiTypeSchema,
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  confidence: z.number().min(0).max(1),
+  placeholder: z.string(),
+}) satisfies z.ZodType<Finding>;
+export const redactResponseSchema = z.object({
+  redacted: z.string(),
+  findings: z.array(findingSchema),
+  redactions: z.array(z.object({ type: piiTypeSchema, count: z.number().int().min(1) })),
+});

@@ -1,0 +1,266 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { readIdempotencyKey } from "@/lib/api/idempotency";
+import { EXPORT_DATASETS, exportDatasetSchema } from "@/lib/exports/schema";
+import { curlExample } from "@/lib/openapi/curl";
+import { buildOpenApiDocument, getOpenApiDocument, hoistDefs, type HttpMethod, type OperationObject, type SchemaObject } from "@/lib/openapi/document";
+import type { ApiOperation } from "@/lib/openapi/registry-types";
+import { idempotencyKeyHeaderSchema, operations } from "@/lib/openapi/routes";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const API_DIR = path.join(ROOT, "app/api/v1");
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return routeFiles(full);
+    return /^route\.(ts|tsx|js)$/.test(entry.name) ? [path.relative(ROOT, full).split(path.sep).join("/")] : [];
+  });
+}
+
+function exportedMethods(source: string): string[] {
+  return METHODS.filter((method) => new RegExp(`export\\s+(const|async\\s+function|function)\\s+${method}\\b`).test(source));
+}
+
+/** `app/api/v1/tasks/[id]/skip/route.ts` → `/api/v1/tasks/{id}/skip`. */
+function pathOfFile(file: string): string {
+  return file.replace(/^app/, "").replace(/\/route\.(ts|tsx|js)$/, "").replace(/\[([^\]]+)\]/g, "{$1}");
+}
+
+function fileOf(op: ApiOperation): string {
+  return op.routeFile ?? `app${op.path.replace(/\{([^}]+)\}/g, "[$1]")}/route.ts`;
+}
+
+function allOperations(doc = getOpenApiDocument()): { path: string; method: HttpMethod; op: OperationObject }[] {
+  return Object.entries(doc.paths).flatMap(([p, item]) => Object.entries(item).map(([method, op]) => ({ path: p, method: method as HttpMethod, op: op! })));
+}
+
+function refsIn(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(refsIn);
+  if (value && typeof value === "object") {
+    return Object.entries(value).flatMap(([key, inner]) => (key === "$ref" && typeof inner === "string" ? [inner] : refsIn(inner)));
+  }
+  return [];
+}
+
+function zodJson(schema: z.ZodType, io: "input" | "output"): SchemaObject {
+  const { $schema, ...json } = z.toJSONSchema(schema, { target: "draft-2020-12", io }) as SchemaObject;
+  expect($schema).toBe("https://json-schema.org/draft/2020-12/schema");
+  return json;
+}
+
+describe("OpenAPI document", () => {
+  const doc = getOpenApiDocument();
+
+  it("is an OpenAPI 3.1 document in the JSON Schema 2020-12 dialect", () => {
+    expect(doc.openapi).toMatch(/^3\.1\.\d+$/);
+    expect(doc.jsonSchemaDialect).toBe("https://json-schema.org/draft/2020-12/schema");
+    expect(doc.info.title).toBeTruthy();
+    expect(doc.info.version).toBeTruthy();
+    expect(Object.keys(doc.paths).length).toBeGreaterThan(0);
+    // Serializable as JSON without loss (no undefined, functions or zod objects inside).
+    expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);
+  });
+
+  it("lists only /api/v1 paths, each operation with a unique id and a known tag", () => {
+    const tags = new Set(doc.tags.map((tag) => tag.name));
+    const ids = new Set<string>();
+    for (const { path: p, op } of allOperations()) {
+      expect(p.startsWith("/api/v1/")).toBe(true);
+      expect(ids.has(op.operationId)).toBe(false);
+      ids.add(op.operationId);
+      expect(op.tags.every((tag) => tags.has(tag))).toBe(true);
+    }
+    for (const tag of ["Projects", "Prompts", "Labeling", "Export"]) expect(tags.has(tag)).toBe(true);
+  });
+
+  it("describes every route file and method under app/api/v1, and nothing else", () => {
+    const onDisk = new Set<string>();
+    for (const file of routeFiles(API_DIR)) {
+      const methods = exportedMethods(readFileSync(path.join(ROOT, file), "utf8"));
+      expect(methods.length, `${file} exports no handler`).toBeGreaterThan(0);
+      for (const method of methods) onDisk.add(`${method} ${file}`);
+    }
+    const described = new Set(operations.map((op) => `${op.method.toUpperCase()} ${fileOf(op)}`));
+    expect([...onDisk].filter((key) => !described.has(key)), "route handlers missing from lib/openapi/routes.ts").toEqual([]);
+    expect([...described].filter((key) => !onDisk.has(key)), "described operations with no route handler").toEqual([]);
+  });
+
+  it("puts each operation at a path its route file serves", () => {
+    for (const op of operations) {
+      const template = pathOfFile(fileOf(op));
+      const pattern = new RegExp(`^${template.replace(/[.]/g, "\\.").replace(/\{[^}]+\}/g, "(\\{[^}]+\\}|[^/{}]+)")}$`);
+      expect(op.path, `${op.operationId} at ${op.path} vs ${template}`).toMatch(pattern);
+    }
+  });
+
+  it("states the auth each route checks: API key scope, session, or none", () => {
+    for (const op of operations) {
+      const source = readFileSync(path.join(ROOT, fileOf(op)), "utf8");
+      const keyCall = source.match(/requireApiKey\(\s*request\s*(?:,\s*"([^"]+)")?\s*\)/);
+      if (keyCall) expect(op.auth, op.operationId).toEqual(keyCall[1] ? { kind: "apiKey", scope: keyCall[1] } : { kind: "apiKey" });
+      else if (/requireApiUser\(\)/.test(source)) expect(op.auth, op.operationId).toEqual({ kind: "session" });
+      else expect(op.auth, op.operationId).toEqual({ kind: "public" });
+    }
+  });
+
+  it("gives every operation responses: a success, and 401 (plus 403 for scoped keys) where auth is needed", () => {
+    for (const { path: p, method, op } of allOperations()) {
+      const statuses = Object.keys(op.responses);
+      expect(statuses.some((status) => /^2\d\d$/.test(status)), `${method} ${p}`).toBe(true);
+      expect(statuses.every((status) => ["200", "201", "204", "400", "401", "403", "404", "409", "422", "429"].includes(status))).toBe(true);
+      const requirement = op.security[0];
+      if (!requirement) {
+        expect(p).toBe("/api/v1/openapi.json");
+        continue;
+      }
+      expect(statuses, `${method} ${p}`).toContain("401");
+      const [scheme, scopes] = Object.entries(requirement)[0]!;
+      expect(Object.keys(doc.components.securitySchemes)).toContain(scheme);
+      if (scheme === "apiKey" && scopes.length) expect(statuses, `${method} ${p}`).toContain("403");
+      for (const [status, response] of Object.entries(op.responses)) {
+        if (/^[45]/.test(status)) expect(response.content?.["application/json"]?.schema).toEqual({ $ref: "#/components/schemas/Error" });
+      }
+    }
+  });
+
+  it("declares a bearer scheme for API keys, with the scopes the routes ask for, and a cookie scheme for sessions", () => {
+    expect(doc.components.securitySchemes.apiKey).toMatchObject({ type: "http", scheme: "bearer" });
+    expect(doc.components.securitySchemes.session).toMatchObject({ type: "apiKey", in: "cookie" });
+    const scopes = new Set(allOperations().flatMap(({ op }) => op.security.flatMap((req) => req.apiKey ?? [])));
+    expect([...scopes].sort()).toEqual(["export:read", "outputs:write", "prompts:write"]);
+  });
+
+  it("describes request bodies by reference to z.toJSONSchema of the very schemas in the registry", () => {
+    let bodies = 0;
+    for (const op of operations) {
+      const described = doc.paths[op.path]![op.method]!;
+      if (!op.body) {
+        expect(described.requestBody).toBeUndefined();
+        continue;
+      }
+      const schema = described.requestBody!.content["application/json"]!.schema!;
+      const refs = refsIn(schema);
+      expect(refs).toEqual(op.body.variants.map((variant) => `#/components/schemas/${variant.name}`));
+      for (const variant of op.body.variants) {
+        const hoisted: Record<string, SchemaObject> = {};
+        expect(doc.components.schemas[variant.name], variant.name).toEqual(hoistDefs(variant.name, zodJson(variant.schema, "input"), hoisted));
+        for (const [name, def] of Object.entries(hoisted)) expect(doc.components.schemas[name], name).toEqual(def);
+        bodies++;
+      }
+    }
+    expect(bodies).toBeGreaterThanOrEqual(7);
+  });
+
+  it("describes JSON response bodies with z.toJSONSchema of their schemas", () => {
+    for (const op of operations) {
+      for (const response of op.responses) {
+        if (!response.body) continue;
+        const hoisted: Record<string, SchemaObject> = {};
+        const json = hoistDefs(response.body.name, zodJson(response.body.schema, "output"), hoisted);
+        expect(doc.components.schemas[response.body.name], response.body.name).toEqual(json);
+        for (const [name, def] of Object.entries(hoisted)) expect(doc.components.schemas[name], name).toEqual(def);
+      }
+    }
+  });
+
+  it("uses the routes' own query and path schemas", () => {
+    for (const dataset of EXPORT_DATASETS) {
+      const op = doc.paths[`/api/v1/projects/{slug}/export/${dataset}`]?.get;
+      expect(op, dataset).toBeDefined();
+      const format = op!.parameters!.find((param) => param.name === "format" && param.in === "query");
+      expect(format?.schema.enum).toBeDefined();
+    }
+    // One concrete path per value the route's dataset schema accepts.
+    expect(exportDatasetSchema.options).toEqual([...EXPORT_DATASETS]);
+    const slug = doc.paths["/api/v1/projects/{slug}"]!.get!.parameters!.find((param) => param.name === "slug")!;
+    expect(slug.schema).toHaveProperty("pattern");
+  });
+
+  it("registers, for every schema a route parses itself, that same schema object", async () => {
+    const used = new Set<unknown>();
+    for (const op of operations) {
+      for (const variant of op.body?.variants ?? []) used.add(variant.schema);
+      for (const param of Object.values(op.pathParams ?? {})) used.add(param.schema);
+    }
+    for (const file of routeFiles(API_DIR)) {
+      const source = readFileSync(path.join(ROOT, file), "utf8");
+      for (const [, name] of source.matchAll(/parseOrThrow\((\w+),/g)) {
+        if (name === "exportDatasetSchema") continue; // described as one path per dataset (checked above)
+        const from = source.match(new RegExp(`import\\s*\\{[^}]*\\b${name}\\b[^}]*\\}\\s*from\\s*"([^"]+)"`))?.[1];
+        expect(from, `${file}: where does ${name} come from?`).toBeDefined();
+        const module = (await import(/* @vite-ignore */ from!)) as Record<string, unknown>;
+        expect(used.has(module[name]), `${file} parses ${name}, which the API description does not use`).toBe(true);
+      }
+    }
+  });
+
+  it("has request-body examples that the schemas accept", () => {
+    for (const op of operations) {
+      for (const variant of op.body?.variants ?? []) {
+        const result = variant.schema.safeParse(variant.example);
+        expect(result.success, `${op.operationId} example for ${variant.name}: ${result.error?.message}`).toBe(true);
+      }
+      for (const [name, param] of Object.entries({ ...op.pathParams, ...op.headers })) {
+        if (param.example !== undefined) expect(param.schema.safeParse(param.example).success, `${op.operationId} ${name}`).toBe(true);
+      }
+    }
+  });
+
+  it("resolves every $ref and leaves no $schema or local $defs inside", () => {
+    const text = JSON.stringify(doc);
+    expect(text).not.toContain('"$schema"');
+    expect(text).not.toContain("#/$defs/");
+    for (const ref of refsIn(doc)) {
+      const name = ref.replace(/^#\/components\/schemas\//, "");
+      expect(ref.startsWith("#/components/schemas/"), ref).toBe(true);
+      expect(doc.components.schemas[name], ref).toBeDefined();
+    }
+  });
+
+  it("describes the Idempotency-Key header as readIdempotencyKey accepts it", () => {
+    const samples = ["abc", "  padded  ", "", "   ", "x".repeat(200), "x".repeat(201)];
+    for (const sample of samples) {
+      const request = new Request("http://localhost/", { headers: { "idempotency-key": sample } });
+      let accepted = true;
+      try {
+        readIdempotencyKey(request);
+      } catch {
+        accepted = false;
+      }
+      expect(idempotencyKeyHeaderSchema.safeParse(sample).success, JSON.stringify(sample)).toBe(accepted);
+    }
+  });
+
+  it("rejects an inconsistent registry", () => {
+    const [first] = operations;
+    expect(() => buildOpenApiDocument([first!, first!])).toThrow(/Duplicate operationId/);
+    expect(() => buildOpenApiDocument([{ ...first!, path: "/api/v1/projects/{slug}", pathParams: {} }])).toThrow(/path parameters/);
+  });
+
+  it("makes curl examples with the auth and body each operation needs", () => {
+    const ingest = doc.paths["/api/v1/projects/{slug}/prompts"]!.post!;
+    const curl = curlExample("https://ranklab.example", "/api/v1/projects/{slug}/prompts", "post", ingest);
+    expect(curl).toContain("-X POST 'https://ranklab.example/api/v1/projects/demo/prompts'");
+    expect(curl).toContain("Authorization: Bearer $RANKLAB_API_KEY");
+    expect(curl).toContain('"user_id":"user-123"');
+    const next = doc.paths["/api/v1/projects/{slug}/tasks/next"]!.post!;
+    expect(curlExample("http://localhost:3000", "/api/v1/projects/{slug}/tasks/next", "post", next)).toContain("next-auth.session-token=");
+    const exportOp = doc.paths["/api/v1/projects/{slug}/export/comparisons"]!.get!;
+    expect(curlExample("http://localhost:3000", "/api/v1/projects/{slug}/export/comparisons", "get", exportOp)).toContain("format=batches");
+  });
+});
+
+describe("GET /api/v1/openapi.json", () => {
+  it("answers the document as cacheable public JSON", async () => {
+    const { GET } = await import("@/app/api/v1/openapi.json/route");
+    const response = GET();
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(response.headers.get("cache-control")).toMatch(/public/);
+    expect(await response.json()).toEqual(getOpenApiDocument());
+  });
+});
