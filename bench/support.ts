@@ -10,7 +10,7 @@ import { applyMigrations } from "../scripts/lib/schema-engine";
 
 export type BenchEnv = { databaseUrl: string; servers: AppServer[]; close: () => Promise<void> };
 
-export async function startBenchEnv(instances: number): Promise<BenchEnv> {
+export async function startBenchEnv(instances: number, serverEnv: Record<string, string> = {}): Promise<BenchEnv> {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   ensureBuild();
   const scratch = mkdtempSync(path.join(os.tmpdir(), "ranklab-bench-"));
@@ -19,7 +19,7 @@ export async function startBenchEnv(instances: number): Promise<BenchEnv> {
     : await startLocalPostgres({ dataDir: scratch, port: await findFreePort(57432), database: "ranklab_bench", quiet: true });
   await applyMigrations(database.url);
   process.env.DATABASE_URL = database.url;
-  const servers = await startAppServers(instances, { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: "bench-secret-0123456789abcdef" }, 3700);
+  const servers = await startAppServers(instances, { ...process.env, ...serverEnv, DATABASE_URL: database.url, NEXTAUTH_SECRET: "bench-secret-0123456789abcdef" }, 3700);
   return {
     databaseUrl: database.url,
     servers,

@@ -37,7 +37,7 @@ async function call(client: APIRequestContext, { method, path, body }: Call, key
   return response;
 }
 
-const userPages = ["/", "/projects/{slug}/write"];
+const userPages = ["/", "/projects/{slug}/write", "/projects/{slug}/label"];
 const adminPages = [
   "/admin",
   "/admin/people",
@@ -49,9 +49,11 @@ const adminPages = [
   "/admin/projects/{slug}/quotas",
   "/admin/projects/{slug}/settings",
   "/admin/projects/{slug}/pipeline",
+  "/admin/projects/{slug}/queue",
+  "/admin/projects/{slug}/tasks",
   "/admin/api-keys",
 ];
-const publicPages = ["/login", "/setup?token=not-a-real-token", "/invite/not-a-real-token"];
+const publicPages = ["/login", "/setup?token=not-a-real-token", "/invite/not-a-real-token", "/docs"];
 
 test("pages: anonymous people are sent to sign in", async () => {
   for (const path of [...userPages, ...adminPages]) {
@@ -100,6 +102,9 @@ const adminRoutes: Call[] = [
   { method: "PUT", path: "/api/admin/projects/{slug}/quotas", body: { limit: -1 } },
   { method: "POST", path: "/api/admin/assignments/unknown-id/release" },
   { method: "POST", path: "/api/admin/tasks/unknown-id/reopen" },
+  { method: "POST", path: "/api/admin/projects/{slug}/snapshots", body: { name: "Bad Name" } },
+  { method: "POST", path: "/api/admin/projects/{slug}/comparisons/batches", body: { records: [] } },
+  { method: "POST", path: "/api/admin/projects/{slug}/demonstrations", body: { labels: 0 } },
 ];
 
 // Session routes any signed-in person may call.
@@ -143,6 +148,10 @@ const keyRoutes: (Call & { scope?: ApiKeyScope })[] = [
   { method: "POST", path: "/api/v1/projects/{slug}/demonstrations", body: { prompt_ids: [] }, scope: "outputs:write" },
   { method: "GET", path: "/api/v1/projects/{slug}/export/comparisons?format=pairs", scope: "export:read" },
   { method: "GET", path: "/api/v1/projects/{slug}/export/prompts", scope: "export:read" },
+  { method: "GET", path: "/api/v1/projects/{slug}/snapshots", scope: "export:read" },
+  { method: "POST", path: "/api/v1/projects/{slug}/snapshots", body: { name: "Bad Name" }, scope: "export:read" },
+  { method: "GET", path: "/api/v1/projects/{slug}/snapshots/no-such-snapshot", scope: "export:read" },
+  { method: "GET", path: "/api/v1/projects/{slug}/snapshots/no-such-snapshot/files/x.jsonl.gz", scope: "export:read" },
 ];
 
 test("/api/v1: 401 without a valid key (sessions do not count), 403 without the scope", async () => {
@@ -167,6 +176,7 @@ test("/api/v1: 401 without a valid key (sessions do not count), 403 without the 
 test("public routes answer without a session and validate their input", async () => {
   const anonymous = actors.anonymous!;
   expect((await call(anonymous, { method: "GET", path: "/api/health" })).status()).toBe(200);
+  expect((await call(anonymous, { method: "GET", path: "/api/v1/openapi.json" })).status()).toBe(200);
   for (const path of ["/api/invitations/accept", "/api/setup"]) {
     const response = await call(anonymous, { method: "POST", path, body: { token: "x" } });
     expect(response.status(), path).toBe(422);
