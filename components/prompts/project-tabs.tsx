@@ -14,6 +14,7 @@ const TABS = [
   { path: "/pipeline", label: "Pipeline" },
   { path: "/tasks", label: "Tasks" },
   { path: "/queue", label: "Queue" },
+  { path: "/export", label: "Export" },
 ];
 
 /** The project's sections; on a phone the strip scrolls sideways and keeps the active tab in view. */

@@ -51,6 +51,7 @@ const adminPages = [
   "/admin/projects/{slug}/pipeline",
   "/admin/projects/{slug}/queue",
   "/admin/projects/{slug}/tasks",
+  "/admin/projects/{slug}/export",
   "/admin/api-keys",
 ];
 const publicPages = ["/login", "/setup?token=not-a-real-token", "/invite/not-a-real-token", "/docs"];
