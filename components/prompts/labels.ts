@@ -1,19 +1,5 @@
-import type { UseCase } from "@/lib/prompts/schema";
-
-// Display names for the prompt pipeline's enum values.
-
-export const USE_CASE_LABELS: Record<UseCase, string> = {
-  generation: "Generation",
-  open_qa: "Open QA",
-  brainstorming: "Brainstorming",
-  chat: "Chat",
-  rewrite: "Rewrite",
-  summarization: "Summarization",
-  classification: "Classification",
-  other: "Other",
-  closed_qa: "Closed QA",
-  extract: "Extract",
-};
+// Display names for the prompt pipeline's enum values; the use cases' names live beside their schema.
+export { USE_CASE_LABELS } from "@/lib/prompts/schema";
 
 export const SPLIT_LABELS = { train: "Train", valid: "Validation", test: "Test" } as const;
 export const SOURCE_LABELS = { api: "API", import: "Import", labeler: "Labeler" } as const;
