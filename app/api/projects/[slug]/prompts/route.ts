@@ -4,20 +4,16 @@ import { parseOrThrow } from "@/lib/api/errors";
 import { requireApiUser } from "@/lib/auth/guards";
 import { ingestPrompts } from "@/lib/prompts/ingest";
 import { labelerPromptSchema, labelerPromptStructure, renderLabelerPrompt } from "@/lib/prompts/labeler-prompt";
-import { requireProject } from "@/lib/projects/queries";
-import { slugSchema } from "@/lib/projects/schema";
-
-type Context = { params: Promise<{ slug: string }> };
+import { projectFromParams, type SlugContext } from "@/lib/projects/route-params";
 
 /**
  * A prompt written by a signed-in labeler. It takes the same pipeline as every other prompt; the
  * labeler is its end user (so the per-user quota applies to labelers too).
  */
-export const POST = route(async (request, context: Context) => {
+export const POST = route(async (request, context: SlugContext) => {
   const user = await requireApiUser();
-  const slug = parseOrThrow(slugSchema, (await context.params).slug, "project slug");
   const input = parseOrThrow(labelerPromptSchema, await readJson(request), "prompt");
-  const project = await requireProject(slug);
+  const project = await projectFromParams(context);
   const [result] = await ingestPrompts({
     project,
     source: "labeler",

@@ -5,21 +5,17 @@ import { deleteExpiredIdempotencyKeys, readIdempotencyKey } from "@/lib/api/idem
 import { requireApiKey } from "@/lib/api-keys/authenticate";
 import { ingestPrompts } from "@/lib/prompts/ingest";
 import { ingestPromptsSchema } from "@/lib/prompts/schema";
-import { requireProject } from "@/lib/projects/queries";
-import { slugSchema } from "@/lib/projects/schema";
-
-type Context = { params: Promise<{ slug: string }> };
+import { projectFromParams, type SlugContext } from "@/lib/projects/route-params";
 
 /**
  * Up to 1,000 prompts from an application's end users; one outcome per prompt, in order. A body
  * that breaks the schema stores nothing (422); a prompt that breaks a rule is "rejected".
  */
-export const POST = route(async (request, context: Context) => {
+export const POST = route(async (request, context: SlugContext) => {
   const client = await requireApiKey(request, "prompts:write");
-  const slug = parseOrThrow(slugSchema, (await context.params).slug, "project slug");
   const idempotencyKey = readIdempotencyKey(request);
   const body = parseOrThrow(ingestPromptsSchema, await readJson(request));
-  const project = await requireProject(slug);
+  const project = await projectFromParams(context);
   const results = await ingestPrompts({
     project,
     prompts: body.prompts,
