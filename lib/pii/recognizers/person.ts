@@ -169,10 +169,21 @@ export function findPersons(text: string): Candidate[] {
       if (tok.start - prev.end !== 1 || text.charCodeAt(prev.end) !== 32) {
         const gap = text.slice(prev.end, tok.start);
         if (!/^(?: |\. ?|, (?=(?:Jr|Sr|II|III|PhD|MD|DDS|DVM|Esq)\b))$/.test(gap)) break;
-        if (gap.startsWith(".") && !/^\p{Lu}\.?$/u.test(prev.text) && !HONORIFICS.has(prev.lower.replace(/\.$/, ""))) break;
+        if (gap.startsWith(".") && !/^\p{Lu}\.?$/u.test(prev.text) && !HONORIFICS.has(prev.lower.replace(/\.$/, "")) && prev.kind !== "INITIAL") break;
+      }
+      // Without capitals, a lone letter between a given name and a further name is a middle initial
+      // ("leidy t muris", "eric g. samoylova", "benjamin a seiler").
+      if (isLowercaseText && tok.text.length === 1 && j + 1 < tokens.length && lexicon.names.has(prev.lower) && !lexicon.common.has(prev.lower)) {
+        const nxt = tokens[j + 1]!;
+        if (/^\.? $/.test(text.slice(tok.end, nxt.start)) && nxt.lower.length >= 3 && !lexicon.common.has(nxt.lower) && !lexicon.places.has(nxt.lower) && /^\p{L}+$/u.test(nxt.text)) {
+          tok.kind = "INITIAL";
+          run.push(tok);
+          j++;
+          continue;
+        }
       }
       const particle = PARTICLES.has(tok.lower) && j + 1 < tokens.length && tokens[j + 1]!.cap;
-      if (!(tok.cap || particle || (isLowercaseText && lowerName(tok)))) break;
+      if (!(tok.cap || particle || (isLowercaseText && (lowerName(tok) || (prev.kind === "INITIAL" && run.length >= 2 && !lexicon.common.has(tok.lower)))))) break;
       run.push(tok);
       j++;
       if (run.length >= 6) break;
@@ -252,6 +263,11 @@ function coordinate(text: string, tokens: Token[], out: Candidate[], lexicon: Re
     // A name-list word that is also an English word ("Heather", "Frank") only when not opening a sentence.
     return k === "WEAK" && !lexicon.veryCommon.has(tok.lower) && !sentenceInitial(text, tok.start);
   };
+  // An everyday word that is also a surname ("Brown", "White", "Park") joined by "and" to a found name,
+  // with the pair then the subject of a plural verb or the end of the sentence.
+  const isPairedSurname = (tok: Token, pairEnd: number) =>
+    tok.cap && kindOf(tok, lexicon) === "WEAK" && lexicon.names.has(tok.lower) && !sentenceInitial(text, tok.start) &&
+    /^(?: (?:were|are|have|had)\b|[.!?]?$|[.!?]\s)/.test(text.slice(pairEnd, pairEnd + 6));
   const byStart = new Map(tokens.map((t, i) => [t.start, i]));
   const byEnd = new Map(tokens.map((t, i) => [t.end, i]));
   for (let round = 0; round < 6; round++) {
@@ -264,7 +280,7 @@ function coordinate(text: string, tokens: Token[], out: Candidate[], lexicon: Re
         if (mr[0] === " to " && !/\bsaid\s+$/i.test(text.slice(Math.max(0, c.start - 12), c.start))) continue;
         const i = byStart.get(c.end + mr[0].length);
         const tok = i === undefined ? undefined : tokens[i];
-        if (tok && isCandidate(tok) && (mr[0] !== ", " || listContinues(text, tok.end)) && !covered(out, tok)) {
+        if (tok && (isCandidate(tok) || (/and/.test(mr[0]) && isPairedSurname(tok, tok.end))) && (mr[0] !== ", " || listContinues(text, tok.end)) && !covered(out, tok)) {
           const sfx = SUFFIX_AFTER.exec(text.slice(tok.end, tok.end + 8));
           out.push({ type: "PERSON", start: tok.start, end: tok.end + (sfx ? sfx[0].length : 0), confidence: 0.7 });
           added++;
@@ -276,7 +292,7 @@ function coordinate(text: string, tokens: Token[], out: Candidate[], lexicon: Re
       if (ml) {
         const i = byEnd.get(c.start - ml[0].length);
         const tok = i === undefined ? undefined : tokens[i];
-        if (tok && isCandidate(tok) && (ml[0] !== ", " || listContinues(text, c.end)) && !covered(out, tok)) {
+        if (tok && (isCandidate(tok) || (/and/.test(ml[0]) && isPairedSurname(tok, c.end))) && (ml[0] !== ", " || listContinues(text, c.end)) && !covered(out, tok)) {
           out.push({ type: "PERSON", start: tok.start, end: tok.end, confidence: 0.7 });
           added++;
         }
@@ -316,7 +332,8 @@ function evaluateRun(text: string, run: Token[], lexicon: ReturnType<typeof getL
 
   // A capitalised sentence opener that is also an everyday word ("Call", "Will", "Ask") is the verb, not a name.
   // Unless it is a given name before a surname ("Harry Sheppard"), where the word is rare as a verb.
-  const nameFollows = run.length > 1 && (kinds[1] === "STRONG" || kinds[1] === "INITIAL") && !lexicon.veryCommon.has(run[0]!.lower);
+  // A name-list word before an initial and a surname is a given name even when it is an everyday word ("Ken N. Fukuda").
+  const nameFollows = run.length > 1 && (((kinds[1] === "STRONG" || kinds[1] === "INITIAL") && !lexicon.veryCommon.has(run[0]!.lower)) || (run.length > 2 && kinds[1] === "INITIAL" && /\.$/.test(run[1]!.text) && lexicon.names.has(run[0]!.lower) && (kinds[2] === "STRONG" || kinds[2] === "UNKNOWN")));
   // Nor when a person's verb follows a lone word ("Walker began writing", 'Heather:"I'm ...').
   if (kinds[0] === "WEAK" && !nameFollows && sentenceInitial(text, run[0]!.start) && lexicon.common.has(run[0]!.lower) && !(run.length === 1 && personVerbAfter(text, run[0]!.end))) kinds[0] = "WORD";
   // CamelCase identifiers ("BankAccount", "TypeError") are code, unlike "McDonald" or "DeLuca".

@@ -38,6 +38,9 @@ const ANCHORS: Array<{ re: RegExp; confidence: number; pre?: RegExp }> = [
 const NUM_NAME_NUM = new RegExp(`\\b\\d{1,6}[ \\t]+(?:[\\p{Lu}][\\p{L}\\p{M}'’.-]*[ \\t]+){1,4}\\d{1,5}[A-Za-z]?\\b`, "gu");
 const NAME_NUM = new RegExp(`(?<![\\p{L}\\p{N}])(?:[\\p{Lu}][\\p{L}\\p{M}'’-]+[ \\t]+){1,3}\\d{1,5}[A-Za-z]?\\b(?![.,:]\\d)`, "gu");
 
+const NAME_NUM_TYPE = new RegExp(`(?<![\\p{L}\\p{N}])(?:[Cc]/[ \\t]*)?([\\p{Lu}][\\p{L}\\p{M}'’-]*(?:[ \\t]+[\\p{L}][\\p{L}\\p{M}'’-]*){0,3})[ \\t]+\\d{1,5}[A-Za-z]?\\.?[ \\t]+(?:St\\b\\.?|st\\b\\.?|Street\\b|street\\b)`, "gu");
+const NAME_NUM_TYPE_LOWER = new RegExp(`(?<![\\p{L}\\p{N}])(?:c/[ \\t]*)?(\\p{L}[\\p{L}\\p{M}'’-]*(?:[ \\t]+[\\p{L}][\\p{L}\\p{M}'’-]*){0,2})[ \\t]+\\d{1,5}[a-z]?\\.?[ \\t]+(?:st\\b\\.?|street\\b)`, "gu");
+
 const ADDRESS_CUE =
   /\b(address(?:es)?(?: is| was| of [^:]{1,40} is|:)?|addr\.?:?|lives? (?:at|on|in)|lived (?:at|on|in)|living at|located at|offices? (?:is |are )?(?:at|located at)|office is at|reside(?:s|d)? at|moved to|move to|sent to|send (?:it |them |this |that |a new one )?to|ship it to|deliver(?:ed)? to|ship(?:ped)? to|mail(?:ed)? to|return(?:ed)? to|drops? (?:you |me )?off at|arrived at|meet (?:me|you|us) at|taxi to|stop at|enter on|side of|corner of|billing address|shipping address|home address|following\?|it is|it's in|here they are:|with|(?:is|are) (?:at|on)|(?:once |now )?lived? in|address (?:to|with))\s*$/i;
 
@@ -87,6 +90,9 @@ function extendRight(text: string, end: number, isLowercaseText: boolean): numbe
   for (let guard = 0; guard < 12; guard++) {
     const rest = text.slice(end);
     let m = UNIT.exec(rest);
+    if (m) { end += m[0].length; continue; }
+    // An empty field exported as "nan" ends the address ("Ljubljana nan", "HUTTON HENRY nan").
+    m = /^,?[ \t]+nan(?![\p{L}\p{N}])/u.exec(rest);
     if (m) { end += m[0].length; continue; }
     m = /^\s+\d{1,5}[A-Za-z]?\b\.?(?![\d.,:]\d)/.exec(rest);
     if (m && !/^\s+\d{1,5}\s+(?:\p{Ll})/u.test(rest.slice(0, m[0].length + 3))) { end += m[0].length; continue; }
@@ -181,6 +187,19 @@ export function findStreetAddresses(text: string): Candidate[] {
     for (const m of text.matchAll(re)) {
       const cue = ADDRESS_CUE.test(text.slice(Math.max(0, m.index - 60), m.index));
       push(m.index, m.index + m[0].length, Math.min(0.95, confidence + (cue ? 0.1 : 0)));
+    }
+  }
+  // A street type after the house number: "Árpád fejedelem útja 62. St.", "C/ Señores Curas 88 street".
+  if (/\d\.?[ \t]+(?:st\b|street\b)/i.test(text)) {
+    const re = isLowercaseText ? NAME_NUM_TYPE_LOWER : NAME_NUM_TYPE;
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) {
+      const words = m[1]!.match(/\p{L}[\p{L}\p{M}'’.-]*/gu) ?? [];
+      const { common } = getLexicon();
+      if (words.length === 0 || words.every((w) => common.has(w.toLowerCase().replace(/\.$/, "")))) continue;
+      // A street an anchor above already found ("Via Tasso 129 street") is left as it is.
+      if (out.some((c) => c.start < m.index + m[0].length && m.index < c.end)) continue;
+      push(m.index, m.index + m[0].length, 0.8);
     }
   }
   for (const re of [NUM_NAME_NUM, NAME_NUM]) {
