@@ -2,7 +2,7 @@ import { gunzipSync } from "node:zlib";
 import { expect, test } from "@playwright/test";
 import { makeApiKey, makeProject, makeUser } from "../support/factory";
 import { unique } from "../support/unique";
-import { BASE_URL, newClient, signedInClient } from "./support/http";
+import { BASE_URL, newClient, signedInClient, waitForExportedRankings } from "./support/http";
 
 test("exports stream rankings in every format, gzip when asked, with no email or raw PII", async () => {
   const project = await makeProject();
@@ -27,6 +27,7 @@ test("exports stream rankings in every format, gzip when asked, with no email or
     },
   });
 
+  await waitForExportedRankings(project.slug, 1);
   const batches = await machine.get(`/api/v1/projects/${project.slug}/export/comparisons?format=batches`, { headers: { "accept-encoding": "identity" } });
   expect(batches.status()).toBe(200);
   expect(batches.headers()["content-type"]).toContain("text/x-ndjson");

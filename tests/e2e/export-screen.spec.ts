@@ -3,7 +3,7 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { db } from "@/lib/db";
-import { BASE_URL, newClient, signedInClient } from "./support/http";
+import { BASE_URL, newClient, signedInClient, waitForExportedRankings } from "./support/http";
 import { makeApiKey, makeProject, makeUser } from "../support/factory";
 import { unique } from "../support/unique";
 
@@ -61,6 +61,7 @@ test("an admin sees counts per split, previews a format, copies the snippets and
     expected.pairs[split] += pairs;
   }
   await machine.dispose();
+  await waitForExportedRankings(project.slug, 3);
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();

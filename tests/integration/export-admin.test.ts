@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getExportCounts, getExportPreview, recordCount } from "@/lib/exports/admin-queries";
 import { exportRecords, planExport } from "@/lib/exports/records";
+import { waitForSettledExports } from "../support/settle";
 import { exportQuerySchema, FORMATS_BY_DATASET, type ExportDataset } from "@/lib/exports/schema";
 import { leaseNextTask, submitTask } from "@/lib/labeling/queue";
 import { createDemonstrationTasks } from "@/lib/labeling/tasks";
@@ -33,6 +34,7 @@ async function rankNext(project: Project, groupSizes: number[]) {
 
 async function countRecords(project: Project, dataset: ExportDataset, params: Record<string, string>) {
   const query = exportQuerySchema(dataset).parse(params);
+  await waitForSettledExports(project.id);
   const range = await planExport(project, dataset, query);
   let n = 0;
   if (range) for await (const _ of exportRecords(project, dataset, query, range)) n++;
@@ -100,6 +102,7 @@ describe("export screen counts", () => {
       await makeRankingTask(project, 4);
       await rankNext(project, [1, 1, 1, 1]);
     }
+    await waitForSettledExports(project.id);
     for (const dataset of ["comparisons", "prompts"] as const) {
       for (const format of FORMATS_BY_DATASET[dataset]) {
         const records = await getExportPreview(project, dataset, exportQuerySchema(dataset).parse({ format }));

@@ -6,6 +6,7 @@ import { exportQuerySchema } from "@/lib/exports/schema";
 import { leaseNextTask, submitTask } from "@/lib/labeling/queue";
 import type { Project } from "@/lib/generated/prisma/client";
 import { makeProject, makeRankingTask, makeUser } from "../support/factory";
+import { waitForSettledExports } from "../support/settle";
 
 async function rankOne(project: Project) {
   await makeRankingTask(project, 4);
@@ -20,7 +21,8 @@ async function rankOne(project: Project) {
   return db.submission.findFirstOrThrow({ where: { taskId: task.id } });
 }
 
-async function pull(project: Project, params: Record<string, string>) {
+async function pull(project: Project, params: Record<string, string>, settle = true) {
+  if (settle) await waitForSettledExports(project.id);
   const query = exportQuerySchema("comparisons").parse({ format: "batches", ...params });
   const range = await planExport(project, "comparisons", query);
   if (!range) return { ids: [] as string[], cursor: query.since };
@@ -51,13 +53,14 @@ describe("export cursors", () => {
   it("hold back rows written after a transaction that is still running, then deliver them", async () => {
     const project = await makeProject();
     const first = await rankOne(project);
+    await waitForSettledExports(project.id);
     const open = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await open.connect();
     await open.query("BEGIN");
     await open.query("SELECT pg_current_xact_id()"); // the open transaction now has an id older than what follows
     try {
       const late = await rankOne(project);
-      const during = await pull(project, {});
+      const during = await pull(project, {}, false);
       expect(during.ids).toContain(first.id);
       expect(during.ids).not.toContain(late.id);
       await open.query("COMMIT");

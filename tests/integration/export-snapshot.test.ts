@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { createSnapshot, openSnapshotFile } from "@/lib/exports/snapshots";
 import { leaseNextTask, submitTask } from "@/lib/labeling/queue";
 import { makeProject, makeRankingTask, makeUser } from "../support/factory";
+import { waitForSettledExports } from "../support/settle";
 
 async function read(stream: ReadableStream<Uint8Array>) {
   return Buffer.from(await new Response(stream).arrayBuffer());
@@ -25,6 +26,7 @@ describe("snapshots", () => {
       });
     };
     for (let i = 0; i < 4; i++) await rank();
+    await waitForSettledExports(project.id);
     const manifest = await createSnapshot(project, { name: "rm-v1", dataset: "comparisons", format: "pairs" }, {});
     expect(manifest.files.map((f) => f.split)).toEqual(["train", "valid", "test"]);
     expect(Object.values(manifest.records_per_split).reduce((a, b) => a + b, 0)).toBe(4 * 10);

@@ -24,3 +24,24 @@ export async function signedInClient(email: string, password: string, baseURL = 
   if (status !== 200) throw new Error(`Sign-in as ${email} answered ${status}.`);
   return client;
 }
+
+/**
+ * Waits until a project's comparisons export holds `rankings` records. Exports hold back rows
+ * written after a transaction that is still open (other tests run beside this one), so right
+ * after a submit the newest ranking may need a moment to settle.
+ */
+export async function waitForExportedRankings(slug: string, rankings: number, timeoutMs = 20_000) {
+  const { makeApiKey } = await import("../../support/factory");
+  const reader = await newClient(BASE_URL, { authorization: `Bearer ${(await makeApiKey(["export:read"])).key}` });
+  const deadline = Date.now() + timeoutMs;
+  try {
+    for (;;) {
+      const text = await (await reader.get(`/api/v1/projects/${slug}/export/comparisons?format=batches`, { headers: { "accept-encoding": "identity" } })).text();
+      if (text.split("\n").filter(Boolean).length >= rankings) return;
+      if (Date.now() > deadline) throw new Error(`The export of ${slug} did not reach ${rankings} rankings.`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  } finally {
+    await reader.dispose();
+  }
+}
