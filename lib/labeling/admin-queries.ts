@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { expireProjectLeases } from "@/lib/labeling/queue";
 import { SKIP_REASONS } from "@/lib/labeling/schema";
-import { cursorSchema, encodeCursor } from "@/lib/prompts/queries";
+import { cursorSchema, keysetClauses, pageOf, ts } from "@/lib/keyset";
 
 // Reads for the admin's labeling screens (Queue, Tasks). Every figure is aggregated in SQL, so
 // the cost is one pass over the project's rows on the database, never a transfer of them.
@@ -12,7 +12,6 @@ export const TASK_KINDS = ["ranking", "demonstration"] as const;
 export type TaskKindName = (typeof TASK_KINDS)[number];
 export const TASK_STATUSES = ["open", "done"] as const;
 
-const ts = (date: Date) => Prisma.sql`${date.toISOString()}::timestamptz`;
 
 // ---------------------------------------------------------------------------------------------
 // Queue figures
@@ -232,16 +231,8 @@ export async function listTasks(projectId: string, filters: TaskFilters, pageSiz
   const where = [Prisma.sql`t."projectId" = ${projectId}`];
   if (filters.kind) where.push(Prisma.sql`t."kind" = ${filters.kind}::"TaskKind"`);
   if (filters.status) where.push(Prisma.sql`t."status" = ${filters.status}::"TaskStatus"`);
-  const backwards = !filters.after && !!filters.before;
-  const cursor = filters.after ?? filters.before;
-  if (cursor) {
-    where.push(
-      backwards
-        ? Prisma.sql`(t."createdAt", t."id") > (${ts(cursor.at)}, ${cursor.id})`
-        : Prisma.sql`(t."createdAt", t."id") < (${ts(cursor.at)}, ${cursor.id})`,
-    );
-  }
-  const order = backwards ? Prisma.sql`t."createdAt" ASC, t."id" ASC` : Prisma.sql`t."createdAt" DESC, t."id" DESC`;
+  const { condition, order } = keysetClauses("t", filters);
+  if (condition) where.push(condition);
   // The page's rows first, then a lookup per returned row only: counts never scan the project.
   const fetched = await db.$queryRaw<TaskRow[]>`
     SELECT t."id", t."kind"::text AS "kind", t."status"::text AS "status", t."promptId",
@@ -254,16 +245,7 @@ export async function listTasks(projectId: string, filters: TaskFilters, pageSiz
     ) t
     JOIN "Prompt" p ON p."id" = t."promptId"
     ORDER BY ${order}`;
-  const more = fetched.length > pageSize;
-  const page = fetched.slice(0, pageSize);
-  const rows = backwards ? page.reverse() : page;
-  const first = rows[0];
-  const last = rows.at(-1);
-  return {
-    rows,
-    older: last && (backwards || more) ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
-    newer: first && (backwards ? more : !!filters.after) ? encodeCursor({ at: first.createdAt, id: first.id }) : null,
-  };
+  return pageOf(fetched, pageSize, filters);
 }
 
 /** Up to `limit` of the project's newest active prompts that have no demonstration task yet. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { cursorSchema, keysetClauses, pageOf } from "@/lib/keyset";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { USE_CASES, type RedactionCount } from "@/lib/prompts/schema";
 import { SPLITS, type Split } from "@/lib/prompts/split";
@@ -15,20 +16,7 @@ export const END_USER_PAGE_SIZE = 50;
 // ---------------------------------------------------------------------------------------------
 // Cursors
 
-export type Cursor = { at: Date; id: string };
-
-/** A position in a (time, id) ordering, as it appears in a URL: "<epoch ms>.<id>". */
-export function encodeCursor(cursor: Cursor): string {
-  return `${cursor.at.getTime()}.${cursor.id}`;
-}
-
-export const cursorSchema = z
-  .string()
-  .regex(/^\d{1,15}\.[A-Za-z0-9_-]{1,64}$/, { message: "Not a page cursor." })
-  .transform((value): Cursor => {
-    const dot = value.indexOf(".");
-    return { at: new Date(Number(value.slice(0, dot))), id: value.slice(dot + 1) };
-  });
+export { cursorSchema, encodeCursor, type Cursor } from "@/lib/keyset";
 
 /** A position in the end users' (acceptedCount desc, userRef desc) ordering: "<count>.<userRef>". */
 export const usageCursorSchema = z
@@ -39,11 +27,6 @@ export const usageCursorSchema = z
     return { count: Number(value.slice(0, dot)), userRef: value.slice(dot + 1) };
   });
 
-// Timestamps are stored without a time zone, in UTC. Sending the ISO text and casting it to
-// `timestamp` drops the "Z" instead of shifting by the session's time zone.
-function ts(date: Date) {
-  return Prisma.sql`${date.toISOString()}::timestamp`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Prompt browser
@@ -117,16 +100,8 @@ function promptWhere(projectId: string, filters: PromptFilters): Prisma.Sql[] {
  */
 export function promptPageSql(projectId: string, filters: PromptFilters, limit: number): Prisma.Sql {
   const where = promptWhere(projectId, filters);
-  const backwards = !filters.after && !!filters.before;
-  const cursor = filters.after ?? filters.before;
-  if (cursor) {
-    where.push(
-      backwards
-        ? Prisma.sql`(p."createdAt", p."id") > (${ts(cursor.at)}, ${cursor.id})`
-        : Prisma.sql`(p."createdAt", p."id") < (${ts(cursor.at)}, ${cursor.id})`,
-    );
-  }
-  const order = backwards ? Prisma.sql`p."createdAt" ASC, p."id" ASC` : Prisma.sql`p."createdAt" DESC, p."id" DESC`;
+  const { condition, order } = keysetClauses("p", filters);
+  if (condition) where.push(condition);
   // A subquery per returned row: the labels cost one primary-key lookup each, only for the page.
   return Prisma.sql`
     SELECT p."id", p."text", p."split"::text AS "split", p."source"::text AS "source", p."kind"::text AS "kind",
@@ -166,18 +141,7 @@ export type PromptPage = {
 export async function listPrompts(projectId: string, filters: PromptFilters, pageSize = PROMPT_PAGE_SIZE): Promise<PromptPage> {
   // One row more than the page tells whether another page follows, without counting.
   const fetched = await db.$queryRaw<PromptRow[]>(promptPageSql(projectId, filters, pageSize + 1));
-  const backwards = !filters.after && !!filters.before;
-  const more = fetched.length > pageSize;
-  const page = fetched.slice(0, pageSize);
-  const rows = backwards ? page.reverse() : page;
-  const first = rows[0];
-  const last = rows.at(-1);
-  return {
-    rows,
-    // Going forwards, the page we came from is newer; going back, the page we came from is older.
-    older: last && (backwards || more) ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
-    newer: first && (backwards ? more : !!filters.after) ? encodeCursor({ at: first.createdAt, id: first.id }) : null,
-  };
+  return pageOf(fetched, pageSize, filters);
 }
 
 export const EXACT_COUNT_LIMIT = 1000;

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { formatCount } from "@/components/prompts/labels";
 import { loadProjectForAdmin } from "@/components/prompts/load-project";
 import { DailyOutcomeChart, HorizontalBars, OUTCOME_STYLE, OutcomeLegend, redactionItems } from "@/components/prompts/pipeline-charts";
+import { Figure } from "@/components/ui/figure";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getPipelineStats, OUTCOME_NAMES } from "@/lib/prompts/queries";
-import { cn } from "@/lib/ui/cn";
 
 export const metadata: Metadata = { title: "Pipeline" };
 export const dynamic = "force-dynamic";
@@ -81,20 +81,5 @@ export default async function PipelinePage({ params }: { params: Promise<{ slug:
         </Card>
       </div>
     </div>
-  );
-}
-
-function Figure({ label, value, note, dot, testId, className }: { label: string; value: string; note: string; dot?: string; testId?: string; className?: string }) {
-  return (
-    <Card className={cn("px-4 py-3", className)}>
-      <p className="flex items-center gap-1.5 text-xs font-medium text-slate-500">
-        {dot ? <span className={cn("size-2 rounded-full", dot)} aria-hidden="true" /> : null}
-        {label}
-      </p>
-      <p className="mt-1 text-xl font-semibold text-slate-900 tabular-nums" data-testid={testId}>
-        {value}
-      </p>
-      <p className="text-xs text-slate-500">{note}</p>
-    </Card>
   );
 }

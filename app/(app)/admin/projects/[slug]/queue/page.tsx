@@ -3,7 +3,7 @@ import Link from "next/link";
 import { loadProjectForAdmin } from "@/components/prompts/load-project";
 import { formatCount } from "@/components/prompts/labels";
 import { HorizontalBars } from "@/components/prompts/pipeline-charts";
-import { Figure } from "@/components/labeling-admin/figure";
+import { Figure } from "@/components/ui/figure";
 import { LabelerTable } from "@/components/labeling-admin/labeler-table";
 import { LeaseTable } from "@/components/labeling-admin/lease-table";
 import { SKIP_REASON_LABELS, TASK_KIND_LABELS, byKindNote } from "@/components/labeling-admin/labels";

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/lib/ui/cn";
 
-/** One headline number with a line under it, as on the Pipeline tab. */
+/** One headline number with a line under it (the Pipeline and Queue tabs). */
 export function Figure({ label, value, note, dot, testId, className }: { label: string; value: string; note: ReactNode; dot?: string; testId?: string; className?: string }) {
   return (
     <Card className={cn("px-4 py-3", className)}>
