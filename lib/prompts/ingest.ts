@@ -28,6 +28,8 @@ export type IngestOptions = {
 class LostDedupRace extends Error {}
 /** An admin changed the pipeline settings while the batch was being prepared: prepare it again. */
 class SettingsChanged extends Error {}
+/** Another batch used some of our end users' quota after we read it: decide again, under their locks. */
+class QuotasMoved extends Error {}
 
 const MAX_ATTEMPTS = 5;
 // Counters are spread over a few rows so that concurrent batches do not queue on one row lock.
@@ -44,22 +46,25 @@ export function settingsOf(project: Project) {
 
 /**
  * The one door every prompt goes through: validate → redact → dedup → quota → store, with one
- * outcome per prompt, in order. The CPU work happens before the transaction; the transaction locks
- * the batch's end users (so quotas are exact under concurrency) and relies on the dedup key's
- * primary key to catch a concurrent duplicate, deciding the batch again when it loses that race.
+ * outcome per prompt, in order. The CPU work happens before the transaction. In it, the quota
+ * decisions are checked under the end users' row locks before commit (so quotas are exact under
+ * concurrency), and the dedup key's primary key catches a concurrent duplicate; a batch that loses
+ * either race is decided again.
  */
 export async function ingestPrompts(options: IngestOptions): Promise<PromptOutcome[]> {
   let project = options.project;
   let prepared = prepareAll(options.prompts, project);
   const requestHash = options.idempotency ? hashRequest(options.prompts) : "";
+  let lockUsersFirst = false;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.$transaction((tx) => ingestInTransaction(tx, { ...options, project }, prepared, requestHash), {
+      return await db.$transaction((tx) => ingestInTransaction(tx, { ...options, project }, prepared, requestHash, lockUsersFirst), {
         timeout: 60_000,
         maxWait: 30_000,
       });
     } catch (error) {
-      if (error instanceof SettingsChanged) {
+      if (error instanceof QuotasMoved) lockUsersFirst = true;
+      else if (error instanceof SettingsChanged) {
         project = await db.project.findUniqueOrThrow({ where: { id: project.id } });
         prepared = prepareAll(options.prompts, project);
       } else if (!isRetryable(error) || attempt >= MAX_ATTEMPTS) throw error;
@@ -87,6 +92,7 @@ async function ingestInTransaction(
   options: IngestOptions,
   prepared: PreparedPrompt[],
   requestHash: string,
+  lockUsersFirst: boolean,
 ): Promise<PromptOutcome[]> {
   const { project } = options;
   // A shared lock: batches run side by side, but not while an admin changes the settings (which
@@ -100,14 +106,18 @@ async function ingestInTransaction(
     if (replay) return replay;
   }
 
+  // Quotas are decided on counts read without locks, and checked under the end users' row locks
+  // just before commit: batches for the same users then queue only for that last step, not for the
+  // whole insert. A batch whose counts moved meanwhile is run again, locking its users first.
   const valid = prepared.filter((prompt) => prompt.ok);
-  const quotas = await lockEndUsers(tx, project, valid);
+  const quotas = lockUsersFirst ? await lockEndUsers(tx, project, valid) : await readEndUsers(tx, project, valid);
   const keys = [...new Set(valid.map((prompt) => prompt.dedupKey))];
   const keptRows = keys.length
     ? await tx.$queryRaw<{ key: string; promptId: string }[]>`
         SELECT "key", "promptId" FROM "PromptDedupKey" WHERE "projectId" = ${project.id} AND "key" = ANY(${keys}::text[])`
     : [];
-  const decisions = decideBatch(prepared, new Map(keptRows.map((row) => [row.key, row.promptId])), quotas, randomUUID);
+  const kept = new Map(keptRows.map((row) => [row.key, row.promptId]));
+  const decisions = decideBatch(prepared, kept, quotas, randomUUID);
 
   // An end user keeps the split they were first given, even after the proportions change.
   const splitOf = (prompt: Extract<PreparedPrompt, { ok: true }>) => quotas.get(prompt.userRef)?.split ?? prompt.split;
@@ -115,38 +125,20 @@ async function ingestInTransaction(
     const prompt = prepared[index]!;
     return decision.status === "accepted" && prompt.ok ? [{ id: decision.id, prompt: { ...prompt, split: splitOf(prompt) } }] : [];
   });
-  if (accepted.length) {
-    const claimed = await tx.$queryRaw<{ key: string }[]>`
-      INSERT INTO "PromptDedupKey" ("projectId", "key", "promptId")
-      SELECT ${project.id}, k, p FROM unnest(${accepted.map((a) => a.prompt.dedupKey)}::text[], ${accepted.map((a) => a.id)}::text[]) AS t(k, p)
-      ORDER BY k
-      ON CONFLICT DO NOTHING
-      RETURNING "key"`;
-    if (claimed.length !== accepted.length) throw new LostDedupRace();
+  if (accepted.length) await insertAccepted(tx, options, accepted);
 
-    // One INSERT over parallel arrays: a dozen parameters instead of a dozen per row keeps a
-    // 1,000-prompt batch cheap to send (createMany spends most of its time building parameters).
-    const json = (value: unknown) => (value === undefined || (Array.isArray(value) && !value.length) ? null : JSON.stringify(value));
-    await tx.$executeRaw`
-      INSERT INTO "Prompt" ("id", "projectId", "text", "tokenCount", "userRef", "split", "source", "kind", "category",
-                            "metadata", "structure", "redactions", "createdById", "importId")
-      SELECT t.id, ${project.id}, t.text, t.tokens, t.ref, t.split::"Split", ${options.source}::"PromptSource",
-             ${options.kind ?? "plain"}::"PromptKind", t.category::"UseCase", t.metadata::jsonb, t.structure::jsonb,
-             t.redactions::jsonb, ${options.createdById ?? null}, ${options.importId ?? null}
-      FROM unnest(
-        ${accepted.map((a) => a.id)}::text[], ${accepted.map((a) => a.prompt.text)}::text[],
-        ${accepted.map((a) => a.prompt.tokenCount)}::int[], ${accepted.map((a) => a.prompt.userRef)}::text[],
-        ${accepted.map((a) => a.prompt.split)}::text[], ${accepted.map((a) => a.prompt.category ?? null)}::text[],
-        ${accepted.map((a) => json(a.prompt.metadata))}::text[], ${accepted.map((a) => json(a.prompt.structure))}::text[],
-        ${accepted.map((a) => json(a.prompt.redactions))}::text[]
-      ) AS t(id, text, tokens, ref, split, category, metadata, structure, redactions)`;
-
-    const perUser = new Map<string, number>();
-    for (const { prompt } of accepted) perUser.set(prompt.userRef, (perUser.get(prompt.userRef) ?? 0) + 1);
+  const perUser = new Map<string, number>();
+  for (const { prompt } of accepted) perUser.set(prompt.userRef, (perUser.get(prompt.userRef) ?? 0) + 1);
+  if (lockUsersFirst) {
     await tx.$executeRaw`
       UPDATE "EndUser" AS e SET "acceptedCount" = e."acceptedCount" + t.n
       FROM unnest(${[...perUser.keys()]}::text[], ${[...perUser.values()]}::int[]) AS t(ref, n)
       WHERE e."projectId" = ${project.id} AND e."userRef" = t.ref`;
+  } else {
+    const locked = await lockEndUsers(tx, project, valid, perUser);
+    const ids = accepted.map((a) => a.id).values();
+    const recheck = decideBatch(prepared, kept, locked, () => ids.next().value!);
+    if (recheck.some((decision, index) => decision.status !== decisions[index]!.status)) throw new QuotasMoved();
   }
 
   const outcomes = decisions.map((decision, index) => {
@@ -162,6 +154,37 @@ async function ingestInTransaction(
     });
   }
   return outcomes;
+}
+
+type AcceptedPrompt = { id: string; prompt: Extract<PreparedPrompt, { ok: true }> };
+
+/** Claims the accepted prompts' dedup keys, then stores the prompts. */
+async function insertAccepted(tx: Tx, options: IngestOptions, accepted: AcceptedPrompt[]) {
+  const { project } = options;
+  const claimed = await tx.$queryRaw<{ key: string }[]>`
+    INSERT INTO "PromptDedupKey" ("projectId", "key", "promptId")
+    SELECT ${project.id}, k, p FROM unnest(${accepted.map((a) => a.prompt.dedupKey)}::text[], ${accepted.map((a) => a.id)}::text[]) AS t(k, p)
+    ORDER BY k
+    ON CONFLICT DO NOTHING
+    RETURNING "key"`;
+  if (claimed.length !== accepted.length) throw new LostDedupRace();
+
+  // One INSERT over parallel arrays: a dozen parameters instead of a dozen per row keeps a
+  // 1,000-prompt batch cheap to send (createMany spends most of its time building parameters).
+  const json = (value: unknown) => (value === undefined || (Array.isArray(value) && !value.length) ? null : JSON.stringify(value));
+  await tx.$executeRaw`
+    INSERT INTO "Prompt" ("id", "projectId", "text", "tokenCount", "userRef", "split", "source", "kind", "category",
+                          "metadata", "structure", "redactions", "createdById", "importId")
+    SELECT t.id, ${project.id}, t.text, t.tokens, t.ref, t.split::"Split", ${options.source}::"PromptSource",
+           ${options.kind ?? "plain"}::"PromptKind", t.category::"UseCase", t.metadata::jsonb, t.structure::jsonb,
+           t.redactions::jsonb, ${options.createdById ?? null}, ${options.importId ?? null}
+    FROM unnest(
+      ${accepted.map((a) => a.id)}::text[], ${accepted.map((a) => a.prompt.text)}::text[],
+      ${accepted.map((a) => a.prompt.tokenCount)}::int[], ${accepted.map((a) => a.prompt.userRef)}::text[],
+      ${accepted.map((a) => a.prompt.split)}::text[], ${accepted.map((a) => a.prompt.category ?? null)}::text[],
+      ${accepted.map((a) => json(a.prompt.metadata))}::text[], ${accepted.map((a) => json(a.prompt.structure))}::text[],
+      ${accepted.map((a) => json(a.prompt.redactions))}::text[]
+    ) AS t(id, text, tokens, ref, split, category, metadata, structure, redactions)`;
 }
 
 function toOutcome(decision: Decision, prompt: PreparedPrompt): PromptOutcome {
@@ -194,24 +217,49 @@ async function claimIdempotencyKey(tx: Tx, idempotency: { scope: string; key: st
 }
 
 /**
- * Creates the batch's end users if new and locks their rows until commit, in a fixed order (no
- * deadlocks): two batches for one user run one after the other, so the quota count is exact.
+ * Creates the batch's end users if new, locks their rows until commit in a fixed order (no
+ * deadlocks) and adds `adding` to their accepted counts; returns each user's quota as it was
+ * before this batch. Two batches for one user pass here one after the other, so counts are exact.
  */
-async function lockEndUsers(tx: Tx, project: Project, prompts: PreparedPrompt[]): Promise<Map<string, QuotaState & { split: Split }>> {
+async function lockEndUsers(
+  tx: Tx,
+  project: Project,
+  prompts: PreparedPrompt[],
+  adding: ReadonlyMap<string, number> = new Map(),
+): Promise<Map<string, EndUserQuota>> {
   const users = new Map<string, { label: string; split: string }>();
   for (const prompt of prompts) if (prompt.ok) users.set(prompt.userRef, { label: prompt.userLabel, split: prompt.split });
   if (!users.size) return new Map();
   const refs = [...users.keys()].sort();
   const rows = await tx.$queryRaw<{ userRef: string; acceptedCount: number; quotaOverride: number | null; split: Split }[]>`
-    INSERT INTO "EndUser" ("projectId", "userRef", "label", "split")
-    SELECT ${project.id}, t.ref, t.label, t.split::"Split"
-    FROM unnest(${refs}::text[], ${refs.map((ref) => users.get(ref)!.label)}::text[], ${refs.map((ref) => users.get(ref)!.split)}::text[]) AS t(ref, label, split)
+    INSERT INTO "EndUser" ("projectId", "userRef", "label", "split", "acceptedCount")
+    SELECT ${project.id}, t.ref, t.label, t.split::"Split", t.n
+    FROM unnest(${refs}::text[], ${refs.map((ref) => users.get(ref)!.label)}::text[], ${refs.map((ref) => users.get(ref)!.split)}::text[],
+                ${refs.map((ref) => adding.get(ref) ?? 0)}::int[]) AS t(ref, label, split, n)
     ORDER BY t.ref
-    ON CONFLICT ("projectId", "userRef") DO UPDATE SET "lastSeenAt" = now()
+    ON CONFLICT ("projectId", "userRef") DO UPDATE SET "lastSeenAt" = now(), "acceptedCount" = "EndUser"."acceptedCount" + EXCLUDED."acceptedCount"
     RETURNING "userRef", "acceptedCount", "quotaOverride", "split"`;
   return new Map(
-    rows.map((row) => [row.userRef, { used: row.acceptedCount, limit: row.quotaOverride ?? project.promptQuota, split: row.split }]),
+    rows.map((row) => [
+      row.userRef,
+      { used: row.acceptedCount - (adding.get(row.userRef) ?? 0), limit: row.quotaOverride ?? project.promptQuota, split: row.split },
+    ]),
   );
+}
+
+/** An end user's quota, and their split once they have one. */
+type EndUserQuota = QuotaState & { split?: Split };
+
+/** The batch's end users' counts as they are now, without locking; users not seen yet start at zero. */
+async function readEndUsers(tx: Tx, project: Project, prompts: PreparedPrompt[]): Promise<Map<string, EndUserQuota>> {
+  const refs = [...new Set(prompts.flatMap((prompt) => (prompt.ok ? [prompt.userRef] : [])))];
+  if (!refs.length) return new Map();
+  const rows = await tx.$queryRaw<{ userRef: string; acceptedCount: number; quotaOverride: number | null; split: Split }[]>`
+    SELECT "userRef", "acceptedCount", "quotaOverride", "split" FROM "EndUser"
+    WHERE "projectId" = ${project.id} AND "userRef" = ANY(${refs}::text[])`;
+  const quotas = new Map(refs.map((ref): [string, EndUserQuota] => [ref, { used: 0, limit: project.promptQuota }]));
+  for (const row of rows) quotas.set(row.userRef, { used: row.acceptedCount, limit: row.quotaOverride ?? project.promptQuota, split: row.split });
+  return quotas;
 }
 
 async function addCounters(tx: Tx, projectId: string, prepared: PreparedPrompt[], outcomes: PromptOutcome[]) {
