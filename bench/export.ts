@@ -18,8 +18,8 @@ function rssMb(pid: number): number {
 async function seed(client: pg.Client, projectId: string, labelerId: string, tag: string, n: number) {
   const ids = (prefix: string) => `'${tag}${prefix}' || i`;
   await client.query(`
-    INSERT INTO "Prompt" ("id", "projectId", "text", "tokenCount", "userRef", "split", "source")
-    SELECT ${ids("p")}, $1, 'Prompt ' || i || ': write a short note about topic ' || (i % 977) || ' for a curious reader.', 20, 'u' || (i % 5000),
+    INSERT INTO "Prompt" ("id", "projectId", "text", "userRef", "split", "source")
+    SELECT ${ids("p")}, $1, 'Prompt ' || i || ': write a short note about topic ' || (i % 977) || ' for a curious reader.', 'u' || (i % 5000),
            (CASE i % 10 WHEN 0 THEN 'valid' WHEN 1 THEN 'test' ELSE 'train' END)::"Split", 'api'
     FROM generate_series(1, $2) i`, [projectId, n]);
   await client.query(`

@@ -51,6 +51,7 @@ try {
   const latencies: number[] = [];
   const counts: Record<string, number> = {};
   let rssPeak = 0;
+  const cpuBefore = env.cpuSeconds();
   const started = performance.now();
   await runPool(
     batches.map((batch, index) => async () => {
@@ -69,6 +70,7 @@ try {
     concurrency,
   );
   const apiSeconds = (performance.now() - started) / 1000;
+  const cpuAfter = env.cpuSeconds();
   for (const server of env.servers) {
     const status = await import("node:fs").then((fs) => fs.readFileSync(`/proc/${server.process.pid}/status`, "utf8"));
     rssPeak = Math.max(rssPeak, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
@@ -77,20 +79,22 @@ try {
   // The ceiling: the same rows, as plain multi-row INSERTs with the same batch size and concurrency.
   const ceilingProject = await createProject({ slug: `bench-ceiling-${Date.now()}`, name: "Ceiling", description: "", instructions: "" }, null);
   const pool = new pg.Pool({ connectionString: env.databaseUrl, max: concurrency });
+  const ceilingCpuBefore = env.cpuSeconds().db;
   const ceilingStarted = performance.now();
   await runPool(
     batches.map((batch) => async () => {
       const params: unknown[] = [];
       const rows = batch.map((prompt, i) => {
-        params.push(randomUUID(), ceilingProject.id, prompt.text, 50, prompt.user_id, "train", "api");
-        const o = i * 7;
-        return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5}, $${o + 6}::"Split", $${o + 7}::"PromptSource")`;
+        params.push(randomUUID(), ceilingProject.id, prompt.text, prompt.user_id, "train", "api");
+        const o = i * 6;
+        return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5}::"Split", $${o + 6}::"PromptSource")`;
       });
-      await pool.query(`INSERT INTO "Prompt" ("id", "projectId", "text", "tokenCount", "userRef", "split", "source") VALUES ${rows.join(", ")}`, params);
+      await pool.query(`INSERT INTO "Prompt" ("id", "projectId", "text", "userRef", "split", "source") VALUES ${rows.join(", ")}`, params);
     }),
     concurrency,
   );
   const ceilingSeconds = (performance.now() - ceilingStarted) / 1000;
+  const ceilingDbCpu = ceilingCpuBefore === null ? null : env.cpuSeconds().db! - ceilingCpuBefore;
   await pool.end();
 
   const sorted = [...latencies].sort((a, b) => a - b);
@@ -101,7 +105,12 @@ try {
   console.log(`  API pipeline:      ${apiRate.toFixed(0).padStart(7)} prompts/s  (${apiSeconds.toFixed(1)} s)`);
   console.log(`  batch latency:     p50 ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms`);
   console.log(`  app peak RSS:      ${rssPeak.toFixed(0)} MB`);
+  // Where the time goes, in CPU milliseconds per 1,000 prompts (the machine's cores are shared).
+  const perThousand = (seconds: number) => `${((seconds * 1000 * 1000) / total).toFixed(0)} ms`;
+  const dbCpu = cpuAfter.db === null ? "n/a" : perThousand(cpuAfter.db - cpuBefore.db!);
+  console.log(`  CPU per 1k prompts: app ${perThousand(cpuAfter.app - cpuBefore.app)}, database ${dbCpu}`);
   console.log(`  plain INSERT:      ${ceilingRate.toFixed(0).padStart(7)} rows/s     (${ceilingSeconds.toFixed(1)} s)  <- ceiling`);
+  if (ceilingDbCpu !== null) console.log(`  CPU per 1k rows:   database ${perThousand(ceilingDbCpu)}`);
   console.log(`  ratio:             ${(apiRate / ceilingRate).toFixed(2)} of the ceiling`);
 } finally {
   await env.close();

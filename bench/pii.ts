@@ -15,7 +15,7 @@ import { f2, isCaught, overlaps, parseMarked, removedRegions, survivingChars, ty
 const DEV = path.resolve(import.meta.dirname, "../../shared/data/pii-dev/synth_dataset_v2.json");
 const FIXTURES = path.resolve(import.meta.dirname, "../tests/unit/pii/fixtures");
 
-type Sample = { text: string; spans: Span[]; group: "dev" | "holdout" | "fixture" };
+type Sample = { text: string; spans: Span[]; group: "dev" | "holdout" | "fixture"; batch?: number };
 type Redactor = { name: string; run: (text: string) => Promise<{ redacted: string; findings?: Span[] }> };
 
 const IN_SCOPE = ["PERSON", "STREET_ADDRESS", "PHONE", "CREDIT_CARD", "EMAIL", "IBAN", "US_SSN", "IP_ADDRESS", "DATE_OF_BIRTH"];
@@ -42,9 +42,14 @@ function loadDev(): Sample[] {
   }));
 }
 
+/** The planted fixtures, each tagged with its batch (batches are headed by "# … batch" comments). */
 function loadFixtures(): { planted: Sample[]; clean: string[] } {
-  const planted = fs.readFileSync(path.join(FIXTURES, "planted.txt"), "utf8").split("\n").filter((l) => l.trim() && !l.startsWith("#"))
-    .map((l) => ({ ...parseMarked(l.replace(/\\n/g, "\n")), group: "fixture" as const }));
+  let batch = 1;
+  const planted: Sample[] = [];
+  for (const line of fs.readFileSync(path.join(FIXTURES, "planted.txt"), "utf8").split("\n")) {
+    if (/^# \S+ batch\b/.test(line)) batch++;
+    if (line.trim() && !line.startsWith("#")) planted.push({ ...parseMarked(line.replace(/\\n/g, "\n")), group: "fixture", batch });
+  }
   const clean = fs.readFileSync(path.join(FIXTURES, "pii-free.txt"), "utf8").split("\n").filter((l) => l.trim() && !l.startsWith("#")).map((l) => l.replace(/\\n/g, "\n"));
   return { planted, clean };
 }
@@ -152,6 +157,12 @@ async function main() {
         const checks = ["CREDIT_CARD", "IBAN", "US_SSN", "IP_ADDRESS", "EMAIL"].map((t) => perType.get(t)).filter(Boolean) as Tally[];
         const c = checks.reduce((a, t) => ({ caught: a.caught + t.caught, gold: a.gold + t.gold }), { caught: 0, gold: 0 });
         console.log(`    checksummed/validated types (card, IBAN, SSN, IP, email) R ${pct(c.caught / c.gold)}`);
+      }
+      if (label === "own unseen fixtures") {
+        // Each batch was written before a tuning pass: the newest batch is the honest unseen figure.
+        const batches = [...new Set(planted.map((s) => s.batch!))];
+        const recalls = await Promise.all(batches.map(async (b) => (await score(r, planted.filter((s) => s.batch === b))).all));
+        console.log(`    by batch (newest last): ${recalls.map((t, i) => `${batches[i]}: R ${pct(t.caught / t.gold)}`).join(", ")}`);
       }
     }
     let untouched = 0;

@@ -71,12 +71,11 @@ async function seed(projectId: string) {
   // few users send many prompts (as in any API's traffic). Ten prompts share each timestamp, as
   // the rows of one ingestion batch do, so the (createdAt, id) keyset has ties to get right.
   const inserted = await db.$executeRaw`
-    INSERT INTO "Prompt" ("id", "projectId", "text", "tokenCount", "userRef", "split", "source", "kind", "status", "category", "redactions", "createdAt")
+    INSERT INTO "Prompt" ("id", "projectId", "text", "userRef", "split", "source", "kind", "status", "category", "redactions", "createdAt")
     SELECT
       ${`bench${tag}_`} || i,
       ${projectId},
       t.body,
-      greatest(1, (length(t.body) / 4)::int),
       'bench' || ${tag} || '_' || u.n,
       (CASE WHEN (hashint4(u.n) & 2147483647) % 100 < 80 THEN 'train' WHEN (hashint4(u.n) & 2147483647) % 100 < 90 THEN 'valid' ELSE 'test' END)::"Split",
       (CASE WHEN h.h2 % 100 < 85 THEN 'api' WHEN h.h2 % 100 < 97 THEN 'import' ELSE 'labeler' END)::"PromptSource",

@@ -1,6 +1,6 @@
 // What the benchmarks share: a throwaway database (or BENCH_DATABASE_URL), the built app on it,
 // and latency percentiles.
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startAppServers, type AppServer } from "../scripts/lib/app-server";
@@ -8,7 +8,13 @@ import { ensureBuild } from "../scripts/lib/build";
 import { findFreePort, startLocalPostgres } from "../scripts/lib/local-postgres";
 import { applyMigrations } from "../scripts/lib/schema-engine";
 
-export type BenchEnv = { databaseUrl: string; servers: AppServer[]; close: () => Promise<void> };
+export type BenchEnv = {
+  databaseUrl: string;
+  servers: AppServer[];
+  /** CPU seconds used so far by the app instances and by the database server (null: not ours). */
+  cpuSeconds: () => { app: number; db: number | null };
+  close: () => Promise<void>;
+};
 
 export async function startBenchEnv(instances: number, serverEnv: Record<string, string> = {}): Promise<BenchEnv> {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -20,9 +26,15 @@ export async function startBenchEnv(instances: number, serverEnv: Record<string,
   await applyMigrations(database.url);
   process.env.DATABASE_URL = database.url;
   const servers = await startAppServers(instances, { ...process.env, ...serverEnv, DATABASE_URL: database.url, NEXTAUTH_SECRET: "bench-secret-0123456789abcdef" }, 3700);
+  const postmasterPidFile = path.join(scratch, "cluster", "postmaster.pid");
+  const postmasterPid = existsSync(postmasterPidFile) ? Number(readFileSync(postmasterPidFile, "utf8").split("\n")[0]) : null;
   return {
     databaseUrl: database.url,
     servers,
+    cpuSeconds: () => ({
+      app: servers.reduce((sum, server) => sum + processTreeCpuSeconds(server.process.pid!), 0),
+      db: postmasterPid ? processTreeCpuSeconds(postmasterPid) : null,
+    }),
     close: async () => {
       for (const server of servers) server.stop();
       // The bench's own Prisma client must let go before the database stops.
@@ -52,4 +64,29 @@ export async function runPool<T>(tasks: (() => Promise<T>)[], concurrency: numbe
     }),
   );
   return results;
+}
+
+/**
+ * CPU seconds (user + system) used by a process and its descendants: the live ones, plus the
+ * children it has already reaped (a PostgreSQL backend's time moves to the postmaster when it ends).
+ */
+export function processTreeCpuSeconds(rootPid: number): number {
+  const stats = new Map<number, { ppid: number; ticks: number; reapedTicks: number }>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Fields after the ")" that closes the command name: state, ppid, …, utime (14), stime, cutime, cstime.
+      const fields = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]!.split(" ");
+      const at = (field: number) => Number(fields[field - 3]);
+      stats.set(Number(entry), { ppid: at(4), ticks: at(14) + at(15), reapedTicks: at(16) + at(17) });
+    } catch {} // the process ended while we looked
+  }
+  let ticks = stats.get(rootPid)?.reapedTicks ?? 0;
+  const pending = [rootPid];
+  while (pending.length) {
+    const pid = pending.pop()!;
+    ticks += stats.get(pid)?.ticks ?? 0;
+    for (const [child, stat] of stats) if (stat.ppid === pid) pending.push(child);
+  }
+  return ticks / 100; // USER_HZ is 100 on Linux
 }

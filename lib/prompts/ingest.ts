@@ -173,18 +173,18 @@ async function insertAccepted(tx: Tx, options: IngestOptions, accepted: Accepted
   // 1,000-prompt batch cheap to send (createMany spends most of its time building parameters).
   const json = (value: unknown) => (value === undefined || (Array.isArray(value) && !value.length) ? null : JSON.stringify(value));
   await tx.$executeRaw`
-    INSERT INTO "Prompt" ("id", "projectId", "text", "tokenCount", "userRef", "split", "source", "kind", "category",
+    INSERT INTO "Prompt" ("id", "projectId", "text", "userRef", "split", "source", "kind", "category",
                           "metadata", "structure", "redactions", "createdById", "importId")
-    SELECT t.id, ${project.id}, t.text, t.tokens, t.ref, t.split::"Split", ${options.source}::"PromptSource",
+    SELECT t.id, ${project.id}, t.text, t.ref, t.split::"Split", ${options.source}::"PromptSource",
            ${options.kind ?? "plain"}::"PromptKind", t.category::"UseCase", t.metadata::jsonb, t.structure::jsonb,
            t.redactions::jsonb, ${options.createdById ?? null}, ${options.importId ?? null}
     FROM unnest(
       ${accepted.map((a) => a.id)}::text[], ${accepted.map((a) => a.prompt.text)}::text[],
-      ${accepted.map((a) => a.prompt.tokenCount)}::int[], ${accepted.map((a) => a.prompt.userRef)}::text[],
+      ${accepted.map((a) => a.prompt.userRef)}::text[],
       ${accepted.map((a) => a.prompt.split)}::text[], ${accepted.map((a) => a.prompt.category ?? null)}::text[],
       ${accepted.map((a) => json(a.prompt.metadata))}::text[], ${accepted.map((a) => json(a.prompt.structure))}::text[],
       ${accepted.map((a) => json(a.prompt.redactions))}::text[]
-    ) AS t(id, text, tokens, ref, split, category, metadata, structure, redactions)`;
+    ) AS t(id, text, ref, split, category, metadata, structure, redactions)`;
 }
 
 function toOutcome(decision: Decision, prompt: PreparedPrompt): PromptOutcome {

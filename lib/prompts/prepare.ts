@@ -2,7 +2,7 @@ import { redact, summarizeFindings } from "@/lib/pii";
 import { dedupKey } from "@/lib/prompts/dedup";
 import { endUserRef, splitForUser, type Split, type SplitProportions } from "@/lib/prompts/split";
 import type { PromptInput, RedactionCount } from "@/lib/prompts/schema";
-import { countTokens } from "@/lib/prompts/tokens";
+import { countTokens, exceedsTokenLimit } from "@/lib/prompts/tokens";
 
 export type PipelineSettings = {
   dedupPrefixWords: number;
@@ -16,7 +16,6 @@ export type PreparedPrompt =
   | {
       ok: true;
       text: string;
-      tokenCount: number;
       dedupKey: string;
       userRef: string;
       userLabel: string;
@@ -45,14 +44,9 @@ export function redactJson(value: unknown, counts: Map<string, number>): unknown
 function mergeCounts(...lists: RedactionCount[][]): RedactionCount[] {
   const counts = new Map<string, number>();
   for (const list of lists) for (const { type, count } of list) counts.set(type, (counts.get(type) ?? 0) + count);
-  return [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => a.type.localeCompare(b.type));
+  return [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => (a.type < b.type ? -1 : 1));
 }
 
-/**
- * The pipeline's steps that need no database: redact first (nothing raw goes further), then
- * check the rules on the redacted text, then derive the dedup key, the end user's pseudonym and
- * split. The end-user ID is kept as a label only when it carries no personal data.
- */
 /**
  * How an end user is shown to admins: the ID as sent, unless it carries personal data, in which
  * case its redacted form with the start of the pseudonym (so two such users stay apart).
@@ -62,27 +56,48 @@ export function endUserLabel(rawId: string, userRef: string): string {
   return findings.length ? `${redacted} (${userRef.slice(0, 8)})` : rawId;
 }
 
+// One end user sends many prompts, so their pseudonym and label (an HMAC and a redaction) are
+// remembered per project salt and ID; the memo is emptied when full rather than tracking age.
+const knownEndUsers = new Map<string, { userRef: string; userLabel: string }>();
+const KNOWN_END_USERS_LIMIT = 50_000;
+
+function endUserOf(salt: string, endUserId: string) {
+  const key = `${salt}\u0000${endUserId}`;
+  let known = knownEndUsers.get(key);
+  if (!known) {
+    if (knownEndUsers.size >= KNOWN_END_USERS_LIMIT) knownEndUsers.clear();
+    const userRef = endUserRef(salt, endUserId);
+    known = { userRef, userLabel: endUserLabel(endUserId, userRef) };
+    knownEndUsers.set(key, known);
+  }
+  return known;
+}
+
 export type PipelineInput = PromptInput & { structure?: Record<string, unknown> };
 
+/**
+ * The pipeline's steps that need no database: redact first (nothing raw goes further), then
+ * check the rules on the redacted text, then derive the dedup key, the end user's pseudonym and
+ * split. The end-user ID is kept as a label only when it carries no personal data.
+ */
 export function preparePrompt(input: PipelineInput, settings: PipelineSettings): PreparedPrompt {
   const { redacted, findings } = redact(input.text);
   const redactions = summarizeFindings(findings);
   if (!input.text.trim()) return { ok: false, code: "empty", reason: "The prompt is empty.", redactions };
-  const tokenCount = countTokens(redacted);
-  if (tokenCount > settings.maxPromptTokens) {
-    return { ok: false, code: "too_long", reason: `The prompt has ${tokenCount} tokens; the limit is ${settings.maxPromptTokens}.`, redactions };
+  if (exceedsTokenLimit(redacted, settings.maxPromptTokens)) {
+    const reason = `The prompt has ${countTokens(redacted)} tokens; the limit is ${settings.maxPromptTokens}.`;
+    return { ok: false, code: "too_long", reason, redactions };
   }
   const metadataCounts = new Map<string, number>();
   const metadata = input.metadata ? (redactJson(input.metadata, metadataCounts) as Record<string, unknown>) : undefined;
   const structure = input.structure ? (redactJson(input.structure, metadataCounts) as Record<string, unknown>) : undefined;
-  const userRef = endUserRef(settings.splitSalt, input.user_id);
+  const { userRef, userLabel } = endUserOf(settings.splitSalt, input.user_id);
   return {
     ok: true,
     text: redacted,
-    tokenCount,
     dedupKey: dedupKey(redacted, settings.dedupPrefixWords),
     userRef,
-    userLabel: endUserLabel(input.user_id, userRef),
+    userLabel,
     split: splitForUser(userRef, settings.split),
     category: input.category,
     metadata,

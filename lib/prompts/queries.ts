@@ -4,6 +4,7 @@ import { cursorSchema, keysetClauses, pageOf } from "@/lib/keyset";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { USE_CASES, type RedactionCount } from "@/lib/prompts/schema";
 import { SPLITS, type Split } from "@/lib/prompts/split";
+import { countTokens } from "@/lib/prompts/tokens";
 
 // Reads for the admin screens of prompt collection. Every list is keyset-paginated (no OFFSET,
 // no exact COUNT(*)), so a page costs the same at a thousand prompts and at a million.
@@ -106,7 +107,7 @@ export function promptPageSql(projectId: string, filters: PromptFilters, limit: 
   return Prisma.sql`
     SELECT p."id", p."text", p."split"::text AS "split", p."source"::text AS "source", p."kind"::text AS "kind",
            p."status"::text AS "status", p."category"::text AS "category", p."redactions", p."userRef",
-           p."tokenCount", p."createdAt",
+           p."createdAt",
            (SELECT e."label" FROM "EndUser" e WHERE e."projectId" = p."projectId" AND e."userRef" = p."userRef") AS "userLabel"
     FROM "Prompt" p
     WHERE ${Prisma.join(where, " AND ")}
@@ -125,8 +126,9 @@ export type PromptRow = {
   redactions: RedactionCount[] | null;
   userRef: string;
   userLabel: string | null;
-  tokenCount: number;
   createdAt: Date;
+  /** Counted when shown: a page is cheap to count, and ingest need not count every prompt. */
+  tokenCount: number;
 };
 
 export type PromptPage = {
@@ -140,8 +142,12 @@ export type PromptPage = {
 /** One page of a project's prompts, newest first, with cursors to the pages on either side. */
 export async function listPrompts(projectId: string, filters: PromptFilters, pageSize = PROMPT_PAGE_SIZE): Promise<PromptPage> {
   // One row more than the page tells whether another page follows, without counting.
-  const fetched = await db.$queryRaw<PromptRow[]>(promptPageSql(projectId, filters, pageSize + 1));
-  return pageOf(fetched, pageSize, filters);
+  const fetched = await db.$queryRaw<Omit<PromptRow, "tokenCount">[]>(promptPageSql(projectId, filters, pageSize + 1));
+  return pageOf(
+    fetched.map((row) => ({ ...row, tokenCount: countTokens(row.text) })),
+    pageSize,
+    filters,
+  );
 }
 
 export const EXACT_COUNT_LIMIT = 1000;

@@ -25,8 +25,11 @@ export async function startAppServers(count: number, env: NodeJS.ProcessEnv, fir
   const ports: number[] = [];
   for (let i = 0; i < count; i++) ports.push(await findFreePort(ports.length ? ports.at(-1)! + 1 : firstPort));
   const publicUrl = env.NEXTAUTH_URL ?? `http://localhost:${ports[0]}`;
+  // SERVER_CPU_PROF=<dir> writes a V8 CPU profile of each instance there when it stops (for the
+  // benchmarks: Node refuses --cpu-prof in NODE_OPTIONS).
+  const profile = process.env.SERVER_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.SERVER_CPU_PROF}`] : [];
   const servers = ports.map((port) => {
-    const child = spawn(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+    const child = spawn(process.execPath, [...profile, path.join(projectRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
       cwd: projectRoot,
       env: { NEXT_TELEMETRY_DISABLED: "1", ...env, NEXTAUTH_URL: publicUrl, PORT: String(port) },
       stdio: ["ignore", "ignore", "inherit"],

@@ -69,7 +69,6 @@ describe("prompt settings", () => {
       id: `rb${String(i).padStart(3, "0")}${unique()}`,
       projectId: project.id,
       text: `Group ${i % 3} shares these words exactly and then differs ${i}`,
-      tokenCount: 10,
       userRef: "ref",
       split: "train" as const,
       source: "api" as const,
@@ -224,7 +223,6 @@ describe("prompt browser", () => {
       createdAt: new Date(base + Math.floor(i / 5) * 60_000),
       text:
         i === 10 ? "I am 100% sure about this" : i === 11 ? "I am 1000 sure about this" : i === 12 ? "snake_case names" : i === 13 ? "snakeXcase names" : `Prompt ${i} about TOPIC ${i % 4}`,
-      tokenCount: 5,
       userRef: `ref${i % 6}`,
       split: splits[i % 3]!,
       source: sources[i % 3 === 0 ? 0 : i % 2]!,

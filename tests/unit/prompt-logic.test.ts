@@ -4,7 +4,7 @@ import { dedupKey, dedupWords } from "@/lib/prompts/dedup";
 import { labelerPromptSchema, labelerPromptStructure, renderLabelerPrompt } from "@/lib/prompts/labeler-prompt";
 import { preparePrompt, type PreparedPrompt } from "@/lib/prompts/prepare";
 import { endUserRef, splitForUser } from "@/lib/prompts/split";
-import { countTokens } from "@/lib/prompts/tokens";
+import { countTokens, exceedsTokenLimit } from "@/lib/prompts/tokens";
 
 const settings = { dedupPrefixWords: 5, maxPromptTokens: 50, splitSalt: "salt", split: { train: 80, valid: 10, test: 10 } };
 
@@ -65,15 +65,24 @@ describe("preparing a prompt", () => {
     expect(email.ok && email.metadata).toEqual({ from: "<EMAIL_1>", n: 3 });
   });
 
-  it("counts tokens with GPT-3's encoding", () => {
+  it("counts tokens with GPT-3's encoding, special tokens as plain text", () => {
     expect(countTokens("Hello world")).toBe(2);
     expect(countTokens("")).toBe(0);
+    expect(countTokens("hi <|endoftext|> there")).toBe(9);
+  });
+
+  it("checks the token limit exactly, whether or not the text is short enough to skip tokenizing", () => {
+    const words = "word ".repeat(600).trim(); // 600 tokens in 2,999 bytes
+    expect([599, 600, 601].map((limit) => exceedsTokenLimit(words, limit))).toEqual([true, false, false]);
+    const emoji = "😀".repeat(300); // 600 tokens in 1,200 bytes
+    expect([599, 600].map((limit) => exceedsTokenLimit(emoji, limit))).toEqual([true, false]);
+    expect(exceedsTokenLimit("x".repeat(50), 50)).toBe(false);
   });
 });
 
 describe("deciding a batch", () => {
   const ok = (key: string, user = "u"): PreparedPrompt => ({
-    ok: true, text: key, tokenCount: 1, dedupKey: key, userRef: user, userLabel: user, split: "train", redactions: [],
+    ok: true, text: key, dedupKey: key, userRef: user, userLabel: user, split: "train", redactions: [],
   });
   let n = 0;
   const newId = () => `id${++n}`;
