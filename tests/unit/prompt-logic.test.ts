@@ -55,6 +55,10 @@ describe("preparing a prompt", () => {
     const long = preparePrompt({ text: "word ".repeat(80).trim(), user_id: "u1" }, settings);
     expect(long).toMatchObject({ ok: false, code: "too_long" });
     if (!long.ok) expect(long.reason).toMatch(/80 tokens; the limit is 50/);
+    // A pasted special token is text like any other, not an error.
+    const special = preparePrompt({ text: `${"word ".repeat(60)}<|endoftext|>`, user_id: "u1" }, settings);
+    expect(special).toMatchObject({ ok: false, code: "too_long" });
+    expect(preparePrompt({ text: "Continue after <|endoftext|> please", user_id: "u1" }, settings)).toMatchObject({ ok: true });
   });
 
   it("keeps a user ID as its label only when it holds no personal data, and redacts metadata", () => {
