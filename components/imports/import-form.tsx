@@ -19,6 +19,8 @@ type State =
 // Keeps a request well under the server's body limit even with long prompts.
 const MAX_BATCH_CHARS = 4_000_000;
 const RETRIES = 3;
+// Two batches at a time: the server redacts one while the database stores the other.
+const BATCHES_IN_FLIGHT = 2;
 
 function formatOf(file: File): ImportFormat {
   return /\.csv$/i.test(file.name) || file.type === "text/csv" ? "csv" : "jsonl";
@@ -27,7 +29,8 @@ function formatOf(file: File): ImportFormat {
 /**
  * Streams a JSONL or CSV file of any size from the browser in numbered batches: the file is read
  * as a stream and never held whole in memory; a batch that fails is sent again with the same
- * number, which the server answers without counting it twice.
+ * number, which the server answers without counting it twice. With two batches in flight, a
+ * prompt repeated across them may be kept from the later line; the counts are the same.
  */
 export function ImportForm({ slug }: { slug: string }) {
   const router = useRouter();
@@ -82,12 +85,25 @@ export function ImportForm({ slug }: { slug: string }) {
     let totals = empty;
     let queued: RawRecord[] = [];
     let queuedChars = 0;
+    const inFlight = new Set<Promise<void>>();
+    let failure: unknown = null;
     const sendQueued = async () => {
-      if (!queued.length) return;
-      totals = await sendBatch(importId, batch++, queued);
-      queued = [];
-      queuedChars = 0;
-      setState({ phase: "running", fraction: Math.min(charsRead / Math.max(file.size, 1), 1), totals });
+      if (queued.length) {
+        const sending = sendBatch(importId, batch++, queued).then(
+          // Answers can arrive out of order: the totals with the most lines are the newest.
+          (latest) => {
+            if (latest.lines >= totals.lines) totals = latest;
+            setState({ phase: "running", fraction: Math.min(charsRead / Math.max(file.size, 1), 1), totals });
+          },
+          (error: unknown) => void (failure ??= error),
+        );
+        inFlight.add(sending);
+        void sending.finally(() => inFlight.delete(sending));
+        queued = [];
+        queuedChars = 0;
+      }
+      if (inFlight.size >= BATCHES_IN_FLIGHT) await Promise.race(inFlight);
+      if (failure) throw failure;
     };
     const enqueue = async (record: RawRecord) => {
       queued.push(record);
@@ -103,6 +119,8 @@ export function ImportForm({ slug }: { slug: string }) {
         for (const record of chunk.done ? splitter.flush() : splitter.push(chunk.value)) await enqueue(record);
       }
       await sendQueued();
+      await Promise.all(inFlight);
+      if (failure) throw failure;
     } catch (error) {
       return setState({ phase: "failed", importId, totals, message: `The import stopped: ${(error as Error).message} Lines sent so far are kept.` });
     }
