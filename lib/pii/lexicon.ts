@@ -12,6 +12,8 @@ import { createRequire } from "node:module";
 
 type Lexicon = {
   names: Set<string>;
+  /** Given names only (faker's first-name lists), lower case: "lars", "faith"; surnames are not in it. */
+  givenNames: Set<string>;
   common: Set<string>;
   veryCommon: Set<string>;
   /** Single-word place names (countries, cities over 100k people, states, regions), lower case. */
@@ -41,6 +43,7 @@ export const PLACE = 8;
 export const THING = 16;
 export const ADJECTIVE = 32;
 export const FAMOUS = 64;
+export const GIVEN = 128;
 let cached: Lexicon | undefined;
 
 // Capitalised words that are never names on their own here, though name lists carry many of them.
@@ -153,6 +156,7 @@ yoda skywalker scrooge atticus heathcliff quixote gulliver tarzan mowgli aladdin
 
 function build(): Lexicon {
   const names = new Set<string>();
+  const givenNames = new Set<string>();
   for (const n of Object.keys(humannames as Record<string, number>)) names.add(n.toLowerCase());
   const veryCommon = new Set<string>([...(words10 as string[]), ...(words20 as string[]), ...(american10 as string[]), ...(american20 as string[])]);
   const common = new Set<string>([...veryCommon, ...(words35 as string[]), ...(american35 as string[])]);
@@ -168,16 +172,19 @@ function build(): Lexicon {
   try {
     const require = createRequire(import.meta.url);
     const locales = require("@faker-js/faker") as Record<string, { person?: Record<string, unknown>; metadata?: unknown }>;
-    const add = (x: unknown): void => {
+    const add = (x: unknown, given = false): void => {
       if (typeof x === "string") {
         const n = x.toLowerCase();
-        if (/^\p{L}[\p{L}\p{M}'’-]+$/u.test(n) && !NOT_NAME_SET.has(n)) names.add(n);
-      } else if (Array.isArray(x)) x.forEach(add);
-      else if (x && typeof x === "object") Object.values(x).forEach(add);
+        if (!/^\p{L}[\p{L}\p{M}'’-]+$/u.test(n)) return;
+        // "Summer", "May" stay given names even though they are not names elsewhere here.
+        if (given) givenNames.add(n);
+        if (!NOT_NAME_SET.has(n)) names.add(n);
+      } else if (Array.isArray(x)) x.forEach((y) => add(y, given));
+      else if (x && typeof x === "object") Object.values(x).forEach((y) => add(y, given));
     };
     for (const def of Object.values(locales)) {
       if (!def || typeof def !== "object" || !def.metadata || !def.person) continue;
-      add(def.person.first_name);
+      add(def.person.first_name, true);
       add(def.person.last_name);
     }
   } catch {
@@ -243,7 +250,8 @@ function build(): Lexicon {
   mark(things, THING);
   mark(adjectives, ADJECTIVE);
   mark(famous, FAMOUS);
-  return { names, common, veryCommon, places, placePhrases, things, thingPhrases, adjectives, phraseHeads, famous, flags };
+  mark(givenNames, GIVEN);
+  return { names, givenNames, common, veryCommon, places, placePhrases, things, thingPhrases, adjectives, phraseHeads, famous, flags };
 }
 
 /** The shared word lists, built on first call (a few hundred milliseconds, then cached). */

@@ -1,5 +1,5 @@
 import type { Candidate } from "../types";
-import { ADJECTIVE, COMMON, FAMOUS, getLexicon, NAME, PLACE, THING } from "../lexicon";
+import { ADJECTIVE, COMMON, FAMOUS, getLexicon, GIVEN, NAME, PLACE, THING } from "../lexicon";
 
 // Person names without a statistical model: runs of capitalised tokens weighed by a name list
 // (humannames), an ordinary-word list (SCOWL), honorifics and the words around them.
@@ -12,6 +12,9 @@ const TOKEN = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*\.?/gu;
 const HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "dame", "mme", "mlle", "herr", "frau", "sr", "sra", "srta", "rev", "fr"]);
 const PARTICLES = new Set(["van", "von", "de", "der", "den", "da", "das", "do", "dos", "del", "della", "di", "du", "la", "le", "ten", "ter", "bin", "ibn", "al", "el", "y", "zu"]);
 const SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", "xiii", "xiv", "xv", "xvi", "phd", "md", "dds", "dvm", "esq", "cpa", "rn"]);
+// Surnames glued to a lower-case Arabic article or an elided "de": "al-Rashid", "el-Sayed", "d'Angelo".
+// They count as capitalised, so that "Ahmed al-Rashid" is one run.
+const PREFIXED_SURNAME = /^(?:al|el|ad|ar|as|at|an|ash|az|abd|abu|bin|ibn|bint|ben|d)[-'’]\p{Lu}\p{Ll}/u;
 // Capitalised role words that make the next name a person ("Coach Brannigan", "Aunt Bertha", "Queen Victoria").
 const TITLES = new Set([
   "coach", "aunt", "auntie", "uncle", "grandma", "grandpa", "granny", "nana", "professor", "captain", "capt", "detective",
@@ -22,21 +25,23 @@ const TITLES = new Set([
   "chancellor", "dean", "principal", "emperor", "empress", "duke", "duchess", "count", "countess", "baron", "baroness",
 ]);
 // Speaker and field labels ("Bot:", "Website:", "-Fax") that name lists also carry.
-const LABELS = new Set(["bot", "user", "agent", "assistant", "customer", "client", "fax", "website", "web", "office", "mobile", "email", "phone", "address", "name", "subject", "re", "fwd", "cc", "bcc", "ai", "gpt", "human", "system", "admin", "moderator", "operator"]);
+const LABELS = new Set(["bot", "user", "agent", "assistant", "customer", "client", "fax", "website", "web", "office", "mobile", "email", "phone", "address", "name", "subject", "re", "fwd", "cc", "bcc", "ai", "gpt", "human", "system", "admin", "moderator", "operator",
+  // Roles a case note opens with ("Patient is a 38-year-old male").
+  "patient", "applicant", "tenant", "resident", "victim", "participant", "respondent", "plaintiff", "defendant"]);
 // Endings that mark an otherwise unknown capitalised word as a surname ("Kishiev", "Oddgeirsdóttir", "Wiśniewski").
 const SURNAME_ENDING =
   /(?:[^aeiou]ov|[^aeiou]ova|ová|[^aeiou]ev|[^aeiou]eva|ovich|evich|ovych|ović|ovic|ević|evic|[^aeiou]ić|enko|chuk|czuk|czyk|wicz|owski|ewski|[^aeiou]ski|[^aeiou]ska|[^aeiou]sky|skaya|ský|ská|sson|dóttir|dottir|ssen|poulos|akis|idis|escu|eanu|[^aeiou]yan|oğlu|oglu|[^aeiou]ainen|[^aeiou]inen|[^aeiou]önen|[^aeiou]anen|shvili|dze|ishi|moto|mura|hara|yama|gawa|zawa|saki|naga|uchi|guchi)$/;
 
 // Words right before a run that mark it as a person.
 const CUE_BEFORE =
-  /(?:\bmy name is|\bname is|\bname:|\bnamed|\bnamed (?:him|her|them)|\bcalled|\bcall me|\bi am|\bi'm|\bim|\bthis is|\bdear|\bhi|\bhello|\bhey|\bthanks|\bthank you|\bregards|\bsincerely|\bsigned|\bcheers|\bsays|\bsaid|\basked|\btold|\bspeak to|\btalk to|\bspeak with|\bmeet|\bmet|\bcontact|\bcc|\battn:?|\battention:?|\bpatient:|\bcustomer:|\bclient:|\bemployee:|\bapplicant:|\bcandidate:|\bauthor:|\bfrom:|\bto:|\bby:|\bdirected by:?|\bwritten by|\bproduced by|\bperformed by|\bsung by|\bfeaturing|\bfeat\.|\bwife|\bhusband|\bson|\bdaughter|\bbrother|\bsister|\bmother|\bfather|\bmom|\bdad|\bfriend|\bboss|\bcolleague|\bpartner|\bkid|\bchild|\bgrandmother|\bgrandfather|\bmanager|\bproducer|\bsongwriter|\bplayer|\bactor|\bactress|\bsinger|\bcommenter|\bauthor|\bwriter|\bbeneficiary|\bguardian|\bfollow up with|\bassistant to|\bmaiden name is|\bsurname is|\blast name is|\bfirst name is|\bfull name is|\bit's under|\binvite|\bask|\btell|\bwith ms\.?|\bwith mr\.?)[\s,:]*$/i;
+  /(?:\bmy name is|\bname is|\bname:|\bnamed|\bnamed (?:him|her|them)|\bcalled|\bcall me|\bi am|\bi'm|\bim|\bthis is|\bdear|\bhi|\bhello|\bhey|\bthanks|\bthank you|\bregards|\bsincerely|\bsigned|\bcheers|\bsays|\bsaid|\basked|\btold|\bspeak to|\btalk to|\bspeak with|\bmeet|\bmet|\bcontact|\bcc|\battn:?|\battention:?|\bpatient:|\bcustomer:|\bclient:|\bemployee:|\bapplicant:|\bcandidate:|\bauthor:|\bfrom:|\bto:|\bby:|\bdirected by:?|\bwritten by|\bproduced by|\bperformed by|\bsung by|\bfeaturing|\bfeat\.|\bwife|\bhusband|\bson|\bdaughter|\bbrother|\bsister|\bmother|\bfather|\bmom|\bdad|\bfriend|\bboss|\bcolleague|\bpartner|\bkid|\bchild|\bgrandmother|\bgrandfather|\bmanager|\bproducer|\bsongwriter|\bplayer|\bactor|\bactress|\bsinger|\bcommenter|\bauthor|\bwriter|\bbeneficiary|\bguardian|\bfollow up with|\bassistant to|\bmaiden name is|\bsurname is|\blast name is|\bfirst name is|\bfull name is|\bit's under|\binvite|\bask|\btell|\bcall|\btext|\bemail|\bping|\bremind|\bwith ms\.?|\bwith mr\.?)[\s,:]*$/i;
 // The last word of every CUE_BEFORE phrase: a cheap test that must pass before the regex is run.
 const CUE_LAST_WORDS = new Set(
   `is name named him her them called me am i'm im this dear hi hello hey thanks you regards sincerely signed cheers says said
   asked told to with meet met contact cc attn attention patient customer client employee applicant candidate author from by
   featuring feat wife husband son daughter brother sister mother father mom dad friend boss colleague partner kid child
   grandmother grandfather manager producer songwriter player actor actress singer commenter writer beneficiary guardian
-  under invite ask tell ms mr`.split(/\s+/),
+  under invite ask tell ms mr call text email ping remind`.split(/\s+/),
 );
 const WORD_CHAR = /[\p{L}'’]/u;
 /** CUE_BEFORE, tried only when the last word of `before` (read backwards, without a regex scan) can end a cue. */
@@ -56,7 +61,9 @@ const EPONYM_HEAD =
 // Words right after a run that mark it as a person.
 // Also a vocative: "Warrane, can I please speak to your boss?", "Kevin, could you ...".
 // And verbs whose subject is a person: "Tomomi is from Osaka", "Adomo began writing", "Hakuba had given".
-const CUE_AFTER = /^(?:,? (?:said|says|wrote|asked|replied|shouted|explained|told|lives|and (?:his|her) )|:\s|:["“]|, (?:can|could|would|will|do|did|have|are) (?:I|you|we) | (?:is|was|comes|came) from |(?:'s| is| was) (?:very |so )?(?:reliable|kind|friendly|impulsive|late|sick|pregnant|married|retired)\b| (?:so|very) (?:reliable|kind|friendly|impulsive|late|sick)\b| (?:had|has) given | gave (?:him|her|me|us|them) | began (?:writing|working|singing|studying) | (?:was|were) born\b| flew (?:to|home|back)\b)/i;
+const CUE_AFTER = new RegExp(String.raw`^(?:,? (?:said|says|wrote|asked|replied|shouted|explained|told|lives|and (?:his|her) )|:\s|:["“]|, (?:can|could|would|will|do|did|have|are) (?:I|you|we) | (?:is|was|comes|came) from |(?:'s| is| was) (?:very |so )?(?:reliable|kind|friendly|impulsive|late|sick|pregnant|married|retired)\b| (?:so|very) (?:reliable|kind|friendly|impulsive|late|sick)\b| (?:had|has) given | gave (?:him|her|me|us|them) | began (?:writing|working|singing|studying) | (?:was|were) born\b| flew (?:to|home|back)\b` +
+  // "Hassan and I got married", "for Grace; she was born", "Hunter is a young hunter".
+  String.raw`| and I\b|[;,.]? (?:she|he) (?:is|was|has|had|will|would|said|says|turns|turned|loves|likes|wants|needs)\b| (?:is|was) an? (?:young|old|elderly|retired|teenage|little|\d{1,3}-year-old)\b)`, "i");
 
 function kindOf(tok: Token, lexicon = getLexicon()): Kind {
   return (tok.kind ??= kindOfToken(tok, lexicon));
@@ -81,13 +88,23 @@ function kindOfToken(tok: Token, lexicon: ReturnType<typeof getLexicon>): Kind {
   if (!isWord && f & PLACE) return "PLACE";
   if (isName && !isWord) return "STRONG";
   if (isName && isWord) return "WEAK";
-  if (!isName && !isWord) return nameLike(bare) ? "STRONG" : "UNKNOWN";
+  if (!isName && !isWord) return nameLike(bare) || hyphenatedName(bare, lexicon) ? "STRONG" : "UNKNOWN";
   return "WORD";
 }
 
 /** An unknown word shaped like a surname (a typical ending) or written with letters English lacks. */
 function nameLike(lower: string): boolean {
   return lower.length >= 4 && (SURNAME_ENDING.test(lower) || /[ðþøåæœłńśźżčřšžďťňěůőűăâîșțşğıćđ]/u.test(lower));
+}
+
+/**
+ * "lars-erik", "jean-luc", "anne-marie": a hyphenated given name whose parts are each given names.
+ * Given names only: two joined surnames are as often a firm ("Ellis-Ingram") or a brand ("Coca-Cola").
+ */
+function hyphenatedName(lower: string, lexicon: ReturnType<typeof getLexicon>): boolean {
+  if (!lower.includes("-")) return false;
+  const parts = lower.split("-");
+  return parts.length === 2 && parts.every((p) => p.length >= 2 && lexicon.givenNames.has(p) && !lexicon.common.has(p));
 }
 
 /** A token up to its first apostrophe, hyphen or dot: its leading run of letters and marks. */
@@ -145,7 +162,9 @@ export function findPersons(text: string): Candidate[] {
     // Keep the dot only on initials and honorifics ("J.", "Mr."), not on a sentence end.
     if (t.endsWith(".") && !isInitial(t) && !HONORIFICS.has(t.slice(0, -1).toLowerCase()) && !SUFFIXES.has(t.slice(0, -1).toLowerCase())) t = t.slice(0, -1);
     if (t.endsWith("'s") || t.endsWith("’s")) t = t.slice(0, -2);
-    tokens.push({ start: m.index, end: m.index + t.length, text: t, lower: t.toLowerCase(), cap: t === whole && !t.includes(".") ? capitalisedWord(t) : isCapitalised(t) });
+    let cap = t === whole && !t.includes(".") ? capitalisedWord(t) : isCapitalised(t);
+    if (!cap && t.length > 3 && (t[1] === "-" || t[2] === "-" || t[3] === "-" || t[1] === "'" || t[1] === "’")) cap = PREFIXED_SURNAME.test(t);
+    tokens.push({ start: m.index, end: m.index + t.length, text: t, lower: t.toLowerCase(), cap });
   }
   const out: Candidate[] = [];
   const isLowercaseText = !/\p{Lu}/u.test(text);
@@ -182,7 +201,9 @@ export function findPersons(text: string): Candidate[] {
           continue;
         }
       }
-      const particle = PARTICLES.has(tok.lower) && j + 1 < tokens.length && tokens[j + 1]!.cap;
+      // Particles join a name only when a capitalised part follows them, perhaps after further
+      // particles: "Pieter van der Berg", "Javier Ruiz de la Fuente" ("der", "la" are particles too).
+      const particle = PARTICLES.has(tok.lower) && particlesLeadToName(text, tokens, j);
       if (!(tok.cap || particle || (isLowercaseText && (lowerName(tok) || (prev.kind === "INITIAL" && run.length >= 2 && !lexicon.common.has(tok.lower)))))) break;
       run.push(tok);
       j++;
@@ -192,6 +213,10 @@ export function findPersons(text: string): Candidate[] {
     evaluateRun(text, run, lexicon, isLowercaseText, out);
   }
 
+  // Lower-case names in casual text, after strong wording: "tell jessica i said hi", "i'm arjun mehta".
+  if (!isLowercaseText) findCuedLowercaseNames(text, tokens, out, lexicon);
+  // Form fields: "NAME: CHIDINMA OKONKWO", "SURNAME: NGUYEN / GIVEN NAMES: THI LAN".
+  if (text.includes(":") || text.includes("=")) findLabeledNames(text, out, lexicon);
   // Names listed or coordinated with a name are names too ("Kateřina, Hleb and Sherry", "said Ana to Logan").
   coordinate(text, tokens, out, lexicon, isLowercaseText);
   // Lower-case lists of given names: "they had 6: silvana, adam, christopher and caleb".
@@ -208,6 +233,9 @@ export function findPersons(text: string): Candidate[] {
       }
     }
   }
+
+  // Given names that are also everyday words ("Mark", "Faith", "Summer"), told apart by their context.
+  wordNamesByContext(text, tokens, out, lexicon);
 
   // A name seen once is the same person wherever its parts recur ("Teresa Kreutzmann … Kreutzmann said"),
   // in any case ("… kreutzmann").
@@ -230,6 +258,144 @@ export function findPersons(text: string): Candidate[] {
     }
   }
   return out;
+}
+
+// Wording that, in casual text written without capitals, puts a person's name next: "tell jessica",
+// "i'm arjun mehta". ("with", "this is" are left out: "with numpy", "this is fine".)
+const LOWER_CUE_BEFORE = /(?:^|[^\p{L}'’])(?:i'?m|i am|my name is|my name's|name's|tell|ask|text|txt|call|message|msg|ping|remind|thank|cc|hi|hey|hello|dear)[ \t]+$/iu;
+// ... or after it: "priyanka from HR", "dave from accounting".
+const LOWER_CUE_AFTER = /^[ \t]+from[ \t]+(?:the[ \t]+)?(?:hr|it|sales|marketing|finance|accounting|accounts|legal|support|ops|operations|engineering|design|product|payroll|admin|procurement|compliance|security|recruiting|work|office|school|class|church|gym|next door|upstairs|downstairs|team|my team)\b/i;
+
+const LOWER_CUE_LAST_WORDS = new Set(["i'm", "im", "am", "is", "name's", "tell", "ask", "text", "txt", "call", "message", "msg", "ping", "remind", "thank", "cc", "hi", "hey", "hello", "dear"]);
+
+/** Only a name-list word that is no English word, place or brand: "jessica", not "will" or "paris". */
+function isLowerName(t: Token, lexicon: ReturnType<typeof getLexicon>): boolean {
+  return !t.cap && t.lower.length >= 3 && ((lexicon.flags.get(t.lower) ?? 0) & (NAME | COMMON | PLACE | THING)) === NAME && /^\p{Ll}/u.test(t.text);
+}
+
+/** Lower-case given names, in text that otherwise has capitals, after or before strong wording; a lower-case surname right after joins. */
+function findCuedLowercaseNames(text: string, tokens: Token[], out: Candidate[], lexicon: ReturnType<typeof getLexicon>): void {
+  for (let i = 1; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    // The cue's last word before, or "from" after, is checked first: it is cheaper than the name lists.
+    if (tok.cap || tok.lower.length < 3) continue;
+    if (!LOWER_CUE_LAST_WORDS.has(tokens[i - 1]!.lower) && tokens[i + 1]?.lower !== "from") continue;
+    if (!isLowerName(tok, lexicon)) continue;
+    let end = tok.end;
+    const next = tokens[i + 1];
+    if (next !== undefined && isLowerName(next, lexicon) && next!.start === tok.end + 1 && text[tok.end] === " ") end = next!.end;
+    const before = text.slice(Math.max(0, tok.start - 20), tok.start);
+    if (!LOWER_CUE_BEFORE.test(before) && !LOWER_CUE_AFTER.test(text.slice(end, end + 30))) continue;
+    if (!covered(out, { start: tok.start, end })) out.push({ type: "PERSON", start: tok.start, end, confidence: 0.7 });
+    if (end !== tok.end) i++;
+  }
+}
+
+// A form label that announces a person's name, right before a ":" or "=". In a form the value may
+// be in capitals ("SURNAME: NGUYEN"), which the run rules take for headings.
+const NAME_LABEL_BEFORE = new RegExp(
+  "(?<![\\p{L}])(?:full[ _]?name|first[ _]?name|last[ _]?name|middle[ _]?names?|given[ _]?names?|family[ _]?name|maiden[ _]?name|surname|forenames?|" +
+    "(?:patient|applicant|customer|client|employee|student|guest|passenger|tenant|cardholder|account[ _]holder|beneficiary|contact|candidate)(?:[ _]name)?|" +
+    "name|nombre|apellidos?|nom|prénom|vorname|nachname|nome|cognome|imię|nazwisko)[\"']?[ \\t]*$",
+  "iu",
+);
+const NAME_LABEL_LAST_WORDS = new Set(
+  `name names surname forename forenames patient applicant customer client employee student guest passenger tenant cardholder
+  holder beneficiary contact candidate nombre apellido apellidos nom prénom vorname nachname nome cognome imię nazwisko
+  fullname firstname lastname middlename givenname givennames familyname maidenname`.split(/\s+/),
+);
+// The value after the separator: capitalised or upper-case words, initials and particles, ended by a
+// field separator, the next "LABEL:", or prose in lower case.
+const NAME_FIELD_VALUE = new RegExp(
+  "[ \\t]*[\"']?((?:\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?)(?:[ \\t](?:\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?|van|von|de|der|den|da|del|della|di|du|la|le|bin|ibn|al)){0,4})" +
+    "(?=[\"']?(?:[ \\t]*(?:$|[\\n/|;,)]|[ \\t]{2})|[ \\t]+\\p{Lu}[\\p{L} ]{0,20}:|[ \\t]+\\p{Ll}))",
+  "uy",
+);
+
+/** Values of name fields in forms: "NAME: CHIDINMA OKONKWO", "SURNAME: NGUYEN / GIVEN NAMES: THI LAN". */
+function findLabeledNames(text: string, out: Candidate[], lexicon: ReturnType<typeof getLexicon>): void {
+  // Looked for at each separator only: a label search over the whole text is slow.
+  for (const sep of text.matchAll(/[:=]/g)) {
+    // The word before the separator must be able to end a label ("name", "SURNAME", "Patient"):
+    // a cheap test before the label regex.
+    let e = sep.index;
+    while (e > 0 && (text[e - 1] === " " || text[e - 1] === '"' || text[e - 1] === "'")) e--;
+    let b = e;
+    while (b > 0 && /\p{L}/u.test(text[b - 1]!)) b--;
+    if (!NAME_LABEL_LAST_WORDS.has(text.slice(b, e).toLowerCase())) continue;
+    if (!NAME_LABEL_BEFORE.test(text.slice(Math.max(0, sep.index - 24), sep.index))) continue;
+    NAME_FIELD_VALUE.lastIndex = sep.index + 1;
+    const m = NAME_FIELD_VALUE.exec(text);
+    if (!m) continue;
+    const value = m[1]!;
+    const words = value.split(/[ \t]+/).map((w) => w.replace(/\.$/, "").toLowerCase());
+    // "Name: Test User", "name: Build": a value of ordinary words only is no person.
+    if (words.every((w) => PARTICLES.has(w) || (lexicon.common.has(w) && !lexicon.names.has(w)) || LABELS.has(w) || HONORIFICS.has(w))) continue;
+    if (words.some((w) => lexicon.veryCommon.has(w) && !lexicon.names.has(w))) continue;
+    const start = m.index + m[0].length - value.length;
+    out.push({ type: "PERSON", start, end: start + value.length, confidence: 0.8 });
+  }
+}
+
+/** True when tokens[j] opens a chain of up to three particles, one space apart, that ends in a capitalised token. */
+function particlesLeadToName(text: string, tokens: Token[], j: number): boolean {
+  for (let k = j + 1; k < tokens.length && k <= j + 3; k++) {
+    if (tokens[k]!.start - tokens[k - 1]!.end !== 1 || text.charCodeAt(tokens[k - 1]!.end) !== 32) return false;
+    if (tokens[k]!.cap) return true;
+    if (!PARTICLES.has(tokens[k]!.lower)) return false;
+  }
+  return false;
+}
+
+// Sentence-opening verbs that are also given names: before a surname they are the verb ("Ask Nguyen").
+const VERB_NAMES = new Set(["ask", "tell", "call", "text", "thank", "thanks", "invite", "email", "meet", "contact", "remind", "help", "let", "send", "see", "message", "ping", "pay", "page", "hi", "hello", "hey", "dear", "congratulate", "read", "will", "can", "may", "did", "does"]);
+// Determiners before "X's" that make X a thing or a season ("this Summer's collection", "the Rose's petals").
+const DETERMINER_BEFORE = /\b(?:the|a|an|this|that|these|those|last|next|every|each|its|our|your|their|his|her|my|of)\s+$/i;
+
+/** A capitalised given name from faker's lists that is not a sentence verb ("Ask"), a place or part of a phrase. */
+function isWordName(t: Token, lexicon: ReturnType<typeof getLexicon>): boolean {
+  return ((lexicon.flags.get(t.lower) ?? 0) & (GIVEN | PLACE)) === GIVEN && /^\p{Lu}\p{Ll}+$/u.test(t.text) && !VERB_NAMES.has(t.lower) && !t.phrase;
+}
+
+/**
+ * Given names that are also everyday words ("Mark", "Faith", "Hope", "Summer", "Bill") are left to
+ * the run rules only when context is weak. Here, stronger context decides:
+ * - before a found surname: "Mark Baker asked", '"customer":"Faith Okoro"' (the whole name, not the verb);
+ * - in the possessive mid-sentence: "a checklist for Summer's trip";
+ * - addressed at the start of a quoted message: '"Bill, the bill is unpaid."';
+ * - paired with a found name and a plural verb or possessive: "Hope and Noah are twins", "Grace and Tom's party".
+ * Only faker's given names count, and only when capitalised.
+ */
+function wordNamesByContext(text: string, tokens: Token[], out: Candidate[], lexicon: ReturnType<typeof getLexicon>): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    // Tokens already judged as clear names, initials or titles are not everyday words.
+    if (!tok.cap || (tok.kind !== undefined && tok.kind !== "WEAK" && tok.kind !== "WORD" && tok.kind !== "PLACE")) continue;
+    if (!isWordName(tok, lexicon) || covered(out, tok)) continue;
+    const prev = tokens[i - 1];
+    const gapBefore = prev ? text.slice(prev.end, tok.start) : "";
+    // The first word of a run only: "Grace Baker", not "Amazing Grace Baker".
+    if (prev && prev.cap && gapBefore === " ") continue;
+    const found = out.find((c) => c.confidence >= 0.5 && c.start === tok.end + 1 && text[tok.end] === " ");
+    if (found && !HONORIFICS.has(text.slice(found.start, found.end).split(/[\s.]/)[0]!.toLowerCase())) {
+      found.start = tok.start;
+      continue;
+    }
+    const after = text.slice(tok.end, tok.end + 40);
+    const before = text.slice(Math.max(0, tok.start - 30), tok.start);
+    let confidence = 0;
+    // (Not before a capitalised name: "Pave's Irena Bílá" is a firm's employee.)
+    if (/^['’]s\b(?! \p{Lu})/u.test(after) && !sentenceInitial(text, tok.start) && !DETERMINER_BEFORE.test(before)) confidence = 0.7;
+    // Addressed: opening a quotation and followed by a comma that does not go on as a list ("Amber, ruby and jade").
+    else if (/["“]\s*$/.test(before) && /^, (?!\p{L}+(?:,| and | or | & ))/u.test(after)) confidence = 0.7;
+    else {
+      // Paired: "X and <found name> are ..." / "X and <found name>'s ...".
+      const m = /^ (?:and|&) /.exec(after);
+      const partner = m && out.find((c) => c.confidence >= 0.5 && c.start === tok.end + m[0].length);
+      if (partner && /^(?:['’]s\b| (?:are|were|have|had|got|met|both|will|went|live|love)\b)/.test(text.slice(partner.end, partner.end + 8))) confidence = 0.7;
+    }
+    if (confidence > 0) out.push({ type: "PERSON", start: tok.start, end: tok.end, confidence });
+  }
 }
 
 /** Marks tokens inside known multi-word places ("Los Angeles", "Den Haag") and things ("Dow Jones", "Valentine's Day"). */
@@ -359,6 +525,12 @@ function evaluateRun(text: string, run: Token[], lexicon: ReturnType<typeof getL
   }
 }
 
+// Words after which a lone name is a destination.
+const TRAVEL_BEFORE = /\b(?:visit|visiting|visited|trip to|trips to|travel to|travelling to|traveling to|fly to|flying to|flights? to|holiday in|vacation in|days in|nights in|weekend in|week in|tour of)\s+$/i;
+const PLACE_OPENERS = new Set(["San", "Santo", "São", "Sankt", "Puerto", "Porto"]);
+// A lower-case word after a run that can be the noun it qualifies: not an article, conjunction or preposition.
+const NOUN_NEXT = /^ (?!(?:the|a|an|and|or|nor|but|is|was|are|were|in|on|at|to|of|for|with|as|by|from|than|that|which|who)\b)\p{Ll}/u;
+
 function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolean, out: Candidate[], inTitle = false): void {
   // A leading role word ("Coach", "Queen") is a cue, not part of the name.
   let lead = 0;
@@ -385,13 +557,23 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
   const honorific = kinds.includes("HONORIFIC") || titled;
   const initials = kinds.filter((k) => k === "INITIAL").length;
   const before = text.slice(Math.max(0, start - 40), start);
-  const cue = honorific || cueBefore(before) || CUE_AFTER.test(text.slice(end, end + 25)) || lineIsRun(text, start, end) || (kinds.includes("SUFFIX") && /\p{Lu}{2}/u.test(toks[toks.length - 1]!.text)) || (suffix !== null && /[VX]|II/.test(suffix[0]) && !/^,/.test(suffix[0]));
+  // A colon after the run is a speaker's label or a field, not when it closes a list
+  // ("Shinjuku, Asakusa or Shimokitazawa: which is best?").
+  const afterText = text.slice(end, end + 25);
+  const cueAfter = CUE_AFTER.test(afterText) && (afterText[0] !== ":" || !/(?:,|\bor|\band|&)\s+$/.test(before));
+  const cue = honorific || cueBefore(before) || cueAfter || lineIsRun(text, start, end) || (kinds.includes("SUFFIX") && /\p{Lu}{2}/u.test(toks[toks.length - 1]!.text)) || (suffix !== null && /[VX]|II/.test(suffix[0]) && !/^,/.test(suffix[0]));
   const initial = sentenceInitial(text, start);
 
   // After an article or a place preposition a capitalised run is a thing or a place ("the Kindle
   // Paperwhite", "in Berlin"), unless wording says otherwise.
-  const article = /\b(?:the|a|an)\s+$/i.test(before);
+  // The second of two coordinated items shares the first one's context: "the Ming and Qing dynasties",
+  // "a day trip to Siena and San Gimignano".
+  // (Worked out only after a conjunction, which is rare.)
+  const beforeFirst = before.endsWith(" and ") || before.endsWith(" or ") || before.endsWith(" & ") ? before.replace(/[\p{Lu}][\p{L}\p{M}'’-]*(?:\s[\p{Lu}][\p{L}\p{M}'’-]*)?\s(?:and|or|&)\s+$/u, "") : before;
+  const article = /\b(?:the|a|an)\s+$/i.test(before) || (beforeFirst !== before && /\b(?:the|a|an)\s+$/i.test(beforeFirst));
   const placePrep = /\b(?:in|at|from|to|near|into|across|around|visit|visiting|of)\s+$/.test(before);
+  // "San Gimignano", "São Paulo", "Puerto Montt": saints' and harbour names open places, not people.
+  if (!honorific && toks.length >= 2 && PLACE_OPENERS.has(toks[0]!.text)) return;
   let confidence = 0;
   if (place === core.length) {
     // Only places: a person only when an honorific or a role word says so ("Queen Victoria").
@@ -416,13 +598,18 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
     else confidence = cue ? 0.75 : 0;
   }
   // "a Harvey Leach concert": a full name used before a noun stays a name.
-  const attributive = strong >= 1 && core.length >= 2 && /^ \p{Ll}/u.test(text.slice(end, end + 2));
+  // (A function word next is no noun: "the Opel Corsa the same car".)
+  const attributive = strong >= 1 && core.length >= 2 && NOUN_NEXT.test(text.slice(end, end + 12));
   // "the Jensen novel", "the Sokolov estate": a lone surname (a name-list word that is no English word)
   // between "the" and a lower-case noun is the owner or author, not a thing.
-  const ownerOfNoun = strong === 1 && core.length === 1 && /\bthe\s+$/i.test(before) && /^ \p{Ll}{3,}/u.test(text.slice(end, end + 5));
+  const ownerOfNoun = strong === 1 && core.length === 1 && /\bthe\s+$/i.test(before) && /^ \p{Ll}{3,}/u.test(text.slice(end, end + 5)) && NOUN_NEXT.test(text.slice(end, end + 12));
   if (!cue && article && ownerOfNoun) confidence *= 0.8;
   else if (!cue && article && !attributive) confidence *= 0.5;
   else if (!cue && placePrep && core.length === 1 && strong === 0) confidence *= 0.6;
+  // A lone word that is a name only by its letters or ending ("Tromsø") after a place preposition is a place.
+  else if (!cue && placePrep && core.length === 1 && !getLexicon().names.has(toks[0]!.lower) && !getLexicon().famous.has(toks[0]!.lower)) confidence *= 0.6;
+  // Travel wording before a lone name-list word makes it a destination: "visit Petra", "a trip to Siena".
+  else if (!cue && core.length === 1 && confidence > 0 && (TRAVEL_BEFORE.test(before) || (beforeFirst !== before && TRAVEL_BEFORE.test(beforeFirst)))) confidence *= 0.6;
   if (!honorific && inTitle && !cueBefore(before)) confidence *= 0.5;
   // An eponym ("Turing test", "Monty Hall problem"); not in the possessive ("Schrödinger's cat").
   if (!cue && confidence > 0 && EPONYM_HEAD.test(text.slice(end, end + 16))) confidence *= 0.4;

@@ -12,7 +12,9 @@ const COMPOUND =
   "stra(?:ss|ß)e|str\\.|weg|gasse|allee|platz|ring|damm|ufer|steig|pfad|chaussee|vägen|gatan|gränd|torget|backe|stigen|vej|gade|allé|stræde|veien|vei|gata|gate|vegen|veg|katu|tie|kuja|polku|raitti|straat|laan|plein|gracht|kade|singel|steeg|dreef|utca|út|tér|körút|cesta|ulica|iela|gatve|tänav|maantee|vænget|bakken|brekka|braut|gata|stígur|vegur";
 
 const W = "[\\p{Lu}\\p{Ll}][\\p{L}\\p{M}'’.-]*"; // a word of a street name
-const NUM = "\\d{1,6}[A-Za-z]?(?:[-/]\\d{1,4}[A-Za-z]?)?";
+const STREET_TYPE_AFTER = new RegExp(`^[ \\t]+(?:${SUFFIX_TYPES})(?![\\p{L}\\p{N}])\\.?`, "iu");
+// A house number, with a French repeat mark ("8 bis", "12 ter") when there is one.
+const NUM = "\\d{1,6}[A-Za-z]?(?:[-/]\\d{1,4}[A-Za-z]?)?(?:[ \\t]+(?:bis|ter|quater)\\b,?)?";
 
 // `pre`, when given, is a cheaper test that any match of `re` passes: without it `re` is not run.
 const ANCHORS: Array<{ re: RegExp; confidence: number; pre?: RegExp }> = [
@@ -24,8 +26,15 @@ const ANCHORS: Array<{ re: RegExp; confidence: number; pre?: RegExp }> = [
   { re: new RegExp(`(?<![\\p{L}])(?:${PREFIX_TYPES})\\s+(?:${W}\\s+){0,4}?${NUM}\\b`, "giu"), confidence: 0.8 },
   // 15 Rue de la Paix · 10 Via Roma
   { re: new RegExp(`\\b${NUM}\\s+(?:${PREFIX_TYPES})\\s+(?:${W}(?:\\s+|(?=,))){1,4}`, "giu"), confidence: 0.8 },
+  // French streets with the type first after the number: "8 bis, avenue Jean Jaurès", "5 place Bellecour".
+  // The type words are also ordinary English ("3 place settings"), so a capitalised name must follow.
+  { re: new RegExp(`\\b${NUM}[ \\t]+(?:[Aa]venue|[Bb]oulevard|[Bb]d|[Cc]ours|[Pp]lace|[Rr]oute|[Aa]llée|[Ii]mpasse|[Pp]assage)[ \\t]+(?:(?:de la|de|du|des|la|le)[ \\t]+|[dl]['’])?[\\p{Lu}][\\p{L}\\p{M}'’-]*(?:[ \\t]+(?:[\\p{Lu}][\\p{L}\\p{M}'’-]*|de|du|des|la|le)){0,3}`, "gu"), confidence: 0.8, pre: /\d,?[ \t]+(?:bis|ter|quater|[Aa]venue|[Bb]oulevard|[Bb]d|[Cc]ours|[Pp]lace|[Rr]oute|[Aa]llée|[Ii]mpasse|[Pp]assage)[ \t,]/ },
   // Hammarvägen 15 · Passauer Strasse 33 · Rákóczi út 66.
   { re: new RegExp(`(?:\\b${W}\\s+)?\\p{L}*(?:${COMPOUND})\\s+${NUM}\\b\\.?`, "giu"), confidence: 0.8, pre: new RegExp(`(?:${COMPOUND})\\s+\\d`, "iu") },
+  // Japanese block addresses, chōme-banchi-gō then a ward or city: "3-14-2 Jingumae, Shibuya-ku, Tokyo".
+  { re: /\b\d{1,2}-\d{1,2}(?:-\d{1,3})?[ \t]+[\p{Lu}][\p{L}\p{M}-]*,[ \t]*[\p{Lu}][\p{L}\p{M}]*-(?:ku|shi|cho|chō|machi|mura|gun)\b/gu, confidence: 0.8, pre: /-(?:ku|shi|cho|chō|machi|mura|gun)\b/ },
+  // Turkish streets, the type after the name and "No:" before the number: "Atatürk Bulvarı No: 127/4".
+  { re: new RegExp(`(?:[\\p{Lu}][\\p{L}\\p{M}'’-]*[ \\t]+){1,3}(?:Bulvarı|Caddesi|Cad\\.|Cd\\.|Sokak|Sokağı|Sok\\.|Sk\\.|Mahallesi|Mah\\.)[ \\t,]+(?:No\\s*[:.]?\\s*)?${NUM}`, "gu"), confidence: 0.8, pre: /(?:Bulvarı|Caddesi|Cad\.|Cd\.|Sokak|Sokağı|Sok\.|Sk\.|Mahallesi|Mah\.)/u },
   // PO boxes and US military addresses
   { re: /\b(?:P\.? ?O\.? ?Box|Post Office Box|Postbox)\s+\d{1,6}\b/gi, confidence: 0.85 },
   { re: /\b(?:PSC|CMR|Unit)\s+\d{3,5},?\s+Box\s+\d{3,5}(?:[\s,]+[AFD]PO\s+A[AEP]\s+\d{5})?/gi, confidence: 0.9 },
@@ -44,10 +53,28 @@ const NAME_NUM_TYPE_LOWER = new RegExp(`(?<![\\p{L}\\p{N}])(?:c/[ \\t]*)?(\\p{L}
 const ADDRESS_CUE =
   /\b(address(?:es)?(?: is| was| of [^:]{1,40} is|:)?|addr\.?:?|lives? (?:at|on|in)|lived (?:at|on|in)|living at|located at|offices? (?:is |are )?(?:at|located at)|office is at|reside(?:s|d)? at|moved to|move to|sent to|send (?:it |them |this |that |a new one )?to|ship it to|deliver(?:ed)? to|ship(?:ped)? to|mail(?:ed)? to|return(?:ed)? to|drops? (?:you |me )?off at|arrived at|meet (?:me|you|us) at|taxi to|stop at|enter on|side of|corner of|billing address|shipping address|home address|following\?|it is|it's in|here they are:|with|(?:is|are) (?:at|on)|(?:once |now )?lived? in|address (?:to|with))\s*$/i;
 
-// Unit designators are whole words ("Unit 5", not the "Unit" of "United States").
-const UNIT = /^(?:[\s,]*(?:(?:Apt|Apartment|Suite|Ste|Unit|Box|Floor|Fl|Room|Rm|Bldg|Building)\b\.?|#)\s*[\w-]{1,6}\.?)+/i;
+// Unit designators are whole words ("Unit 5", not the "Unit" of "United States"). Unambiguous
+// ones take any short value ("Apt 3B", "Flat C"); short or foreign ones, which are also ordinary
+// abbreviations ("m.", "int.", "sc."), only a number: Polish "m. 17", Italian "int. 4", "scala B" aside.
+// Spanish floors and doors: "3º B", "2.ª izq.", "piso 4".
+const UNIT =
+  /^(?:[\s,]*(?:(?:(?:Apt|Apartment|Appt|Appartement|Suite|Ste|Unit|Box|Floor|Fl|Room|Rm|Bldg|Building|Flat|Piso|Planta|Puerta|Pta|Escalera|Esc|Dpto|Depto|Departamento|Interno|Scala|Piano|Whg|Wohnung|Stiege|Étage|Etage|Bât|Bat|Block|Blk|Tower|Wing)\b\.?|#)\s*[\w-]{1,6}\.?|(?:m|int|lok|sc|kv|d|dom)\.\s*\d{1,4}[A-Za-z]?\b|\d{1,2}\.?\s*[º°ª](?:\s*(?:[A-Z]\b|(?:izq|izda|dcha|dch|dr|der)\b\.?))?))+/iu;
+
+const TOWN_POSTCODE = /\bin[ \t]+((?:[\p{Lu}][\p{L}\p{M}'’-]*[ \t]+(?:(?:de|da|do|di|del|la|le)[ \t]+)?){1,3})(\d{4,5}(?:-\d{3})?|\d{3} \d{2})(?=[ \t]+(?:in|on|and|to|for|with|by)\b|[.,;:!?)]|[ \t]*$)/gmu;
+const UNIT_FIRST = /\b(?:Flat|Apt\.?|Apartment|Unit|Suite|House No\.?|Door No\.?|Plot No\.?)[ \t]*#?\d{1,5}[A-Za-z]?(?:\/\d{1,4})?(?=,)/gi;
 
 const STOP_WORDS = /^(I|Please|Thanks|Thank|Can|Could|Is|Are|Do|Does|The|This|That|It|We|You|He|She|They|My|Our|Call|Cool|Oh|Who|What|When|Where|Why|How)$/;
+
+/**
+ * "20 app that exposes port", "5 things that park": a number, then lower-case words only, all of
+ * them everyday words or with a function word among them (no street is named "that ... port").
+ */
+function lowercaseProse(match: string): boolean {
+  const words = match.match(/\p{L}[\p{L}\p{M}'’.-]*/gu) ?? [];
+  if (words.length < 2 || !words.every((w) => /^\p{Ll}/u.test(w))) return false;
+  const { common } = getLexicon();
+  return words.every((w) => common.has(w.replace(/\.$/, ""))) || words.some((w) => /^(?:that|which|the|a|an|and|or|of|to|is|are|with|for|in|on|it|its|my|your)$/.test(w));
+}
 
 /** True when `phrase` (one to three words) is a known place: a country, region or city of the gazetteer. */
 function isPlace(phrase: string): boolean {
@@ -94,17 +121,27 @@ function extendRight(text: string, end: number, isLowercaseText: boolean): numbe
     // An empty field exported as "nan" ends the address ("Ljubljana nan", "HUTTON HENRY nan").
     m = /^,?[ \t]+nan(?![\p{L}\p{N}])/u.exec(rest);
     if (m) { end += m[0].length; continue; }
+    // A street name that holds a street-type word ("Maple Ridge Dr", "Old Mill Road") was cut at
+    // the first one: the type after it belongs to the street.
+    m = STREET_TYPE_AFTER.exec(rest);
+    if (m && /^[ \t]+\p{Lu}/u.test(rest)) { end += m[0].length; continue; }
+    // Numbered cross streets and blocks, as Indian addresses list them: ", 14th Cross", ", 5th Main".
+    m = /^,[ \t]*\d{1,3}(?:st|nd|rd|th)[ \t]+[\p{Lu}][\p{L}\p{M}'’-]*(?:[ \t]+(?:Road|Rd|Main|Cross|Street|St|Block|Stage|Phase|Sector|Layout))?(?![\p{L}\p{N}])/u.exec(rest);
+    if (m) { end += m[0].length; continue; }
     m = /^\s+\d{1,5}[A-Za-z]?\b\.?(?![\d.,:]\d)/.exec(rest);
     if (m && !/^\s+\d{1,5}\s+(?:\p{Ll})/u.test(rest.slice(0, m[0].length + 3))) { end += m[0].length; continue; }
     // ", City", ", ST 12345", ", Country 12345" on the same line.
     m = isLowercaseText
       ? /^,?[ \t]+(?:[\p{Ll}][\p{L}\p{M}'’-]*[ \t]*){1,3}(?=[.,]?\s*$)/u.exec(rest)
-      : /^(?:,[ \t]*|[ \t]+)(?:(?:[\p{Lu}][\p{L}\p{M}'’.-]*|nan|de|do|da|na|di|del)(?:[ \t]+|$|(?=[,.\n?])))*(?:[\p{Lu}][\p{L}\p{M}'’.-]*)(?![\p{N}])(?:,?[ \t]*(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|[A-Z]{2}\b))?(?:,?[ \t]+\d{3,5}(?:[- ]\d{2,4})?)?/u.exec(rest);
+      : /^(?:,[ \t]*|[ \t]+)(?:(?:[\p{Lu}][\p{L}\p{M}'’.-]*|nan|de|do|da|na|di|del)(?:[ \t]+|$|(?=[,.\n?])))*(?:[\p{Lu}][\p{L}\p{M}'’.-]*)(?![\p{N}])(?:,?[ \t]*(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|[A-Z]{2}\b))?(?:,?[ \t]+\d{3,6}(?!\d)(?:[- ]\d{2,4})?)?/u.exec(rest); // six digits after a town: "Bengaluru 560038"
     if (m && m[0].trim().length > 0) {
       let tail = m[0];
       // Stop before capitalised sentence words ("Poland. It serves", "Please").
       const stop = [...tail.matchAll(/[\p{L}'’-]+/gu)].find((w) => STOP_WORDS.test(w[0]));
       if (stop) tail = tail.slice(0, stop.index).replace(/[\s,]+$/, "");
+      // ... or at a full stop after a word that is no abbreviation: "Ankara. Total: ₺12.450".
+      const fullStop = /(?<=\p{Ll}{3})\.[ \t]+(?=\p{Lu})/u.exec(tail);
+      if (fullStop) tail = tail.slice(0, fullStop.index);
       const words = tail.split(/[\s,]+/).filter(Boolean);
       const { common } = getLexicon();
       if (words.length > 0 && !(words.length === 1 && common.has(words[0]!.toLowerCase().replace(/\.$/, "")) && !/^[A-Z]{2,}$/.test(words[0]!) && !isPlace(words[0]!.replace(/\.$/, "")))) {
@@ -149,6 +186,9 @@ function extendRight(text: string, end: number, isLowercaseText: boolean): numbe
 function extendLeft(text: string, start: number): number {
   for (let guard = 0; guard < 3; guard++) {
     const before = text.slice(Math.max(0, start - 40), start);
+    // "Unit 5/22 Beach Rd": the unit word right before the (unit/house) number.
+    const unitWord = /^\d/.test(text.slice(start, start + 1)) ? /\b(?:Apt\.?|Apartment|Flat|Suite|Unit)[ \t]+#?$/i.exec(before) : null;
+    if (unitWord) { start -= unitWord[0].length; continue; }
     const m = /(?:\b\d{1,6}[ \t]+|\bthe corner of[ \t]+|\b(?:Apt\.?|Apartment|Flat|Suite|Unit)[ \t]+#?\d{1,5}[A-Za-z]?,?[ \t]+)$/i.exec(before);
     if (!m) break;
     start -= m[0].length;
@@ -186,6 +226,9 @@ export function findStreetAddresses(text: string): Candidate[] {
     if (pre && !pre.test(text)) continue;
     for (const m of text.matchAll(re)) {
       const cue = ADDRESS_CUE.test(text.slice(Math.max(0, m.index - 60), m.index));
+      // In text that has capitals, a street named only by lower-case everyday words is prose that
+      // ends in a street-type word: "a Node 20 app that exposes port 3000", "5 things that park".
+      if (!cue && !isLowercaseText && re === ANCHORS[0]!.re && lowercaseProse(m[0])) continue;
       push(m.index, m.index + m[0].length, Math.min(0.95, confidence + (cue ? 0.1 : 0)));
     }
   }
@@ -216,13 +259,39 @@ export function findStreetAddresses(text: string): Candidate[] {
       // ("50541 Mlýnská 1540\nTrancoso, GU\n Portugal 44674", "Dalmatinova 43 Apt. 678 Velenje").
       // Worked out only when wording alone does not decide.
       const structural = () => {
-        const mEnd = m.index + m[0].length;
         const ext = text.slice(mEnd, extendRight(text, mEnd, isLowercaseText));
         return UNIT.test(ext) || /\b\d{4,5}\b/.test(ext) || ext.split(/\s*[,\n]\s*/).some((part) => part.length > 2 && isPlace(part.trim()));
       };
+      const mEnd = m.index + m[0].length;
       if (re === NAME_NUM && !cue && !structural()) continue;
       if (re === NUM_NAME_NUM && !cue && !unitAfter && !structural()) continue;
-      push(m.index, m.index + m[0].length, cue && unitAfter ? 0.85 : 0.7);
+      push(m.index, mEnd, cue && unitAfter ? 0.85 : 0.7);
+    }
+  }
+  // A town and its postcode after "in": "support Factset in Bjert 6091 in its mission", "in København K
+  // 1421", "in ÖVERTURINGEN 840 24", "in Quinta de São Tiago 3610-114". Not a year ("in Windows 2000"),
+  // nor ordinary words ("in Room 1204"); the postcode must end the phrase.
+  for (const m of text.matchAll(TOWN_POSTCODE)) {
+    const [, town, code] = m as unknown as [string, string, string];
+    if (/^(?:19|20)\d\d$/.test(code)) continue;
+    const words = town.match(/\p{L}[\p{L}\p{M}'’.-]*/gu) ?? [];
+    const { common, things } = getLexicon();
+    if (words.every((w) => w.length === 1 || common.has(w.toLowerCase()) || things.has(w.toLowerCase()))) continue;
+    const start = m.index + m[0].length - town.length - code.length;
+    if (out.some((c) => c.start < m.index + m[0].length && start < c.end)) continue;
+    out.push({ type: "STREET_ADDRESS", start, end: m.index + m[0].length, confidence: 0.7 });
+  }
+  // A unit that opens the address, with no street type after it: "Flat 302, Sai Krupa Apartments,
+  // 14th Cross, Indiranagar, Bengaluru 560038". Taken when its comma-separated tail ends in a
+  // postcode or a known place; a unit before a found street was taken by extendLeft already.
+  if (text.includes(",") && UNIT_FIRST.test(text)) {
+    UNIT_FIRST.lastIndex = 0;
+    for (const m of text.matchAll(UNIT_FIRST)) {
+      const mEnd = m.index + m[0].length;
+      if (out.some((c) => c.start <= m.index && m.index < c.end)) continue;
+      const ext = text.slice(mEnd, extendRight(text, mEnd, isLowercaseText));
+      const parts = ext.split(/\s*,\s*/).filter(Boolean);
+      if (parts.length >= 2 && (/\b\d{4,6}\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b/.test(ext) || parts.some((part) => isPlace(part.trim())))) push(m.index, mEnd, 0.8);
     }
   }
   if (/corner of/i.test(text)) findCorners(text, push);

@@ -54,6 +54,11 @@ describe("US SSN", () => {
     const t = "my social security number is 536228120";
     expect(values(t, findUsSsns(t))).toEqual(["536228120"]);
   });
+  it("takes a spaced SSN when the wording comes after it in the sentence", () => {
+    const t = "Is 145 32 8804 written correctly, or should an SSN always have dashes?";
+    expect(values(t, findUsSsns(t))).toEqual(["145 32 8804"]);
+    expect(values("Call 145 32 8804. An SSN is private.", findUsSsns("Call 145 32 8804. An SSN is private."))).toEqual([]);
+  });
 });
 
 describe("IP addresses", () => {
@@ -97,6 +102,16 @@ describe("dates of birth", () => {
     const t = "She was born on 7/14/1995. The meeting is on 2024-03-15. DOB: 12 March 1961";
     expect(values(t, findDatesOfBirth(t))).toEqual(["7/14/1995", "12 March 1961"]);
   });
+  it("reads two-digit years with an apostrophe", () => {
+    const t = "I, Anna Nowak, born 14 Apr '82, authorise my wife";
+    expect(values(t, findDatesOfBirth(t))).toEqual(["14 Apr '82"]);
+  });
+  it("takes the dates of a birth-date column in a table, and only those", () => {
+    const t = "id,name,joined,dob\n17,Ana,2021-05-01,1993-02-28\n18,Bo,2022-01-09,28/11/1996";
+    expect(values(t, findDatesOfBirth(t))).toEqual(["1993-02-28", "28/11/1996"]);
+    const other = "id,name,joined\n17,Ana,2021-05-01";
+    expect(findDatesOfBirth(other)).toEqual([]);
+  });
 });
 
 describe("street addresses", () => {
@@ -105,8 +120,30 @@ describe("street addresses", () => {
     ["Ship it to Via Garibaldi 22, 20121 Milano please", "Via Garibaldi 22, 20121 Milano"],
     ["The letter arrived at 760 Passauer Strasse 33, Cite Guedouala, Tunisia last night.", "760 Passauer Strasse 33, Cite Guedouala, Tunisia"],
     ["Address: PSC 4355, Box 4187\nAPO AP 28906", "PSC 4355, Box 4187\nAPO AP 28906"],
+    // Unit designators, postcodes and towns after the street.
+    ["the leak at ul. Marszałkowska 84/92 m. 17, 00-514 Warszawa; write", "ul. Marszałkowska 84/92 m. 17, 00-514 Warszawa"],
+    ["never arrived at Calle Mayor 12, 3º B, 28013 Madrid.", "Calle Mayor 12, 3º B, 28013 Madrid"],
+    ["who lived at Via Roma 21, int. 4, 40121 Bologna for forty years", "Via Roma 21, int. 4, 40121 Bologna"],
+    // A street name holding a street-type word ("Ridge", "Mill") goes on to its real type.
+    ["current address 1187 Maple Ridge Dr, Apt 3B, Columbus, OH 43215. What", "1187 Maple Ridge Dr, Apt 3B, Columbus, OH 43215"],
+    ["resides at 4410 Old Mill Road, Unit 12, Asheville, NC 28806.", "4410 Old Mill Road, Unit 12, Asheville, NC 28806"],
+    // A unit word right before the number, and a unit that opens an address without a street type.
+    ["ship the router to Unit 5/22 Beach Rd, Bondi NSW 2026; thanks", "Unit 5/22 Beach Rd, Bondi NSW 2026"],
+    ["send the courier to Flat 302, Sai Krupa Apartments, 14th Cross, Indiranagar, Bengaluru 560038 between 10 and 12.", "Flat 302, Sai Krupa Apartments, 14th Cross, Indiranagar, Bengaluru 560038"],
+    // French, Japanese and Turkish street styles.
+    ["her previous address was 8 bis, avenue Jean Jaurès, 69007 Lyon.", "8 bis, avenue Jean Jaurès, 69007 Lyon"],
+    ["in Japanese order: Sato Yui, 3-14-2 Jingumae, Shibuya-ku, Tokyo 150-0001, +81 3", "3-14-2 Jingumae, Shibuya-ku, Tokyo 150-0001"],
+    ["bill to: Ayşe Kaya, Atatürk Bulvarı No: 127/4, Çankaya, Ankara. Total", "Atatürk Bulvarı No: 127/4, Çankaya, Ankara"],
+    // A town and its postcode after "in".
+    ["Looking to support Factset in Bjert 6091 in its mission", "Bjert 6091"],
   ])("finds the whole address in %j", (t, expected) => {
     expect(values(t, findStreetAddresses(t))).toContain(expected);
+  });
+  it("leaves prose that ends in a street-type word alone", () => {
+    const t = "Write a Dockerfile for a Node 20 app that exposes port 3000 and runs as a non-root user. It shipped in Windows 2000.";
+    expect(values(t, findStreetAddresses(t))).toEqual([]);
+    const places = "I rated 3 place settings; see 5 avenue trees.";
+    expect(values(places, findStreetAddresses(places))).toEqual([]);
   });
   it("leaves product names with numbers alone", () => {
     const t = "Compare Windows 11 and Chapter 4 of the guide; Python 3 is fine.";
@@ -125,6 +162,45 @@ describe("person names", () => {
   });
   it("does not flag capitalised ordinary words or sentence openers", () => {
     const t = "Capitalized words like Wisdom and Discipline are often mistaken with names. Will it rain?";
+    expect(values(t, findPersons(t))).toEqual([]);
+  });
+  it.each([
+    // Particles between two parts join them into one name.
+    ["Write a toast for Pieter van der Berg's retirement.", ["Pieter van der Berg"]],
+    ["The debit is for Javier Ruiz de la Fuente.", ["Javier Ruiz de la Fuente"]],
+    ["I met Ahmed al-Rashid today.", ["Ahmed al-Rashid"]],
+    // Form fields, in capitals too.
+    ["Visa form: SURNAME: NGUYEN / GIVEN NAMES: THI LAN / DATE OF BIRTH: 1990", ["NGUYEN", "THI LAN"]],
+    ["Intake form: NAME: CHIDINMA OKONKWO  DOB: 1980", ["CHIDINMA OKONKWO"]],
+    // Lower-case names after strong wording, in text that has capitals elsewhere.
+    ["tell jessica i said hi and that the Costco run moved", ["jessica"]],
+    ["i think priyanka from HR forgot my leave request", ["priyanka"]],
+    ["I'm arjun mehta, my number is 12", ["arjun mehta"]],
+    // A hyphenated given name.
+    ["Text Lars-Erik that I paid him back.", ["Lars-Erik"]],
+    // Given names that are also words, told by their context.
+    ["Mark Baker asked me to mark the essays by Friday.", ["Mark Baker"]],
+    ["Make a packing checklist for Summer's trip to Oslo this summer.", ["Summer"]],
+    ['Rewrite this note: "Bill, the bill for the team dinner is still unpaid."', ["Bill"]],
+    ["Hope and Noah Kowalski are twins starting at school.", ["Hope", "Noah Kowalski"]],
+    ["Plan my week: call Rose about the rose bushes.", ["Rose"]],
+    ["Write a birthday card for Grace; she was born in May.", ["Grace"]],
+    ["Story idea: Hunter is a young hunter who befriends a wolf.", ["Hunter"]],
+    ["Hassan and I got married in 2014.", ["Hassan"]],
+  ])("finds the name in %j", (t, expected) => {
+    expect(values(t, findPersons(t)).sort()).toEqual([...expected].sort());
+  });
+  it.each([
+    "Amber, ruby and jade: which are the softest?",
+    "When is the best time to visit Petra in Jordan to avoid the heat?",
+    "Plan three days in Florence with a day trip to Siena and San Gimignano.",
+    "Compare the Ming and Qing dynasties' approaches to maritime trade.",
+    "Is the Opel Corsa the same car as the Vauxhall Corsa?",
+    "Write a four-line verse about a long winter in Tromsø.",
+    "Summer internships at Airbus: what should a cover letter emphasize?",
+    "Patient is a 38-year-old male with a history of headaches.",
+    "name: Build and Test",
+  ])("leaves %j without names", (t) => {
     expect(values(t, findPersons(t))).toEqual([]);
   });
   it("catches a surname again once the full name was seen", () => {
