@@ -5,6 +5,7 @@ import { contextBefore, countDigits, digitsOf } from "../text";
 
 // 12–19 digits, optionally grouped by single spaces or dashes.
 const CARD_CANDIDATE = /(?<![\p{N}\p{L}.,-])\d(?:[ -]?\d){11,18}(?![\p{N}\p{L}]|[.,]\d)/gu;
+const ISBN_BEFORE = /\bISBN(?:-?1[03])?\s*[:#]?\s*$/i;
 const CARD_CONTEXT = /\b(card|cc|credit|debit|visa|master ?card|amex|american express|discover|jcb|maestro|diners|payment|pay|charge)\b/i;
 
 /** Payment card numbers: 12–19 digits that pass the Luhn checksum; a known issuer prefix or card wording raises confidence. */
@@ -17,6 +18,8 @@ export function findCreditCards(text: string): Candidate[] {
     // Mixed separators ("1234-5678 9012") are not how cards are written.
     const seps = new Set(m[0].replace(/\d/g, ""));
     if (seps.size > 1) continue;
+    // A book number named as such ("ISBN 978-1-4028-9462-6") can pass Luhn too.
+    if (contextBefore(text, m.index, ISBN_BEFORE, 12)) continue;
     let confidence = 0.8;
     if (isCreditCard(digits)) confidence += 0.1;
     if (contextBefore(text, m.index, CARD_CONTEXT, 40)) confidence += 0.08;

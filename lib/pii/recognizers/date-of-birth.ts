@@ -2,6 +2,19 @@ import type { Candidate } from "../types";
 
 const MONTHS =
   "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+// Month names of other languages, written out (after a day number only, where they cannot be other
+// words): French, Italian, Spanish, Portuguese, German, Dutch, Indonesian, Turkish, and Polish in the
+// nominative and in the genitive that dates use ("4 listopada 1990").
+const FOREIGN_MONTHS =
+  "(?:janvier|février|fevrier|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|" +
+  "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|dicembre|" +
+  "enero|febrero|abril|mayo|junio|julio|septiembre|setiembre|octubre|noviembre|diciembre|" +
+  "janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|dezembro|" +
+  "januar|jänner|februar|märz|juni|juli|oktober|dezember|" +
+  "januari|februari|maart|mei|augustus|maret|agustus|desember|" +
+  "ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık|" +
+  "styczeń|stycznia|luty|lutego|marzec|marca|kwiecień|kwietnia|maj|maja|czerwiec|czerwca|lipiec|lipca|sierpień|sierpnia|" +
+  "wrzesień|września|październik|października|listopad|listopada|grudzień|grudnia)(?![\\p{L}])";
 const DAY = "(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?";
 // A four-digit year, or an abbreviated one with its apostrophe ("14 Apr '82").
 const YEAR = "(?:1[89]\\d\\d|20\\d\\d|['’]\\d\\d(?!\\d))";
@@ -14,10 +27,26 @@ const DATE = new RegExp(
   ].join("|"),
   "gi",
 );
+// 2 février 1979 · 1er mars 1980 · 9 de agosto de 1990 · 17. September 1984 · 4 listopada 1990.
+// Apart from DATE, whose ASCII-only scan is much faster without the Unicode flag.
+// Any match of OTHER_LANGUAGE_DATE passes this cheaper test: a day, a word and a four-digit year.
+const OTHER_LANGUAGE_DATE_PRE = /\d(?:er|º|°|\.)? (?:de )?[^\s\d]+ (?:de |del )?\d{4}/;
+const OTHER_LANGUAGE_DATE = new RegExp(`\\b(?:[12]\\d|3[01]|0?[1-9])(?:er|º|°|\\.)? (?:de )?(?:${FOREIGN_MONTHS}|${MONTHS}) (?:de |del )?\\d{4}\\b`, "giu");
 // Birth wording shortly before the date: "born on", "date of birth:", "DOB", "birthday is".
 const BIRTH_CONTEXT = /\b(born|birth|birthdate|birthday|dob|d\.o\.b\.?|b\.|n[ée]e? le|geboren)\b[^\n]{0,30}$|\bb(irth)?\s*:\s*$/i;
+// The same in other languages, right before the date (a word or two may stand between): "né le",
+// "nato il", "nacida el", "fecha de nacimiento", "f. nac.", "data de nascimento", "nascido em",
+// "data di nascita", "geboren am", "geb.", "Geburtsdatum", "geboortedatum", "date de naissance",
+// "urodzona", "data urodzenia", "ur.", "lahir", "tanggal lahir", "doğum tarihi", "fødselsdato".
+const FOREIGN_BIRTH_CONTEXT =
+  /(?<![\p{L}])(?:n(?:ée?s?|ee?s?\s+le)|nat[oa]|nacid[oa]|nascid[oa]|geboren|geb\.|urodzon[ya]|urodzeni|ur\.|lahir|nacimiento|f\.\s?nac\.?|nascimento|nascita|naissance|geburtsdatum|geburtstag|geboortedatum|urodzenia|doğum(?:\s+tarihi)?|dogum(?:\s+tarihi)?|fødselsdato|födelsedatum|syntymäaika)(?![\p{L}])[^\n\p{N}]{0,24}$/iu;
 // A table column of birth dates: "dob", "date_of_birth", "Date of birth", "birthdate", "born".
-const BIRTH_COLUMN = /^\s*["']?\s*(?:dob|d\.o\.b\.?|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|born|geburtsdatum|fecha[ _]de[ _]nacimiento)\s*["']?\s*$/i;
+const BIRTH_COLUMN = /^\s*["']?\s*(?:dob|d\.o\.b\.?|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|born|geburtsdatum|fecha[ _]de[ _]nacimiento|data[ _]de[ _]nascimento|data[ _]di[ _]nascita|date[ _]de[ _]naissance|geboortedatum|data[ _]urodzenia|tanggal[ _]lahir|doğum[ _]tarihi)\s*["']?\s*$/iu;
+// Some word of BIRTH_CONTEXT or FOREIGN_BIRTH_CONTEXT: a cheap test before the date scan, which most texts fail.
+const BIRTH_WORD =
+  /b(?:orn|irth|\.|\s*:)|dob|\bn(?:ée?s?|ee?s?\s+le)(?![a-z])|\bgeb|nat[oa]|nacid|nascid|nasc|urodz|\bur\.|lahir|nacim|f\.\s?nac|naissance|geburt|geboorte|do[gğ]um|fødsel|födelse|syntymä/i;
+const FOUNDING_BIRTH =
+  /\b(?:bakery|company|business|shop|store|brand|restaurant|caf[eé]|startup|start-up|idea|project|band|blog|podcast|channel|club|firm|charity|magazine|newsletter|movement|festival|app|product)\s+(?:was|were)\s+born\b[^\n]{0,30}$/i;
 const WHOLE_DATE = new RegExp(`^(?:${DATE.source})$`, "i");
 
 /** Dates of birth: a full date (day, month and year) preceded by birth wording, or in a birth-date column of a table; other dates are kept. */
@@ -25,12 +54,26 @@ export function findDatesOfBirth(text: string): Candidate[] {
   const out: Candidate[] = [];
   // Every date form below has a day or month number and a year.
   if (!/\d/.test(text)) return out;
-  for (const m of text.matchAll(DATE)) {
-    const before = text.slice(Math.max(0, m.index - 45), m.index);
-    if (!BIRTH_CONTEXT.test(before)) continue;
-    out.push({ type: "DATE_OF_BIRTH", start: m.index, end: m.index + m[0].length, confidence: 0.9 });
+  if (BIRTH_WORD.test(text)) {
+    const dates: Array<[number, number]> = [];
+    for (const m of text.matchAll(DATE)) dates.push([m.index, m.index + m[0].length]);
+    const found = dates.length;
+    if (OTHER_LANGUAGE_DATE_PRE.test(text)) for (const m of text.matchAll(OTHER_LANGUAGE_DATE)) {
+      const s0 = m.index, e0 = m.index + m[0].length;
+      let clash = false;
+      for (let k = 0; k < found; k++) if (dates[k]![0] < e0 && s0 < dates[k]![1]) clash = true;
+      if (!clash) dates.push([s0, e0]);
+    }
+    if (dates.length > found) dates.sort((a, b) => a[0] - b[0]);
+    for (const [start, end] of dates) {
+      const before = text.slice(Math.max(0, start - 45), start);
+      if (!BIRTH_CONTEXT.test(before) && !FOREIGN_BIRTH_CONTEXT.test(before)) continue;
+      // "Our bakery was born on 3 March 2011": a firm's or a project's founding, not a person's birth.
+      if (FOUNDING_BIRTH.test(before)) continue;
+      out.push({ type: "DATE_OF_BIRTH", start, end, confidence: 0.9 });
+    }
   }
-  if (/\b(?:dob|birth|born|geburt|nacimiento)/i.test(text)) findBirthColumns(text, out);
+  if (/\b(?:dob|birth|born|geburt|nacimiento|nascimento|nascita|naissance|geboorte|urodzenia|lahir|doğum)/i.test(text)) findBirthColumns(text, out);
   return out;
 }
 

@@ -10,7 +10,7 @@ type Kind = "HONORIFIC" | "TITLE" | "INITIAL" | "PARTICLE" | "SUFFIX" | "STRONG"
 
 const TOKEN = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*\.?/gu;
 const HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "dame", "mme", "mlle", "herr", "frau", "sr", "sra", "srta", "rev", "fr"]);
-const PARTICLES = new Set(["van", "von", "de", "der", "den", "da", "das", "do", "dos", "del", "della", "di", "du", "la", "le", "ten", "ter", "bin", "ibn", "al", "el", "y", "zu"]);
+const PARTICLES = new Set(["van", "von", "de", "der", "den", "da", "das", "do", "dos", "del", "della", "di", "du", "la", "le", "ten", "ter", "bin", "binti", "bint", "binte", "ibn", "al", "el", "y", "zu"]);
 const SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", "xiii", "xiv", "xv", "xvi", "phd", "md", "dds", "dvm", "esq", "cpa", "rn"]);
 // Surnames glued to a lower-case Arabic article or an elided "de": "al-Rashid", "el-Sayed", "d'Angelo".
 // They count as capitalised, so that "Ahmed al-Rashid" is one run.
@@ -34,16 +34,20 @@ const SURNAME_ENDING =
 
 // Words right before a run that mark it as a person.
 const CUE_BEFORE =
-  /(?:\bmy name is|\bname is|\bname:|\bnamed|\bnamed (?:him|her|them)|\bcalled|\bcall me|\bi am|\bi'm|\bim|\bthis is|\bdear|\bhi|\bhello|\bhey|\bthanks|\bthank you|\bregards|\bsincerely|\bsigned|\bcheers|\bsays|\bsaid|\basked|\btold|\bspeak to|\btalk to|\bspeak with|\bmeet|\bmet|\bcontact|\bcc|\battn:?|\battention:?|\bpatient:|\bcustomer:|\bclient:|\bemployee:|\bapplicant:|\bcandidate:|\bauthor:|\bfrom:|\bto:|\bby:|\bdirected by:?|\bwritten by|\bproduced by|\bperformed by|\bsung by|\bfeaturing|\bfeat\.|\bwife|\bhusband|\bson|\bdaughter|\bbrother|\bsister|\bmother|\bfather|\bmom|\bdad|\bfriend|\bboss|\bcolleague|\bpartner|\bkid|\bchild|\bgrandmother|\bgrandfather|\bmanager|\bproducer|\bsongwriter|\bplayer|\bactor|\bactress|\bsinger|\bcommenter|\bauthor|\bwriter|\bbeneficiary|\bguardian|\bfollow up with|\bassistant to|\bmaiden name is|\bsurname is|\blast name is|\bfirst name is|\bfull name is|\bit's under|\binvite|\bask|\btell|\bcall|\btext|\bemail|\bping|\bremind|\bwith ms\.?|\bwith mr\.?)[\s,:]*$/i;
+  /(?:\bmy name is|\bname is|\bname:|\bnamed|\bnamed (?:him|her|them)|\bcalled|\bcall me|\bi am|\bi'm|\bim|\bthis is|\bdear|\bhi|\bhello|\bhey|\bthanks|\bthank you|\bregards|\bsincerely|\bsigned|\bcheers|\bsays|\bsaid|\basked|\btold|\bspeak to|\btalk to|\bspeak with|\bmeet|\bmet|\bcontact|\bcc|\battn:?|\battention:?|\bpatient:|\bcustomer:|\bclient:|\bemployee:|\bapplicant:|\bcandidate:|\bauthor:|\bfrom:|\bto:|\bby:|\bdirected by:?|\bwritten by|\bproduced by|\bperformed by|\bsung by|\bfeaturing|\bfeat\.|\bwife|\bhusband|\bson|\bdaughter|\bbrother|\bsister|\bmother|\bfather|\bmom|\bdad|\bfriend|\bboss|\bcolleague|\bpartner|\bkid|\bchild|\bgrandmother|\bgrandfather|\bmanager|\bproducer|\bsongwriter|\bplayer|\bactor|\bactress|\bsinger|\bcommenter|\bauthor|\bwriter|\bbeneficiary|\bguardian|\bfollow up with|\bassistant to|\bmaiden name is|\bsurname is|\blast name is|\bfirst name is|\bfull name is|\bit's under|\binvite|\bask|\btell|\bcall|\btext|\bemail|\bping|\bremind|\bwith ms\.?|\bwith mr\.?|\b(?:applicant|candidate|tenant|passenger|student|patient|member)|\b(?:whatsapp|dm|msg|message|sms))[\s,:]*$/i;
 // The last word of every CUE_BEFORE phrase: a cheap test that must pass before the regex is run.
 const CUE_LAST_WORDS = new Set(
   `is name named him her them called me am i'm im this dear hi hello hey thanks you regards sincerely signed cheers says said
   asked told to with meet met contact cc attn attention patient customer client employee applicant candidate author from by
   featuring feat wife husband son daughter brother sister mother father mom dad friend boss colleague partner kid child
   grandmother grandfather manager producer songwriter player actor actress singer commenter writer beneficiary guardian
-  under invite ask tell ms mr call text email ping remind`.split(/\s+/),
+  under invite ask tell ms mr call text email ping remind tenant passenger student member whatsapp dm msg message sms`.split(/\s+/),
 );
 const WORD_CHAR = /[\p{L}'’]/u;
+// "In the name of" and account-holder wording of other languages: "intestato a", "a nome di", "au nom de",
+// "a nombre de", "em nome de", "atas nama", "Kontoinhaberin:".
+const FOREIGN_CUE_BEFORE = /(?:\bintestat[oaie] a|\ba nome di|\bau nom de|\ba nombre de|\bem nome de|\batas nama|\bkontoinhaber(?:in)?:?)\s*$/i;
+const FOREIGN_CUE_LAST_WORDS = new Set(["a", "di", "de", "nama", "kontoinhaber", "kontoinhaberin"]);
 /** CUE_BEFORE, tried only when the last word of `before` (read backwards, without a regex scan) can end a cue. */
 function cueBefore(before: string): boolean {
   let e = before.length;
@@ -51,17 +55,22 @@ function cueBefore(before: string): boolean {
   if (e > 0 && before[e - 1] === ".") e--;
   let b = e;
   while (b > 0 && WORD_CHAR.test(before[b - 1]!)) b--;
-  return b < e && CUE_LAST_WORDS.has(before.slice(b, e).toLowerCase()) && CUE_BEFORE.test(before);
+  if (b >= e) return false;
+  const last = before.slice(b, e).toLowerCase();
+  if (FOREIGN_CUE_LAST_WORDS.has(last)) return FOREIGN_CUE_BEFORE.test(before);
+  return CUE_LAST_WORDS.has(last) && CUE_BEFORE.test(before);
 }
 // A generational or regnal suffix after a name: "Jr.", "PhD", "Henry VIII", "Louis XIV".
 const SUFFIX_AFTER = /^,? (?:Jr\.?|Sr\.?|PhD|MD|DDS|DVM|Esq\.?|CPA|RN|(?:X{0,2})(?:IX|IV|V?I{1,3}|V|X)(?=[\s,.;:!?)'’]|$))(?![\p{L}])/u;
 // Nouns that make a name before them an eponym ("the Turing test", "the Monty Hall problem", "the Mandelbrot set").
 const EPONYM_HEAD =
-  /^ (?:theorem|test|machine|set|effect|law|laws|problem|sequence|numbers?|equations?|principle|constant|distribution|transform|series|paradox|prize|telescope|scale|method|algorithm|formula|conjecture|hypothesis|curve|space|function|model|award|medal|complex|syndrome|disease|cycle|index|limit|inequality|lemma|process|matrix|diagram|chart|method|rule|code|cipher|bridge|stadium|institute|university|college|museum|airport|square|street|avenue|road|hall)\b/;
+  /^ (?:theorem|test|machine|set|effect|law|laws|problem|sequence|numbers?|equations?|principle|constant|distribution|transform|series|paradox|prize|telescope|scale|method|algorithm|formula|conjecture|hypothesis|curve|space|function|model|award|medal|complex|syndrome|disease|cycle|index|limit|inequality|lemma|process|matrix|diagram|chart|method|rule|code|cipher|bridge|stadium|institute|university|college|museum|airport|square|street|avenue|road|hall|period|era|dynasty|empire|architecture|style|check|checksum|cluster|server|node|database|release|branch)\b/;
 // Words right after a run that mark it as a person.
 // Also a vocative: "Warrane, can I please speak to your boss?", "Kevin, could you ...".
 // And verbs whose subject is a person: "Tomomi is from Osaka", "Adomo began writing", "Hakuba had given".
-const CUE_AFTER = new RegExp(String.raw`^(?:,? (?:said|says|wrote|asked|replied|shouted|explained|told|lives|and (?:his|her) )|:\s|:["“]|, (?:can|could|would|will|do|did|have|are) (?:I|you|we) | (?:is|was|comes|came) from |(?:'s| is| was) (?:very |so )?(?:reliable|kind|friendly|impulsive|late|sick|pregnant|married|retired)\b| (?:so|very) (?:reliable|kind|friendly|impulsive|late|sick)\b| (?:had|has) given | gave (?:him|her|me|us|them) | began (?:writing|working|singing|studying) | (?:was|were) born\b| flew (?:to|home|back)\b` +
+const CUE_AFTER = new RegExp(String.raw`^(?:,? (?:said|says|wrote|asked|replied|shouted|explained|told|lives|and (?:his|her) )|:\s|:["“]|, (?:can|could|would|will|do|did|have|are) (?:I|you|we) | (?:is|was|comes|came) from |(?:'s| is| was) (?:very |so )?(?:reliable|kind|friendly|impulsive|late|sick|pregnant|married|retired)\b| (?:so|very) (?:reliable|kind|friendly|impulsive|late|sick)\b| (?:had|has) given | gave (?:him|her|me|us|them) | began (?:writing|working|singing|studying) | (?:was|were) born\b| flew (?:to|home|back)\b| (?:is|was) (?:flying|driving|travell?ing) (?:to|home|back)\b` +
+  // "Sterling from accounts says": a colleague named by their department.
+  String.raw`| from (?:the )?(?:hr|it|sales|marketing|finance|accounting|accounts|legal|support|payroll|procurement|compliance|recruiting)\b` +
   // "Hassan and I got married", "for Grace; she was born", "Hunter is a young hunter".
   String.raw`| and I\b|[;,.]? (?:she|he) (?:is|was|has|had|will|would|said|says|turns|turned|loves|likes|wants|needs)\b| (?:is|was) an? (?:young|old|elderly|retired|teenage|little|\d{1,3}-year-old)\b)`, "i");
 
@@ -105,6 +114,12 @@ function hyphenatedName(lower: string, lexicon: ReturnType<typeof getLexicon>): 
   if (!lower.includes("-")) return false;
   const parts = lower.split("-");
   return parts.length === 2 && parts.every((p) => p.length >= 2 && lexicon.givenNames.has(p) && !lexicon.common.has(p));
+}
+
+/** "Ji-eun", "Yu-ting", "Seo-Yeon": two short syllables, hyphenated, the second not a repeat of the first ("Yo-yo"). */
+function syllableGivenName(t: string): boolean {
+  const m = /^(\p{Lu}\p{Ll}{1,3})-(\p{L}\p{Ll}{1,3})$/u.exec(t);
+  return m !== null && m[1]!.toLowerCase() !== m[2]!.toLowerCase() && /[aeiouy]/.test(m[1]!) && /[aeiouy]/.test(m[2]!);
 }
 
 /** A token up to its first apostrophe, hyphen or dot: its leading run of letters and marks. */
@@ -215,6 +230,8 @@ export function findPersons(text: string): Candidate[] {
 
   // Lower-case names in casual text, after strong wording: "tell jessica i said hi", "i'm arjun mehta".
   if (!isLowercaseText) findCuedLowercaseNames(text, tokens, out, lexicon);
+  // All in lower case: a word-name before a texting verb ("omg crystal just txted me").
+  else for (let k = 0; k + 1 < tokens.length; k++) if (tokens[k + 1]!.lower === "just" || LOWER_TEXT_VERBS.has(tokens[k + 1]!.lower)) lowerWordName(text, tokens[k]!, out, lexicon);
   // Form fields: "NAME: CHIDINMA OKONKWO", "SURNAME: NGUYEN / GIVEN NAMES: THI LAN".
   if (text.includes(":") || text.includes("=")) findLabeledNames(text, out, lexicon);
   // Names listed or coordinated with a name are names too ("Kateřina, Hleb and Sherry", "said Ana to Logan").
@@ -236,6 +253,17 @@ export function findPersons(text: string): Candidate[] {
 
   // Given names that are also everyday words ("Mark", "Faith", "Summer"), told apart by their context.
   wordNamesByContext(text, tokens, out, lexicon);
+  // Airline and ticket names, "SURNAME/GIVEN": "DIALLO/AMINATA MS".
+  if (text.includes("/") && /\p{Lu}{2}\/\p{Lu}{2}/u.test(text)) findSlashNames(text, out, lexicon);
+  // "Olu's laptop": an unknown capitalised word owning a person's things.
+  if (text.includes("'s ") || text.includes("’s ")) {
+    for (const tok of tokens) {
+      if (!tok.cap || (tok.kind !== "UNKNOWN" && tok.kind !== undefined) || tok.lower.length < 3) continue;
+      if (!POSSESSION_AFTER.test(text.slice(tok.end, tok.end + 24)) || kindOf(tok, lexicon) !== "UNKNOWN" || covered(out, tok)) continue;
+      if (!/^\p{Lu}\p{Ll}+$/u.test(tok.text) || DETERMINER_BEFORE.test(text.slice(Math.max(0, tok.start - 12), tok.start))) continue;
+      out.push({ type: "PERSON", start: tok.start, end: tok.end, confidence: 0.6 });
+    }
+  }
 
   // A name seen once is the same person wherever its parts recur ("Teresa Kreutzmann … Kreutzmann said"),
   // in any case ("… kreutzmann").
@@ -252,6 +280,9 @@ export function findPersons(text: string): Candidate[] {
       if (!seen.has(tok.lower)) continue;
       // A lower-case repeat must not be an everyday word ("rose", "mark").
       if (/^\p{Ll}/u.test(tok.text) && lexicon.common.has(tok.lower)) continue;
+      // A name that is also a country or town, repeated after a place preposition, is the place:
+      // "Jordan is flying to Amman ... in Jordan next month".
+      if ((lexicon.flags.get(tok.lower) ?? 0) & PLACE && /\b(?:in|to|from|at|near|across|around|visit|visiting)\s+$/i.test(text.slice(Math.max(0, tok.start - 12), tok.start))) continue;
       if (!out.some((c) => c.confidence >= 0.5 && c.start <= tok.start && tok.end <= c.end)) {
         out.push({ type: "PERSON", start: tok.start, end: tok.end, confidence: 0.7 });
       }
@@ -262,15 +293,51 @@ export function findPersons(text: string): Candidate[] {
 
 // Wording that, in casual text written without capitals, puts a person's name next: "tell jessica",
 // "i'm arjun mehta". ("with", "this is" are left out: "with numpy", "this is fine".)
-const LOWER_CUE_BEFORE = /(?:^|[^\p{L}'’])(?:i'?m|i am|my name is|my name's|name's|tell|ask|text|txt|call|message|msg|ping|remind|thank|cc|hi|hey|hello|dear)[ \t]+$/iu;
+const LOWER_CUE_BEFORE = /(?:^|[^\p{L}'’])(?:i'?m|i am|my name is|my name's|name's|it'?s|tell|ask|text|txt|call|message|msg|ping|remind|thank|cc|hi|hey|hello|dear)[ \t]+$/iu;
+// A message addressed to someone: "write a msg to dawn", "a note to jess".
+const LOWER_MESSAGE_TO = /(?:^|[^\p{L}])(?:msg|message|text|txt|note|email|e-mail|letter|reply|card) to[ \t]+$/iu;
+// Texting verbs after a name: "crystal just txted me", "dawn texted me".
+const LOWER_TEXTED_AFTER = /^[ \t]+(?:just[ \t]+)?(?:txted|texted|messaged|dmed|dm'd|called|rang|emailed|told)[ \t]+(?:me|us)\b/iu;
 // ... or after it: "priyanka from HR", "dave from accounting".
 const LOWER_CUE_AFTER = /^[ \t]+from[ \t]+(?:the[ \t]+)?(?:hr|it|sales|marketing|finance|accounting|accounts|legal|support|ops|operations|engineering|design|product|payroll|admin|procurement|compliance|security|recruiting|work|office|school|class|church|gym|next door|upstairs|downstairs|team|my team)\b/i;
 
-const LOWER_CUE_LAST_WORDS = new Set(["i'm", "im", "am", "is", "name's", "tell", "ask", "text", "txt", "call", "message", "msg", "ping", "remind", "thank", "cc", "hi", "hey", "hello", "dear"]);
+const LOWER_CUE_LAST_WORDS = new Set(["i'm", "im", "am", "is", "name's", "its", "it's", "tell", "ask", "text", "txt", "call", "message", "msg", "ping", "remind", "thank", "cc", "hi", "hey", "hello", "dear"]);
+
+/**
+ * A lower-case given name that is also a word ("dawn", "crystal") needs wording on both sides, or a
+ * texting verb after it: "a msg to dawn from the HOA", "omg crystal just txted me". True when `tok` is such a word.
+ */
+function lowerWordName(text: string, tok: Token, out: Candidate[], lexicon: ReturnType<typeof getLexicon>): boolean {
+  if (!/^\p{Ll}+$/u.test(tok.text) || !lexicon.givenNames.has(tok.lower) || (lexicon.flags.get(tok.lower) ?? 0) & (PLACE | THING) || VERB_NAMES.has(tok.lower)) return false;
+  const after = text.slice(tok.end, tok.end + 30);
+  const before = text.slice(Math.max(0, tok.start - 20), tok.start);
+  const fromOrg = LOWER_CUE_AFTER.test(after) || /^[ \t]+from[ \t]+(?:the[ \t]+)?[A-Z]{2,5}\b/.test(after);
+  if (LOWER_TEXTED_AFTER.test(after) || ((LOWER_MESSAGE_TO.test(before) || LOWER_CUE_BEFORE.test(before)) && fromOrg)) {
+    if (!covered(out, tok)) out.push({ type: "PERSON", start: tok.start, end: tok.end, confidence: 0.65 });
+  }
+  return true;
+}
+
+const LOWER_TEXT_VERBS = new Set(["txted", "texted", "messaged", "dmed", "called", "rang", "emailed", "told"]);
+const GREETINGS = new Set(["hi", "hey", "hello", "dear", "thanks", "yo"]);
 
 /** Only a name-list word that is no English word, place or brand: "jessica", not "will" or "paris". */
 function isLowerName(t: Token, lexicon: ReturnType<typeof getLexicon>): boolean {
   return !t.cap && t.lower.length >= 3 && ((lexicon.flags.get(t.lower) ?? 0) & (NAME | COMMON | PLACE | THING)) === NAME && /^\p{Ll}/u.test(t.text);
+}
+
+// A person's belongings and kin after a possessive.
+const POSSESSION_AFTER = /^['’]s (?:laptop|desk|bike|wife|husband|mum|mom|dad|mother|father|sister|brother|son|daughter|kids|children|boyfriend|girlfriend|birthday|wedding|funeral|flat|apartment)\b/;
+// "DIALLO/AMINATA MS": a surname and a given name in capitals, joined by a slash, as tickets print them.
+const SLASH_NAME = /(?<![\p{L}\p{N}/])(\p{Lu}{2,}(?:[ -]\p{Lu}{2,})?\/\p{Lu}{2,})(?:[ ]+(MRS|MR|MS|MISS|MSTR|DR)\b)?(?![\p{L}/])/gu;
+
+function findSlashNames(text: string, out: Candidate[], lexicon: ReturnType<typeof getLexicon>): void {
+  for (const m of text.matchAll(SLASH_NAME)) {
+    const [surname, given] = m[1]!.split("/").map((w) => w.toLowerCase()) as [string, string];
+    const nameOnly = (w: string) => lexicon.names.has(w) && !lexicon.common.has(w) && !lexicon.places.has(w) && !lexicon.things.has(w);
+    if (!m[2] && !(nameOnly(surname.split(/[ -]/)[0]!) && nameOnly(given))) continue;
+    if (!covered(out, { start: m.index, end: m.index + m[1]!.length })) out.push({ type: "PERSON", start: m.index, end: m.index + m[1]!.length, confidence: 0.75 });
+  }
 }
 
 /** Lower-case given names, in text that otherwise has capitals, after or before strong wording; a lower-case surname right after joins. */
@@ -279,8 +346,19 @@ function findCuedLowercaseNames(text: string, tokens: Token[], out: Candidate[],
     const tok = tokens[i]!;
     // The cue's last word before, or "from" after, is checked first: it is cheaper than the name lists.
     if (tok.cap || tok.lower.length < 3) continue;
-    if (!LOWER_CUE_LAST_WORDS.has(tokens[i - 1]!.lower) && tokens[i + 1]?.lower !== "from") continue;
-    if (!isLowerName(tok, lexicon)) continue;
+    const prevLower = tokens[i - 1]!.lower;
+    const nextLower = tokens[i + 1]?.lower;
+    if (!LOWER_CUE_LAST_WORDS.has(prevLower) && nextLower !== "from" && prevLower !== "to" && nextLower !== "just" && !(nextLower && LOWER_TEXT_VERBS.has(nextLower))) continue;
+    if (!isLowerName(tok, lexicon)) {
+      // A given name that is also a word ("dawn", "crystal") needs wording on both sides, or a texting verb:
+      // "a msg to dawn from the HOA", "omg crystal just txted me".
+      if (lowerWordName(text, tok, out, lexicon)) continue;
+      // A name in capitals after a greeting, in text that is not all capitals: "hi MARCUS its leanne".
+      if (/^\p{Lu}{3,}$/u.test(tok.text) && GREETINGS.has(prevLower) && ((lexicon.flags.get(tok.lower) ?? 0) & (NAME | COMMON | PLACE | THING)) === NAME) {
+        if (!covered(out, tok)) out.push({ type: "PERSON", start: tok.start, end: tok.end, confidence: 0.7 });
+      }
+      continue;
+    }
     let end = tok.end;
     const next = tokens[i + 1];
     if (next !== undefined && isLowerName(next, lexicon) && next!.start === tok.end + 1 && text[tok.end] === " ") end = next!.end;
@@ -349,6 +427,8 @@ function particlesLeadToName(text: string, tokens: Token[], j: number): boolean 
 
 // Sentence-opening verbs that are also given names: before a surname they are the verb ("Ask Nguyen").
 const VERB_NAMES = new Set(["ask", "tell", "call", "text", "thank", "thanks", "invite", "email", "meet", "contact", "remind", "help", "let", "send", "see", "message", "ping", "pay", "page", "hi", "hello", "hey", "dear", "congratulate", "read", "will", "can", "may", "did", "does"]);
+// A will or a possession, right after a given name, about something of someone's: "will water your", "has the spare key".
+const WORD_NAME_ERRAND_AFTER = /^ (?:will|'ll|has|had) (?:\p{Ll}+ )?(?:your|my|our|his|her|their|the (?:spare|keys?|car|kids))\b/u;
 // Determiners before "X's" that make X a thing or a season ("this Summer's collection", "the Rose's petals").
 const DETERMINER_BEFORE = /\b(?:the|a|an|this|that|these|those|last|next|every|each|its|our|your|their|his|her|my|of)\s+$/i;
 
@@ -393,6 +473,12 @@ function wordNamesByContext(text: string, tokens: Token[], out: Candidate[], lex
       const m = /^ (?:and|&) /.exec(after);
       const partner = m && out.find((c) => c.confidence >= 0.5 && c.start === tok.end + m[0].length);
       if (partner && /^(?:['’]s\b| (?:are|were|have|had|got|met|both|will|went|live|love)\b)/.test(text.slice(partner.end, partner.end + 8))) confidence = 0.7;
+      // ... or with a full name, as couples are written: "a toast for Joy and Ray Castellanos".
+      else if (partner && /\s/.test(text.slice(partner.start, partner.end)) && !DETERMINER_BEFORE.test(before) && !sentenceInitial(text, tok.start)) confidence = 0.7;
+      // A chat mention: "@Gene asked", not an e-mail or a decorator ("x@Gene", "@Override").
+      else if (text[tok.start - 1] === "@" && !/[\w.]/.test(text[tok.start - 2] ?? "") && !/^\(/.test(after)) confidence = 0.7;
+      // The subject of a person's errand: "Angel will water your plants", "Crystal has the spare key".
+      else if (WORD_NAME_ERRAND_AFTER.test(after) && !DETERMINER_BEFORE.test(before)) confidence = 0.6;
     }
     if (confidence > 0) out.push({ type: "PERSON", start: tok.start, end: tok.end, confidence });
   }
@@ -446,7 +532,8 @@ function coordinate(text: string, tokens: Token[], out: Candidate[], lexicon: Re
         if (mr[0] === " to " && !/\bsaid\s+$/i.test(text.slice(Math.max(0, c.start - 12), c.start))) continue;
         const i = byStart.get(c.end + mr[0].length);
         const tok = i === undefined ? undefined : tokens[i];
-        if (tok && (isCandidate(tok) || (/and/.test(mr[0]) && isPairedSurname(tok, tok.end))) && (mr[0] !== ", " || listContinues(text, tok.end)) && !covered(out, tok)) {
+        // "Otieno, Achieng; Horák, Miroslav": inverted names in a list separated by semicolons.
+        if (tok && (isCandidate(tok) || (/and/.test(mr[0]) && isPairedSurname(tok, tok.end))) && (mr[0] !== ", " || listContinues(text, tok.end) || /^;\s/.test(text.slice(tok.end, tok.end + 2))) && !covered(out, tok)) {
           const sfx = SUFFIX_AFTER.exec(text.slice(tok.end, tok.end + 8));
           out.push({ type: "PERSON", start: tok.start, end: tok.end + (sfx ? sfx[0].length : 0), confidence: 0.7 });
           added++;
@@ -496,6 +583,8 @@ function evaluateRun(text: string, run: Token[], lexicon: ReturnType<typeof getL
     if (k > 0 && kinds[k] === "WORD" && kinds[k - 1] === "STRONG" && !tok.phrase && lexicon.things.has(tok.lower) && lexicon.names.has(tok.lower) && lexicon.names.has(run[k - 1]!.lower)) kinds[k] = "WEAK";
   }
 
+  // A romanised Korean or Chinese given name of two hyphenated syllables after a surname: "Lee Ji-eun", "Kim Min-jun".
+  for (let k = 1; k < run.length; k++) if (kinds[k] === "UNKNOWN" && lexicon.names.has(run[k - 1]!.lower) && syllableGivenName(run[k]!.text)) kinds[k] = "STRONG";
   // A capitalised sentence opener that is also an everyday word ("Call", "Will", "Ask") is the verb, not a name.
   // Unless it is a given name before a surname ("Harry Sheppard"), where the word is rare as a verb.
   // A name-list word before an initial and a surname is a given name even when it is an everyday word ("Ken N. Fukuda").
@@ -527,7 +616,13 @@ function evaluateRun(text: string, run: Token[], lexicon: ReturnType<typeof getL
 
 // Words after which a lone name is a destination.
 const TRAVEL_BEFORE = /\b(?:visit|visiting|visited|trip to|trips to|travel to|travelling to|traveling to|fly to|flying to|flights? to|holiday in|vacation in|days in|nights in|weekend in|week in|tour of)\s+$/i;
-const PLACE_OPENERS = new Set(["San", "Santo", "São", "Sankt", "Puerto", "Porto"]);
+// Saints', harbours', lakes' and mountains' names open places, not people: "Santa Barbara", "Lago di Como".
+const PLACE_OPENERS = new Set(["San", "Santo", "Santa", "São", "Sankt", "Puerto", "Porto", "Lago", "Lac", "Monte", "Isola", "Isla", "Cabo"]);
+// "the port of Surat", "the building of Angkor Wat": a place, a work or a polity is named next.
+const PLACE_OF_BEFORE =
+  /\bthe (?:port|city|town|village|island|isle|region|province|kingdom|state|river|lake|bay|gulf|valley|county|district|harbou?r|capital|coast|streets|outskirts|suburbs?|republic|empire|emirate|sultanate|duchy|building|construction|founding|siege|sack|ruins|temples?|walls|map|geography|architecture) of\s+$/i;
+// A sentence-opening imperative of another language before its article: "Schreib eine", "Scrivi una", "Escribe un".
+const FOREIGN_ARTICLE_AFTER = /^ (?:eine|einen|einem|einer|ein|una|uno|une|un|des|die|das|dem|gli|los|las)\b/;
 // A lower-case word after a run that can be the noun it qualifies: not an article, conjunction or preposition.
 const NOUN_NEXT = /^ (?!(?:the|a|an|and|or|nor|but|is|was|are|were|in|on|at|to|of|for|with|as|by|from|than|that|which|who)\b)\p{Ll}/u;
 
@@ -574,6 +669,8 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
   const placePrep = /\b(?:in|at|from|to|near|into|across|around|visit|visiting|of)\s+$/.test(before);
   // "San Gimignano", "São Paulo", "Puerto Montt": saints' and harbour names open places, not people.
   if (!honorific && toks.length >= 2 && PLACE_OPENERS.has(toks[0]!.text)) return;
+  // "Schreib eine kurze Geschichte": an imperative, not a name, opening a sentence in another language.
+  if (!honorific && toks.length === 1 && initial && FOREIGN_ARTICLE_AFTER.test(text.slice(end, end + 8))) return;
   let confidence = 0;
   if (place === core.length) {
     // Only places: a person only when an honorific or a role word says so ("Queen Victoria").
@@ -605,6 +702,9 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
   const ownerOfNoun = strong === 1 && core.length === 1 && /\bthe\s+$/i.test(before) && /^ \p{Ll}{3,}/u.test(text.slice(end, end + 5)) && NOUN_NEXT.test(text.slice(end, end + 12));
   if (!cue && article && ownerOfNoun) confidence *= 0.8;
   else if (!cue && article && !attributive) confidence *= 0.5;
+  else if (!cue && PLACE_OF_BEFORE.test(before)) confidence *= 0.4;
+  // "a tiny kitchen in Leith": a lone surname-like word after "in" is a town far more often than a person.
+  else if (!cue && core.length === 1 && strong === 1 && /\bin\s+$/.test(before) && !/^['’]s\b/.test(text.slice(end, end + 3))) confidence *= 0.7;
   else if (!cue && placePrep && core.length === 1 && strong === 0) confidence *= 0.6;
   // A lone word that is a name only by its letters or ending ("Tromsø") after a place preposition is a place.
   else if (!cue && placePrep && core.length === 1 && !getLexicon().names.has(toks[0]!.lower) && !getLexicon().famous.has(toks[0]!.lower)) confidence *= 0.6;

@@ -6,12 +6,13 @@ const SUFFIX_TYPES =
   "street|st|str|road|rd|avenue|ave|av|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|square|sq|terrace|ter|way|highway|hwy|parkway|pkwy|circle|cir|crescent|cres|close|row|walk|trail|trl|turnpike|tpke|pike|alley|plaza|route|rte|expressway|expy|freeway|mall|coves?|union|crossing|xing|gardens?|grove|heights|hill|hills|park|path|point|ridge|run|spur|stravenue|village|ville|vista|view|wharf|quay|parade|esplanade|mews|green|gate|rise|bypass|causeway|loop|pass|pines|port|shoals?|springs?|station|summit|track|trace|tunnel|underpass|valley|viaduct|wells?|estates?|fields?|flats?|fords?|forge|fork|glen|harbor|haven|isle|junction|keys?|knolls?|lakes?|landing|lights?|lodge|manor|meadows?|mills?|mission|motorway|mount|mountain|neck|orchard|oval|plains?|prairie|radial|ranch|rapids?|rest|shores?|skyway|squares?|streets|throughway|trafficway|villages?|ways?|út|utca|körút|tér|rkp|krt|ul|str\\.";
 // Street types written before the name ("Via Roma 131", "Rue de Virton 38", "ul. Biskupa 118").
 const PREFIX_TYPES =
-  "via|viale|piazza|piazzetta|corso|largo|vicolo|strada|rue|chemin|impasse|allée|quai|calle|avenida|av\\.|paseo|plaza|carrer|camino|rua|travessa|praça|estrada|alameda|ul\\.|ulica|aleja|al\\.|trg|ulitsa|ulitza|prospekt|str\\.|odos|leoforos|iroon|platia|plateia|avinguda|rambla";
+  "via|viale|piazza|piazzetta|corso|largo|vicolo|strada|rue|chemin|impasse|allée|quai|calle|avenida|av\\.|paseo|plaza|carrer|camino|rua|travessa|praça|estrada|alameda|ul\\.|ulica|aleja|al\\.|trg|ulitsa|ulitza|prospekt|str\\.|odos|leoforos|iroon|platia|plateia|avinguda|rambla|jl\\.|jln\\.|jalan";
 // Street words glued to the name ("Hammarvägen", "Passauer Strasse", "Koskikatu", "Asselsestraat").
 const COMPOUND =
   "stra(?:ss|ß)e|str\\.|weg|gasse|allee|platz|ring|damm|ufer|steig|pfad|chaussee|vägen|gatan|gränd|torget|backe|stigen|vej|gade|allé|stræde|veien|vei|gata|gate|vegen|veg|katu|tie|kuja|polku|raitti|straat|laan|plein|gracht|kade|singel|steeg|dreef|utca|út|tér|körút|cesta|ulica|iela|gatve|tänav|maantee|vænget|bakken|brekka|braut|gata|stígur|vegur";
 
-const W = "[\\p{Lu}\\p{Ll}][\\p{L}\\p{M}'’.-]*"; // a word of a street name
+// A word of a street name, or an ordinal ("W 106th St", "5th Avenue").
+const W = "(?:[\\p{Lu}\\p{Ll}][\\p{L}\\p{M}'’.-]*|\\d{1,3}(?:st|nd|rd|th))";
 const STREET_TYPE_AFTER = new RegExp(`^[ \\t]+(?:${SUFFIX_TYPES})(?![\\p{L}\\p{N}])\\.?`, "iu");
 // A house number, with a French repeat mark ("8 bis", "12 ter") when there is one.
 const NUM = "\\d{1,6}[A-Za-z]?(?:[-/]\\d{1,4}[A-Za-z]?)?(?:[ \\t]+(?:bis|ter|quater)\\b,?)?";
@@ -30,16 +31,16 @@ const ANCHORS: Array<{ re: RegExp; confidence: number; pre?: RegExp }> = [
   // The type words are also ordinary English ("3 place settings"), so a capitalised name must follow.
   { re: new RegExp(`\\b${NUM}[ \\t]+(?:[Aa]venue|[Bb]oulevard|[Bb]d|[Cc]ours|[Pp]lace|[Rr]oute|[Aa]llée|[Ii]mpasse|[Pp]assage)[ \\t]+(?:(?:de la|de|du|des|la|le)[ \\t]+|[dl]['’])?[\\p{Lu}][\\p{L}\\p{M}'’-]*(?:[ \\t]+(?:[\\p{Lu}][\\p{L}\\p{M}'’-]*|de|du|des|la|le)){0,3}`, "gu"), confidence: 0.8, pre: /\d,?[ \t]+(?:bis|ter|quater|[Aa]venue|[Bb]oulevard|[Bb]d|[Cc]ours|[Pp]lace|[Rr]oute|[Aa]llée|[Ii]mpasse|[Pp]assage)[ \t,]/ },
   // Hammarvägen 15 · Passauer Strasse 33 · Rákóczi út 66.
-  { re: new RegExp(`(?:\\b${W}\\s+)?\\p{L}*(?:${COMPOUND})\\s+${NUM}\\b\\.?`, "giu"), confidence: 0.8, pre: new RegExp(`(?:${COMPOUND})\\s+\\d`, "iu") },
+  { re: new RegExp(`(?:\\b${W}\\s+)?\\p{L}*(?:${COMPOUND})\\s+${NUM}\\b\\.?`, "giu"), confidence: 0.8, pre: new RegExp(`(?:${COMPOUND})\\s+\\d`, "i") },
   // Japanese block addresses, chōme-banchi-gō then a ward or city: "3-14-2 Jingumae, Shibuya-ku, Tokyo".
   { re: /\b\d{1,2}-\d{1,2}(?:-\d{1,3})?[ \t]+[\p{Lu}][\p{L}\p{M}-]*,[ \t]*[\p{Lu}][\p{L}\p{M}]*-(?:ku|shi|cho|chō|machi|mura|gun)\b/gu, confidence: 0.8, pre: /-(?:ku|shi|cho|chō|machi|mura|gun)\b/ },
   // Turkish streets, the type after the name and "No:" before the number: "Atatürk Bulvarı No: 127/4".
   { re: new RegExp(`(?:[\\p{Lu}][\\p{L}\\p{M}'’-]*[ \\t]+){1,3}(?:Bulvarı|Caddesi|Cad\\.|Cd\\.|Sokak|Sokağı|Sok\\.|Sk\\.|Mahallesi|Mah\\.)[ \\t,]+(?:No\\s*[:.]?\\s*)?${NUM}`, "gu"), confidence: 0.8, pre: /(?:Bulvarı|Caddesi|Cad\.|Cd\.|Sokak|Sokağı|Sok\.|Sk\.|Mahallesi|Mah\.)/u },
   // PO boxes and US military addresses
-  { re: /\b(?:P\.? ?O\.? ?Box|Post Office Box|Postbox)\s+\d{1,6}\b/gi, confidence: 0.85 },
-  { re: /\b(?:PSC|CMR|Unit)\s+\d{3,5},?\s+Box\s+\d{3,5}(?:[\s,]+[AFD]PO\s+A[AEP]\s+\d{5})?/gi, confidence: 0.9 },
+  { re: /\b(?:P\.? ?O\.? ?Box|Post Office Box|Postbox)\s+\d{1,6}\b/gi, confidence: 0.85, pre: /box\s/i },
+  { re: /\b(?:PSC|CMR|Unit)\s+\d{3,5},?\s+Box\s+\d{3,5}(?:[\s,]+[AFD]PO\s+A[AEP]\s+\d{5})?/gi, confidence: 0.9, pre: /box\s/i },
   // Ships: "USNS Brittin\nFPO AE 09308", "USCGC Khadzhiyev, FPO AA 65607", in any case.
-  { re: /\b(?:USNS|USNV|USCGC|USS|USN)\s+\p{L}[\p{L}-]+(?:\s+\p{L}[\p{L}-]+)?[\s,]+[AFD]PO\s+A[AEP]\s+\d{5}/giu, confidence: 0.9 },
+  { re: /\b(?:USNS|USNV|USCGC|USS|USN)\s+\p{L}[\p{L}-]+(?:\s+\p{L}[\p{L}-]+)?[\s,]+[AFD]PO\s+A[AEP]\s+\d{5}/giu, confidence: 0.9, pre: /[AFD]PO\s+A[AEP]\s+\d/i },
 ];
 
 // "5366 Pivovarská 276", "7878 Rahu 37": house number, name, number. Ambiguous with prose
@@ -58,10 +59,14 @@ const ADDRESS_CUE =
 // abbreviations ("m.", "int.", "sc."), only a number: Polish "m. 17", Italian "int. 4", "scala B" aside.
 // Spanish floors and doors: "3º B", "2.ª izq.", "piso 4".
 const UNIT =
-  /^(?:[\s,]*(?:(?:(?:Apt|Apartment|Appt|Appartement|Suite|Ste|Unit|Box|Floor|Fl|Room|Rm|Bldg|Building|Flat|Piso|Planta|Puerta|Pta|Escalera|Esc|Dpto|Depto|Departamento|Interno|Scala|Piano|Whg|Wohnung|Stiege|Étage|Etage|Bât|Bat|Block|Blk|Tower|Wing)\b\.?|#)\s*[\w-]{1,6}\.?|(?:m|int|lok|sc|kv|d|dom)\.\s*\d{1,4}[A-Za-z]?\b|\d{1,2}\.?\s*[º°ª](?:\s*(?:[A-Z]\b|(?:izq|izda|dcha|dch|dr|der)\b\.?))?))+/iu;
+  /^(?:[\s,]*(?:(?:(?:Apt|Apto|Apartment|Appt|Appartement|Suite|Ste|Unit|Box|Floor|Fl|Room|Rm|Bldg|Building|Flat|Piso|Planta|Puerta|Pta|Escalera|Esc|Dpto|Depto|Departamento|Interno|Scala|Piano|Whg|Wohnung|Stiege|Étage|Etage|Bât|Bat|Block|Blk|Tower|Wing)\b\.?|App\.|#)\s*(?:\d{1,3}-\d{1,5}\b|[\w-]{1,6}\.?)|(?:m|int|lok|sc|kv|d|dom)\.\s*\d{1,4}[A-Za-z]?\b|\d{1,2}\.?\s*[º°ª](?:\s*(?:[A-Z]\b|(?:izq|izda|dcha|dch|dr|der)\b\.?))?))+/iu;
 
+const POSTCODE_ALNUM = /^,?[ \t]*(?:[A-Z]{2}[ \t]+)?(?:[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d|(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4})\b/;
+const IBAN_SHAPE_PRE = /\b[A-Z]{2}\d{2}[ ]?[A-Z0-9]{4}[ ]?\d/;
+const IBAN_SHAPE = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b/g;
 const TOWN_POSTCODE = /\bin[ \t]+((?:[\p{Lu}][\p{L}\p{M}'’-]*[ \t]+(?:(?:de|da|do|di|del|la|le)[ \t]+)?){1,3})(\d{4,5}(?:-\d{3})?|\d{3} \d{2})(?=[ \t]+(?:in|on|and|to|for|with|by)\b|[.,;:!?)]|[ \t]*$)/gmu;
-const UNIT_FIRST = /\b(?:Flat|Apt\.?|Apartment|Unit|Suite|House No\.?|Door No\.?|Plot No\.?)[ \t]*#?\d{1,5}[A-Za-z]?(?:\/\d{1,4})?(?=,)/gi;
+// Also a block letter and flat number alone, as Indian addresses open: "B-204, Lotus Residency, Baner Road, Pune 411045".
+const UNIT_FIRST = /\b(?:(?:Flat|Apt\.?|Apartment|Unit|Suite|House No\.?|Door No\.?|Plot No\.?)[ \t]*#?\d{1,5}[A-Za-z]?(?:\/\d{1,4})?|(?<![\w-])[A-Z]-\d{1,4}(?![\w-]))(?=,)/gi;
 
 const STOP_WORDS = /^(I|Please|Thanks|Thank|Can|Could|Is|Are|Do|Does|The|This|That|It|We|You|He|She|They|My|Our|Call|Cool|Oh|Who|What|When|Where|Why|How)$/;
 
@@ -154,8 +159,15 @@ function extendRight(text: string, end: number, isLowercaseText: boolean): numbe
     // Also the Polish form, "00-514".
     m = /^(?:,?[ \t]*(?:[A-Z]{2}|nan)(?=,?[ \t]*\d))?,?[ \t]*(?:\d{4,5}(?:-\d{3,4})?|\d{2}-\d{3})\b/.exec(rest);
     if (m) { end += m[0].length; continue; }
+    // Letter-and-digit postcodes after a town: Canadian "H3G 1R3" (perhaps after a province, "BC V5N 2T7"),
+    // Irish Eircodes "D02 X658".
+    m = POSTCODE_ALNUM.exec(rest);
+    if (m) { end += m[0].length; continue; }
+    // A Brazilian state after a dash: "São Paulo - SP, 01426-001".
+    m = /^[ \t]+[-–][ \t]+[A-Z]{2}\b(?=,?[ \t]*(?:\d{5}-\d{3}|$|[.,;\n]))/.exec(rest);
+    if (m && /\p{L}$/u.test(text.slice(0, end))) { end += m[0].length; continue; }
     // A parenthesised variant after a place: "Cyprus (Greek) 13475".
-    m = /^[ \t]*\([\p{Lu}][\p{L} ]{1,20}\)(?=[ \t]*(?:\d{4,5}|[.,?!]|$))/u.exec(rest);
+    m = /^[ \t]*\([\p{Lu}][\p{L} ]{1,20}\)(?=[ \t]*(?:\d{4,5}|[A-Z]\d[A-Z] ?\d[A-Z]\d\b|[.,?!]|$))/u.exec(rest);
     if (m && /\p{L}$/u.test(text.slice(0, end))) { end += m[0].length; continue; }
     // Block lines: "\n Suite 845\n Evionnaz\n Switzerland 05377".
     m = /^[ \t]*\n(?:[ \t>?*-]*\n)?([^\n]*)/.exec(rest);
@@ -187,11 +199,17 @@ function extendLeft(text: string, start: number): number {
   for (let guard = 0; guard < 3; guard++) {
     const before = text.slice(Math.max(0, start - 40), start);
     // "Unit 5/22 Beach Rd": the unit word right before the (unit/house) number.
-    const unitWord = /^\d/.test(text.slice(start, start + 1)) ? /\b(?:Apt\.?|Apartment|Flat|Suite|Unit)[ \t]+#?$/i.exec(before) : null;
+    const unitWord = /^\d/.test(text.slice(start, start + 1)) ? /\b(?:Apt\.?|Apartment|Flat|Suite|Unit|Blk|Block)[ \t]+#?$/i.exec(before) : null;
     if (unitWord) { start -= unitWord[0].length; continue; }
-    const m = /(?:\b\d{1,6}[ \t]+|\bthe corner of[ \t]+|\b(?:Apt\.?|Apartment|Flat|Suite|Unit)[ \t]+#?\d{1,5}[A-Za-z]?,?[ \t]+)$/i.exec(before);
-    if (!m) break;
-    start -= m[0].length;
+    // A unit before the street, on its line or the line above: "Flat 2/1, 47 Hyndland Road", "Flat B\n63 Chatsworth Road".
+    const m = /(?:\b\d{1,6}[ \t]+|\bthe corner of[ \t]+|\b(?:Apt\.?|Apartment|Flat|Suite|Unit)[ \t]+(?:#?\d{1,5}[A-Za-z]?(?:\/\d{1,4})?|[A-Z](?![\p{L}]))(?:,?[ \t]+|[ \t]*\n[ \t]*))$/iu.exec(before);
+    if (m) { start -= m[0].length; continue; }
+    // A street without a type before a unit that opens the match: "2207 Kingsway, Unit 12, Vancouver".
+    if (/^(?:Apt|Apartment|Flat|Suite|Unit)\b/i.test(text.slice(start, start + 9))) {
+      const street = /(?<![\p{L}\p{N}])\d{1,6}[A-Za-z]?[ \t]+[\p{Lu}][\p{L}\p{M}'’-]*(?:[ \t]+[\p{Lu}][\p{L}\p{M}'’-]*){0,3},[ \t]*$/u.exec(before);
+      if (street && !street[0].split(/[\s,]+/).some((w) => STOP_WORDS.test(w))) { start -= street[0].length; continue; }
+    }
+    break;
   }
   return start;
 }
@@ -291,10 +309,21 @@ export function findStreetAddresses(text: string): Candidate[] {
       if (out.some((c) => c.start <= m.index && m.index < c.end)) continue;
       const ext = text.slice(mEnd, extendRight(text, mEnd, isLowercaseText));
       const parts = ext.split(/\s*,\s*/).filter(Boolean);
+      // A bare "B-204" needs a postcode.
+      const bare = /^[A-Z]-/i.test(m[0]);
+      if (bare && !/\b\d{5,6}\b/.test(ext)) continue;
       if (parts.length >= 2 && (/\b\d{4,6}\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b/.test(ext) || parts.some((part) => isPlace(part.trim())))) push(m.index, mEnd, 0.8);
     }
   }
   if (/corner of/i.test(text)) findCorners(text, push);
+  // Inside an IBAN-shaped run ("GB33 BUKB 2020 1555 5555 57", perhaps with a wrong checksum) the
+  // letters and digits are a bank and account numbers, not a street.
+  if (IBAN_SHAPE_PRE.test(text)) {
+    for (const m of text.matchAll(IBAN_SHAPE)) {
+      const s0 = m.index, e0 = m.index + m[0].length;
+      for (let k = out.length - 1; k >= 0; k--) if (out[k]!.start < e0 && s0 < out[k]!.end) out.splice(k, 1);
+    }
+  }
   // Postcodes named as such: "ZIP: 1098", "my zip code is 35350".
   for (const m of text.matchAll(/\b(?:zip code|zipcode|zip|postcode|postal code|post code|plz)\s*(?:is|:|#)?\s*((?=[A-Z]{0,4}\d)[A-Z0-9]{2,5}(?:[- ][A-Z0-9]{2,4})?)\b/gi)) {
     const start = m.index + m[0].length - m[1]!.length;

@@ -28,6 +28,10 @@ describe("credit card (Luhn)", () => {
     const t = "card 4539 1488 0343 6467 and 378282246310005";
     expect(values(t, findCreditCards(t))).toEqual(["4539 1488 0343 6467", "378282246310005"]);
   });
+  it("leaves a Luhn-valid ISBN-13 named as such alone", () => {
+    const t = "Is ISBN 978-1-4028-9462-6 a valid ISBN-13? The card 4539-1488-0343-6467 is.";
+    expect(values(t, findCreditCards(t))).toEqual(["4539-1488-0343-6467"]);
+  });
   it("rejects a number whose check digit is wrong", () => {
     const t = "card 4539 1488 0343 6468";
     expect(findCreditCards(t)).toEqual([]);
@@ -112,6 +116,25 @@ describe("dates of birth", () => {
     const other = "id,name,joined\n17,Ana,2021-05-01";
     expect(findDatesOfBirth(other)).toEqual([]);
   });
+  it.each([
+    // Month names of other languages (Polish in the genitive), after birth wording of those languages.
+    ["Ecris un mail à Aurélien, né le 2 février 1979, pour", "2 février 1979"],
+    ["Certificato per Gianmarco, nato il 19 luglio 1968 a Bari", "19 luglio 1968"],
+    ["Urodzona 4 listopada 1990, Agnieszka Wróbel.", "4 listopada 1990"],
+    ["anak saya Dewi, lahir 17 Agustus 2012, kelas 7B", "17 Agustus 2012"],
+    ["Absender: Henrike Albers, geboren am 17. September 1984.", "17. September 1984"],
+    ["Nombre: Ana Ruiz, nacida el 9 de agosto de 1990.", "9 de agosto de 1990"],
+    // Numeric dates after foreign birth wording.
+    ["student Ximena, fecha de nacimiento 23/10/2009, grade 10", "23/10/2009"],
+    ["Doğum tarihi: 11.01.1993, ad soyad: Burak", "11.01.1993"],
+    ["Geboortedatum: 04-05-1971", "04-05-1971"],
+  ])("takes the birth date in %j", (t, expected) => {
+    expect(values(t, findDatesOfBirth(t))).toEqual([expected]);
+  });
+  it("leaves foreign month names without birth wording, and a firm's founding, alone", () => {
+    const t = "La riunione è il 19 luglio 1968. Our bakery was born on 3 March 2011 in a tiny kitchen.";
+    expect(values(t, findDatesOfBirth(t))).toEqual([]);
+  });
 });
 
 describe("street addresses", () => {
@@ -136,6 +159,23 @@ describe("street addresses", () => {
     ["bill to: Ayşe Kaya, Atatürk Bulvarı No: 127/4, Çankaya, Ankara. Total", "Atatürk Bulvarı No: 127/4, Çankaya, Ankara"],
     // A town and its postcode after "in".
     ["Looking to support Factset in Bjert 6091 in its mission", "Bjert 6091"],
+    // A directional and an ordinal in the street name; the unit, town, state and ZIP after it.
+    ["Please forward my mail from 318 W 106th St, Apt 5F, New York, NY 10025 to me", "318 W 106th St, Apt 5F, New York, NY 10025"],
+    // Canadian and Irish postcodes, a province in brackets, the French "app." unit.
+    ["Envoyez la facture à 1450 rue Sainte-Catherine Ouest, app. 804, Montréal (Québec) H3G 1R3; translate", "1450 rue Sainte-Catherine Ouest, app. 804, Montréal (Québec) H3G 1R3"],
+    ["Send the replacement card to 14 Lower Baggot Street, Dublin 2, D02 X658 and refund", "14 Lower Baggot Street, Dublin 2, D02 X658"],
+    // A street without a type, before a unit that the tail makes an address.
+    ["My new address is 2207 Kingsway, Unit 12, Vancouver, BC V5N 2T7; write the update", "2207 Kingsway, Unit 12, Vancouver, BC V5N 2T7"],
+    // Brazilian "apto" and the state after a dash.
+    ["residing at Rua Oscar Freire 1120, apto 52, Jardins, São Paulo - SP, 01426-001, declare", "Rua Oscar Freire 1120, apto 52, Jardins, São Paulo - SP, 01426-001"],
+    // A unit before the street: "Flat 2/1", "Flat B" on the line above, a Singapore block with its unit.
+    ["Confirm the viewing of Flat 2/1, 47 Hyndland Road, Glasgow G12 9UP on Thursday", "Flat 2/1, 47 Hyndland Road, Glasgow G12 9UP"],
+    ["Format this:\nCerys Vaughan\nFlat B\n63 Chatsworth Road\nLondon E5 0LH", "Flat B\n63 Chatsworth Road\nLondon E5 0LH"],
+    ["Write a notice: Blk 412 Ang Mo Kio Ave 10, #08-1123, Singapore 560412, effective 1 July.", "Blk 412 Ang Mo Kio Ave 10, #08-1123, Singapore 560412"],
+    // An Indian block-and-flat number opening an address that ends in a PIN code.
+    ["Courier it to B-204, Lotus Residency, Baner Road, Pune 411045 and call", "B-204, Lotus Residency, Baner Road, Pune 411045"],
+    // Indonesian "Jl." streets.
+    ["Kirim paket ke Jl. Kemang Raya No. 18, Mampang Prapatan, Jakarta Selatan 12730 ya", "Jl. Kemang Raya No. 18, Mampang Prapatan, Jakarta Selatan 12730"],
   ])("finds the whole address in %j", (t, expected) => {
     expect(values(t, findStreetAddresses(t))).toContain(expected);
   });
@@ -144,6 +184,10 @@ describe("street addresses", () => {
     expect(values(t, findStreetAddresses(t))).toEqual([]);
     const places = "I rated 3 place settings; see 5 avenue trees.";
     expect(values(places, findStreetAddresses(places))).toEqual([]);
+  });
+  it("leaves an IBAN-shaped number alone, even with a wrong checksum", () => {
+    const t = "Our sandbox rejects GB33 BUKB 2020 1555 5555 57 as an IBAN; why? Room B-204, floor 2.";
+    expect(values(t, findStreetAddresses(t))).toEqual([]);
   });
   it("leaves product names with numbers alone", () => {
     const t = "Compare Windows 11 and Chapter 4 of the guide; Python 3 is fine.";
@@ -187,6 +231,32 @@ describe("person names", () => {
     ["Write a birthday card for Grace; she was born in May.", ["Grace"]],
     ["Story idea: Hunter is a young hunter who befriends a wolf.", ["Hunter"]],
     ["Hassan and I got married in 2014.", ["Hassan"]],
+    // A word-name paired with a full name, mentioned in chat, or doing someone an errand.
+    ["Write a wedding toast for Joy and Ray Castellanos; they met in Austin.", ["Joy", "Ray Castellanos"]],
+    ["Summarize: @Gene whether the upgrade broke the cache", ["Gene"]],
+    ['"Angel will water your plants while you\'re away, and Crystal has the spare key."', ["Angel", "Crystal"]],
+    // Named by their department, or travelling.
+    ["Sterling from accounts says the pound sterling invoices need a different code.", ["Sterling"]],
+    ["Jordan is flying to Amman next month; write him a packing list.", ["Jordan"]],
+    // Inverted names in a list separated by semicolons.
+    ["Sort these: Otieno, Achieng; Horák, Miroslav.", ["Otieno", "Achieng", "Horák", "Miroslav"]],
+    // Ticket names, "SURNAME/GIVEN TITLE".
+    ["Explain this booking: passenger DIALLO/AMINATA MS, flight AF 719 CDG/DSS", ["DIALLO/AMINATA"]],
+    // A Korean given name of two hyphenated syllables after the surname.
+    ['Translate: "Lee Ji-eun will present the roadmap."', ["Lee Ji-eun"]],
+    // Malay patronymics join like particles.
+    ["Help me address a letter to Siti Nurhaliza binti Rahman at the land office.", ["Siti Nurhaliza binti Rahman"]],
+    // Account-holder wording of other languages.
+    ["Fai un bonifico intestato a Nicoletta Sanfilippo, causale affitto.", ["Nicoletta Sanfilippo"]],
+    // A role word or a messaging verb before the name.
+    ["Fill in: Applicant Tyler Brooks / SSN: 1", ["Tyler Brooks"]],
+    ["Courier it and WhatsApp Ketan at the office.", ["Ketan"]],
+    // Casual chat: a word-name between messaging wording and "from the HOA", a name in capitals after a greeting, "its leanne".
+    ["hey can u write a msg to dawn from the HOA, the gate is broken AGAIN", ["dawn"]],
+    ['Pls fix: "hi MARCUS its leanne, runnin late"', ["MARCUS", "leanne"]],
+    ["omg crystal just txted me her new number", ["crystal"]],
+    // An unknown word owning a person's things.
+    ["ALLOWED_HOSTS = [1, 2]  # Olu's laptop and the CI runner", ["Olu"]],
   ])("finds the name in %j", (t, expected) => {
     expect(values(t, findPersons(t)).sort()).toEqual([...expected].sort());
   });
@@ -200,12 +270,29 @@ describe("person names", () => {
     "Summer internships at Airbus: what should a cover letter emphasize?",
     "Patient is a 38-year-old male with a history of headaches.",
     "name: Build and Test",
+    // Saints' and lakes' names open places; places and periods after "the port of", "the Edo period".
+    "Suggest a coastal drive from Big Sur to Santa Barbara.",
+    "Scrivi una descrizione del Lago di Como in autunno.",
+    "What did the Mughal Empire export through the port of Surat?",
+    "Summarize the rise and fall of the Khmer Empire and the building of Angkor Wat.",
+    "Create a timeline of the Edo period, from 1603 to 1868.",
+    "Explain the difference between Tudor and Stuart architecture.",
+    "Why does this number fail the Luhn check?",
+    "Write a Slack announcement: the Orion cluster will be down on Saturday.",
+    // An imperative opening a sentence in another language.
+    "Schreib eine kurze Geschichte über einen Leuchtturm.",
+    // A lone surname-like word after "in" is a town.
+    "We opened a tiny kitchen in Leith last spring.",
   ])("leaves %j without names", (t) => {
     expect(values(t, findPersons(t))).toEqual([]);
   });
   it("catches a surname again once the full name was seen", () => {
     const t = "Teresa Kreutzmann arrived. Later Kreutzmann left.";
     expect(values(t, findPersons(t))).toEqual(["Teresa Kreutzmann", "Kreutzmann"]);
+  });
+  it("does not repeat a name that is also a country after a place preposition", () => {
+    const t = "Jordan is flying to Amman next month and will stay in Jordan for a week.";
+    expect(values(t, findPersons(t))).toEqual(["Jordan"]);
   });
 });
 
