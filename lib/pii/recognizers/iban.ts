@@ -1,8 +1,17 @@
-import { electronicFormatIBAN, isValidIBAN } from "ibantools";
+import { electronicFormatIBAN, validateIBAN, ValidationErrorsIBAN } from "ibantools";
 import type { Candidate } from "../types";
 
 // Country code, check digits, then up to 30 alphanumerics in optional groups of one space.
 const IBAN_CANDIDATE = /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){10,30}/gu;
+
+/**
+ * An IBAN's mod-97 checksum and its country's length and format hold. A failed national check
+ * (Belgium's, Spain's, …) does not make it any less an account number someone typed: it is kept.
+ */
+function isIbanShaped(compact: string): boolean {
+  const { errorCodes } = validateIBAN(compact);
+  return errorCodes.every((code) => code === ValidationErrorsIBAN.WrongAccountBankBranchChecksum);
+}
 
 /** IBANs: the longest prefix of a candidate whose mod-97 checksum and country format (ibantools) hold. */
 export function findIbans(text: string): Candidate[] {
@@ -15,7 +24,7 @@ export function findIbans(text: string): Candidate[] {
     // Shrink from the right: a trailing word may have been swallowed ("… 7654 32 to").
     while (value.length >= 14) {
       const compact = electronicFormatIBAN(value.toUpperCase());
-      if (compact && isValidIBAN(compact)) {
+      if (compact && isIbanShaped(compact)) {
         out.push({ type: "IBAN", start: m.index, end: m.index + value.length, confidence: 0.99 });
         // The greedy candidate may have run into the next IBAN: resume right after this one.
         re.lastIndex = m.index + value.length;

@@ -29,7 +29,8 @@ export function findIpAddresses(text: string): Candidate[] {
     // "::" alone, or short hex-word pairs like "ab::cd", are too often code.
     if (value !== "::1" && groups.length < 3 && !value.includes(".")) continue;
     if (!/\d/.test(value)) continue;
-    out.push({ type: "IP_ADDRESS", start: m.index, end: m.index + value.length, confidence: 0.95 });
+    // Above an IPv4 match's confidence, so that "::ffff:192.0.2.1" is taken whole, not its tail.
+    out.push({ type: "IP_ADDRESS", start: m.index, end: m.index + value.length, confidence: 0.98 });
   }
   return out;
 }

@@ -46,6 +46,10 @@ describe("IBAN (mod 97)", () => {
   it("rejects a wrong checksum", () => {
     expect(findIbans("DE88 3704 0044 0532 0130 00")).toEqual([]);
   });
+  it("keeps an IBAN whose mod-97 holds but whose national check digits do not", () => {
+    const t = "sur BE06 0155 5785 0361, et es11 6379 5520 5331 9490 3428";
+    expect(values(t, findIbans(t))).toEqual(["BE06 0155 5785 0361", "es11 6379 5520 5331 9490 3428"]);
+  });
 });
 
 describe("US SSN", () => {
@@ -77,6 +81,10 @@ describe("IP addresses", () => {
       expect(values(t, findIpAddresses(t))).toContain(ip);
     },
   );
+  it("redacts an IPv4-mapped IPv6 address whole, even beside IP wording", () => {
+    const t = "Are these the same host? 192.0.2.201 and ::ffff:192.0.2.201";
+    expect(redact(t).redacted).toBe("Are these the same host? <IP_ADDRESS_1> and <IP_ADDRESS_2>");
+  });
   it("ignores C++ scopes and clock times", () => {
     const t = "std::vector at 12:30:45";
     expect(findIpAddresses(t)).toEqual([]);
