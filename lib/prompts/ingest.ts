@@ -135,6 +135,8 @@ async function ingestInTransaction(
       FROM unnest(${[...perUser.keys()]}::text[], ${[...perUser.values()]}::int[]) AS t(ref, n)
       WHERE e."projectId" = ${project.id} AND e."userRef" = t.ref`;
   } else {
+    // Adds this batch's counts under the users' locks, then decides again on the counts as they
+    // were just before: any different outcome means another batch used some of the quota meanwhile.
     const locked = await lockEndUsers(tx, project, valid, perUser);
     const ids = accepted.map((a) => a.id).values();
     const recheck = decideBatch(prepared, kept, locked, () => ids.next().value!);
