@@ -3,6 +3,7 @@ import { findDatesOfBirth } from "./recognizers/date-of-birth";
 import { findEmails } from "./recognizers/email";
 import { findIbans } from "./recognizers/iban";
 import { findIpAddresses } from "./recognizers/ip-address";
+import { findNonLatinAddresses, findNonLatinDatesOfBirth, findNonLatinPersons } from "./recognizers/non-latin";
 import { findPersons } from "./recognizers/person";
 import { findPhones } from "./recognizers/phone";
 import { findStreetAddresses } from "./recognizers/street-address";
@@ -20,8 +21,13 @@ const LAYERS: Array<[PiiType, (text: string) => Candidate[]]> = [
   ["US_SSN", findUsSsns],
   ["PHONE", findPhones],
   ["DATE_OF_BIRTH", findDatesOfBirth],
+  // Non-Latin scripts (CJK, Hangul, Cyrillic, Devanagari, Arabic): one scan shared by three layers,
+  // each beside the Latin layer of its type; texts without such a character skip it.
+  ["DATE_OF_BIRTH", findNonLatinDatesOfBirth],
   ["STREET_ADDRESS", findStreetAddresses],
+  ["STREET_ADDRESS", findNonLatinAddresses],
   ["PERSON", findPersons],
+  ["PERSON", findNonLatinPersons],
 ];
 
 const LAYER_RANK = new Map(LAYERS.map(([type], i) => [type, i]));

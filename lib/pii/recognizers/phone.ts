@@ -4,11 +4,20 @@ import { contextAfter, contextBefore, countDigits, digitsOf } from "../text";
 
 // Digits in groups separated by one space, dot, dash or slash, optionally led by "+" / "00" and a
 // bracketed area code, optionally followed by an extension. Newlines never join groups.
+// CJK characters (Han, kana, Hangul) are written without spaces, so one may touch the number on
+// either side ("手机+86 139 1734 2268。", "전화010-4827-1935로"): they do not count as a word around it.
 const PHONE_CANDIDATE =
-  /(?<![\p{L}\p{N}_+\-./:])(?<!\d,)(?:\+ ?|00)?(?:\(\+?\d{1,4}\) ?)?\d{1,5}(?:(?:[ .\-/]|\) ?| ?\()?\d{1,6}\)?){0,7}(?: ?(?:x|ext\.?|extension) ?\d{1,6})?(?![\p{L}\p{N}_]|[.,\-/]\d)/gu;
+  /(?<![\p{N}_+\-./:]|[^\P{L}\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])(?<!\d,)(?:\+ ?|00)?(?:\(\+?\d{1,4}\) ?)?\d{1,5}(?:(?:[ .\-/]|\) ?| ?\()?\d{1,6}\)?){0,7}(?: ?(?:x|ext\.?|extension) ?\d{1,6})?(?![\p{N}_]|[^\P{L}\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|[.,\-/]\d)/gu;
 
 const PHONE_CONTEXT =
   /\b(phone|telephone|tel|mobile|cell|cellphone|call|calls|calling|fax|office|desk|landline|whatsapp|sms|text me|reach me|contact|answering|messages to|ring|dial|number|hotline|registered|ph)\b|(ph|tel|mob|fax|m|t|p)\.?\s*:|☎|📞/i;
+// The same wording in other scripts, which \b does not delimit: Chinese and Japanese (电话, 手机,
+// 電話, 携帯), Korean (전화, 연락처, 휴대폰), Russian (тел., телефон), Hindi (फोन, मोबाइल) and Arabic
+// (هاتف, جوال). Not the words for "number" alone (号码, 番号, 번호, नंबर, رقم): orders have numbers too.
+const PHONE_CONTEXT_OTHER =
+  /电话|電話|手机|手機|携帯|ケータイ|联系方式|聯繫方式|連絡先|전화|연락처|휴대폰|핸드폰|тел\.|телефон|мобильн|फ़ोन|फोन|मोबाइल|هاتف|جوال|موبايل/;
+// Order, member and tracking numbers in those scripts: "주문번호 …", "注文番号 …", "订单号 …", "номер заказа …".
+const NOT_PHONE_CONTEXT_OTHER = /(?:주문|송장|회원|注文|会員|會員|订单|訂單|会员|快递|运单|заказ|накладн|ऑर्डर|طلب)[^\d\n]{0,8}$/;
 const PHONE_CONTEXT_AFTER = /^\s*[-–(]?\s*(office|fax|mobile|cell|home|work|desk|ext)\b/i;
 const NOT_PHONE_CONTEXT =
   /(\b(order|invoice|ticket|isbn|issn|id|account|acct|ref|reference|serial|version|v|zip|postal|code|pin|page|pages|chapter|room|flight|year|years|step|steps|sku|tracking|po|case|card|iban|ssn|number of)\s*(no\.?|number|#)?\s*[:#]?\s*|[$€£¥#×x*=+<>^])$/i;
@@ -20,15 +29,28 @@ const NOT_PHONE_CONTEXT =
 // digit strings, which ends the search), and the regions that share a calling code (+1, +44), whose
 // parse searches every member country and costs five times as much, last.
 const REGIONS: CountryCode[] = [
-  "AT", "DE", "CN", "FI", "LU", "BR", "SE", "IE", "JP", "BG", "NL", "SK", "HR", "PL", "NZ", "IN",
+  "AT", "DE", "CN", "FI", "LU", "BR", "SE", "IE", "JP", "KR", "BG", "NL", "SK", "HR", "PL", "NZ", "IN",
   "ZA", "CH", "FR", "UA", "HU", "BE", "SI", "IL", "EE", "CZ", "IT", "TR", "AR", "MX", "DK", "GR",
   "IS", "UY", "RO", "NO", "LT", "RU", "PT", "SG", "ES", "AU", "LV", "CY", "CA", "GB", "US",
 ];
 
+const NON_LATIN = /[\u0400-\u04ff\u0600-\u06ff\u0900-\u097f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 const DATE_LIKE = /^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})$/;
 const NANP = /^(?:\+?1[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}(?: ?(?:x|ext\.?) ?\d{1,6})?$/;
 
-function scorePhone(value: string, text: string, start: number, end: number): number {
+/**
+ * Mobile numbers in the national format of a country whose script the text is written in: Japanese
+ * "090-3381-2746", Korean "010-4827-1935", Chinese "139 2618 4407". Their shapes are fixed, and in
+ * a text of that script they need no phone wording.
+ */
+function nationalMobile(bare: string, text: string): boolean {
+  if (/^0[789]0[- ]?\d{4}[- ]?\d{4}$/.test(bare)) return /[\u3040-\u30ff]/.test(text);
+  if (/^01[016789][- ]?\d{3,4}[- ]?\d{4}$/.test(bare)) return /[\uac00-\ud7af]/.test(text);
+  if (/^1[3-9]\d[- ]?\d{4}[- ]?\d{4}$/.test(bare)) return /[\u3400-\u9fff]/.test(text);
+  return false;
+}
+
+function scorePhone(value: string, text: string, start: number, end: number, nonLatin = false, inList = false): number {
   const digits = digitsOf(value.replace(/(?:x|ext\.?|extension) ?\d+$/, ""));
   if (digits.length < 7 || digits.length > 15) return 0;
   if (/^(\d)\1+$/.test(digits)) return 0;
@@ -39,8 +61,12 @@ function scorePhone(value: string, text: string, start: number, end: number): nu
   // Four-digit years in a row ("2019 2020 2021") or a range of years.
   if (/^(1[89]|20)\d{2}([ \-/](1[89]|20)\d{2})+$/.test(bare)) return 0;
 
-  const hasContext = contextBefore(text, start, PHONE_CONTEXT, 40) || contextAfter(text, end, PHONE_CONTEXT_AFTER, 15);
-  const negative = contextBefore(text, start, NOT_PHONE_CONTEXT, 25);
+  const hasContext =
+    contextBefore(text, start, PHONE_CONTEXT, 40) ||
+    contextAfter(text, end, PHONE_CONTEXT_AFTER, 15) ||
+    (nonLatin && contextBefore(text, start, PHONE_CONTEXT_OTHER, 20)) ||
+    nationalMobile(bare, text);
+  const negative = contextBefore(text, start, NOT_PHONE_CONTEXT, 25) || (nonLatin && contextBefore(text, start, NOT_PHONE_CONTEXT_OTHER, 15));
   const grouped = /[ .\-/()]/.test(bare);
 
   let score = 0;
@@ -59,7 +85,7 @@ function scorePhone(value: string, text: string, start: number, end: number): nu
     score = 0.6;
   } else if (/^07\d{3}[ -]?\d{3}[ -]?\d{3}$/.test(bare) && isValidPhoneNumber(bare, "GB")) {
     score = 0.6;
-  } else if (!hasContext) {
+  } else if (!hasContext && !inList) {
     // Without phone wording a national number scores at most 0.45, under the 0.5 at which
     // findings are kept: skip checking it against every region (the costliest step by far).
     return 0.2;
@@ -80,7 +106,7 @@ function scorePhone(value: string, text: string, start: number, end: number): nu
     score = valid ? 0.45 : possible ? 0.3 : 0.1;
     if (!grouped) score -= 0.1;
   }
-  if (hasContext) score += 0.35;
+  if (hasContext || inList) score += 0.35;
   if (negative) score -= 0.5;
   return Math.max(0, Math.min(score, 0.97));
 }
@@ -90,6 +116,8 @@ export function findPhones(text: string): Candidate[] {
   const out: Candidate[] = [];
   // A phone number has at least 7 digits (scorePhone gives fewer nothing).
   if (countDigits(text, 7) < 7) return out;
+  const nonLatin = NON_LATIN.test(text);
+  const weak: Array<[string, number, number]> = [];
   for (const m of text.matchAll(PHONE_CANDIDATE)) {
     let value = m[0];
     let start = m.index;
@@ -100,8 +128,20 @@ export function findPhones(text: string): Candidate[] {
       start++;
     }
     const end = start + value.length;
-    const confidence = scorePhone(value, text, start, end);
+    const confidence = scorePhone(value, text, start, end, nonLatin);
     if (confidence > 0) out.push({ type: "PHONE", start, end, confidence });
+    if (confidence > 0 && confidence < 0.5 && /^\(0\d{1,4}\) ?\d/.test(value)) weak.push([value, start, end]);
+  }
+  // A list of phone numbers ("Uwe (Berlin) +49 30 … | Shane (Sydney) (02) 9471 3386"): a national
+  // number with a bracketed trunk code, in a list whose other entries are certain phones, is one too.
+  if (weak.length > 0 && out.some((c) => c.confidence >= 0.8)) {
+    for (const [value, start, end] of weak) {
+      const sep = text.slice(Math.max(0, start - 60), start);
+      if (!/[|;\n]|,\s/.test(sep) || !out.some((c) => c.confidence >= 0.8 && Math.abs(c.start - start) < 120)) continue;
+      const confidence = scorePhone(value, text, start, end, nonLatin, true);
+      const i = out.findIndex((c) => c.start === start);
+      if (i >= 0 && confidence >= 0.5) out[i] = { type: "PHONE", start, end, confidence };
+    }
   }
   return out;
 }

@@ -15,7 +15,7 @@ const COMPOUND =
 const W = "(?:[\\p{Lu}\\p{Ll}][\\p{L}\\p{M}'’.-]*|\\d{1,3}(?:st|nd|rd|th))";
 const STREET_TYPE_AFTER = new RegExp(`^[ \\t]+(?:${SUFFIX_TYPES})(?![\\p{L}\\p{N}])\\.?`, "iu");
 // A house number, with a French repeat mark ("8 bis", "12 ter") when there is one.
-const NUM = "\\d{1,6}[A-Za-z]?(?:[-/]\\d{1,4}[A-Za-z]?)?(?:[ \\t]+(?:bis|ter|quater)\\b,?)?";
+const NUM = "\\d{1,6}[A-Za-z]?(?:[-/]\\d{1,4}[A-Za-z]?){0,2}(?:[ \\t]+(?:bis|ter|quater)\\b,?)?";
 
 // `pre`, when given, is a cheaper test that any match of `re` passes: without it `re` is not run.
 const ANCHORS: Array<{ re: RegExp; confidence: number; pre?: RegExp }> = [
@@ -26,12 +26,14 @@ const ANCHORS: Array<{ re: RegExp; confidence: number; pre?: RegExp }> = [
   // Via Roma 131 · Rue de Virton 38
   { re: new RegExp(`(?<![\\p{L}])(?:${PREFIX_TYPES})\\s+(?:${W}\\s+){0,4}?${NUM}\\b`, "giu"), confidence: 0.8 },
   // 15 Rue de la Paix · 10 Via Roma
-  { re: new RegExp(`\\b${NUM}\\s+(?:${PREFIX_TYPES})\\s+(?:${W}(?:\\s+|(?=,))){1,4}`, "giu"), confidence: 0.8 },
+  // Québec puts a comma after the number: "615, rue Saint-Jean".
+  { re: new RegExp(`\\b${NUM},?\\s+(?:${PREFIX_TYPES})\\s+(?:${W}(?:\\s+|(?=,))){1,4}`, "giu"), confidence: 0.8 },
   // French streets with the type first after the number: "8 bis, avenue Jean Jaurès", "5 place Bellecour".
   // The type words are also ordinary English ("3 place settings"), so a capitalised name must follow.
   { re: new RegExp(`\\b${NUM}[ \\t]+(?:[Aa]venue|[Bb]oulevard|[Bb]d|[Cc]ours|[Pp]lace|[Rr]oute|[Aa]llée|[Ii]mpasse|[Pp]assage)[ \\t]+(?:(?:de la|de|du|des|la|le)[ \\t]+|[dl]['’])?[\\p{Lu}][\\p{L}\\p{M}'’-]*(?:[ \\t]+(?:[\\p{Lu}][\\p{L}\\p{M}'’-]*|de|du|des|la|le)){0,3}`, "gu"), confidence: 0.8, pre: /\d,?[ \t]+(?:bis|ter|quater|[Aa]venue|[Bb]oulevard|[Bb]d|[Cc]ours|[Pp]lace|[Rr]oute|[Aa]llée|[Ii]mpasse|[Pp]assage)[ \t,]/ },
   // Hammarvägen 15 · Passauer Strasse 33 · Rákóczi út 66.
-  { re: new RegExp(`(?:\\b${W}\\s+)?\\p{L}*(?:${COMPOUND})\\s+${NUM}\\b\\.?`, "giu"), confidence: 0.8, pre: new RegExp(`(?:${COMPOUND})\\s+\\d`, "i") },
+  // Martin-Luther-King-Straße 9: hyphenated names before the street word.
+  { re: new RegExp(`(?:\\b${W}\\s+)?(?:\\p{L}+-)*\\p{L}*(?:${COMPOUND})\\s+${NUM}\\b\\.?`, "giu"), confidence: 0.8, pre: new RegExp(`(?:${COMPOUND})\\s+\\d`, "i") },
   // Japanese block addresses, chōme-banchi-gō then a ward or city: "3-14-2 Jingumae, Shibuya-ku, Tokyo".
   { re: /\b\d{1,2}-\d{1,2}(?:-\d{1,3})?[ \t]+[\p{Lu}][\p{L}\p{M}-]*,[ \t]*[\p{Lu}][\p{L}\p{M}]*-(?:ku|shi|cho|chō|machi|mura|gun)\b/gu, confidence: 0.8, pre: /-(?:ku|shi|cho|chō|machi|mura|gun)\b/ },
   // Turkish streets, the type after the name and "No:" before the number: "Atatürk Bulvarı No: 127/4".
@@ -46,7 +48,7 @@ const ANCHORS: Array<{ re: RegExp; confidence: number; pre?: RegExp }> = [
 // "5366 Pivovarská 276", "7878 Rahu 37": house number, name, number. Ambiguous with prose
 // ("2019 Python 3"), so it counts only beside address wording or a unit designator.
 const NUM_NAME_NUM = new RegExp(`\\b\\d{1,6}[ \\t]+(?:[\\p{Lu}][\\p{L}\\p{M}'’.-]*[ \\t]+){1,4}\\d{1,5}[A-Za-z]?\\b`, "gu");
-const NAME_NUM = new RegExp(`(?<![\\p{L}\\p{N}])(?:[\\p{Lu}][\\p{L}\\p{M}'’-]+[ \\t]+){1,3}\\d{1,5}[A-Za-z]?\\b(?![.,:]\\d)`, "gu");
+const NAME_NUM = new RegExp(`(?<![\\p{L}\\p{N}])(?:[\\p{Lu}][\\p{L}\\p{M}'’-]+[ \\t]+){1,3}\\d{1,5}[A-Za-z]?(?:\\/\\d{1,5})?\\b(?![.,:/]\\d)`, "gu");
 
 const NAME_NUM_TYPE = new RegExp(`(?<![\\p{L}\\p{N}])(?:[Cc]/[ \\t]*)?([\\p{Lu}][\\p{L}\\p{M}'’-]*(?:[ \\t]+[\\p{L}][\\p{L}\\p{M}'’-]*){0,3})[ \\t]+\\d{1,5}[A-Za-z]?\\.?[ \\t]+(?:St\\b\\.?|st\\b\\.?|Street\\b|street\\b)`, "gu");
 const NAME_NUM_TYPE_LOWER = new RegExp(`(?<![\\p{L}\\p{N}])(?:c/[ \\t]*)?(\\p{L}[\\p{L}\\p{M}'’-]*(?:[ \\t]+[\\p{L}][\\p{L}\\p{M}'’-]*){0,2})[ \\t]+\\d{1,5}[a-z]?\\.?[ \\t]+(?:st\\b\\.?|street\\b)`, "gu");
@@ -59,14 +61,17 @@ const ADDRESS_CUE =
 // abbreviations ("m.", "int.", "sc."), only a number: Polish "m. 17", Italian "int. 4", "scala B" aside.
 // Spanish floors and doors: "3º B", "2.ª izq.", "piso 4".
 const UNIT =
-  /^(?:[\s,]*(?:(?:(?:Apt|Apto|Apartment|Appt|Appartement|Suite|Ste|Unit|Box|Floor|Fl|Room|Rm|Bldg|Building|Flat|Piso|Planta|Puerta|Pta|Escalera|Esc|Dpto|Depto|Departamento|Interno|Scala|Piano|Whg|Wohnung|Stiege|Étage|Etage|Bât|Bat|Block|Blk|Tower|Wing)\b\.?|App\.|#)\s*(?:\d{1,3}-\d{1,5}\b|[\w-]{1,6}\.?)|(?:m|int|lok|sc|kv|d|dom)\.\s*\d{1,4}[A-Za-z]?\b|\d{1,2}\.?\s*[º°ª](?:\s*(?:[A-Z]\b|(?:izq|izda|dcha|dch|dr|der)\b\.?))?))+/iu;
+  /^(?:[\s,]*(?:(?:(?:Apt|Apto|Apartment|Appt|Appartement|Suite|Ste|Unit|Box|Floor|Fl|Room|Rm|Bldg|Building|Flat|Piso|Planta|Puerta|Pta|Escalera|Esc|Dpto|Depto|Departamento|Interno|Scala|Piano|Whg|Wohnung|Stiege|Étage|Etage|Bât|Bat|Block|Blk|Tower|Wing|Lgh|Lägenhet|Conj|Conjunto|Cj|Sala|Bloco|Andar|Lote|Loja)\b\.?|App\.|#)\s*(?:\d{1,3}[-./]\d{1,5}\b|[\w-]{1,6}\.?)|(?:m|int|lok|sc|kv|d|dom)\.\s*\d{1,4}[A-Za-z]?\b|\d{1,2}\.\s?(?:th|tv|mf|sal)\b\.?|st\.\s?(?:th|tv|mf)\b\.?|(?:[IVX]{1,4}|\d{1,2})\.\s?em(?:elet)?\b\.?(?:\s?\d{1,3}\b\.?(?:\s?ajtó)?)?|fszt\b\.?(?:\s?\d{1,3}\b\.?)?|\d{1,2}\.?\s*[º°ª](?:\s*(?:[A-Z]\b|(?:izq|izda|dcha|dch|dr|der)\b\.?))?))+/iu;
 
-const POSTCODE_ALNUM = /^,?[ \t]*(?:[A-Z]{2}[ \t]+)?(?:[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d|(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4})\b/;
+// Also Argentine CPA codes, "C1045AAB".
+const POSTCODE_ALNUM = /^,?[ \t]*(?:[A-Z]{2}[ \t]+)?(?:[A-HJ-NP-Z]\d{4}[A-Z]{3}|[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d|(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4})\b/;
 const IBAN_SHAPE_PRE = /\b[A-Z]{2}\d{2}[ ]?[A-Z0-9]{4}[ ]?\d/;
 const IBAN_SHAPE = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b/g;
 const TOWN_POSTCODE = /\bin[ \t]+((?:[\p{Lu}][\p{L}\p{M}'’-]*[ \t]+(?:(?:de|da|do|di|del|la|le)[ \t]+)?){1,3})(\d{4,5}(?:-\d{3})?|\d{3} \d{2})(?=[ \t]+(?:in|on|and|to|for|with|by)\b|[.,;:!?)]|[ \t]*$)/gmu;
 // Also a block letter and flat number alone, as Indian addresses open: "B-204, Lotus Residency, Baner Road, Pune 411045".
-const UNIT_FIRST = /\b(?:(?:Flat|Apt\.?|Apartment|Unit|Suite|House No\.?|Door No\.?|Plot No\.?)[ \t]*#?\d{1,5}[A-Za-z]?(?:\/\d{1,4})?|(?<![\w-])[A-Z]-\d{1,4}(?![\w-]))(?=,)/gi;
+// And house and plot numbers ("House 27, Street 9, …", "Plot 14, Adeola Odeku Street, …"), and Kerala's
+// ward-and-door numbers, "TC 25/1482, Vazhuthacaud, Thiruvananthapuram 695014".
+const UNIT_FIRST = /\b(?:(?:Flat|Apt\.?|Apartment|Unit|Suite|House(?: No\.?)?|Door No\.?|Plot(?: No\.?)?)[ \t]*#?\d{1,5}[A-Za-z]?(?:\/\d{1,4})?|(?<![\w-])[A-Z]-\d{1,4}(?![\w-])|(?<![\w-])[A-Z]{2,3}[ \t]?\d{1,4}\/\d{1,5}(?![\w/-]))(?=,)/gi;
 
 const STOP_WORDS = /^(I|Please|Thanks|Thank|Can|Could|Is|Are|Do|Does|The|This|That|It|We|You|He|She|They|My|Our|Call|Cool|Oh|Who|What|When|Where|Why|How)$/;
 
@@ -131,6 +136,12 @@ function extendRight(text: string, end: number, isLowercaseText: boolean): numbe
     m = STREET_TYPE_AFTER.exec(rest);
     if (m && /^[ \t]+\p{Lu}/u.test(rest)) { end += m[0].length; continue; }
     // Numbered cross streets and blocks, as Indian addresses list them: ", 14th Cross", ", 5th Main".
+    // Numbered streets, sectors and blocks as South Asian addresses list them: ", Street 9", ", Sector 15".
+    m = /^,[ \t]*(?:Street|St\.?|Road|Rd\.?|Lane|Gali|Sector|Block|Phase|Khayaban)[ \t]+(?:No\.?[ \t]*)?\d{1,4}[A-Za-z]?(?![\w/-])/.exec(rest);
+    if (m) { end += m[0].length; continue; }
+    // Sector codes of planned cities: Islamabad "F-7/2", "G-9/4".
+    m = /^,[ \t]*[A-Z]{1,2}-\d{1,2}(?:\/\d{1,2})?(?![\w/-])/.exec(rest);
+    if (m) { end += m[0].length; continue; }
     m = /^,[ \t]*\d{1,3}(?:st|nd|rd|th)[ \t]+[\p{Lu}][\p{L}\p{M}'’-]*(?:[ \t]+(?:Road|Rd|Main|Cross|Street|St|Block|Stage|Phase|Sector|Layout))?(?![\p{L}\p{N}])/u.exec(rest);
     if (m) { end += m[0].length; continue; }
     m = /^\s+\d{1,5}[A-Za-z]?\b\.?(?![\d.,:]\d)/.exec(rest);
@@ -145,7 +156,8 @@ function extendRight(text: string, end: number, isLowercaseText: boolean): numbe
       const stop = [...tail.matchAll(/[\p{L}'’-]+/gu)].find((w) => STOP_WORDS.test(w[0]));
       if (stop) tail = tail.slice(0, stop.index).replace(/[\s,]+$/, "");
       // ... or at a full stop after a word that is no abbreviation: "Ankara. Total: ₺12.450".
-      const fullStop = /(?<=\p{Ll}{3})\.[ \t]+(?=\p{Lu})/u.exec(tail);
+      // Address abbreviations are not sentence ends: "Brgy. San Lorenzo" (barangay), "Fracc. Las Palmas".
+      const fullStop = /(?<=\p{Ll}{3})(?<!\b(?:Brgy|Bgy|Dist|Prov|Fracc|Urb|Sect|Blvd|Mun))\.[ \t]+(?=\p{Lu})/u.exec(tail);
       if (fullStop) tail = tail.slice(0, fullStop.index);
       const words = tail.split(/[\s,]+/).filter(Boolean);
       const { common } = getLexicon();
@@ -157,7 +169,8 @@ function extendRight(text: string, end: number, isLowercaseText: boolean): numbe
     }
     // A postcode, after a state or region code ("GRASSE, PA 39551") or an empty field ("nan").
     // Also the Polish form, "00-514".
-    m = /^(?:,?[ \t]*(?:[A-Z]{2}|nan)(?=,?[ \t]*\d))?,?[ \t]*(?:\d{4,5}(?:-\d{3,4})?|\d{2}-\d{3})\b/.exec(rest);
+    // Also the Swedish form, "114 51".
+    m = /^(?:,?[ \t]*(?:[A-Z]{2}|nan)(?=,?[ \t]*\d))?,?[ \t]*(?:\d{4,5}(?:-\d{3,4})?|\d{2}-\d{3}|\d{3} \d{2}(?![\d.,]))\b/.exec(rest);
     if (m) { end += m[0].length; continue; }
     // Letter-and-digit postcodes after a town: Canadian "H3G 1R3" (perhaps after a province, "BC V5N 2T7"),
     // Irish Eircodes "D02 X658".
@@ -202,6 +215,14 @@ function extendLeft(text: string, start: number): number {
     const unitWord = /^\d/.test(text.slice(start, start + 1)) ? /\b(?:Apt\.?|Apartment|Flat|Suite|Unit|Blk|Block)[ \t]+#?$/i.exec(before) : null;
     if (unitWord) { start -= unitWord[0].length; continue; }
     // A unit before the street, on its line or the line above: "Flat 2/1, 47 Hyndland Road", "Flat B\n63 Chatsworth Road".
+    // A building and its wing or stair before the flat: "Résidence Les Palmiers, bât. C, apt 14, …".
+    const building = /(?:\b(?:Résidence|Résid\.|Immeuble|Imm\.|Edificio|Edif\.|Residencial|Condominio|Villa)[ \t]+(?:[\p{Lu}\d][\p{L}\p{M}'’\d-]*[ \t]*){1,4}|(?<![\p{L}])(?:bât\.?|bat\.|bâtiment|esc\.|escalier|escalera|bloc|torre|entrée)[ \t]+[A-Z\d]{1,3}),[ \t]*$/iu.exec(before);
+    if (building && /^(?:Apt|Apto|App|Appt|Apartment|Flat|Unit|Suite|Bât|Bat|Bâtiment|Esc|Escalier|Escalera|Bloc|Torre|Entrée|Porte|Piso|\d)/iu.test(text.slice(start, start + 12))) { start -= building[0].length; continue; }
+    // Postcode and town before the street, as Hungarian addresses are written: "1137 Budapest, Pozsonyi út 38."
+    const town = /(?<![\p{L}\p{N}])(\d{4,5})[ \t]+([\p{Lu}][\p{L}\p{M}'’-]+(?:[ \t][\p{Lu}][\p{L}\p{M}'’-]+)?),[ \t]*$/u.exec(before);
+    // A year after a preposition is a date, not a postcode: "In 2019 Berlin, Hauptstraße 5 was rebuilt".
+    const year = town && /^(?:19|20)\d\d$/.test(town[1]!) && /\b(?:in|since|from|until|till|by|of|after|before|during|seit|im|ab|bis|en|depuis|desde|dal|nel|sinds|od|do)[ \t]+$/i.test(before.slice(0, town.index));
+    if (town && !year && /^\p{Lu}/u.test(text.slice(start, start + 1))) { start -= town[0].length; continue; }
     const m = /(?:\b\d{1,6}[ \t]+|\bthe corner of[ \t]+|\b(?:Apt\.?|Apartment|Flat|Suite|Unit)[ \t]+(?:#?\d{1,5}[A-Za-z]?(?:\/\d{1,4})?|[A-Z](?![\p{L}]))(?:,?[ \t]+|[ \t]*\n[ \t]*))$/iu.exec(before);
     if (m) { start -= m[0].length; continue; }
     // A street without a type before a unit that opens the match: "2207 Kingsway, Unit 12, Vancouver".
@@ -310,7 +331,8 @@ export function findStreetAddresses(text: string): Candidate[] {
       const ext = text.slice(mEnd, extendRight(text, mEnd, isLowercaseText));
       const parts = ext.split(/\s*,\s*/).filter(Boolean);
       // A bare "B-204" needs a postcode.
-      const bare = /^[A-Z]-/i.test(m[0]);
+      const bare = /^[A-Z]-|^[A-Z]{2,3}[ \t]?\d/i.test(m[0]);
+      if (/^[a-z]{2,3}[ \t]?\d/.test(m[0])) continue;
       if (bare && !/\b\d{5,6}\b/.test(ext)) continue;
       if (parts.length >= 2 && (/\b\d{4,6}\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b/.test(ext) || parts.some((part) => isPlace(part.trim())))) push(m.index, mEnd, 0.8);
     }
