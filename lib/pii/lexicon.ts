@@ -71,6 +71,8 @@ north south east west central new old great little big upper lower
 god jesus christ allah buddha bible koran quran lord
 english french german spanish italian dutch swedish danish norwegian finnish polish russian chinese japanese korean
 please hello hi hey dear thanks thank regards sincerely best kind warm love cheers yours
+wie wo was wann warum welche wer cómo qué quem quando onde porque wat hoe waar wanneer waarom welke jak gdzie kiedy
+dlaczego czy dove perché comment pourquoi quand où quel quelle
 `;
 
 // US states, continents, regions and other well-known places not in the city or country lists ("_" joins a phrase).

@@ -9,8 +9,10 @@ import { contextAfter, contextBefore, countDigits, digitsOf } from "../text";
 const PHONE_CANDIDATE =
   /(?<![\p{N}_+\-./:]|[^\P{L}\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])(?<!\d,)(?:\+ ?|00)?(?:\(\+?\d{1,4}\) ?)?\d{1,5}(?:(?:[ .\-/]|\) ?| ?\()?\d{1,6}\)?){0,7}(?: ?(?:x|ext\.?|extension) ?\d{1,6})?(?![\p{N}_]|[^\P{L}\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|[.,\-/]\d)/gu;
 
+// With the same wording in the European languages prompts come in: French "rappeler au",
+// German "erreichbar unter", Dutch "bereikbaar op", Spanish "llámame al", Portuguese "ligar para".
 const PHONE_CONTEXT =
-  /\b(phone|telephone|tel|mobile|cell|cellphone|call|calls|calling|fax|office|desk|landline|whatsapp|sms|text me|reach me|contact|answering|messages to|ring|dial|number|hotline|registered|ph)\b|(ph|tel|mob|fax|m|t|p)\.?\s*:|☎|📞/i;
+  /\b(phone|telephone|tel|mobile|cell|cellphone|call|calls|calling|fax|office|desk|landline|whatsapp|sms|text me|reach me|contact|answering|messages to|ring|dial|number|hotline|registered|ph|téléphone|telephone|portable|rappeler|appeler|joindre|joignable|numéro|telefon|handy|erreichbar|anrufen|rufnummer|mobil|bellen|bereikbaar|telefoon|mobiel|nummer|teléfono|telefono|móvil|movil|celular|llamar|llámame|llamame|chiamare|chiamami|cellulare|numero|telemóvel|telefone|ligar|zadzwoń|komórka|telefonu)\b|(ph|tel|mob|fax|m|t|p)\.?\s*:|☎|📞/i;
 // The same wording in other scripts, which \b does not delimit: Chinese and Japanese (电话, 手机,
 // 電話, 携帯), Korean (전화, 연락처, 휴대폰), Russian (тел., телефон), Hindi (फोन, मोबाइल) and Arabic
 // (هاتف, جوال). Not the words for "number" alone (号码, 番号, 번호, नंबर, رقم): orders have numbers too.

@@ -109,6 +109,19 @@ describe("phone numbers", () => {
   });
 });
 
+describe("phone numbers in other languages' wording", () => {
+  it.each([
+    ["Erreichbar bin ich unter 0171 4829036.", "0171 4829036"],
+    ["peux me rappeler au 06 58 31 92 47 ?", "06 58 31 92 47"],
+    ["Ik ben bereikbaar op 06 41 27 58 93.", "06 41 27 58 93"],
+  ])("%s", (text, phone) => {
+    expect(redact(text).redacted).not.toContain(phone);
+  });
+  it("still needs the wording for a bare national number", () => {
+    expect(redact("Bestellung 0171 4829036 ist unterwegs.").redacted).toContain("0171 4829036");
+  });
+});
+
 describe("dates of birth", () => {
   it("takes dates after birth wording only", () => {
     const t = "She was born on 7/14/1995. The meeting is on 2024-03-15. DOB: 12 March 1961";
@@ -301,6 +314,22 @@ describe("person names", () => {
   it("does not repeat a name that is also a country after a place preposition", () => {
     const t = "Jordan is flying to Amman next month and will stay in Jordan for a week.";
     expect(values(t, findPersons(t))).toEqual(["Jordan"]);
+  });
+});
+
+describe("names after a family or friendship word", () => {
+  it.each([
+    ["Write a good luck message for my girlfriend Mariana who has her exam today.", "Mariana"],
+    ["My mother-in-law Rosemary is coming for Christmas.", "Rosemary"],
+    ["Add my grandson Tanner as a named driver.", "Tanner"],
+    ["uma mensagem para minha prima Thaís, que passou em medicina", "Thaís"],
+  ])("%s", (text, name) => {
+    expect(redact(text).redacted).not.toContain(name);
+  });
+  it("leaves the herb and the question words of other languages alone", () => {
+    for (const text of ["Add rosemary and thyme to the roast.", "Wie lange muss ich Kartoffeln kochen?", "Wat zijn leuke uitjes in Amsterdam?", "Jak napisać dobre CV po angielsku?"]) {
+      expect(redact(text).redacted).toBe(text);
+    }
   });
 });
 
