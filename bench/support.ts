@@ -36,7 +36,11 @@ export async function startBenchEnv(instances: number, serverEnv: Record<string,
       db: postmasterPid ? processTreeCpuSeconds(postmasterPid) : null,
     }),
     close: async () => {
+      // The instances must be gone before the database stops, or their pools report the lost
+      // connections as they exit (a profile being written keeps them alive a little longer).
+      const exited = servers.map((server) => new Promise((resolve) => server.process.once("exit", resolve)));
       for (const server of servers) server.stop();
+      await Promise.race([Promise.all(exited), new Promise((resolve) => setTimeout(resolve, 10_000))]);
       // The bench's own Prisma client must let go before the database stops.
       const { db } = await import("../lib/db");
       await db.$disconnect();
