@@ -233,7 +233,7 @@ async function lockEndUsers(
   for (const prompt of prompts) if (prompt.ok) users.set(prompt.userRef, { label: prompt.userLabel, split: prompt.split });
   if (!users.size) return new Map();
   const refs = [...users.keys()].sort();
-  const rows = await tx.$queryRaw<{ userRef: string; acceptedCount: number; quotaOverride: number | null; split: Split }[]>`
+  const rows = await tx.$queryRaw<EndUserRow[]>`
     INSERT INTO "EndUser" ("projectId", "userRef", "label", "split", "acceptedCount")
     SELECT ${project.id}, t.ref, t.label, t.split::"Split", t.n
     FROM unnest(${refs}::text[], ${refs.map((ref) => users.get(ref)!.label)}::text[], ${refs.map((ref) => users.get(ref)!.split)}::text[],
@@ -241,26 +241,27 @@ async function lockEndUsers(
     ORDER BY t.ref
     ON CONFLICT ("projectId", "userRef") DO UPDATE SET "lastSeenAt" = now(), "acceptedCount" = "EndUser"."acceptedCount" + EXCLUDED."acceptedCount"
     RETURNING "userRef", "acceptedCount", "quotaOverride", "split"`;
-  return new Map(
-    rows.map((row) => [
-      row.userRef,
-      { used: row.acceptedCount - (adding.get(row.userRef) ?? 0), limit: row.quotaOverride ?? project.promptQuota, split: row.split },
-    ]),
-  );
+  return new Map(rows.map((row) => [row.userRef, quotaOf(row, project, adding.get(row.userRef) ?? 0)]));
 }
 
 /** An end user's quota, and their split once they have one. */
 type EndUserQuota = QuotaState & { split?: Split };
+type EndUserRow = { userRef: string; acceptedCount: number; quotaOverride: number | null; split: Split };
+
+/** A user's quota from their row, as it was before `adding` of this batch's prompts were counted. */
+function quotaOf(row: EndUserRow, project: Project, adding = 0): EndUserQuota {
+  return { used: row.acceptedCount - adding, limit: row.quotaOverride ?? project.promptQuota, split: row.split };
+}
 
 /** The batch's end users' counts as they are now, without locking; users not seen yet start at zero. */
 async function readEndUsers(tx: Tx, project: Project, prompts: PreparedPrompt[]): Promise<Map<string, EndUserQuota>> {
   const refs = [...new Set(prompts.flatMap((prompt) => (prompt.ok ? [prompt.userRef] : [])))];
   if (!refs.length) return new Map();
-  const rows = await tx.$queryRaw<{ userRef: string; acceptedCount: number; quotaOverride: number | null; split: Split }[]>`
+  const rows = await tx.$queryRaw<EndUserRow[]>`
     SELECT "userRef", "acceptedCount", "quotaOverride", "split" FROM "EndUser"
     WHERE "projectId" = ${project.id} AND "userRef" = ANY(${refs}::text[])`;
   const quotas = new Map(refs.map((ref): [string, EndUserQuota] => [ref, { used: 0, limit: project.promptQuota }]));
-  for (const row of rows) quotas.set(row.userRef, { used: row.acceptedCount, limit: row.quotaOverride ?? project.promptQuota, split: row.split });
+  for (const row of rows) quotas.set(row.userRef, quotaOf(row, project));
   return quotas;
 }
 
