@@ -1,8 +1,9 @@
 "use client";
 
-import { useEffect, useLayoutEffect, useRef } from "react";
+import { useLayoutEffect, useRef } from "react";
 import { PromptView } from "@/components/labeling/prompt-view";
 import { Kbd } from "@/components/labeling/ranking-task";
+import { useSubmitShortcut } from "@/components/labeling/use-submit-shortcut";
 import { useTaskDraft } from "@/components/labeling/use-task-draft";
 import { Button } from "@/components/ui/button";
 import type { DemonstrationSubmission, NextTask } from "@/lib/labeling/schema";
@@ -38,19 +39,7 @@ export function DemonstrationTask({
   const send = () => {
     if (ready && !submitting && !blocked) onSubmit({ text: draft.text, duration_ms: Math.min(24 * 3600_000, elapsed()) });
   };
-  const sendRef = useRef(send);
-  sendRef.current = send;
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      // Not while a dialog (skip, instructions) is open on top of the task.
-      if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && !document.querySelector("dialog[open]")) {
-        event.preventDefault();
-        sendRef.current();
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
+  useSubmitShortcut(send);
 
   const words = draft.text.trim() ? draft.text.trim().split(/\s+/).length : 0;
 

@@ -16,6 +16,7 @@ import {
   toRankingSubmission,
   type Buckets,
 } from "@/components/labeling/ranking-state";
+import { useSubmitShortcut } from "@/components/labeling/use-submit-shortcut";
 import { useTaskDraft } from "@/components/labeling/use-task-draft";
 import { Button } from "@/components/ui/button";
 import { Select, Textarea } from "@/components/ui/input";
@@ -73,20 +74,7 @@ export function RankingTask({
     const body = toRankingSubmission(outputs, answer, elapsed());
     if (body && !submitting && !blocked) onSubmit(body);
   };
-  const sendRef = useRef(send);
-  sendRef.current = send;
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      // Not while a dialog (skip, instructions) is open on top of the task.
-      if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && !document.querySelector("dialog[open]")) {
-        event.preventDefault();
-        sendRef.current();
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
+  useSubmitShortcut(send);
 
   const rankText = (id: string) => {
     const at = rankOf(draft.buckets, id);
