@@ -1,7 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
+import { useCreateForm } from "@/components/admin/use-create-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SecretBox } from "@/components/ui/copy-button";
@@ -9,7 +9,6 @@ import { Field, describedBy } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { API_KEY_SCOPES, createApiKeySchema } from "@/lib/api-keys/schema";
-import { callApi, toFieldErrors, type FieldErrors } from "@/lib/ui/api";
 
 const scopeHelp: Record<(typeof API_KEY_SCOPES)[number], string> = {
   "prompts:write": "Send prompts in",
@@ -20,35 +19,13 @@ const scopeHelp: Record<(typeof API_KEY_SCOPES)[number], string> = {
 type Created = { key: { id: string; name: string; prefix: string; scopes: string[]; key: string } };
 
 export function ApiKeyForm() {
-  const router = useRouter();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   const [created, setCreated] = useState<Created["key"] | null>(null);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    const parsed = createApiKeySchema.safeParse({ name: String(form.get("name") ?? ""), scopes: form.getAll("scopes").map(String) });
-    setMessage(null);
-    if (!parsed.success) {
-      setErrors(toFieldErrors(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    setPending(true);
-    const result = await callApi<Created>("/api/admin/api-keys", { method: "POST", body: parsed.data });
-    setPending(false);
-    if (!result.ok) {
-      setErrors(result.fieldErrors);
-      setMessage(result.message);
-      return;
-    }
-    setCreated(result.data.key);
-    formElement.reset();
-    router.refresh();
-  }
+  const { errors, message, pending, onSubmit } = useCreateForm({
+    schema: createApiKeySchema,
+    url: "/api/admin/api-keys",
+    read: (form) => ({ name: String(form.get("name") ?? ""), scopes: form.getAll("scopes").map(String) }),
+    onCreated: (data: Created) => setCreated(data.key),
+  });
 
   return (
     <div className="space-y-4">

@@ -1,47 +1,24 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
+import { useCreateForm } from "@/components/admin/use-create-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SecretBox } from "@/components/ui/copy-button";
 import { Field, describedBy } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import { callApi, toFieldErrors, type FieldErrors } from "@/lib/ui/api";
 import { inviteSchema } from "@/lib/users/schema";
 
 type Created = { invitation: { email: string; role: string; expiresAt: string }; url: string };
 
 export function InviteForm() {
-  const router = useRouter();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   const [created, setCreated] = useState<Created | null>(null);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    const parsed = inviteSchema.safeParse({ email: String(form.get("email") ?? ""), role: String(form.get("role") ?? "labeler") });
-    setMessage(null);
-    if (!parsed.success) {
-      setErrors(toFieldErrors(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    setPending(true);
-    const result = await callApi<Created>("/api/admin/invitations", { method: "POST", body: parsed.data });
-    setPending(false);
-    if (!result.ok) {
-      setErrors(result.fieldErrors);
-      setMessage(result.message);
-      return;
-    }
-    setCreated(result.data);
-    formElement.reset();
-    router.refresh();
-  }
+  const { errors, message, pending, onSubmit } = useCreateForm({
+    schema: inviteSchema,
+    url: "/api/admin/invitations",
+    read: (form) => ({ email: String(form.get("email") ?? ""), role: String(form.get("role") ?? "labeler") }),
+    onCreated: setCreated,
+  });
 
   return (
     <div className="space-y-4">

@@ -94,3 +94,26 @@ test("signing in from a deep link returns to that page", async ({ page }) => {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/admin\/api-keys$/);
 });
+
+test("an admin creates an API key in the browser and sees it once", async ({ browser }) => {
+  const admin = await makeUser("admin");
+  const page = await (await browser.newContext()).newPage();
+  await signInThroughForm(page, admin.email, admin.password);
+  await expect(page.getByTestId("current-user-email")).toHaveText(admin.email);
+  await page.goto("/admin/api-keys");
+
+  // Nothing filled in: the form says what is missing and creates nothing.
+  await page.getByTestId("key-submit").click();
+  await expect(page.locator("#key-name-error")).toBeVisible();
+  await expect(page.locator("#key-scopes-error")).toBeVisible();
+  await expect(page.getByTestId("new-key-panel")).toHaveCount(0);
+
+  const name = `nightly export ${Date.now()}`;
+  await page.getByTestId("key-name").fill(name);
+  await page.getByTestId("key-scope-export:read").check();
+  await page.getByTestId("key-submit").click();
+  await expect(page.getByTestId("new-key-panel")).toContainText(name);
+  await expect(page.getByTestId("new-key")).toContainText(/rk_/);
+  await expect(page.getByTestId("key-name")).toHaveValue("");
+  await page.screenshot({ path: `${shots}/admin-api-key-created.png`, fullPage: true });
+});
