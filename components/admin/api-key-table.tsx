@@ -47,23 +47,24 @@ export function ApiKeyTable({ keys }: { keys: ApiKeyRow[] }) {
             <TH>Name</TH>
             <TH className="hidden sm:table-cell">Key</TH>
             <TH>Scopes</TH>
-            <TH className="hidden md:table-cell">Created</TH>
+            {/* Beside the create form the table is narrow: who created a key shows on wide screens only. */}
+            <TH className="hidden 2xl:table-cell">Created</TH>
             <TH className="hidden md:table-cell">Last used</TH>
-            <TH className="hidden sm:table-cell">Status</TH>
             <TH className="text-right">
               <span className="sr-only">Actions</span>
             </TH>
           </TR>
         </THead>
         <TBody>
-          {keys.length === 0 ? <EmptyRow colSpan={7}>No API keys yet.</EmptyRow> : null}
+          {keys.length === 0 ? <EmptyRow colSpan={6}>No API keys yet.</EmptyRow> : null}
           {keys.map((key) => (
             <TR key={key.id} data-testid="key-row" data-name={key.name} className={key.revoked ? "text-slate-400" : undefined}>
               <TD className="min-w-[8rem]">
                 <span className={key.revoked ? "font-medium text-slate-400" : "font-medium text-slate-900"}>{key.name}</span>
                 <span className="block font-mono text-xs text-slate-500 sm:hidden">{key.prefix}…</span>
+                {/* Revoked keys are greyed and say so here; active ones need no status column. */}
                 {key.revoked ? (
-                  <Badge tone="red" className="mt-1 sm:hidden">
+                  <Badge tone="red" className="mt-1">
                     Revoked
                   </Badge>
                 ) : null}
@@ -79,7 +80,7 @@ export function ApiKeyTable({ keys }: { keys: ApiKeyRow[] }) {
                   ))}
                 </div>
               </TD>
-              <TD className="hidden whitespace-nowrap text-slate-500 tabular-nums md:table-cell">
+              <TD className="hidden whitespace-nowrap text-slate-500 tabular-nums 2xl:table-cell">
                 {key.created}
                 {key.createdBy ? (
                   <span className="block max-w-[9rem] truncate text-xs text-slate-400" title={key.createdBy}>
@@ -88,7 +89,6 @@ export function ApiKeyTable({ keys }: { keys: ApiKeyRow[] }) {
                 ) : null}
               </TD>
               <TD className="hidden whitespace-nowrap text-slate-500 tabular-nums md:table-cell">{key.lastUsed}</TD>
-              <TD className="hidden sm:table-cell">{key.revoked ? <Badge tone="red">Revoked</Badge> : <Badge tone="green">Active</Badge>}</TD>
               <TD className="text-right">
                 {key.revoked ? null : (
                   <Button variant="secondary" size="sm" onClick={() => (setError(null), setTarget(key))}>
