@@ -4,8 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { buttonClasses } from "@/components/ui/button";
-import { Select } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { TASK_KIND_LABELS, TASK_STATUS_LABELS } from "@/components/labeling-admin/labels";
 
 // A plain GET form: the filters live in the URL and work before JavaScript has loaded.
@@ -19,8 +18,8 @@ export function TaskFilterForm({ basePath, kind, status }: { basePath: string; k
   }
   return (
     <form method="get" action={basePath} onSubmit={onSubmit} role="search" aria-label="Filter tasks" className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] items-end gap-2 sm:flex sm:gap-3">
-      <FilterSelect id="task-kind" name="kind" label="Kind" value={kind} options={TASK_KIND_LABELS} />
-      <FilterSelect id="task-status" name="status" label="Status" value={status} options={TASK_STATUS_LABELS} />
+      <FilterSelect id="task-kind" name="kind" label="Kind" value={kind} options={TASK_KIND_LABELS} wrapperClassName="sm:w-40" />
+      <FilterSelect id="task-status" name="status" label="Status" value={status} options={TASK_STATUS_LABELS} wrapperClassName="sm:w-40" />
       <div className="flex gap-2">
         <button type="submit" className={buttonClasses({ variant: "secondary" })}>
           Apply
@@ -32,23 +31,5 @@ export function TaskFilterForm({ basePath, kind, status }: { basePath: string; k
         ) : null}
       </div>
     </form>
-  );
-}
-
-function FilterSelect({ id, name, label, value, options }: { id: string; name: string; label: string; value?: string; options: Record<string, string> }) {
-  return (
-    <div className="space-y-1">
-      <Label htmlFor={id} className="text-xs">
-        {label}
-      </Label>
-      <Select id={id} name={name} defaultValue={value ?? ""} wrapperClassName="sm:w-40">
-        <option value="">All</option>
-        {Object.entries(options).map(([key, text]) => (
-          <option key={key} value={key}>
-            {text}
-          </option>
-        ))}
-      </Select>
-    </div>
   );
 }

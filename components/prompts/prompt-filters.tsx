@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { buttonClasses } from "@/components/ui/button";
-import { Input, Select } from "@/components/ui/input";
+import { FilterSelect } from "@/components/ui/filter-select";
+import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { SOURCE_LABELS, SPLIT_LABELS, STATUS_LABELS, USE_CASE_LABELS } from "@/components/prompts/labels";
 import { USE_CASES } from "@/lib/prompts/schema";
@@ -51,23 +52,5 @@ export function PromptFilterForm({ basePath, filters }: { basePath: string; filt
         ) : null}
       </div>
     </form>
-  );
-}
-
-function FilterSelect({ id, name, label, value, options }: { id: string; name: string; label: string; value?: string; options: Record<string, string> }) {
-  return (
-    <div className="space-y-1">
-      <Label htmlFor={id} className="text-xs">
-        {label}
-      </Label>
-      <Select id={id} name={name} defaultValue={value ?? ""}>
-        <option value="">All</option>
-        {Object.entries(options).map(([key, text]) => (
-          <option key={key} value={key}>
-            {text}
-          </option>
-        ))}
-      </Select>
-    </div>
   );
 }
