@@ -1,19 +1,13 @@
 "use client";
 
-import { useEffect, useId, useRef } from "react";
+import { useId } from "react";
 import { Markdown } from "@/components/markdown";
+import { useModalDialog } from "@/components/ui/use-modal-dialog";
 
 /** The project's labeling instructions in a side drawer (a modal <dialog>), with their version. */
 export function InstructionsDrawer({ open, onClose, projectName, instructions, version }: { open: boolean; onClose: () => void; projectName: string; instructions: string; version: number }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const titleId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   return (
     <dialog

@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import { Textarea } from "@/components/ui/input";
 import { skipReason } from "@/components/labeling/ranking-state";
 
@@ -28,21 +29,14 @@ export function SkipDialog({
   onSkip: (reason: string) => void;
   onCancel: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [choice, setChoice] = useState<Choice | null>(null);
   const [text, setText] = useState("");
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      setChoice(null);
-      setText("");
-      dialog.showModal();
-    }
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  // Each skip starts from a blank choice.
+  const ref = useModalDialog(open, () => {
+    setChoice(null);
+    setText("");
+  });
 
   const ready = choice !== null && (choice !== "other" || text.trim().length > 0);
 
