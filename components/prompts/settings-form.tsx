@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -46,6 +46,13 @@ export function PromptSettingsForm({ slug, initial, promptEstimate }: { slug: st
     setDraft((current) => ({ ...current, [key]: value }));
     setErrors((current) => ({ ...current, [key]: "", ...(key.startsWith("split") ? { splitTrain: "" } : {}) }));
   }
+
+  // Every numeric setting: a labelled field around a number input, with its error and hint.
+  const numberField = (key: keyof Draft, label: string, limits: { min: number; max: number; suffix: string }, hint: ReactNode) => (
+    <Field id={key} label={label} error={errors[key]} hint={hint}>
+      <NumberInput id={key} value={draft[key]} onChange={(value) => set(key, value)} invalid={!!errors[key]} {...limits} />
+    </Field>
+  );
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -98,52 +105,42 @@ export function PromptSettingsForm({ slug, initial, promptEstimate }: { slug: st
       ) : null}
 
       <Section title="De-duplication">
-        <Field
-          id="dedupPrefixWords"
-          label="Shared prefix that makes a duplicate (words)"
-          error={errors.dedupPrefixWords}
-          hint={
-            <>
-              A new prompt whose first <strong>N</strong> words (case and spacing ignored) match a kept prompt&apos;s is dropped as a
-              duplicate; prompts shorter than N words are duplicates only when equal. The default, <strong>20</strong>, is about two
-              sentences: longer than a typical template&apos;s instruction (&ldquo;Write a product description for the following product:&rdquo;
-              is 8 words), so prompts that only share a template stay apart, while re-sent prompts and few-shot prompts reusing the same
-              examples collapse into one. Changing it rebuilds the index over all kept prompts (the oldest of a colliding group keeps its
-              place); kept prompts are never removed.
-            </>
-          }
-        >
-          <NumberInput id="dedupPrefixWords" value={draft.dedupPrefixWords} onChange={(value) => set("dedupPrefixWords", value)} invalid={!!errors.dedupPrefixWords} min={3} max={500} suffix="words" />
-        </Field>
+        {numberField(
+          "dedupPrefixWords",
+          "Shared prefix that makes a duplicate (words)",
+          { min: 3, max: 500, suffix: "words" },
+          <>
+            A new prompt whose first <strong>N</strong> words (case and spacing ignored) match a kept prompt&apos;s is dropped as a
+            duplicate; prompts shorter than N words are duplicates only when equal. The default, <strong>20</strong>, is about two
+            sentences: longer than a typical template&apos;s instruction (&ldquo;Write a product description for the following product:&rdquo;
+            is 8 words), so prompts that only share a template stay apart, while re-sent prompts and few-shot prompts reusing the same
+            examples collapse into one. Changing it rebuilds the index over all kept prompts (the oldest of a colliding group keeps its
+            place); kept prompts are never removed.
+          </>,
+        )}
       </Section>
 
       <Section title="Limits">
         <div className="grid gap-5 sm:grid-cols-2">
-          <Field
-            id="promptQuota"
-            label="Prompts per end-user ID"
-            error={errors.promptQuota}
-            hint={
-              <>
-                The most prompts one end user (the <code className="font-mono">user_id</code> your application sends) can contribute; the
-                paper used 200. Duplicates and rejected prompts do not count. Set exceptions on the{" "}
-                <Link href={`/admin/projects/${slug}/quotas`} className="font-medium text-indigo-600 hover:text-indigo-500">
-                  Quotas
-                </Link>{" "}
-                tab.
-              </>
-            }
-          >
-            <NumberInput id="promptQuota" value={draft.promptQuota} onChange={(value) => set("promptQuota", value)} invalid={!!errors.promptQuota} min={0} max={1_000_000} suffix="prompts" />
-          </Field>
-          <Field
-            id="maxPromptTokens"
-            label="Longest prompt (tokens)"
-            error={errors.maxPromptTokens}
-            hint="Longer prompts are rejected, counted after redaction with GPT-3's tokenizer. The paper dropped prompts over about 1,000 tokens."
-          >
-            <NumberInput id="maxPromptTokens" value={draft.maxPromptTokens} onChange={(value) => set("maxPromptTokens", value)} invalid={!!errors.maxPromptTokens} min={1} max={100_000} suffix="tokens" />
-          </Field>
+          {numberField(
+            "promptQuota",
+            "Prompts per end-user ID",
+            { min: 0, max: 1_000_000, suffix: "prompts" },
+            <>
+              The most prompts one end user (the <code className="font-mono">user_id</code> your application sends) can contribute; the
+              paper used 200. Duplicates and rejected prompts do not count. Set exceptions on the{" "}
+              <Link href={`/admin/projects/${slug}/quotas`} className="font-medium text-indigo-600 hover:text-indigo-500">
+                Quotas
+              </Link>{" "}
+              tab.
+            </>,
+          )}
+          {numberField(
+            "maxPromptTokens",
+            "Longest prompt (tokens)",
+            { min: 1, max: 100_000, suffix: "tokens" },
+            "Longer prompts are rejected, counted after redaction with GPT-3's tokenizer. The paper dropped prompts over about 1,000 tokens.",
+          )}
         </div>
       </Section>
 
@@ -180,27 +177,21 @@ export function PromptSettingsForm({ slug, initial, promptEstimate }: { slug: st
 
       <Section title="Labeling">
         <div className="grid gap-5 sm:grid-cols-2">
-          <Field
-            id="labelsPerTask"
-            label="Labels per task"
-            error={errors.labelsPerTask}
-            hint={
-              <>
-                How many <strong>different labelers</strong> complete each ranking task. Applies to tasks created from now on; existing tasks
-                keep the number they were made with. Demonstrations ask for their own number when you request them.
-              </>
-            }
-          >
-            <NumberInput id="labelsPerTask" value={draft.labelsPerTask} onChange={(value) => set("labelsPerTask", value)} invalid={!!errors.labelsPerTask} min={1} max={20} suffix="labelers" />
-          </Field>
-          <Field
-            id="leaseMinutes"
-            label="Lease length"
-            error={errors.leaseMinutes}
-            hint="How long a labeler holds a task before it returns to the pool for someone else. Applies to leases taken from now on; an answer sent late still counts if nobody took the task meanwhile."
-          >
-            <NumberInput id="leaseMinutes" value={draft.leaseMinutes} onChange={(value) => set("leaseMinutes", value)} invalid={!!errors.leaseMinutes} min={1} max={1440} suffix="minutes" />
-          </Field>
+          {numberField(
+            "labelsPerTask",
+            "Labels per task",
+            { min: 1, max: 20, suffix: "labelers" },
+            <>
+              How many <strong>different labelers</strong> complete each ranking task. Applies to tasks created from now on; existing tasks
+              keep the number they were made with. Demonstrations ask for their own number when you request them.
+            </>,
+          )}
+          {numberField(
+            "leaseMinutes",
+            "Lease length",
+            { min: 1, max: 1440, suffix: "minutes" },
+            "How long a labeler holds a task before it returns to the pool for someone else. Applies to leases taken from now on; an answer sent late still counts if nobody took the task meanwhile.",
+          )}
         </div>
       </Section>
 
