@@ -139,3 +139,25 @@ test("a 100,000-line CSV file imports through the browser in batches", async ({ 
   // 1,000 end users with 100 prompts each stay under the default quota of 200.
   await expect(page.getByTestId("import-accepted")).toHaveText("99,990");
 });
+
+test("an admin changes the pipeline settings, and a split that does not add up is refused", async ({ page }) => {
+  const admin = await makeUser("admin");
+  const project = await makeProject();
+  await signIn(page, admin.email, admin.password);
+  await page.goto(`/admin/projects/${project.slug}/settings`);
+
+  await page.getByLabel("Train").fill("70");
+  await expect(page.locator("#split-total")).toContainText("Total 90%");
+  await page.getByTestId("settings-submit").click();
+  await expect(page.locator("#split-error")).toBeVisible();
+
+  await page.getByLabel("Train").fill("80");
+  await page.getByLabel("Prompts per end-user ID").fill("150");
+  await page.getByLabel("Lease length").fill("45");
+  await page.getByTestId("settings-submit").click();
+  await expect(page.getByTestId("settings-message")).toContainText("Saved");
+  await page.reload();
+  await expect(page.getByLabel("Prompts per end-user ID")).toHaveValue("150");
+  await expect(page.getByLabel("Lease length")).toHaveValue("45");
+  await page.screenshot({ path: `${shots}/admin-project-settings-saved.png`, fullPage: true });
+});
