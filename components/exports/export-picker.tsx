@@ -3,7 +3,7 @@
 import { usePathname, useRouter } from "next/navigation";
 import { useTransition, type FormEvent } from "react";
 import { Select } from "@/components/ui/input";
-import { DATASET_LABELS, FORMAT_LABELS } from "@/components/exports/labels";
+import { FormatOptions } from "@/components/exports/format-options";
 
 export type ExportChoice = { dataset: string; format: string; split: string; ties: "include" | "exclude" };
 
@@ -41,15 +41,7 @@ export function ExportPicker({ formats, splits, value }: { formats: Record<strin
           Dataset and format
         </label>
         <Select id="export-view" name="view" defaultValue={`${value.dataset}:${value.format}`} data-testid="export-format">
-          {Object.entries(formats).map(([dataset, list]) => (
-            <optgroup key={dataset} label={DATASET_LABELS[dataset] ?? dataset}>
-              {list.map((format) => (
-                <option key={format} value={`${dataset}:${format}`}>
-                  {FORMAT_LABELS[format] ?? format}
-                </option>
-              ))}
-            </optgroup>
-          ))}
+          <FormatOptions formats={formats} />
         </Select>
       </div>
       <div className="space-y-1.5 sm:w-36">

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field, describedBy } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { formatCount } from "@/components/prompts/labels";
-import { DATASET_LABELS, FORMAT_LABELS } from "@/components/exports/labels";
+import { FormatOptions } from "@/components/exports/format-options";
 import { SnapshotFiles } from "@/components/exports/snapshot-files";
 import { orderedSplits } from "@/components/exports/snapshot-list";
 import { callApi, type FieldErrors } from "@/lib/ui/api";
@@ -89,15 +89,7 @@ export function SnapshotForm({
         </Field>
         <Field id="snapshot-view" label="Dataset and format" error={errors.format ?? errors.dataset}>
           <Select id="snapshot-view" value={view} onChange={(event) => setView(event.target.value)} data-testid="snapshot-format">
-            {Object.entries(formats).map(([group, list]) => (
-              <optgroup key={group} label={DATASET_LABELS[group] ?? group}>
-                {list.map((item) => (
-                  <option key={item} value={`${group}:${item}`}>
-                    {FORMAT_LABELS[item] ?? item}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
+            <FormatOptions formats={formats} />
           </Select>
         </Field>
         <Field id="snapshot-split" label="Split" hint="All splits makes one file per split." error={errors.split}>
