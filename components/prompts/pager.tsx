@@ -26,6 +26,33 @@ export function Pager({
   );
 }
 
+/**
+ * The pager of a newest-first keyset list whose filters live in the URL: the newer and older pages
+ * keep the filters, and any page but the newest offers a way back to it. Nothing when one page holds all.
+ */
+export function KeysetPager({
+  basePath,
+  filterParams,
+  cursor,
+  page,
+}: {
+  basePath: string;
+  filterParams: Record<string, string | undefined>;
+  /** The cursor this page was read at. */
+  cursor: { after?: unknown; before?: unknown };
+  page: { newer: string | null; older: string | null };
+}) {
+  if (!page.newer && !page.older) return null;
+  const atNewest = !cursor.after && !cursor.before;
+  return (
+    <Pager
+      newerHref={page.newer ? hrefWith(basePath, { ...filterParams, before: page.newer }) : null}
+      olderHref={page.older ? hrefWith(basePath, { ...filterParams, after: page.older }) : null}
+      summary={atNewest ? null : <Link href={hrefWith(basePath, filterParams)} className="hover:text-indigo-600">Back to newest</Link>}
+    />
+  );
+}
+
 function PagerLink({ href, rel, testId, children }: { href: string | null; rel: string; testId: string; children: React.ReactNode }) {
   if (!href) {
     return (

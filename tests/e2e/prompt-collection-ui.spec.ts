@@ -69,6 +69,15 @@ test("an admin imports a JSONL file with bad lines and downloads the report", as
   }
   await page.goto(`/admin/projects/${project.slug}/prompts?q=thank-you`);
   await expect(page.getByText("Email <EMAIL_1> a thank-you note")).toBeVisible();
+
+  // Paging through the imported prompts keeps the filter and offers the way back to the newest.
+  await page.goto(`/admin/projects/${project.slug}/prompts?source=import`);
+  await expect(page.getByText("Back to newest")).toHaveCount(0);
+  await page.getByTestId("page-next").click();
+  await expect(page).toHaveURL(/source=import.*after=|after=.*source=import/);
+  await expect(page.getByTestId("page-newer")).toBeVisible();
+  await page.getByText("Back to newest").click();
+  await expect(page).toHaveURL(/\/prompts\?source=import$/);
 });
 
 test("a labeler writes a few-shot prompt", async ({ page }) => {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { loadProjectForAdmin } from "@/components/prompts/load-project";
 import { formatCount, roundEstimate } from "@/components/prompts/labels";
-import { Pager, hrefWith } from "@/components/prompts/pager";
+import { KeysetPager } from "@/components/prompts/pager";
 import { PromptFilterForm } from "@/components/prompts/prompt-filters";
 import { PromptList, type PromptListItem } from "@/components/prompts/prompt-list";
 import { Card, CardBody } from "@/components/ui/card";
@@ -28,7 +28,6 @@ export default async function PromptsPage({ params, searchParams }: Props) {
     userShort: `user ${userRef.slice(0, 8)}`,
   }));
 
-  const firstPage = !filters.after && !filters.before;
   const noun = filtered ? "matching" : count.exact && count.count === 1 ? "prompt" : "prompts";
   const summary = count.exact ? `${formatCount(count.count)} ${noun}` : `about ${roundEstimate(count.estimate)} ${noun}`;
 
@@ -54,13 +53,7 @@ export default async function PromptsPage({ params, searchParams }: Props) {
         ) : (
           <EmptyState filtered={filtered} basePath={basePath} slug={project.slug} filters={filters} />
         )}
-        {page.newer || page.older ? (
-          <Pager
-            newerHref={page.newer ? hrefWith(basePath, { ...filterParams, before: page.newer }) : null}
-            olderHref={page.older ? hrefWith(basePath, { ...filterParams, after: page.older }) : null}
-            summary={!firstPage ? <Link href={hrefWith(basePath, filterParams)} className="hover:text-indigo-600">Back to newest</Link> : null}
-          />
-        ) : null}
+        <KeysetPager basePath={basePath} filterParams={filterParams} cursor={filters} page={page} />
       </Card>
     </div>
   );

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { loadProjectForAdmin } from "@/components/prompts/load-project";
-import { Pager, hrefWith } from "@/components/prompts/pager";
+import { KeysetPager } from "@/components/prompts/pager";
 import { ComparisonImportForm } from "@/components/labeling-admin/comparison-import-form";
 import { DemonstrationForm } from "@/components/labeling-admin/demonstration-form";
 import { TaskFilterForm } from "@/components/labeling-admin/task-filters";
@@ -22,7 +22,6 @@ export default async function TasksPage({ params, searchParams }: Props) {
   const basePath = `/admin/projects/${project.slug}/tasks`;
   const filterParams = { kind: filters.kind, status: filters.status };
   const filtered = !!(filters.kind || filters.status);
-  const firstPage = !filters.after && !filters.before;
 
   return (
     <div className="space-y-4">
@@ -80,13 +79,7 @@ export default async function TasksPage({ params, searchParams }: Props) {
             )}
           </div>
         )}
-        {page.newer || page.older ? (
-          <Pager
-            newerHref={page.newer ? hrefWith(basePath, { ...filterParams, before: page.newer }) : null}
-            olderHref={page.older ? hrefWith(basePath, { ...filterParams, after: page.older }) : null}
-            summary={!firstPage ? <Link href={hrefWith(basePath, filterParams)} className="hover:text-indigo-600">Back to newest</Link> : null}
-          />
-        ) : null}
+        <KeysetPager basePath={basePath} filterParams={filterParams} cursor={filters} page={page} />
       </Card>
     </div>
   );
