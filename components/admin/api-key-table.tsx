@@ -1,12 +1,10 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useConfirmedDelete } from "@/components/ui/use-confirmed-delete";
 import { Table, THead, TBody, TR, TH, TD, EmptyRow } from "@/components/ui/table";
-import { callApi } from "@/lib/ui/api";
 
 export type ApiKeyRow = {
   id: string;
@@ -20,24 +18,7 @@ export type ApiKeyRow = {
 };
 
 export function ApiKeyTable({ keys }: { keys: ApiKeyRow[] }) {
-  const router = useRouter();
-  const [target, setTarget] = useState<ApiKeyRow | null>(null);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function revoke() {
-    if (!target) return;
-    setPending(true);
-    setError(null);
-    const result = await callApi(`/api/admin/api-keys/${encodeURIComponent(target.id)}`, { method: "DELETE" });
-    setPending(false);
-    if (!result.ok) {
-      setError(result.message);
-      return;
-    }
-    setTarget(null);
-    router.refresh();
-  }
+  const { target, ask, dialog } = useConfirmedDelete<ApiKeyRow>((row) => `/api/admin/api-keys/${encodeURIComponent(row.id)}`);
 
   return (
     <>
@@ -91,7 +72,7 @@ export function ApiKeyTable({ keys }: { keys: ApiKeyRow[] }) {
               <TD className="hidden whitespace-nowrap text-slate-500 tabular-nums md:table-cell">{key.lastUsed}</TD>
               <TD className="text-right">
                 {key.revoked ? null : (
-                  <Button variant="secondary" size="sm" onClick={() => (setError(null), setTarget(key))}>
+                  <Button variant="secondary" size="sm" onClick={() => ask(key)}>
                     Revoke
                   </Button>
                 )}
@@ -101,13 +82,9 @@ export function ApiKeyTable({ keys }: { keys: ApiKeyRow[] }) {
         </TBody>
       </Table>
       <ConfirmDialog
-        open={target !== null}
         title={`Revoke “${target?.name ?? ""}”?`}
         confirmLabel="Revoke key"
-        pending={pending}
-        error={error}
-        onConfirm={() => void revoke()}
-        onCancel={() => setTarget(null)}
+        {...dialog}
       >
         Requests using this key are refused from now on. This cannot be undone.
       </ConfirmDialog>

@@ -1,33 +1,14 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { callApi } from "@/lib/ui/api";
+import { useConfirmedDelete } from "@/components/ui/use-confirmed-delete";
 
 export type InvitationRow = { id: string; email: string; role: string; expires: string; expiresTitle: string };
 
 export function InvitationList({ invitations }: { invitations: InvitationRow[] }) {
-  const router = useRouter();
-  const [target, setTarget] = useState<InvitationRow | null>(null);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function revoke() {
-    if (!target) return;
-    setPending(true);
-    setError(null);
-    const result = await callApi(`/api/admin/invitations/${encodeURIComponent(target.id)}`, { method: "DELETE" });
-    setPending(false);
-    if (!result.ok) {
-      setError(result.message);
-      return;
-    }
-    setTarget(null);
-    router.refresh();
-  }
+  const { target, ask, dialog } = useConfirmedDelete<InvitationRow>((row) => `/api/admin/invitations/${encodeURIComponent(row.id)}`);
 
   if (invitations.length === 0) {
     return <p className="px-4 py-6 text-center text-sm text-slate-500 sm:px-5">No open invitations.</p>;
@@ -47,20 +28,16 @@ export function InvitationList({ invitations }: { invitations: InvitationRow[] }
                 <span title={invitation.expiresTitle}>expires {invitation.expires}</span>
               </p>
             </div>
-            <Button variant="ghost" size="sm" onClick={() => (setError(null), setTarget(invitation))}>
+            <Button variant="ghost" size="sm" onClick={() => ask(invitation)}>
               Revoke
             </Button>
           </li>
         ))}
       </ul>
       <ConfirmDialog
-        open={target !== null}
         title={`Revoke the invitation for ${target?.email ?? ""}?`}
         confirmLabel="Revoke"
-        pending={pending}
-        error={error}
-        onConfirm={() => void revoke()}
-        onCancel={() => setTarget(null)}
+        {...dialog}
       >
         The link stops working at once. You can invite the same address again later.
       </ConfirmDialog>

@@ -116,4 +116,32 @@ test("an admin creates an API key in the browser and sees it once", async ({ bro
   await expect(page.getByTestId("new-key")).toContainText(/rk_/);
   await expect(page.getByTestId("key-name")).toHaveValue("");
   await page.screenshot({ path: `${shots}/admin-api-key-created.png`, fullPage: true });
+
+  // Revoking asks first, then the row says so and offers no second revoke.
+  const row = page.locator(`[data-testid="key-row"][data-name="${name}"]`);
+  await row.getByRole("button", { name: "Revoke" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Revoke key" }).click();
+  await expect(row).toContainText("Revoked");
+  await expect(row.getByRole("button", { name: "Revoke" })).toHaveCount(0);
+});
+
+test("an admin revokes an open invitation, and its link stops working", async ({ browser }) => {
+  const admin = await makeUser("admin");
+  const page = await (await browser.newContext()).newPage();
+  await signInThroughForm(page, admin.email, admin.password);
+  await expect(page.getByTestId("current-user-email")).toHaveText(admin.email);
+  await page.goto("/admin/people");
+  const email = uniqueEmail("revoked");
+  await page.getByTestId("invite-email").fill(email);
+  await page.getByTestId("invite-submit").click();
+  const link = (await page.getByTestId("invitation-link").textContent())!.trim();
+
+  const item = page.getByRole("listitem").filter({ hasText: email });
+  await item.getByRole("button", { name: "Revoke" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Revoke" }).click();
+  await expect(item).toHaveCount(0);
+
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(link);
+  await expect(visitor.getByTestId("invited-email")).toHaveCount(0);
 });
