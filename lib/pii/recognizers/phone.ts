@@ -12,7 +12,7 @@ const PHONE_CANDIDATE =
 // With the same wording in the European languages prompts come in: French "rappeler au",
 // German "erreichbar unter", Dutch "bereikbaar op", Spanish "llámame al", Portuguese "ligar para".
 const PHONE_CONTEXT =
-  /\b(phone|telephone|tel|mobile|cell|cellphone|call|calls|calling|fax|office|desk|landline|whatsapp|sms|text me|reach me|contact|answering|messages to|ring|dial|number|hotline|registered|ph|téléphone|telephone|portable|rappeler|appeler|joindre|joignable|numéro|telefon|handy|erreichbar|anrufen|rufnummer|mobil|bellen|bereikbaar|telefoon|mobiel|nummer|teléfono|telefono|móvil|movil|celular|llamar|llámame|llamame|chiamare|chiamami|cellulare|numero|telemóvel|telefone|ligar|zadzwoń|komórka|telefonu)\b|(ph|tel|mob|fax|m|t|p)\.?\s*:|☎|📞/i;
+  /\b(phone|telephone|tel|mobile|cell|cellphone|call|calls|calling|fax|office|desk|landline|whatsapp|sms|text me|reach me|contact|answering|messages to|ring|dial|hotline|registered|ph|téléphone|telephone|portable|rappeler|appeler|joindre|joignable|telefon|handy|erreichbar|anrufen|rufnummer|mobil|bellen|bereikbaar|telefoon|mobiel|teléfono|telefono|móvil|movil|celular|llamar|llámame|llamame|chiamare|chiamami|cellulare|telemóvel|telefone|ligar|zadzwoń|komórka|telefonu)\b|(ph|tel|mob|fax|m|t|p)\.?\s*:|☎|📞/i;
 // The same wording in other scripts, which \b does not delimit: Chinese and Japanese (电话, 手机,
 // 電話, 携帯), Korean (전화, 연락처, 휴대폰), Russian (тел., телефон), Hindi (फोन, मोबाइल) and Arabic
 // (هاتف, جوال). Not the words for "number" alone (号码, 番号, 번호, नंबर, رقم): orders have numbers too.
@@ -20,6 +20,9 @@ const PHONE_CONTEXT_OTHER =
   /电话|電話|手机|手機|携帯|ケータイ|联系方式|聯繫方式|連絡先|전화|연락처|휴대폰|핸드폰|тел\.|телефон|мобильн|फ़ोन|फोन|मोबाइल|هاتف|جوال|موبايل/;
 // Order, member and tracking numbers in those scripts: "주문번호 …", "注文番号 …", "订单号 …", "номер заказа …".
 const NOT_PHONE_CONTEXT_OTHER = /(?:주문|송장|회원|注文|会員|會員|订单|訂單|会员|快递|运单|заказ|накладн|ऑर्डर|طلب)[^\d\n]{0,8}$/;
+// "Number" alone names too many things (a detail, an item, a lottery ticket) to make a bare run of
+// digits a phone number; it does for a number written in groups or with a country code.
+const NUMBER_WORD = /\b(?:number|numéro|nummer|numero)\b/i;
 const PHONE_CONTEXT_AFTER = /^\s*[-–(]?\s*(office|fax|mobile|cell|home|work|desk|ext)\b/i;
 const NOT_PHONE_CONTEXT =
   /(\b(order|invoice|ticket|isbn|issn|id|account|acct|ref|reference|serial|version|v|zip|postal|code|pin|page|pages|chapter|room|flight|year|years|step|steps|sku|tracking|po|case|card|iban|ssn|number of)\s*(no\.?|number|#)?\s*[:#]?\s*|[$€£¥#×x*=+<>^])$/i;
@@ -63,13 +66,14 @@ function scorePhone(value: string, text: string, start: number, end: number, non
   // Four-digit years in a row ("2019 2020 2021") or a range of years.
   if (/^(1[89]|20)\d{2}([ \-/](1[89]|20)\d{2})+$/.test(bare)) return 0;
 
+  const grouped = /[ .\-/()]/.test(bare);
   const hasContext =
     contextBefore(text, start, PHONE_CONTEXT, 40) ||
+    ((grouped || /^(\+|00)/.test(bare)) && contextBefore(text, start, NUMBER_WORD, 40)) ||
     contextAfter(text, end, PHONE_CONTEXT_AFTER, 15) ||
     (nonLatin && contextBefore(text, start, PHONE_CONTEXT_OTHER, 20)) ||
     nationalMobile(bare, text);
   const negative = contextBefore(text, start, NOT_PHONE_CONTEXT, 25) || (nonLatin && contextBefore(text, start, NOT_PHONE_CONTEXT_OTHER, 15));
-  const grouped = /[ .\-/()]/.test(bare);
 
   let score = 0;
   if (/^(\+|00)/.test(bare)) {

@@ -103,6 +103,12 @@ describe("phone numbers", () => {
     expect(values("Phone: 78 651 450", findPhones("Phone: 78 651 450"))).toEqual(["78 651 450"]);
     expect(values("There were 78 651 450 visitors", findPhones("There were 78 651 450 visitors"))).toEqual([]);
   });
+  it("takes the word 'number' as phone wording only for a number written like one", () => {
+    const detail = "Mention detail number 39595000 in the poem.";
+    expect(values(detail, findPhones(detail))).toEqual([]);
+    const grouped = "My number is 0171 4829036.";
+    expect(values(grouped, findPhones(grouped))).toEqual(["0171 4829036"]);
+  });
   it("ignores dates, decimals and versions", () => {
     const t = "On 2024-03-15 pi was 3.14159 and v1.2.3 shipped; ISBN 978-0-13-468599-1";
     expect(values(t, findPhones(t))).toEqual([]);
