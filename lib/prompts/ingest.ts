@@ -53,7 +53,7 @@ export function settingsOf(project: Project) {
  */
 export async function ingestPrompts(options: IngestOptions): Promise<PromptOutcome[]> {
   let project = options.project;
-  let prepared = prepareAll(options.prompts, project);
+  let prepared = await prepareAll(options.prompts, project);
   const requestHash = options.idempotency ? hashRequest(options.prompts) : "";
   let lockUsersFirst = false;
   for (let attempt = 1; ; attempt++) {
@@ -66,15 +66,24 @@ export async function ingestPrompts(options: IngestOptions): Promise<PromptOutco
       if (error instanceof QuotasMoved) lockUsersFirst = true;
       else if (error instanceof SettingsChanged) {
         project = await db.project.findUniqueOrThrow({ where: { id: project.id } });
-        prepared = prepareAll(options.prompts, project);
+        prepared = await prepareAll(options.prompts, project);
       } else if (!isRetryable(error) || attempt >= MAX_ATTEMPTS) throw error;
     }
   }
 }
 
-function prepareAll(prompts: PipelineInput[], project: Project): PreparedPrompt[] {
+// Preparing a full batch takes tens of milliseconds of CPU. Done in one go, it would hold up the
+// other batches' transactions (and the end-user row locks they hold until commit) for that long.
+const PREPARE_SLICE = 100;
+
+async function prepareAll(prompts: PipelineInput[], project: Project): Promise<PreparedPrompt[]> {
   const settings = settingsOf(project);
-  return prompts.map((prompt) => preparePrompt(prompt, settings));
+  const prepared: PreparedPrompt[] = [];
+  for (let from = 0; from < prompts.length; from += PREPARE_SLICE) {
+    if (from > 0) await new Promise((resolve) => setImmediate(resolve));
+    for (const prompt of prompts.slice(from, from + PREPARE_SLICE)) prepared.push(preparePrompt(prompt, settings));
+  }
+  return prepared;
 }
 
 // Locks are taken in a fixed order, but PostgreSQL may still report a deadlock or serialization
@@ -127,6 +136,20 @@ async function ingestInTransaction(
   });
   if (accepted.length) await insertAccepted(tx, options, accepted);
 
+  const outcomes = decisions.map((decision, index) => {
+    const prompt = prepared[index]!;
+    return toOutcome(decision, prompt.ok ? { ...prompt, split: splitOf(prompt) } : prompt);
+  });
+  await addCounters(tx, project.id, prepared, outcomes);
+  await options.inSameTransaction?.(tx, outcomes);
+  if (options.idempotency) {
+    await tx.idempotencyRecord.update({
+      where: { scope_key: options.idempotency },
+      data: { status: 200, response: outcomes as unknown as Prisma.InputJsonValue },
+    });
+  }
+
+  // Last before commit, so that the end users' row locks are held as briefly as possible.
   const perUser = new Map<string, number>();
   for (const { prompt } of accepted) perUser.set(prompt.userRef, (perUser.get(prompt.userRef) ?? 0) + 1);
   if (lockUsersFirst) {
@@ -141,19 +164,6 @@ async function ingestInTransaction(
     const ids = accepted.map((a) => a.id).values();
     const recheck = decideBatch(prepared, kept, locked, () => ids.next().value!);
     if (recheck.some((decision, index) => decision.status !== decisions[index]!.status)) throw new QuotasMoved();
-  }
-
-  const outcomes = decisions.map((decision, index) => {
-    const prompt = prepared[index]!;
-    return toOutcome(decision, prompt.ok ? { ...prompt, split: splitOf(prompt) } : prompt);
-  });
-  await addCounters(tx, project.id, prepared, outcomes);
-  await options.inSameTransaction?.(tx, outcomes);
-  if (options.idempotency) {
-    await tx.idempotencyRecord.update({
-      where: { scope_key: options.idempotency },
-      data: { status: 200, response: outcomes as unknown as Prisma.InputJsonValue },
-    });
   }
   return outcomes;
 }
