@@ -17,17 +17,46 @@ const STREET_TYPE_AFTER = new RegExp(`^[ \\t]+(?:${SUFFIX_TYPES})(?![\\p{L}\\p{N
 // A house number, with a French repeat mark ("8 bis", "12 ter") when there is one.
 const NUM = "\\d{1,6}[A-Za-z]?(?:[-/]\\d{1,4}[A-Za-z]?){0,2}(?:[ \\t]+(?:bis|ter|quater)\\b,?)?";
 
+/**
+ * The words of a street-type alternation ("coves?", "av\\.") as plain lower-case words: a street
+ * pattern built on the alternation can only match a text that has one of them as a word.
+ */
+function typeWords(alternation: string): ReadonlySet<string> {
+  const words = new Set<string>();
+  for (const alternative of alternation.split("|")) {
+    const word = alternative.replace(/\\\./g, "");
+    for (const form of word.endsWith("?") ? [word.slice(0, -2), word.slice(0, -1)] : [word]) {
+      if (!/^\p{L}+$/u.test(form)) throw new Error(`The street type "${alternative}" is not a plain word.`);
+      words.add(form);
+    }
+  }
+  return words;
+}
+const SUFFIX_WORDS = typeWords(SUFFIX_TYPES);
+const PREFIX_WORDS = typeWords(PREFIX_TYPES);
+
+/** Which of the street-type word sets have a word in `lowerText` ("ſ" folds to "s", as in the patterns). */
+function streetTypesIn(lowerText: string): Set<ReadonlySet<string>> {
+  const present = new Set<ReadonlySet<string>>();
+  for (const word of lowerText.replace(/ſ/g, "s").split(/[^\p{L}]+/u)) {
+    if (SUFFIX_WORDS.has(word)) present.add(SUFFIX_WORDS);
+    if (PREFIX_WORDS.has(word)) present.add(PREFIX_WORDS);
+  }
+  return present;
+}
+
 // `pre`, when given, is a cheaper test that any match of `re` passes: without it `re` is not run.
-const ANCHORS: Array<{ re: RegExp; confidence: number; pre?: RegExp }> = [
+// `types`, likewise: `re` runs only on a text that has one of these words.
+const ANCHORS: Array<{ re: RegExp; confidence: number; pre?: RegExp; types?: ReadonlySet<string> }> = [
   // 12 Main St · 221B Baker Street · 1987 74 Diakou Street
-  { re: new RegExp(`\\b${NUM}\\s+(?:${W}\\s+){1,4}?(?:${SUFFIX_TYPES})(?![\\p{L}\\p{N}])\\.?`, "giu"), confidence: 0.8 },
+  { re: new RegExp(`\\b${NUM}\\s+(?:${W}\\s+){1,4}?(?:${SUFFIX_TYPES})(?![\\p{L}\\p{N}])\\.?`, "giu"), confidence: 0.8, types: SUFFIX_WORDS },
   // Hungarian and Central European street abbreviations after the name: "Király u. 15.", "Erzsébet tér 19."
   { re: new RegExp(`(?:\\b${NUM}\\s+)?(?:[\\p{Lu}][\\p{L}\\p{M}'’-]*\\s+){1,3}(?:u\\.|utca|út|tér|körút|krt\\.|rkp\\.)\\s+${NUM}\\.?`, "gu"), confidence: 0.8, pre: /(?:u\.|utca|út|tér|körút|krt\.|rkp\.)\s+\d/u },
   // Via Roma 131 · Rue de Virton 38
-  { re: new RegExp(`(?<![\\p{L}])(?:${PREFIX_TYPES})\\s+(?:${W}\\s+){0,4}?${NUM}\\b`, "giu"), confidence: 0.8 },
+  { re: new RegExp(`(?<![\\p{L}])(?:${PREFIX_TYPES})\\s+(?:${W}\\s+){0,4}?${NUM}\\b`, "giu"), confidence: 0.8, types: PREFIX_WORDS },
   // 15 Rue de la Paix · 10 Via Roma
   // Québec puts a comma after the number: "615, rue Saint-Jean".
-  { re: new RegExp(`\\b${NUM},?\\s+(?:${PREFIX_TYPES})\\s+(?:${W}(?:\\s+|(?=,))){1,4}`, "giu"), confidence: 0.8 },
+  { re: new RegExp(`\\b${NUM},?\\s+(?:${PREFIX_TYPES})\\s+(?:${W}(?:\\s+|(?=,))){1,4}`, "giu"), confidence: 0.8, types: PREFIX_WORDS },
   // French streets with the type first after the number: "8 bis, avenue Jean Jaurès", "5 place Bellecour".
   // The type words are also ordinary English ("3 place settings"), so a capitalised name must follow.
   { re: new RegExp(`\\b${NUM}[ \\t]+(?:[Aa]venue|[Bb]oulevard|[Bb]d|[Cc]ours|[Pp]lace|[Rr]oute|[Aa]llée|[Ii]mpasse|[Pp]assage)[ \\t]+(?:(?:de la|de|du|des|la|le)[ \\t]+|[dl]['’])?[\\p{Lu}][\\p{L}\\p{M}'’-]*(?:[ \\t]+(?:[\\p{Lu}][\\p{L}\\p{M}'’-]*|de|du|des|la|le)){0,3}`, "gu"), confidence: 0.8, pre: /\d,?[ \t]+(?:bis|ter|quater|[Aa]venue|[Bb]oulevard|[Bb]d|[Cc]ours|[Pp]lace|[Rr]oute|[Aa]llée|[Ii]mpasse|[Pp]assage)[ \t,]/ },
@@ -261,8 +290,11 @@ export function findStreetAddresses(text: string): Candidate[] {
     if (/corner of/i.test(text)) findCorners(text, push);
     return out;
   }
-  for (const { re, confidence, pre } of ANCHORS) {
+  const lowerText = text.toLowerCase();
+  const streetTypes = streetTypesIn(lowerText);
+  for (const { re, confidence, pre, types } of ANCHORS) {
     if (pre && !pre.test(text)) continue;
+    if (types && !streetTypes.has(types)) continue;
     for (const m of text.matchAll(re)) {
       const cue = ADDRESS_CUE.test(text.slice(Math.max(0, m.index - 60), m.index));
       // In text that has capitals, a street named only by lower-case everyday words is prose that
@@ -337,7 +369,7 @@ export function findStreetAddresses(text: string): Candidate[] {
       if (parts.length >= 2 && (/\b\d{4,6}\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b/.test(ext) || parts.some((part) => isPlace(part.trim())))) push(m.index, mEnd, 0.8);
     }
   }
-  if (/corner of/i.test(text)) findCorners(text, push);
+  if (lowerText.includes("corner of")) findCorners(text, push);
   // Inside an IBAN-shaped run ("GB33 BUKB 2020 1555 5555 57", perhaps with a wrong checksum) the
   // letters and digits are a bank and account numbers, not a street.
   if (IBAN_SHAPE_PRE.test(text)) {
@@ -347,9 +379,11 @@ export function findStreetAddresses(text: string): Candidate[] {
     }
   }
   // Postcodes named as such: "ZIP: 1098", "my zip code is 35350".
-  for (const m of text.matchAll(/\b(?:zip code|zipcode|zip|postcode|postal code|post code|plz)\s*(?:is|:|#)?\s*((?=[A-Z]{0,4}\d)[A-Z0-9]{2,5}(?:[- ][A-Z0-9]{2,4})?)\b/gi)) {
-    const start = m.index + m[0].length - m[1]!.length;
-    if (/\d/.test(m[1]!)) out.push({ type: "STREET_ADDRESS", start, end: m.index + m[0].length, confidence: 0.8 });
+  if (/zip|post|plz/.test(lowerText)) {
+    for (const m of text.matchAll(/\b(?:zip code|zipcode|zip|postcode|postal code|post code|plz)\s*(?:is|:|#)?\s*((?=[A-Z]{0,4}\d)[A-Z0-9]{2,5}(?:[- ][A-Z0-9]{2,4})?)\b/gi)) {
+      const start = m.index + m[0].length - m[1]!.length;
+      if (/\d/.test(m[1]!)) out.push({ type: "STREET_ADDRESS", start, end: m.index + m[0].length, confidence: 0.8 });
+    }
   }
   return out;
 }
