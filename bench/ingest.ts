@@ -59,6 +59,7 @@ try {
     const ceilingProject = await createProject({ slug: `bench-ceiling-${randomUUID()}`, name: "Ceiling", description: "", instructions: "" }, null);
     const pool = new pg.Pool({ connectionString: env.databaseUrl, max: concurrency });
     const dbCpuBefore = env.cpuSeconds().db;
+    const clientBefore = process.cpuUsage();
     const started = performance.now();
     await runPool(
       batches.map((batch) => async () => {
@@ -73,8 +74,9 @@ try {
       concurrency,
     );
     const seconds = (performance.now() - started) / 1000;
+    const clientCpu = cpuSecondsSince(clientBefore);
     await pool.end();
-    return { rate: total / seconds, seconds, dbCpu: dbCpuBefore === null ? null : env.cpuSeconds().db! - dbCpuBefore };
+    return { rate: total / seconds, seconds, clientCpu, dbCpu: dbCpuBefore === null ? null : env.cpuSeconds().db! - dbCpuBefore };
   }
 
   /**
@@ -96,6 +98,7 @@ try {
   const counts: Record<string, number> = {};
   let rssPeak = 0;
   const cpuBefore = env.cpuSeconds();
+  const clientBefore = process.cpuUsage();
   const started = performance.now();
   await runPool(
     batches.map((batch, index) => async () => {
@@ -114,6 +117,7 @@ try {
     concurrency,
   );
   const apiSeconds = (performance.now() - started) / 1000;
+  const apiClientCpu = cpuSecondsSince(clientBefore);
   const cpuAfter = env.cpuSeconds();
   for (const server of env.servers) {
     const status = await import("node:fs").then((fs) => fs.readFileSync(`/proc/${server.process.pid}/status`, "utf8"));
@@ -133,14 +137,19 @@ try {
   // Where the time goes, in CPU milliseconds per 1,000 prompts (the machine's cores are shared).
   const perThousand = (seconds: number) => `${((seconds * 1000 * 1000) / total).toFixed(0)} ms`;
   const dbCpu = cpuAfter.db === null ? "n/a" : perThousand(cpuAfter.db - cpuBefore.db!);
-  console.log(`  CPU per 1k prompts: app ${perThousand(cpuAfter.app - cpuBefore.app)}, database ${dbCpu}`);
+  console.log(`  CPU per 1k prompts: app ${perThousand(cpuAfter.app - cpuBefore.app)}, database ${dbCpu}, this bench's client ${perThousand(apiClientCpu)}`);
   for (const [when, ceiling] of [["before", ceilingBefore], ["after", ceilingAfter]] as const) {
-    const cpu = ceiling.dbCpu === null ? "" : `, database CPU ${perThousand(ceiling.dbCpu)} per 1k rows`;
+    const cpu = `${ceiling.dbCpu === null ? "" : `, database CPU ${perThousand(ceiling.dbCpu)}`}, client CPU ${perThousand(ceiling.clientCpu)} per 1k rows`;
     console.log(`  plain INSERT ${when.padEnd(6)}: ${ceiling.rate.toFixed(0).padStart(7)} rows/s (${ceiling.seconds.toFixed(1)} s${cpu})`);
   }
   console.log(`  ceiling (mean):    ${ceilingRate.toFixed(0).padStart(7)} rows/s`);
   console.log(`  ratio:             ${(apiRate / ceilingRate).toFixed(2)} of the ceiling`);
 } finally {
   await env.close();
+}
+
+function cpuSecondsSince(before: NodeJS.CpuUsage): number {
+  const { user, system } = process.cpuUsage(before);
+  return (user + system) / 1e6;
 }
 process.exit(0);
