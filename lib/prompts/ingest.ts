@@ -160,7 +160,11 @@ async function ingestInTransaction(
   } else {
     // Adds this batch's counts under the users' locks, then decides again on the counts as they
     // were just before: any different outcome means another batch used some of the quota meanwhile.
-    const locked = await lockEndUsers(tx, project, valid, perUser);
+    const refused = decisions.flatMap((decision, index) => {
+      const prompt = prepared[index]!;
+      return decision.status === "quota_exceeded" && prompt.ok ? [prompt.userRef] : [];
+    });
+    const locked = await addToEndUsers(tx, project, valid, perUser, refused);
     const ids = accepted.map((a) => a.id).values();
     const recheck = decideBatch(prepared, kept, locked, () => ids.next().value!);
     if (recheck.some((decision, index) => decision.status !== decisions[index]!.status)) throw new QuotasMoved();
@@ -173,13 +177,12 @@ type AcceptedPrompt = { id: string; prompt: Extract<PreparedPrompt, { ok: true }
 /** Claims the accepted prompts' dedup keys, then stores the prompts. */
 async function insertAccepted(tx: Tx, options: IngestOptions, accepted: AcceptedPrompt[]) {
   const { project } = options;
-  const claimed = await tx.$queryRaw<{ key: string }[]>`
+  const claimed = await tx.$executeRaw`
     INSERT INTO "PromptDedupKey" ("projectId", "key", "promptId")
     SELECT ${project.id}, k, p FROM unnest(${accepted.map((a) => a.prompt.dedupKey)}::text[], ${accepted.map((a) => a.id)}::text[]) AS t(k, p)
     ORDER BY k
-    ON CONFLICT DO NOTHING
-    RETURNING "key"`;
-  if (claimed.length !== accepted.length) throw new LostDedupRace();
+    ON CONFLICT DO NOTHING`;
+  if (claimed !== accepted.length) throw new LostDedupRace();
 
   // One INSERT over parallel arrays: a dozen parameters instead of a dozen per row keeps a
   // 1,000-prompt batch cheap to send (createMany spends most of its time building parameters).
@@ -228,50 +231,98 @@ async function claimIdempotencyKey(tx: Tx, idempotency: { scope: string; key: st
   return record.response as unknown as PromptOutcome[];
 }
 
-/**
- * Creates the batch's end users if new, locks their rows until commit in a fixed order (no
- * deadlocks) and adds `adding` to their accepted counts; returns each user's quota as it was
- * before this batch. Two batches for one user pass here one after the other, so counts are exact.
- */
-async function lockEndUsers(
-  tx: Tx,
-  project: Project,
-  prompts: PreparedPrompt[],
-  adding: ReadonlyMap<string, number> = new Map(),
-): Promise<Map<string, EndUserQuota>> {
-  const users = new Map<string, { label: string; split: string }>();
-  for (const prompt of prompts) if (prompt.ok) users.set(prompt.userRef, { label: prompt.userLabel, split: prompt.split });
-  if (!users.size) return new Map();
-  const refs = [...users.keys()].sort();
-  const rows = await tx.$queryRaw<EndUserRow[]>`
-    INSERT INTO "EndUser" ("projectId", "userRef", "label", "split", "acceptedCount")
-    SELECT ${project.id}, t.ref, t.label, t.split::"Split", t.n
-    FROM unnest(${refs}::text[], ${refs.map((ref) => users.get(ref)!.label)}::text[], ${refs.map((ref) => users.get(ref)!.split)}::text[],
-                ${refs.map((ref) => adding.get(ref) ?? 0)}::int[]) AS t(ref, label, split, n)
-    ORDER BY t.ref
-    ON CONFLICT ("projectId", "userRef") DO UPDATE SET "lastSeenAt" = now(), "acceptedCount" = "EndUser"."acceptedCount" + EXCLUDED."acceptedCount"
-    RETURNING "userRef", "acceptedCount", "quotaOverride", "split"`;
-  return new Map(rows.map((row) => [row.userRef, quotaOf(row, project, adding.get(row.userRef) ?? 0)]));
-}
-
 /** An end user's quota, and their split once they have one. */
 type EndUserQuota = QuotaState & { split?: Split };
 type EndUserRow = { userRef: string; acceptedCount: number; quotaOverride: number | null; split: Split };
+
+// An end user with room for every prompt of the batch: their exact count changes no decision, so
+// it is not read (most batches then read and return no end-user rows at all).
+const ROOM_FOR_ALL: EndUserQuota = { used: 0, limit: Number.POSITIVE_INFINITY };
 
 /** A user's quota from their row, as it was before `adding` of this batch's prompts were counted. */
 function quotaOf(row: EndUserRow, project: Project, adding = 0): EndUserQuota {
   return { used: row.acceptedCount - adding, limit: row.quotaOverride ?? project.promptQuota, split: row.split };
 }
 
-/** The batch's end users' counts as they are now, without locking; users not seen yet start at zero. */
+/** The batch's end users and how many of its valid prompts each has, in a fixed (sorted) order. */
+function endUsersOf(prompts: PreparedPrompt[]) {
+  const users = new Map<string, { label: string; split: Split; prompts: number }>();
+  for (const prompt of prompts) {
+    if (!prompt.ok) continue;
+    const user = users.get(prompt.userRef);
+    if (user) user.prompts++;
+    else users.set(prompt.userRef, { label: prompt.userLabel, split: prompt.split, prompts: 1 });
+  }
+  const refs = [...users.keys()].sort();
+  return { refs, users: refs.map((ref) => users.get(ref)!) };
+}
+
+/**
+ * The batch's end users' quotas as they are now, without locking. Only users whose count can
+ * change a decision are read: new users, users whose prompts in this batch could take them past
+ * their limit, and users first given another split; every other user has room for all.
+ */
 async function readEndUsers(tx: Tx, project: Project, prompts: PreparedPrompt[]): Promise<Map<string, EndUserQuota>> {
-  const refs = [...new Set(prompts.flatMap((prompt) => (prompt.ok ? [prompt.userRef] : [])))];
-  if (!refs.length) return new Map();
+  const { refs, users } = endUsersOf(prompts);
+  const quotas = new Map(refs.map((ref) => [ref, ROOM_FOR_ALL]));
+  if (!refs.length) return quotas;
+  const rows = await tx.$queryRaw<Array<{ userRef: string } & Partial<Omit<EndUserRow, "userRef">>>>`
+    SELECT t.ref AS "userRef", e."acceptedCount", e."quotaOverride", e."split"
+    FROM unnest(${refs}::text[], ${users.map((user) => user.prompts)}::int[], ${users.map((user) => user.split)}::text[]) AS t(ref, n, split)
+    LEFT JOIN "EndUser" AS e ON e."projectId" = ${project.id} AND e."userRef" = t.ref
+    WHERE e."userRef" IS NULL
+       OR e."acceptedCount" + t.n > COALESCE(e."quotaOverride", ${project.promptQuota})
+       OR e."split" <> t.split::"Split"`;
+  for (const row of rows) {
+    quotas.set(row.userRef, row.acceptedCount === undefined || row.acceptedCount === null ? { used: 0, limit: project.promptQuota } : quotaOf(row as EndUserRow, project));
+  }
+  return quotas;
+}
+
+/** The statement that creates the batch's end users if new and adds `adding` to their counts, locking their rows until commit. */
+function upsertEndUsers(project: Project, prompts: PreparedPrompt[], adding: ReadonlyMap<string, number>) {
+  const { refs, users } = endUsersOf(prompts);
+  // Rows are locked in a fixed order (no deadlocks between two batches).
+  return Prisma.sql`
+    INSERT INTO "EndUser" ("projectId", "userRef", "label", "split", "acceptedCount")
+    SELECT ${project.id}, t.ref, t.label, t.split::"Split", t.n
+    FROM unnest(${refs}::text[], ${users.map((user) => user.label)}::text[], ${users.map((user) => user.split)}::text[],
+                ${refs.map((ref) => adding.get(ref) ?? 0)}::int[]) AS t(ref, label, split, n)
+    ORDER BY t.ref
+    ON CONFLICT ("projectId", "userRef") DO UPDATE SET "lastSeenAt" = now(), "acceptedCount" = "EndUser"."acceptedCount" + EXCLUDED."acceptedCount"
+    RETURNING "userRef", "acceptedCount", "quotaOverride", "split"`;
+}
+
+/**
+ * Locks the batch's end users (creating new ones) before anything is decided, and returns every
+ * user's exact quota: the path for a batch whose quotas moved under it once already.
+ */
+async function lockEndUsers(tx: Tx, project: Project, prompts: PreparedPrompt[]): Promise<Map<string, EndUserQuota>> {
+  if (!prompts.some((prompt) => prompt.ok)) return new Map();
+  const rows = await tx.$queryRaw<EndUserRow[]>(upsertEndUsers(project, prompts, new Map()));
+  return new Map(rows.map((row) => [row.userRef, quotaOf(row, project)]));
+}
+
+/**
+ * Adds the batch's accepted counts to its end users under their row locks, and returns their
+ * quotas as they were just before, for deciding again. Only users for whom that can decide
+ * differently come back: those refused for quota in this batch, and those now past their limit.
+ */
+async function addToEndUsers(
+  tx: Tx,
+  project: Project,
+  prompts: PreparedPrompt[],
+  adding: ReadonlyMap<string, number>,
+  refused: string[],
+): Promise<Map<string, EndUserQuota>> {
+  const { refs } = endUsersOf(prompts);
+  const quotas = new Map(refs.map((ref) => [ref, ROOM_FOR_ALL]));
+  if (!refs.length) return quotas;
   const rows = await tx.$queryRaw<EndUserRow[]>`
-    SELECT "userRef", "acceptedCount", "quotaOverride", "split" FROM "EndUser"
-    WHERE "projectId" = ${project.id} AND "userRef" = ANY(${refs}::text[])`;
-  const quotas = new Map(refs.map((ref): [string, EndUserQuota] => [ref, { used: 0, limit: project.promptQuota }]));
-  for (const row of rows) quotas.set(row.userRef, quotaOf(row, project));
+    WITH counted AS (${upsertEndUsers(project, prompts, adding)})
+    SELECT * FROM counted
+    WHERE "userRef" = ANY(${refused}::text[]) OR "acceptedCount" > COALESCE("quotaOverride", ${project.promptQuota})`;
+  for (const row of rows) quotas.set(row.userRef, quotaOf(row, project, adding.get(row.userRef) ?? 0));
   return quotas;
 }
 

@@ -101,6 +101,35 @@ describe("splits by user", () => {
     const splits = new Set(rows.map((row) => row._min.split));
     expect(splits.has("train")).toBe(true);
   });
+
+  it("keep a user in the split they were first given after the proportions change", async () => {
+    const project = await db.project.update({ where: { id: (await makeProject()).id }, data: { splitTrain: 100, splitValid: 0, splitTest: 0 } });
+    await ingestPrompts({ project, source: "api", prompts: [prompt(`Before the change ${unique()}`, "steady-user")] });
+    const changed = await db.project.update({ where: { id: project.id }, data: { splitTrain: 0, splitValid: 0, splitTest: 100 } });
+    const [later, newcomer] = await ingestPrompts({
+      project: changed,
+      source: "api",
+      prompts: [prompt(`After the change ${unique()}`, "steady-user"), prompt(`A newcomer ${unique()}`, "new-user")],
+    });
+    expect(later).toMatchObject({ status: "accepted", split: "train" });
+    expect(newcomer).toMatchObject({ status: "accepted", split: "test" });
+  });
+});
+
+describe("quota within one batch", () => {
+  it("counts an existing user's earlier prompts and override when a batch could take them past the limit", async () => {
+    const project = await freshProject({ promptQuota: 3 });
+    await ingestPrompts({ project, source: "api", prompts: [prompt(`Earlier one ${unique()}`), prompt(`Earlier two ${unique()}`)] });
+    const first = await ingestPrompts({ project, source: "api", prompts: Array.from({ length: 3 }, (_, i) => prompt(`Batch A ${i} ${unique()}`)) });
+    expect(first.map((r) => r.status)).toEqual(["accepted", "quota_exceeded", "quota_exceeded"]);
+
+    const user = await db.endUser.findFirstOrThrow({ where: { projectId: project.id } });
+    await db.endUser.update({ where: { projectId_userRef: { projectId: project.id, userRef: user.userRef } }, data: { quotaOverride: 10 } });
+    const second = await ingestPrompts({ project, source: "api", prompts: Array.from({ length: 8 }, (_, i) => prompt(`Batch B ${i} ${unique()}`)) });
+    expect(second.filter((r) => r.status === "accepted")).toHaveLength(7);
+    expect(second.at(-1)!.status).toBe("quota_exceeded");
+    expect((await db.endUser.findFirstOrThrow({ where: { projectId: project.id } })).acceptedCount).toBe(10);
+  });
 });
 
 describe("rules", () => {
