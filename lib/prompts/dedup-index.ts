@@ -49,7 +49,7 @@ export async function rebuildDedupIndex(tx: Tx, projectId: string, prefixWords: 
     }
     result.keys += await tx.$executeRaw`
       INSERT INTO "PromptDedupKey" ("projectId", "key", "promptId")
-      SELECT ${projectId}, t.k, t.p FROM unnest(${keys}::text[], ${ids}::text[]) AS t(k, p)
+      SELECT ${projectId}, decode(t.k, 'base64'), t.p FROM unnest(${keys}::text[], ${ids}::text[]) AS t(k, p)
       ON CONFLICT DO NOTHING`;
 
     const last = rows.at(-1)!;

@@ -12,13 +12,15 @@ export function dedupWords(text: string): string[] {
 }
 
 /**
- * The key two prompts share exactly when one duplicates the other: the hash of the first
- * `prefixWords` folded words, or, for a prompt shorter than that, of all its words (so short
- * prompts are duplicates only when equal).
+ * The key two prompts share exactly when one duplicates the other: whether it stands for a prefix
+ * (0) or for a whole prompt shorter than `prefixWords` (1), then the first 128 bits of the SHA-256
+ * of those folded words; 17 bytes in base64. (So short prompts are duplicates only when equal.
+ * At a billion prompts in a project, the chance of any two keys colliding is about 1e-21.)
  */
 export function dedupKey(text: string, prefixWords: number): string {
   const words = dedupWords(text);
-  const kind = words.length >= prefixWords ? "prefix" : "whole";
-  const basis = words.slice(0, prefixWords).join(" ");
-  return `${kind}:${createHash("sha256").update(basis, "utf8").digest("base64url")}`;
+  const key = Buffer.alloc(17);
+  key[0] = words.length >= prefixWords ? 0 : 1;
+  createHash("sha256").update(words.slice(0, prefixWords).join(" "), "utf8").digest().copy(key, 1, 0, 16);
+  return key.toString("base64");
 }

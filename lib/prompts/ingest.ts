@@ -123,7 +123,8 @@ async function ingestInTransaction(
   const keys = [...new Set(valid.map((prompt) => prompt.dedupKey))];
   const keptRows = keys.length
     ? await tx.$queryRaw<{ key: string; promptId: string }[]>`
-        SELECT "key", "promptId" FROM "PromptDedupKey" WHERE "projectId" = ${project.id} AND "key" = ANY(${keys}::text[])`
+        SELECT encode("key", 'base64') AS "key", "promptId" FROM "PromptDedupKey"
+        WHERE "projectId" = ${project.id} AND "key" = ANY(ARRAY(SELECT decode(k, 'base64') FROM unnest(${keys}::text[]) AS k))`
     : [];
   const kept = new Map(keptRows.map((row) => [row.key, row.promptId]));
   const decisions = decideBatch(prepared, kept, quotas, randomUUID);
@@ -179,8 +180,8 @@ async function insertAccepted(tx: Tx, options: IngestOptions, accepted: Accepted
   const { project } = options;
   const claimed = await tx.$executeRaw`
     INSERT INTO "PromptDedupKey" ("projectId", "key", "promptId")
-    SELECT ${project.id}, k, p FROM unnest(${accepted.map((a) => a.prompt.dedupKey)}::text[], ${accepted.map((a) => a.id)}::text[]) AS t(k, p)
-    ORDER BY k
+    SELECT ${project.id}, decode(k, 'base64'), p FROM unnest(${accepted.map((a) => a.prompt.dedupKey)}::text[], ${accepted.map((a) => a.id)}::text[]) AS t(k, p)
+    ORDER BY 2
     ON CONFLICT DO NOTHING`;
   if (claimed !== accepted.length) throw new LostDedupRace();
 

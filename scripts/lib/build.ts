@@ -37,10 +37,13 @@ function run(command: string, args: string[]) {
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (exit ${result.status}).`);
 }
 
+/** Generates the Prisma client when it is missing or was generated from another schema (after a pull). */
 export function ensurePrismaClient() {
-  if (!existsSync(path.join(projectRoot, "lib/generated/prisma/client.ts"))) {
-    run(process.execPath, [path.join(projectRoot, "node_modules/prisma/build/index.js"), "generate"]);
-  }
+  const schemaHash = createHash("sha256").update(readFileSync(path.join(projectRoot, "prisma/schema.prisma"))).digest("hex");
+  const stamp = path.join(projectRoot, "lib/generated/prisma/.schema-hash");
+  if (existsSync(path.join(projectRoot, "lib/generated/prisma/client.ts")) && existsSync(stamp) && readFileSync(stamp, "utf8") === schemaHash) return;
+  run(process.execPath, [path.join(projectRoot, "node_modules/prisma/build/index.js"), "generate"]);
+  writeFileSync(stamp, schemaHash);
 }
 
 /** Runs `next build` when no build exists or the sources changed since the last one. */
