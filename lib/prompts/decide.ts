@@ -19,7 +19,7 @@ export function decideBatch(
   prompts: PreparedPrompt[],
   keptByKey: ReadonlyMap<string, string>,
   quotas: ReadonlyMap<string, QuotaState>,
-  newId: () => string,
+  newId: (prompt: Extract<PreparedPrompt, { ok: true }>) => string,
 ): Decision[] {
   const kept = new Map(keptByKey);
   const used = new Map([...quotas].map(([ref, quota]) => [ref, quota.used]));
@@ -32,7 +32,7 @@ export function decideBatch(
     if (count >= limit) {
       return { status: "quota_exceeded", reason: `This user ID has reached its limit of ${limit} prompts.` };
     }
-    const id = newId();
+    const id = newId(prompt);
     kept.set(prompt.dedupKey, id);
     used.set(prompt.userRef, count + 1);
     return { status: "accepted", id };

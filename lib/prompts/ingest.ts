@@ -24,7 +24,7 @@ export type IngestOptions = {
   inSameTransaction?: (tx: Tx, outcomes: PromptOutcome[]) => Promise<void>;
 };
 
-/** Another request kept a prompt with one of our keys after we looked: decide the batch again. */
+/** A key we could not claim was given back before we could read who held it: decide the batch again. */
 class LostDedupRace extends Error {}
 /** An admin changed the pipeline settings while the batch was being prepared: prepare it again. */
 class SettingsChanged extends Error {}
@@ -119,15 +119,15 @@ async function ingestInTransaction(
   // just before commit: batches for the same users then queue only for that last step, not for the
   // whole insert. A batch whose counts moved meanwhile is run again, locking its users first.
   const valid = prepared.filter((prompt) => prompt.ok);
-  const quotas = lockUsersFirst ? await lockEndUsers(tx, project, valid) : await readEndUsers(tx, project, valid);
-  const keys = [...new Set(valid.map((prompt) => prompt.dedupKey))];
-  const keptRows = keys.length
-    ? await tx.$queryRaw<{ key: string; promptId: string }[]>`
-        SELECT encode("key", 'base64') AS "key", "promptId" FROM "PromptDedupKey"
-        WHERE "projectId" = ${project.id} AND "key" = ANY(ARRAY(SELECT decode(k, 'base64') FROM unnest(${keys}::text[]) AS k))`
-    : [];
-  const kept = new Map(keptRows.map((row) => [row.key, row.promptId]));
-  const decisions = decideBatch(prepared, kept, quotas, randomUUID);
+  const endUsers = endUsersOf(valid);
+  const quotas = lockUsersFirst ? await lockEndUsers(tx, project, endUsers) : await readEndUsers(tx, project, endUsers);
+  // Each distinct dedup key is claimed up front with the id of the prompt that would keep it: in
+  // the common case (no duplicates) that is one insert and no lookup.
+  const idForKey = new Map<string, string>();
+  for (const prompt of valid) if (prompt.ok && !idForKey.has(prompt.dedupKey)) idForKey.set(prompt.dedupKey, randomUUID());
+  const kept = await claimDedupKeys(tx, project.id, idForKey);
+  const idOf = (prompt: Extract<PreparedPrompt, { ok: true }>) => idForKey.get(prompt.dedupKey)!;
+  const decisions = decideBatch(prepared, kept, quotas, idOf);
 
   // An end user keeps the split they were first given, even after the proportions change.
   const splitOf = (prompt: Extract<PreparedPrompt, { ok: true }>) => quotas.get(prompt.userRef)?.split ?? prompt.split;
@@ -136,6 +136,14 @@ async function ingestInTransaction(
     return decision.status === "accepted" && prompt.ok ? [{ id: decision.id, prompt: { ...prompt, split: splitOf(prompt) } }] : [];
   });
   if (accepted.length) await insertAccepted(tx, options, accepted);
+  // Keys claimed for prompts that were then refused for quota go back.
+  const keptKeys = new Set(accepted.map((a) => a.prompt.dedupKey));
+  const unused = [...idForKey.keys()].filter((key) => !kept.has(key) && !keptKeys.has(key));
+  if (unused.length) {
+    await tx.$executeRaw`
+      DELETE FROM "PromptDedupKey"
+      WHERE "projectId" = ${project.id} AND "key" = ANY(ARRAY(SELECT decode(k, 'base64') FROM unnest(${unused}::text[]) AS k))`;
+  }
 
   const outcomes = decisions.map((decision, index) => {
     const prompt = prepared[index]!;
@@ -165,9 +173,8 @@ async function ingestInTransaction(
       const prompt = prepared[index]!;
       return decision.status === "quota_exceeded" && prompt.ok ? [prompt.userRef] : [];
     });
-    const locked = await addToEndUsers(tx, project, valid, perUser, refused);
-    const ids = accepted.map((a) => a.id).values();
-    const recheck = decideBatch(prepared, kept, locked, () => ids.next().value!);
+    const locked = await addToEndUsers(tx, project, endUsers, perUser, refused);
+    const recheck = decideBatch(prepared, kept, locked, idOf);
     if (recheck.some((decision, index) => decision.status !== decisions[index]!.status)) throw new QuotasMoved();
   }
   return outcomes;
@@ -175,16 +182,34 @@ async function ingestInTransaction(
 
 type AcceptedPrompt = { id: string; prompt: Extract<PreparedPrompt, { ok: true }> };
 
-/** Claims the accepted prompts' dedup keys, then stores the prompts. */
-async function insertAccepted(tx: Tx, options: IngestOptions, accepted: AcceptedPrompt[]) {
-  const { project } = options;
+/**
+ * Claims dedup keys for the prompt ids given, and returns those that an earlier prompt holds,
+ * with its id. A key that a concurrent batch is claiming is waited for (the primary key's
+ * conflict check), so two duplicates are never both kept.
+ */
+async function claimDedupKeys(tx: Tx, projectId: string, idForKey: ReadonlyMap<string, string>): Promise<Map<string, string>> {
+  if (!idForKey.size) return new Map();
+  const keys = [...idForKey.keys()];
+  // In key order, so that two batches wait for each other's keys in one order (no deadlocks).
   const claimed = await tx.$executeRaw`
     INSERT INTO "PromptDedupKey" ("projectId", "key", "promptId")
-    SELECT ${project.id}, decode(k, 'base64'), p FROM unnest(${accepted.map((a) => a.prompt.dedupKey)}::text[], ${accepted.map((a) => a.id)}::text[]) AS t(k, p)
+    SELECT ${projectId}, decode(k, 'base64'), p FROM unnest(${keys}::text[], ${[...idForKey.values()]}::text[]) AS t(k, p)
     ORDER BY 2
     ON CONFLICT DO NOTHING`;
-  if (claimed !== accepted.length) throw new LostDedupRace();
+  if (claimed === keys.length) return new Map();
+  const rows = await tx.$queryRaw<{ key: string; promptId: string }[]>`
+    SELECT encode("key", 'base64') AS "key", "promptId" FROM "PromptDedupKey"
+    WHERE "projectId" = ${projectId} AND "key" = ANY(ARRAY(SELECT decode(k, 'base64') FROM unnest(${keys}::text[]) AS k))`;
+  const ours = new Set(idForKey.values());
+  const held = new Map(rows.filter((row) => !ours.has(row.promptId)).map((row) => [row.key, row.promptId]));
+  // A key held when we claimed it but gone now was given back by a batch that was refused for quota.
+  if (held.size !== keys.length - claimed) throw new LostDedupRace();
+  return held;
+}
 
+/** Stores the accepted prompts (their dedup keys are already claimed). */
+async function insertAccepted(tx: Tx, options: IngestOptions, accepted: AcceptedPrompt[]) {
+  const { project } = options;
   // One INSERT over parallel arrays: a dozen parameters instead of a dozen per row keeps a
   // 1,000-prompt batch cheap to send (createMany spends most of its time building parameters).
   const json = (value: unknown) => (value === undefined || (Array.isArray(value) && !value.length) ? null : JSON.stringify(value));
@@ -246,7 +271,9 @@ function quotaOf(row: EndUserRow, project: Project, adding = 0): EndUserQuota {
 }
 
 /** The batch's end users and how many of its valid prompts each has, in a fixed (sorted) order. */
-function endUsersOf(prompts: PreparedPrompt[]) {
+type BatchEndUsers = { refs: string[]; users: Array<{ label: string; split: Split; prompts: number }> };
+
+function endUsersOf(prompts: PreparedPrompt[]): BatchEndUsers {
   const users = new Map<string, { label: string; split: Split; prompts: number }>();
   for (const prompt of prompts) {
     if (!prompt.ok) continue;
@@ -263,8 +290,7 @@ function endUsersOf(prompts: PreparedPrompt[]) {
  * change a decision are read: new users, users whose prompts in this batch could take them past
  * their limit, and users first given another split; every other user has room for all.
  */
-async function readEndUsers(tx: Tx, project: Project, prompts: PreparedPrompt[]): Promise<Map<string, EndUserQuota>> {
-  const { refs, users } = endUsersOf(prompts);
+async function readEndUsers(tx: Tx, project: Project, { refs, users }: BatchEndUsers): Promise<Map<string, EndUserQuota>> {
   const quotas = new Map(refs.map((ref) => [ref, ROOM_FOR_ALL]));
   if (!refs.length) return quotas;
   const rows = await tx.$queryRaw<Array<{ userRef: string } & Partial<Omit<EndUserRow, "userRef">>>>`
@@ -281,8 +307,7 @@ async function readEndUsers(tx: Tx, project: Project, prompts: PreparedPrompt[])
 }
 
 /** The statement that creates the batch's end users if new and adds `adding` to their counts, locking their rows until commit. */
-function upsertEndUsers(project: Project, prompts: PreparedPrompt[], adding: ReadonlyMap<string, number>) {
-  const { refs, users } = endUsersOf(prompts);
+function upsertEndUsers(project: Project, { refs, users }: BatchEndUsers, adding: ReadonlyMap<string, number>) {
   // Rows are locked in a fixed order (no deadlocks between two batches).
   return Prisma.sql`
     INSERT INTO "EndUser" ("projectId", "userRef", "label", "split", "acceptedCount")
@@ -298,9 +323,9 @@ function upsertEndUsers(project: Project, prompts: PreparedPrompt[], adding: Rea
  * Locks the batch's end users (creating new ones) before anything is decided, and returns every
  * user's exact quota: the path for a batch whose quotas moved under it once already.
  */
-async function lockEndUsers(tx: Tx, project: Project, prompts: PreparedPrompt[]): Promise<Map<string, EndUserQuota>> {
-  if (!prompts.some((prompt) => prompt.ok)) return new Map();
-  const rows = await tx.$queryRaw<EndUserRow[]>(upsertEndUsers(project, prompts, new Map()));
+async function lockEndUsers(tx: Tx, project: Project, endUsers: BatchEndUsers): Promise<Map<string, EndUserQuota>> {
+  if (!endUsers.refs.length) return new Map();
+  const rows = await tx.$queryRaw<EndUserRow[]>(upsertEndUsers(project, endUsers, new Map()));
   return new Map(rows.map((row) => [row.userRef, quotaOf(row, project)]));
 }
 
@@ -312,15 +337,15 @@ async function lockEndUsers(tx: Tx, project: Project, prompts: PreparedPrompt[])
 async function addToEndUsers(
   tx: Tx,
   project: Project,
-  prompts: PreparedPrompt[],
+  endUsers: BatchEndUsers,
   adding: ReadonlyMap<string, number>,
   refused: string[],
 ): Promise<Map<string, EndUserQuota>> {
-  const { refs } = endUsersOf(prompts);
+  const { refs } = endUsers;
   const quotas = new Map(refs.map((ref) => [ref, ROOM_FOR_ALL]));
   if (!refs.length) return quotas;
   const rows = await tx.$queryRaw<EndUserRow[]>`
-    WITH counted AS (${upsertEndUsers(project, prompts, adding)})
+    WITH counted AS (${upsertEndUsers(project, endUsers, adding)})
     SELECT * FROM counted
     WHERE "userRef" = ANY(${refused}::text[]) OR "acceptedCount" > COALESCE("quotaOverride", ${project.promptQuota})`;
   for (const row of rows) quotas.set(row.userRef, quotaOf(row, project, adding.get(row.userRef) ?? 0));

@@ -116,6 +116,27 @@ describe("splits by user", () => {
   });
 });
 
+describe("dedup and quota together", () => {
+  it("keeps no key for a prompt refused for quota, so the same text from another user is kept", async () => {
+    const project = await freshProject({ promptQuota: 1 });
+    await ingestPrompts({ project, source: "api", prompts: [prompt(`Filler ${unique()}`, "full-user")] });
+    const shared = `A shared prompt ${unique()}`;
+    const alone = `Only the full user sent this ${unique()}`;
+    const [refused, keptFromOther, refusedAlone] = await ingestPrompts({
+      project,
+      source: "api",
+      prompts: [prompt(shared, "full-user"), prompt(shared, "other-user"), prompt(alone, "full-user")],
+    });
+    expect(refused!.status).toBe("quota_exceeded");
+    expect(keptFromOther!.status).toBe("accepted");
+    expect(refusedAlone!.status).toBe("quota_exceeded");
+
+    const [again, later] = await ingestPrompts({ project, source: "api", prompts: [prompt(shared, "third-user"), prompt(alone, "fourth-user")] });
+    expect(again).toMatchObject({ status: "duplicate", duplicate_of: keptFromOther!.id });
+    expect(later!.status).toBe("accepted");
+  });
+});
+
 describe("quota within one batch", () => {
   it("counts an existing user's earlier prompts and override when a batch could take them past the limit", async () => {
     const project = await freshProject({ promptQuota: 3 });
