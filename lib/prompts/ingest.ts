@@ -213,6 +213,8 @@ async function insertAccepted(tx: Tx, options: IngestOptions, accepted: Accepted
   // One INSERT over parallel arrays: a dozen parameters instead of a dozen per row keeps a
   // 1,000-prompt batch cheap to send (createMany spends most of its time building parameters).
   const json = (value: unknown) => (value === undefined || (Array.isArray(value) && !value.length) ? null : JSON.stringify(value));
+  // A column with no value in the whole batch is sent as one NULL, not as 1,000 (unnest pads it).
+  const column = (values: Array<string | null>) => (values.some((value) => value !== null) ? values : null);
   await tx.$executeRaw`
     INSERT INTO "Prompt" ("id", "projectId", "text", "userRef", "split", "source", "kind", "category",
                           "metadata", "structure", "redactions", "createdById", "importId")
@@ -222,9 +224,9 @@ async function insertAccepted(tx: Tx, options: IngestOptions, accepted: Accepted
     FROM unnest(
       ${accepted.map((a) => a.id)}::text[], ${accepted.map((a) => a.prompt.text)}::text[],
       ${accepted.map((a) => a.prompt.userRef)}::text[],
-      ${accepted.map((a) => a.prompt.split)}::text[], ${accepted.map((a) => a.prompt.category ?? null)}::text[],
-      ${accepted.map((a) => json(a.prompt.metadata))}::text[], ${accepted.map((a) => json(a.prompt.structure))}::text[],
-      ${accepted.map((a) => json(a.prompt.redactions))}::text[]
+      ${accepted.map((a) => a.prompt.split)}::text[], ${column(accepted.map((a) => a.prompt.category ?? null))}::text[],
+      ${column(accepted.map((a) => json(a.prompt.metadata)))}::text[], ${column(accepted.map((a) => json(a.prompt.structure)))}::text[],
+      ${column(accepted.map((a) => json(a.prompt.redactions)))}::text[]
     ) AS t(id, text, ref, split, category, metadata, structure, redactions)`;
 }
 
