@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 // Twenty words is about two sentences: longer than the instruction of a typical template
 // ("Write a product description for the following product:" is 8), so prompts that only share a
@@ -6,9 +6,21 @@ import { createHash } from "node:crypto";
 // collapse into one.
 export const DEFAULT_DEDUP_PREFIX_WORDS = 20;
 
-/** The words of a prompt with case and whitespace folded (and Unicode compatibility forms unified). */
-export function dedupWords(text: string): string[] {
-  return text.normalize("NFKC").toLowerCase().split(/\s+/u).filter(Boolean);
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * The first `limit` words of a prompt with case and whitespace folded (and Unicode compatibility
+ * forms unified). Only those are collected, which keeps the key of a long prompt cheap.
+ */
+export function dedupWords(text: string, limit = Number.POSITIVE_INFINITY): string[] {
+  // ASCII text is its own NFKC form.
+  const folded = (NON_ASCII.test(text) ? text.normalize("NFKC") : text).toLowerCase();
+  const words: string[] = [];
+  for (const match of folded.matchAll(/\S+/gu)) {
+    if (words.length >= limit) break;
+    words.push(match[0]);
+  }
+  return words;
 }
 
 /**
@@ -18,9 +30,9 @@ export function dedupWords(text: string): string[] {
  * At a billion prompts in a project, the chance of any two keys colliding is about 1e-21.)
  */
 export function dedupKey(text: string, prefixWords: number): string {
-  const words = dedupWords(text);
+  const words = dedupWords(text, prefixWords);
   const key = Buffer.alloc(17);
   key[0] = words.length >= prefixWords ? 0 : 1;
-  createHash("sha256").update(words.slice(0, prefixWords).join(" "), "utf8").digest().copy(key, 1, 0, 16);
+  hash("sha256", words.join(" "), "buffer").copy(key, 1, 0, 16);
   return key.toString("base64");
 }
