@@ -15,12 +15,9 @@ const NON_ASCII = /[^\x00-\x7f]/;
 export function dedupWords(text: string, limit = Number.POSITIVE_INFINITY): string[] {
   // ASCII text is its own NFKC form.
   const folded = (NON_ASCII.test(text) ? text.normalize("NFKC") : text).toLowerCase();
-  const words: string[] = [];
-  for (const match of folded.matchAll(/\S+/gu)) {
-    if (words.length >= limit) break;
-    words.push(match[0]);
-  }
-  return words;
+  // One piece more than wanted, as leading whitespace makes an empty first piece.
+  const pieces = Number.isFinite(limit) ? folded.split(/\s+/u, limit + 1) : folded.split(/\s+/u);
+  return pieces.filter(Boolean).slice(0, limit);
 }
 
 /**

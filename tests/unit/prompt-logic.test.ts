@@ -11,6 +11,7 @@ const settings = { dedupPrefixWords: 5, maxPromptTokens: 50, splitSalt: "salt", 
 describe("dedup keys", () => {
   it("fold case, whitespace and compatibility forms", () => {
     expect(dedupWords("  Hello\tWORLD\n ｆｕｌｌ ")).toEqual(["hello", "world", "full"]);
+    expect(dedupWords("  One two\nthree four", 2)).toEqual(["one", "two"]);
   });
 
   it("match prompts sharing the first N words", () => {
