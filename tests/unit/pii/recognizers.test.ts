@@ -11,6 +11,7 @@ import { findPersons } from "@/lib/pii/recognizers/person";
 import { findPhones } from "@/lib/pii/recognizers/phone";
 import { findStreetAddresses } from "@/lib/pii/recognizers/street-address";
 import { findUsSsns } from "@/lib/pii/recognizers/us-ssn";
+import { longestDigitRun } from "@/lib/pii/text";
 import { isCaught, parseMarked, survivingChars } from "@/bench/pii/metrics";
 
 const values = (text: string, found: { start: number; end: number; confidence: number }[], min = 0.5) =>
@@ -89,6 +90,18 @@ describe("IP addresses", () => {
     const t = "std::vector at 12:30:45";
     expect(findIpAddresses(t)).toEqual([]);
   });
+});
+
+describe("digit runs (the gate before the SSN and card patterns)", () => {
+  it.each([
+    ["4111 1111-1111 1111", 16],
+    ["123-45-6789", 9],
+    ["call 555 12 and 3", 5],
+    ["1  2", 1],
+    ["12- 34", 2],
+    ["-12 ", 2],
+    ["no digits", 0],
+  ])("%s has %i", (text, run) => expect(longestDigitRun(text)).toBe(run));
 });
 
 describe("phone numbers", () => {
