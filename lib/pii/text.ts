@@ -20,23 +20,26 @@ export function countDigits(text: string, enough = Infinity): number {
   return n;
 }
 
-/** The most digits in one run of digits joined by single spaces or dashes ("4111 1111-1111 1111" has 16). */
-export function longestDigitRun(text: string): number {
-  const isDigit = (k: number) => {
-    const c = text.charCodeAt(k);
-    return c >= 48 && c <= 57;
-  };
-  let best = 0;
+/**
+ * Whether `text` has `length` digits in one run of digits joined by single spaces or dashes
+ * ("4111 1111-1111 1111" is a run of 16).
+ */
+export function hasDigitRun(text: string, length: number): boolean {
+  if (countDigits(text, length) < length) return false;
   let run = 0;
   for (let k = 0; k < text.length; k++) {
-    if (isDigit(k)) {
-      if (++run > best) best = run;
-      continue;
-    }
     const c = text.charCodeAt(k);
-    if (!((c === 32 || c === 45) && run > 0 && isDigit(k + 1))) run = 0;
+    if (c >= 48 && c <= 57) {
+      if (++run >= length) return true;
+    } else if (!((c === 32 || c === 45) && run > 0 && isAsciiDigit(text.charCodeAt(k + 1)))) {
+      run = 0;
+    }
   }
-  return best;
+  return false;
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 export function digitsOf(s: string): string {

@@ -1,7 +1,7 @@
 import isCreditCard from "validator/lib/isCreditCard.js";
 import isLuhnNumber from "validator/lib/isLuhnNumber.js";
 import type { Candidate } from "../types";
-import { contextBefore, digitsOf, longestDigitRun } from "../text";
+import { contextBefore, digitsOf, hasDigitRun } from "../text";
 
 // 12–19 digits, optionally grouped by single spaces or dashes.
 const CARD_CANDIDATE = /(?<![\p{N}\p{L}.,-])\d(?:[ -]?\d){11,18}(?![\p{N}\p{L}]|[.,]\d)/gu;
@@ -11,7 +11,7 @@ const CARD_CONTEXT = /\b(card|cc|credit|debit|visa|master ?card|amex|american ex
 /** Payment card numbers: 12–19 digits that pass the Luhn checksum; a known issuer prefix or card wording raises confidence. */
 export function findCreditCards(text: string): Candidate[] {
   const out: Candidate[] = [];
-  if (longestDigitRun(text) < 12) return out;
+  if (!hasDigitRun(text, 12)) return out;
   for (const m of text.matchAll(CARD_CANDIDATE)) {
     const digits = digitsOf(m[0]);
     if (/^(\d)\1+$/.test(digits) || !isLuhnNumber(digits)) continue;

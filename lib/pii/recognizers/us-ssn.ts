@@ -1,5 +1,5 @@
 import type { Candidate } from "../types";
-import { contextAfter, contextBefore, longestDigitRun } from "../text";
+import { contextAfter, contextBefore, hasDigitRun } from "../text";
 
 const SSN_CANDIDATE = /(?<![\p{N}\p{L}-])(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\p{N}\p{L}]|-\d)/gu;
 const SSN_CONTEXT = /\b(ssn|ssns|social security|social-security|soc\.? sec|ss#|tax ?id|tin)\b/i;
@@ -8,7 +8,7 @@ const SSN_CONTEXT = /\b(ssn|ssns|social security|social-security|soc\.? sec|ss#|
 export function findUsSsns(text: string): Candidate[] {
   const out: Candidate[] = [];
   // Nine digits in one run, perhaps split by single spaces or dashes.
-  if (longestDigitRun(text) < 9) return out;
+  if (!hasDigitRun(text, 9)) return out;
   for (const m of text.matchAll(SSN_CANDIDATE)) {
     const [, area, sep, group, serial] = m as unknown as [string, string, string, string, string];
     if (area === "000" || area === "666" || area[0] === "9" || group === "00" || serial === "0000") continue;
