@@ -1,25 +1,18 @@
 // The admin export screen: counts per split, a preview of a format's first records, the snippets
 // that pull it, and a snapshot frozen from the form. Screenshots are kept in test-results/.
 import { mkdirSync } from "node:fs";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { db } from "@/lib/db";
 import { BASE_URL, newClient, signedInClient, waitForExportedRankings } from "./support/http";
 import { makeApiKey, makeProject, makeUser } from "../support/factory";
 import { unique } from "../support/unique";
+import { signInInBrowser } from "./support/browser";
 
 const shots = process.env.SCREENSHOT_DIR ?? "test-results/screenshots";
 mkdirSync(shots, { recursive: true });
 
 type Project = Awaited<ReturnType<typeof makeProject>>;
 type Split = "train" | "valid" | "test";
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("current-user-email").or(page.getByRole("button", { name: "Open menu" })).first()).toBeAttached();
-}
 
 /**
  * A prompt and its K outputs through the API (the PII-stripping ingest runs in the app, not here),
@@ -65,7 +58,7 @@ test("an admin sees counts per split, previews a format, copies the snippets and
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await signIn(page, admin.email, admin.password);
+  await signInInBrowser(page, admin.email, admin.password);
   await page.goto(`/admin/projects/${project.slug}`);
   await page.getByRole("link", { name: "Export" }).click();
   await expect(page).toHaveURL(new RegExp(`/admin/projects/${project.slug}/export`));

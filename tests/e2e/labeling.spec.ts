@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { BASE_URL, newClient, signIn as apiSignIn } from "./support/http";
 import { makeApiKey, makeProject, makeUser } from "../support/factory";
 import { unique } from "../support/unique";
+import { signInInBrowser } from "./support/browser";
 
 const shots = process.env.SCREENSHOT_DIR ?? "test-results/screenshots";
 mkdirSync(shots, { recursive: true });
@@ -14,14 +15,6 @@ mkdirSync(shots, { recursive: true });
 test.use({ viewport: { width: 1280, height: 800 } });
 
 type Project = Awaited<ReturnType<typeof makeProject>>;
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("current-user-email").or(page.getByRole("button", { name: "Open menu" })).first()).toBeAttached();
-}
 
 async function apiClient(): Promise<APIRequestContext> {
   return newClient(BASE_URL, { authorization: `Bearer ${(await makeApiKey(["prompts:write", "outputs:write"])).key}` });
@@ -98,7 +91,7 @@ test("a labeler rates six outputs, ranks them with a tie by drag and drop, and s
   const api = await apiClient();
   const taskId = await createRankingTask(api, project, 6);
 
-  await signIn(page, labeler.email, labeler.password);
+  await signInInBrowser(page, labeler.email, labeler.password);
   await page.goto("/");
   await page.locator('[data-testid="project-card"]', { hasText: project.name }).getByRole("link", { name: "Start labeling" }).click();
   await expect(page).toHaveURL(new RegExp(`/projects/${project.slug}/label$`));
@@ -170,7 +163,7 @@ test("a labeler rates and ranks a task by keyboard only, then gets the next one 
   await createRankingTask(api, project, 4);
   await createRankingTask(api, project, 5);
 
-  await signIn(page, labeler.email, labeler.password);
+  await signInInBrowser(page, labeler.email, labeler.password);
   await page.goto(`/projects/${project.slug}/label`);
   await expect(page.getByTestId("output-card")).toHaveCount(4);
   const taskId = await currentTaskId(labeler.email, project.id);
@@ -234,7 +227,7 @@ test("a labeler skips a task whose intent is unclear", async ({ page }) => {
   const api = await apiClient();
   const taskId = await createRankingTask(api, project, 4);
 
-  await signIn(page, labeler.email, labeler.password);
+  await signInInBrowser(page, labeler.email, labeler.password);
   await page.goto(`/projects/${project.slug}/label`);
   await expect(page.getByTestId("output-card")).toHaveCount(4);
   await page.getByTestId("skip-task").click();
@@ -258,7 +251,7 @@ test("ratings, ranking and prompt labels survive a reload mid-task", async ({ pa
   const api = await apiClient();
   const taskId = await createRankingTask(api, project, 4);
 
-  await signIn(page, labeler.email, labeler.password);
+  await signInInBrowser(page, labeler.email, labeler.password);
   await page.goto(`/projects/${project.slug}/label`);
   await expect(page.getByTestId("output-card")).toHaveCount(4);
   await page.getByTestId("likert-A-4").click();
@@ -302,7 +295,7 @@ test("a labeler writes a demonstration, on a laptop and on a phone", async ({ pa
   expect(created.status(), await created.text()).toBeLessThan(300);
   const taskId = ((await created.json()) as { tasks: { task_id: string }[] }).tasks[0]!.task_id;
 
-  await signIn(page, labeler.email, labeler.password);
+  await signInInBrowser(page, labeler.email, labeler.password);
   await page.goto(`/projects/${project.slug}/label`);
   await expect(page.getByTestId("task-prompt")).toContainText("water the plants");
   await expect(page.getByTestId("submit-task")).toBeDisabled();
@@ -332,7 +325,7 @@ test("a lost lease keeps the labeler's answer and offers the next task", async (
   const api = await apiClient();
   const taskId = await createRankingTask(api, project, 4);
 
-  await signIn(page, labeler.email, labeler.password);
+  await signInInBrowser(page, labeler.email, labeler.password);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/projects/${project.slug}/label`);
   await expect(page.getByTestId("output-card")).toHaveCount(4);

@@ -1,19 +1,12 @@
 // Playwright journeys: an admin imports a file with bad lines and sees the report; a labeler
 // writes a few-shot prompt.
 import { writeFileSync, mkdirSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { makeProject, makeUser } from "../support/factory";
 import { unique } from "../support/unique";
+import { signInInBrowser } from "./support/browser";
 
 const shots = "test-results/screenshots";
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("current-user-email").or(page.getByRole("button", { name: "Open menu" })).first()).toBeAttached();
-}
 
 test("an admin imports a JSONL file with bad lines and downloads the report", async ({ page }) => {
   const admin = await makeUser("admin");
@@ -31,7 +24,7 @@ test("an admin imports a JSONL file with bad lines and downloads the report", as
   const file = `test-results/import-${tag}.jsonl`;
   writeFileSync(file, lines.join("\n") + "\n");
 
-  await signIn(page, admin.email, admin.password);
+  await signInInBrowser(page, admin.email, admin.password);
   await page.goto(`/admin/projects/${project.slug}/import`);
   await page.getByLabel("File (JSONL or CSV)").setInputFiles(file);
   await page.getByTestId("import-start").click();
@@ -83,7 +76,7 @@ test("an admin imports a JSONL file with bad lines and downloads the report", as
 test("a labeler writes a few-shot prompt", async ({ page }) => {
   const labeler = await makeUser("labeler");
   const project = await makeProject();
-  await signIn(page, labeler.email, labeler.password);
+  await signInInBrowser(page, labeler.email, labeler.password);
   await page.goto("/");
   await page.locator('[data-testid="project-card"]', { hasText: project.name }).getByRole("link", { name: "Write a prompt" }).click();
   await expect(page).toHaveURL(new RegExp(`/projects/${project.slug}/write$`));
@@ -135,7 +128,7 @@ test("a 100,000-line CSV file imports through the browser in batches", async ({ 
   const file = `test-results/import-100k-${tag}.csv`;
   writeFileSync(file, rows.join("\n") + "\n");
 
-  await signIn(page, admin.email, admin.password);
+  await signInInBrowser(page, admin.email, admin.password);
   await page.goto(`/admin/projects/${project.slug}/import`);
   await page.getByLabel("File (JSONL or CSV)").setInputFiles(file);
   const started = Date.now();
@@ -152,7 +145,7 @@ test("a 100,000-line CSV file imports through the browser in batches", async ({ 
 test("an admin changes the pipeline settings, and a split that does not add up is refused", async ({ page }) => {
   const admin = await makeUser("admin");
   const project = await makeProject();
-  await signIn(page, admin.email, admin.password);
+  await signInInBrowser(page, admin.email, admin.password);
   await page.goto(`/admin/projects/${project.slug}/settings`);
 
   await page.getByLabel("Train").fill("70");
