@@ -115,18 +115,23 @@ async function ingestInTransaction(
     if (replay) return replay;
   }
 
-  // Quotas are decided on counts read without locks, and checked under the end users' row locks
-  // just before commit: batches for the same users then queue only for that last step, not for the
-  // whole insert. A batch whose counts moved meanwhile is run again, locking its users first.
-  const valid = prepared.filter((prompt) => prompt.ok);
-  const endUsers = endUsersOf(valid);
-  const quotas = lockUsersFirst ? await lockEndUsers(tx, project, endUsers) : await readEndUsers(tx, project, endUsers);
+  // Rows that concurrent batches also write are locked in one order on every path: dedup keys,
+  // then end users, then the shared counters (and an import's tallies). So two batches may queue
+  // for each other, but never in a circle.
+  //
   // Each distinct dedup key is claimed up front with the id of the prompt that would keep it: in
   // the common case (no duplicates) that is one insert and no lookup.
+  const valid = prepared.filter((prompt) => prompt.ok);
   const idForKey = new Map<string, string>();
   for (const prompt of valid) if (prompt.ok && !idForKey.has(prompt.dedupKey)) idForKey.set(prompt.dedupKey, randomUUID());
   const kept = await claimDedupKeys(tx, project.id, idForKey);
   const idOf = (prompt: Extract<PreparedPrompt, { ok: true }>) => idForKey.get(prompt.dedupKey)!;
+
+  // Quotas are decided on counts read without locks, and checked under the end users' row locks
+  // near the end: batches for the same users then queue only for that last part, not for the
+  // whole insert. A batch whose counts moved meanwhile is run again, locking its users first.
+  const endUsers = endUsersOf(valid);
+  const quotas = lockUsersFirst ? await lockEndUsers(tx, project, endUsers) : await readEndUsers(tx, project, endUsers);
   const decisions = decideBatch(prepared, kept, quotas, idOf);
 
   // An end user keeps the split they were first given, even after the proportions change.
@@ -145,20 +150,6 @@ async function ingestInTransaction(
       WHERE "projectId" = ${project.id} AND "key" = ANY(ARRAY(SELECT decode(k, 'base64') FROM unnest(${unused}::text[]) AS k))`;
   }
 
-  const outcomes = decisions.map((decision, index) => {
-    const prompt = prepared[index]!;
-    return toOutcome(decision, prompt.ok ? { ...prompt, split: splitOf(prompt) } : prompt);
-  });
-  await addCounters(tx, project.id, prepared, outcomes);
-  await options.inSameTransaction?.(tx, outcomes);
-  if (options.idempotency) {
-    await tx.idempotencyRecord.update({
-      where: { scope_key: options.idempotency },
-      data: { status: 200, response: outcomes as unknown as Prisma.InputJsonValue },
-    });
-  }
-
-  // Last before commit, so that the end users' row locks are held as briefly as possible.
   const perUser = new Map<string, number>();
   for (const { prompt } of accepted) perUser.set(prompt.userRef, (perUser.get(prompt.userRef) ?? 0) + 1);
   if (lockUsersFirst) {
@@ -176,6 +167,19 @@ async function ingestInTransaction(
     const locked = await addToEndUsers(tx, project, endUsers, perUser, refused);
     const recheck = decideBatch(prepared, kept, locked, idOf);
     if (recheck.some((decision, index) => decision.status !== decisions[index]!.status)) throw new QuotasMoved();
+  }
+
+  const outcomes = decisions.map((decision, index) => {
+    const prompt = prepared[index]!;
+    return toOutcome(decision, prompt.ok ? { ...prompt, split: splitOf(prompt) } : prompt);
+  });
+  await addCounters(tx, project.id, prepared, outcomes);
+  await options.inSameTransaction?.(tx, outcomes);
+  if (options.idempotency) {
+    await tx.idempotencyRecord.update({
+      where: { scope_key: options.idempotency },
+      data: { status: 200, response: outcomes as unknown as Prisma.InputJsonValue },
+    });
   }
   return outcomes;
 }
