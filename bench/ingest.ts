@@ -2,7 +2,7 @@
 // Sends prompts through POST /api/v1/projects/{slug}/prompts in batches and prints prompts/s and
 // batch latency percentiles, beside the rate of plain multi-row INSERTs of the same rows into the
 // same table in the same run, before and after the API run (the ceiling: no redaction, dedup,
-// quota or HTTP).
+// quota or HTTP); then how long the quota's contended path takes (50 parallel requests for one user).
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import zlib from "node:zlib";
