@@ -17,7 +17,9 @@ async function startAndKill(port: number): Promise<string> {
     const server = await startLocalPostgres({ dataDir: ${JSON.stringify(dataDir)}, port: ${port}, database: "app", quiet: true });
     console.log(server.url);
     setInterval(() => {}, 1000);`;
-  const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--input-type=module", "-e", script], { cwd: root });
+  // Node itself runs the script (tsx as a loader, not its CLI, which would run it in a child that
+  // outlives the kill below).
+  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: root });
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.on("data", (chunk: Buffer) => resolve(chunk.toString().trim()));
     child.on("exit", (code) => reject(new Error(`the first run exited with ${code}`)));
