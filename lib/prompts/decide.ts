@@ -1,4 +1,4 @@
-import type { PreparedPrompt } from "@/lib/prompts/prepare";
+import type { PreparedPrompt, ValidPrompt } from "@/lib/prompts/prepare";
 import type { OutcomeStatus } from "@/lib/prompts/schema";
 
 export type Decision =
@@ -19,7 +19,7 @@ export function decideBatch(
   prompts: PreparedPrompt[],
   keptByKey: ReadonlyMap<string, string>,
   quotas: ReadonlyMap<string, QuotaState>,
-  newId: (prompt: Extract<PreparedPrompt, { ok: true }>) => string,
+  newId: (prompt: ValidPrompt) => string,
 ): Decision[] {
   const kept = new Map(keptByKey);
   const used = new Map([...quotas].map(([ref, quota]) => [ref, quota.used]));

@@ -4,7 +4,7 @@ import { isConcurrencyError } from "@/lib/db-retry";
 import { AppError } from "@/lib/api/errors";
 import { Prisma, type Project } from "@/lib/generated/prisma/client";
 import { decideBatch, type Decision, type QuotaState } from "@/lib/prompts/decide";
-import { preparePrompt, type PipelineInput, type PreparedPrompt } from "@/lib/prompts/prepare";
+import { preparePrompt, type PipelineInput, type PreparedPrompt, type ValidPrompt } from "@/lib/prompts/prepare";
 import type { PromptOutcome } from "@/lib/prompts/schema";
 import type { Split } from "@/lib/prompts/split";
 
@@ -121,11 +121,11 @@ async function ingestInTransaction(
   //
   // Each distinct dedup key is claimed up front with the id of the prompt that would keep it: in
   // the common case (no duplicates) that is one insert and no lookup.
-  const valid = prepared.filter((prompt) => prompt.ok);
+  const valid = prepared.filter((prompt): prompt is ValidPrompt => prompt.ok);
   const idForKey = new Map<string, string>();
-  for (const prompt of valid) if (prompt.ok && !idForKey.has(prompt.dedupKey)) idForKey.set(prompt.dedupKey, randomUUID());
+  for (const prompt of valid) if (!idForKey.has(prompt.dedupKey)) idForKey.set(prompt.dedupKey, randomUUID());
   const kept = await claimDedupKeys(tx, project.id, idForKey);
-  const idOf = (prompt: Extract<PreparedPrompt, { ok: true }>) => idForKey.get(prompt.dedupKey)!;
+  const idOf = (prompt: ValidPrompt) => idForKey.get(prompt.dedupKey)!;
 
   // Quotas are decided on counts read without locks, and checked under the end users' row locks
   // near the end: batches for the same users then queue only for that last part, not for the
@@ -135,7 +135,7 @@ async function ingestInTransaction(
   const decisions = decideBatch(prepared, kept, quotas, idOf);
 
   // An end user keeps the split they were first given, even after the proportions change.
-  const splitOf = (prompt: Extract<PreparedPrompt, { ok: true }>) => quotas.get(prompt.userRef)?.split ?? prompt.split;
+  const splitOf = (prompt: ValidPrompt) => quotas.get(prompt.userRef)?.split ?? prompt.split;
   const accepted = decisions.flatMap((decision, index) => {
     const prompt = prepared[index]!;
     return decision.status === "accepted" && prompt.ok ? [{ id: decision.id, prompt: { ...prompt, split: splitOf(prompt) } }] : [];
@@ -147,7 +147,7 @@ async function ingestInTransaction(
   if (unused.length) {
     await tx.$executeRaw`
       DELETE FROM "PromptDedupKey"
-      WHERE "projectId" = ${project.id} AND "key" = ANY(ARRAY(SELECT decode(k, 'base64') FROM unnest(${unused}::text[]) AS k))`;
+      WHERE "projectId" = ${project.id} AND "key" = ANY(${dedupKeyArray(unused)})`;
   }
 
   const perUser = new Map<string, number>();
@@ -184,7 +184,12 @@ async function ingestInTransaction(
   return outcomes;
 }
 
-type AcceptedPrompt = { id: string; prompt: Extract<PreparedPrompt, { ok: true }> };
+type AcceptedPrompt = { id: string; prompt: ValidPrompt };
+
+/** Dedup keys (base64 in the app) as the bytea[] the table holds. */
+function dedupKeyArray(keys: string[]) {
+  return Prisma.sql`ARRAY(SELECT decode(k, 'base64') FROM unnest(${keys}::text[]) AS k)`;
+}
 
 /**
  * Claims dedup keys for the prompt ids given, and returns those that an earlier prompt holds,
@@ -203,7 +208,7 @@ async function claimDedupKeys(tx: Tx, projectId: string, idForKey: ReadonlyMap<s
   if (claimed === keys.length) return new Map();
   const rows = await tx.$queryRaw<{ key: string; promptId: string }[]>`
     SELECT encode("key", 'base64') AS "key", "promptId" FROM "PromptDedupKey"
-    WHERE "projectId" = ${projectId} AND "key" = ANY(ARRAY(SELECT decode(k, 'base64') FROM unnest(${keys}::text[]) AS k))`;
+    WHERE "projectId" = ${projectId} AND "key" = ANY(${dedupKeyArray(keys)})`;
   const ours = new Set(idForKey.values());
   const held = new Map(rows.filter((row) => !ours.has(row.promptId)).map((row) => [row.key, row.promptId]));
   // A key held when we claimed it but gone now was given back by a batch that was refused for quota.
@@ -279,10 +284,9 @@ function quotaOf(row: EndUserRow, project: Project, adding = 0): EndUserQuota {
 /** The batch's end users and how many of its valid prompts each has, in a fixed (sorted) order. */
 type BatchEndUsers = { refs: string[]; users: Array<{ label: string; split: Split; prompts: number }> };
 
-function endUsersOf(prompts: PreparedPrompt[]): BatchEndUsers {
+function endUsersOf(prompts: ValidPrompt[]): BatchEndUsers {
   const users = new Map<string, { label: string; split: Split; prompts: number }>();
   for (const prompt of prompts) {
-    if (!prompt.ok) continue;
     const user = users.get(prompt.userRef);
     if (user) user.prompts++;
     else users.set(prompt.userRef, { label: prompt.userLabel, split: prompt.split, prompts: 1 });
@@ -299,7 +303,8 @@ function endUsersOf(prompts: PreparedPrompt[]): BatchEndUsers {
 async function readEndUsers(tx: Tx, project: Project, { refs, users }: BatchEndUsers): Promise<Map<string, EndUserQuota>> {
   const quotas = new Map(refs.map((ref) => [ref, ROOM_FOR_ALL]));
   if (!refs.length) return quotas;
-  const rows = await tx.$queryRaw<Array<{ userRef: string } & Partial<Omit<EndUserRow, "userRef">>>>`
+  // A user with no row yet comes back with nulls (the left join).
+  const rows = await tx.$queryRaw<Array<EndUserRow | { userRef: string; acceptedCount: null }>>`
     SELECT t.ref AS "userRef", e."acceptedCount", e."quotaOverride", e."split"
     FROM unnest(${refs}::text[], ${users.map((user) => user.prompts)}::int[], ${users.map((user) => user.split)}::text[]) AS t(ref, n, split)
     LEFT JOIN "EndUser" AS e ON e."projectId" = ${project.id} AND e."userRef" = t.ref
@@ -307,7 +312,7 @@ async function readEndUsers(tx: Tx, project: Project, { refs, users }: BatchEndU
        OR e."acceptedCount" + t.n > COALESCE(e."quotaOverride", ${project.promptQuota})
        OR e."split" <> t.split::"Split"`;
   for (const row of rows) {
-    quotas.set(row.userRef, row.acceptedCount === undefined || row.acceptedCount === null ? { used: 0, limit: project.promptQuota } : quotaOf(row as EndUserRow, project));
+    quotas.set(row.userRef, row.acceptedCount === null ? { used: 0, limit: project.promptQuota } : quotaOf(row, project));
   }
   return quotas;
 }

@@ -27,6 +27,9 @@ export type PreparedPrompt =
     }
   | { ok: false; code: "empty" | "too_long"; reason: string; redactions: RedactionCount[] };
 
+/** A prepared prompt that passed the rules: it can be kept, unless it is a duplicate or over quota. */
+export type ValidPrompt = Extract<PreparedPrompt, { ok: true }>;
+
 /** Redacts every string inside client metadata too: it is stored beside the prompt. */
 export function redactJson(value: unknown, counts: Map<string, number>): unknown {
   if (typeof value === "string") {
