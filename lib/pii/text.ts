@@ -14,8 +14,7 @@ export function contextAfter(text: string, end: number, re: RegExp, window = 25)
 export function countDigits(text: string, enough = Infinity): number {
   let n = 0;
   for (let k = 0; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    if (c >= 48 && c <= 57 && ++n >= enough) return n;
+    if (isAsciiDigit(text.charCodeAt(k)) && ++n >= enough) return n;
   }
   return n;
 }
@@ -29,7 +28,7 @@ export function hasDigitRun(text: string, length: number): boolean {
   let run = 0;
   for (let k = 0; k < text.length; k++) {
     const c = text.charCodeAt(k);
-    if (c >= 48 && c <= 57) {
+    if (isAsciiDigit(c)) {
       if (++run >= length) return true;
     } else if (!((c === 32 || c === 45) && run > 0 && isAsciiDigit(text.charCodeAt(k + 1)))) {
       run = 0;

@@ -285,12 +285,12 @@ export function findStreetAddresses(text: string): Candidate[] {
     end = start + trimmed.length;
     out.push({ type: "STREET_ADDRESS", start, end, confidence });
   };
+  const lowerText = text.toLowerCase();
   // Every pattern below but the street corner needs a digit (a house number, box or postcode).
   if (!/\d/.test(text)) {
-    if (/corner of/i.test(text)) findCorners(text, push);
+    if (lowerText.includes("corner of")) findCorners(text, push);
     return out;
   }
-  const lowerText = text.toLowerCase();
   const streetTypes = streetTypesIn(lowerText);
   for (const { re, confidence, pre, types } of ANCHORS) {
     if (pre && !pre.test(text)) continue;
