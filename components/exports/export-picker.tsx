@@ -3,7 +3,7 @@
 import { usePathname, useRouter } from "next/navigation";
 import { useTransition, type FormEvent } from "react";
 import { Select } from "@/components/ui/input";
-import { FormatOptions } from "@/components/exports/format-options";
+import { FormatOptions, SplitOptions } from "@/components/exports/format-options";
 
 export type ExportChoice = { dataset: string; format: string; split: string; ties: "include" | "exclude" };
 
@@ -49,12 +49,7 @@ export function ExportPicker({ formats, splits, value }: { formats: Record<strin
           Split
         </label>
         <Select id="export-split" name="split" defaultValue={value.split} data-testid="export-split">
-          <option value="">All splits</option>
-          {splits.map((split) => (
-            <option key={split} value={split}>
-              {split}
-            </option>
-          ))}
+          <SplitOptions splits={splits} />
         </Select>
       </div>
       <label className={`flex h-9 items-center gap-2 text-sm ${pairFormat ? "text-slate-700" : "text-slate-400"}`}>

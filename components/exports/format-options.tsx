@@ -12,3 +12,17 @@ export function FormatOptions({ formats }: { formats: Record<string, readonly st
     </optgroup>
   ));
 }
+
+/** The <option>s of a split select: all splits (empty value), then each split. */
+export function SplitOptions({ splits }: { splits: readonly string[] }) {
+  return (
+    <>
+      <option value="">All splits</option>
+      {splits.map((split) => (
+        <option key={split} value={split}>
+          {split}
+        </option>
+      ))}
+    </>
+  );
+}

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field, describedBy } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { formatCount } from "@/components/prompts/labels";
-import { FormatOptions } from "@/components/exports/format-options";
+import { FormatOptions, SplitOptions } from "@/components/exports/format-options";
 import { SnapshotFiles } from "@/components/exports/snapshot-files";
 import { orderedSplits } from "@/components/exports/snapshot-list";
 import { callApi, type FieldErrors } from "@/lib/ui/api";
@@ -94,12 +94,7 @@ export function SnapshotForm({
         </Field>
         <Field id="snapshot-split" label="Split" hint="All splits makes one file per split." error={errors.split}>
           <Select id="snapshot-split" name="split" defaultValue="">
-            <option value="">All splits</option>
-            {splits.map((split) => (
-              <option key={split} value={split}>
-                {split}
-              </option>
-            ))}
+            <SplitOptions splits={splits} />
           </Select>
         </Field>
         <Field id="snapshot-model" label="Model (optional)" hint={dataset === "comparisons" ? "Only pairs with an output of this model." : "Applies to comparisons only."} error={errors.model}>
