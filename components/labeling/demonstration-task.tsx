@@ -4,9 +4,9 @@ import { useLayoutEffect, useRef } from "react";
 import { PromptView } from "@/components/labeling/prompt-view";
 import { Kbd } from "@/components/labeling/ranking-task";
 import { useSubmitShortcut } from "@/components/labeling/use-submit-shortcut";
-import { useTaskDraft } from "@/components/labeling/use-task-draft";
+import { useTaskDraft, type TaskProps } from "@/components/labeling/use-task-draft";
 import { Button } from "@/components/ui/button";
-import type { DemonstrationSubmission, NextTask } from "@/lib/labeling/schema";
+import type { DemonstrationSubmission } from "@/lib/labeling/schema";
 
 const MAX_CHARS = 50_000;
 
@@ -17,13 +17,7 @@ export function DemonstrationTask({
   blocked,
   error,
   onSubmit,
-}: {
-  task: NextTask;
-  submitting: boolean;
-  blocked: boolean;
-  error: string | null;
-  onSubmit: (body: DemonstrationSubmission) => void;
-}) {
+}: TaskProps<DemonstrationSubmission>) {
   const { draft, update, elapsed, restored } = useTaskDraft(task);
   const editor = useRef<HTMLTextAreaElement>(null);
   const ready = draft.text.trim().length > 0 && draft.text.length <= MAX_CHARS;

@@ -17,10 +17,10 @@ import {
   type Buckets,
 } from "@/components/labeling/ranking-state";
 import { useSubmitShortcut } from "@/components/labeling/use-submit-shortcut";
-import { useTaskDraft } from "@/components/labeling/use-task-draft";
+import { useTaskDraft, type TaskProps } from "@/components/labeling/use-task-draft";
 import { Button } from "@/components/ui/button";
 import { Select, Textarea } from "@/components/ui/input";
-import { PROMPT_FLAGS, PROMPT_FLAG_LABELS, type NextTask, type OutputFlag, type RankingSubmission } from "@/lib/labeling/schema";
+import { PROMPT_FLAGS, PROMPT_FLAG_LABELS, type OutputFlag, type RankingSubmission } from "@/lib/labeling/schema";
 import { USE_CASES, USE_CASE_LABELS, type UseCase } from "@/lib/prompts/schema";
 
 function ordinal(n: number) {
@@ -39,14 +39,7 @@ export function RankingTask({
   blocked,
   error,
   onSubmit,
-}: {
-  task: NextTask;
-  submitting: boolean;
-  /** The lease is lost: the answer stays on screen and in the browser, but cannot be sent. */
-  blocked: boolean;
-  error: string | null;
-  onSubmit: (body: RankingSubmission) => void;
-}) {
+}: TaskProps<RankingSubmission>) {
   const { draft, update, elapsed, restored } = useTaskDraft(task);
   const outputs = task.outputs;
   const order = useMemo(() => outputs.map((o) => o.id), [outputs]);

@@ -5,6 +5,16 @@ import { draftHasWork, draftKey, emptyDraft, parseDraft, staleDraftKeys, type Ta
 import { useActiveTime } from "@/components/labeling/use-active-time";
 import type { NextTask } from "@/lib/labeling/schema";
 
+/** What the label screen hands each task component (ranking, demonstration). */
+export type TaskProps<Body> = {
+  task: NextTask;
+  submitting: boolean;
+  /** The lease is lost: the answer stays on screen and in the browser, but cannot be sent. */
+  blocked: boolean;
+  error: string | null;
+  onSubmit: (body: Body) => void;
+};
+
 // Tasks handed in during this page's life: their drafts must not be written back by a late save.
 const finished = new Set<string>();
 
