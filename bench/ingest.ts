@@ -5,8 +5,8 @@
 // quota or HTTP); then how long the quota's contended path takes (50 parallel requests for one user).
 import { randomUUID } from "node:crypto";
 import http from "node:http";
-import zlib from "node:zlib";
 import { parseArgs } from "node:util";
+import zlib from "node:zlib";
 import pg from "pg";
 import { percentile, runPool, startBenchEnv } from "./support";
 
@@ -22,8 +22,24 @@ const total = Number(values.prompts);
 const batchSize = Number(values.batch);
 const concurrency = Number(values.concurrency);
 
-const topics = ["a birthday party", "quarterly taxes", "a sourdough starter", "the French Revolution", "a job interview", "Rust lifetimes", "a marathon plan", "climate policy"];
-const asks = ["Write a short poem about", "Explain to a ten-year-old", "Give me five ideas for", "Summarise the main points of", "Draft an email about", "List pros and cons of"];
+const topics = [
+  "a birthday party",
+  "quarterly taxes",
+  "a sourdough starter",
+  "the French Revolution",
+  "a job interview",
+  "Rust lifetimes",
+  "a marathon plan",
+  "climate policy",
+];
+const asks = [
+  "Write a short poem about",
+  "Explain to a ten-year-old",
+  "Give me five ideas for",
+  "Summarise the main points of",
+  "Draft an email about",
+  "List pros and cons of",
+];
 
 /** Realistic, distinct prompts (~150–300 characters); one in ten carries personal data. */
 function makePrompt(i: number) {
@@ -58,7 +74,10 @@ try {
    */
   async function runCeiling() {
     await settleTables();
-    const ceilingProject = await createProject({ slug: `bench-ceiling-${randomUUID()}`, name: "Ceiling", description: "", instructions: "" }, null);
+    const ceilingProject = await createProject(
+      { slug: `bench-ceiling-${randomUUID()}`, name: "Ceiling", description: "", instructions: "" },
+      null,
+    );
     const pool = new pg.Pool({ connectionString: env.databaseUrl, max: concurrency });
     // Statements are built before the clock starts, as the API run's request bodies are.
     const statements = batches.map((batch) => {
@@ -113,7 +132,12 @@ try {
       const request = http.request(url, {
         method: "POST",
         agent: through,
-        headers: { authorization: `Bearer ${key}`, "content-type": "application/json", "content-length": Buffer.byteLength(body), "accept-encoding": "gzip" },
+        headers: {
+          authorization: `Bearer ${key}`,
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(body),
+          "accept-encoding": "gzip",
+        },
       });
       request.on("error", reject);
       request.on("response", (response) => {
@@ -161,11 +185,15 @@ try {
     const user = `race-user-${round}`;
     const seed = Array.from({ length: 195 }, (_, i) => ({ text: `Race ${round}, seed prompt ${i}`, user_id: user }));
     await post(promptsUrl, JSON.stringify({ prompts: seed }));
-    const raceBodies = Array.from({ length: 50 }, (_, i) => JSON.stringify({ prompts: [{ text: `Race ${round}, parallel prompt ${i}`, user_id: user }] }));
+    const raceBodies = Array.from({ length: 50 }, (_, i) =>
+      JSON.stringify({ prompts: [{ text: `Race ${round}, parallel prompt ${i}`, user_id: user }] }),
+    );
     const t0 = performance.now();
     const answers = await Promise.all(raceBodies.map((body) => post(promptsUrl, body, raceAgent)));
     raceSeconds.push((performance.now() - t0) / 1000);
-    const kept = answers.filter((answer) => (JSON.parse(answer.body) as { results: { status: string }[] }).results[0]?.status === "accepted").length;
+    const kept = answers.filter(
+      (answer) => (JSON.parse(answer.body) as { results: { status: string }[] }).results[0]?.status === "accepted",
+    ).length;
     if (kept !== 5) throw new Error(`quota race round ${round} kept ${kept} prompts, not 5`);
   }
   raceAgent.destroy();
@@ -178,20 +206,29 @@ try {
   console.log(`\nIngest bench: ${total} prompts, batches of ${batchSize}, ${concurrency} in flight, ${env.servers.length} app instance(s)`);
   console.log(`  outcomes: ${JSON.stringify(counts)}`);
   console.log(`  API pipeline:      ${apiRate.toFixed(0).padStart(7)} prompts/s  (${apiSeconds.toFixed(1)} s)`);
-  console.log(`  batch latency:     p50 ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms`);
+  console.log(
+    `  batch latency:     p50 ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms`,
+  );
   console.log(`  app peak RSS:      ${rssPeak.toFixed(0)} MB`);
   // Where the time goes, in CPU milliseconds per 1,000 prompts (the machine's cores are shared).
   const perThousand = (seconds: number) => `${((seconds * 1000 * 1000) / total).toFixed(0)} ms`;
   const dbCpu = cpuAfter.db === null ? "n/a" : perThousand(cpuAfter.db - cpuBefore.db!);
-  console.log(`  CPU per 1k prompts: app ${perThousand(cpuAfter.app - cpuBefore.app)}, database ${dbCpu}, this bench's client ${perThousand(apiClientCpu)}`);
-  for (const [when, ceiling] of [["before", ceilingBefore], ["after", ceilingAfter]] as const) {
+  console.log(
+    `  CPU per 1k prompts: app ${perThousand(cpuAfter.app - cpuBefore.app)}, database ${dbCpu}, this bench's client ${perThousand(apiClientCpu)}`,
+  );
+  for (const [when, ceiling] of [
+    ["before", ceilingBefore],
+    ["after", ceilingAfter],
+  ] as const) {
     const cpu = `${ceiling.dbCpu === null ? "" : `, database CPU ${perThousand(ceiling.dbCpu)}`}, client CPU ${perThousand(ceiling.clientCpu)} per 1k rows`;
     console.log(`  plain INSERT ${when.padEnd(6)}: ${ceiling.rate.toFixed(0).padStart(7)} rows/s (${ceiling.seconds.toFixed(1)} s${cpu})`);
   }
   console.log(`  ceiling (mean):    ${ceilingRate.toFixed(0).padStart(7)} rows/s`);
   console.log(`  ratio:             ${(apiRate / ceilingRate).toFixed(2)} of the ceiling`);
   const raceSorted = [...raceSeconds].sort((a, b) => a - b);
-  console.log(`  quota race:        50 parallel requests for one user at 195 of 200, 5 rounds: median ${raceSorted[2]!.toFixed(2)} s, max ${raceSorted[4]!.toFixed(2)} s`);
+  console.log(
+    `  quota race:        50 parallel requests for one user at 195 of 200, 5 rounds: median ${raceSorted[2]!.toFixed(2)} s, max ${raceSorted[4]!.toFixed(2)} s`,
+  );
 } finally {
   await env.close();
 }

@@ -23,7 +23,10 @@ type Session = { cookie: string; base: string };
 async function signIn(base: string, email: string): Promise<Session> {
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+  const jar = csrf.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
   const response = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
@@ -54,12 +57,18 @@ try {
   const { createComparisonTask } = await import("../lib/labeling/tasks");
   const { db } = await import("../lib/db");
 
-  const created = await createProject({ slug: `labeling-bench-${Date.now()}`, name: "Labeling bench", description: "", instructions: "Rank." }, null);
+  const created = await createProject(
+    { slug: `labeling-bench-${Date.now()}`, name: "Labeling bench", description: "", instructions: "Rank." },
+    null,
+  );
   const project = await db.project.update({ where: { id: created.id }, data: { labelsPerTask } });
   const outcomes = await ingestPrompts({
     project,
     source: "api",
-    prompts: Array.from({ length: taskCount }, (_, i) => ({ text: `Bench prompt ${i}: describe task number ${i * 31} in detail`, user_id: `u${i % 500}` })),
+    prompts: Array.from({ length: taskCount }, (_, i) => ({
+      text: `Bench prompt ${i}: describe task number ${i * 31} in detail`,
+      user_id: `u${i % 500}`,
+    })),
   });
   for (const [i, outcome] of outcomes.entries()) {
     const k = 4 + (i % 6);
@@ -70,7 +79,10 @@ try {
   }
   const emails = Array.from({ length: labelerCount }, (_, i) => `bench-labeler-${Date.now()}-${i}@example.com`);
   for (const email of emails) await createUser({ email, password: PASSWORD, role: "labeler" });
-  const sessions = await runPool(emails.map((email, i) => () => signIn(env.servers[i % env.servers.length]!.url, email)), 10);
+  const sessions = await runPool(
+    emails.map((email, i) => () => signIn(env.servers[i % env.servers.length]!.url, email)),
+    10,
+  );
 
   // Baseline: a trivial authenticated route (the session endpoint: one user read) at the same concurrency.
   const baselineRequests = 3000;
@@ -115,7 +127,11 @@ try {
               duration_ms: 30_000,
             };
         t0 = performance.now();
-        const answer = await fetch(`${session.base}/api/v1/tasks/${task.id}/${skip ? "skip" : "submit"}`, { method: "POST", headers, body: JSON.stringify(body) });
+        const answer = await fetch(`${session.base}/api/v1/tasks/${task.id}/${skip ? "skip" : "submit"}`, {
+          method: "POST",
+          headers,
+          body: JSON.stringify(body),
+        });
         submitLatency.push(performance.now() - t0);
         if (answer.status === 409) conflicts++;
         else if (!answer.ok) throw new Error(`${skip ? "skip" : "submit"} answered ${answer.status}: ${await answer.text()}`);
@@ -142,14 +158,22 @@ try {
   const nextSorted = [...nextLatency].sort((a, b) => a - b);
   const submitSorted = [...submitLatency].sort((a, b) => a - b);
   const rate = (submitted + skipped) / seconds;
-  console.log(`\nLabeling bench: ${labelerCount} labelers, ${taskCount} ranking tasks (K 4-9) x ${labelsPerTask} labels, ${env.servers.length} app instance(s)`);
-  console.log(`  finished:        ${submitted} submitted, ${skipped} skipped, ${conflicts} lease conflicts, ${leftOpen} tasks left open (skips leave places)`);
+  console.log(
+    `\nLabeling bench: ${labelerCount} labelers, ${taskCount} ranking tasks (K 4-9) x ${labelsPerTask} labels, ${env.servers.length} app instance(s)`,
+  );
+  console.log(
+    `  finished:        ${submitted} submitted, ${skipped} skipped, ${conflicts} lease conflicts, ${leftOpen} tasks left open (skips leave places)`,
+  );
   console.log(`  throughput:      ${rate.toFixed(0)} tasks/s (${seconds.toFixed(1)} s)`);
   console.log(`  next latency:    p50 ${percentile(nextSorted, 50).toFixed(0)} ms, p99 ${percentile(nextSorted, 99).toFixed(0)} ms`);
   console.log(`  submit latency:  p50 ${percentile(submitSorted, 50).toFixed(0)} ms, p99 ${percentile(submitSorted, 99).toFixed(0)} ms`);
   console.log(`  baseline:        ${baselineRate.toFixed(0)} req/s for GET /api/auth/session at the same concurrency`);
-  console.log(`  ratio:           ${((rate * 2) / baselineRate).toFixed(2)} (two requests per task, next + submit, against the baseline's one)`);
-  console.log(`  invariants:      ${violations.length ? `VIOLATED\n    ${violations.join("\n    ")}` : "hold (no over-labelled task, nobody served twice, no submission lost)"}`);
+  console.log(
+    `  ratio:           ${((rate * 2) / baselineRate).toFixed(2)} (two requests per task, next + submit, against the baseline's one)`,
+  );
+  console.log(
+    `  invariants:      ${violations.length ? `VIOLATED\n    ${violations.join("\n    ")}` : "hold (no over-labelled task, nobody served twice, no submission lost)"}`,
+  );
   if (violations.length) process.exitCode = 1;
 } finally {
   await env.close();

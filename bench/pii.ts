@@ -10,7 +10,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { redact } from "@/lib/pii";
-import { f2, isCaught, overlaps, parseMarked, removedRegions, survivingChars, type Span } from "./pii/metrics";
+import { f2, isCaught, overlaps, parseMarked, removedRegions, type Span, survivingChars } from "./pii/metrics";
 
 const DEV = path.resolve(import.meta.dirname, "../../shared/data/pii-dev/synth_dataset_v2.json");
 const FIXTURES = path.resolve(import.meta.dirname, "../tests/unit/pii/fixtures");
@@ -18,27 +18,46 @@ const FIXTURES = path.resolve(import.meta.dirname, "../tests/unit/pii/fixtures")
 type Sample = { text: string; spans: Span[]; group: "dev" | "holdout" | "fixture"; batch?: number };
 type Redactor = { name: string; run: (text: string) => Promise<{ redacted: string; findings?: Span[] }> };
 
-const IN_SCOPE = ["PERSON", "STREET_ADDRESS", "PHONE", "CREDIT_CARD", "EMAIL", "IBAN", "US_SSN", "IP_ADDRESS", "DATE_OF_BIRTH"];
+const _IN_SCOPE = ["PERSON", "STREET_ADDRESS", "PHONE", "CREDIT_CARD", "EMAIL", "IBAN", "US_SSN", "IP_ADDRESS", "DATE_OF_BIRTH"];
 
 function mapType(t: string, text: string, start: number): string {
   switch (t) {
-    case "PHONE_NUMBER": return "PHONE";
-    case "EMAIL_ADDRESS": return "EMAIL";
-    case "IBAN_CODE": return "IBAN";
-    case "ZIP_CODE": return "STREET_ADDRESS";
-    case "DATE_TIME": return /\b(born|birth|dob)\b[^\n]{0,30}$/i.test(text.slice(Math.max(0, start - 45), start)) ? "DATE_OF_BIRTH" : "OUT:DATE_TIME";
-    case "PERSON": case "STREET_ADDRESS": case "CREDIT_CARD": case "US_SSN": case "IP_ADDRESS": return t;
-    default: return `OUT:${t}`;
+    case "PHONE_NUMBER":
+      return "PHONE";
+    case "EMAIL_ADDRESS":
+      return "EMAIL";
+    case "IBAN_CODE":
+      return "IBAN";
+    case "ZIP_CODE":
+      return "STREET_ADDRESS";
+    case "DATE_TIME":
+      return /\b(born|birth|dob)\b[^\n]{0,30}$/i.test(text.slice(Math.max(0, start - 45), start)) ? "DATE_OF_BIRTH" : "OUT:DATE_TIME";
+    case "PERSON":
+    case "STREET_ADDRESS":
+    case "CREDIT_CARD":
+    case "US_SSN":
+    case "IP_ADDRESS":
+      return t;
+    default:
+      return `OUT:${t}`;
   }
 }
 
 function loadDev(): Sample[] {
-  const raw = JSON.parse(fs.readFileSync(DEV, "utf8")) as Array<{ full_text: string; template_id: number; spans: Array<{ entity_type: string; start_position: number; end_position: number }> }>;
+  const raw = JSON.parse(fs.readFileSync(DEV, "utf8")) as Array<{
+    full_text: string;
+    template_id: number;
+    spans: Array<{ entity_type: string; start_position: number; end_position: number }>;
+  }>;
   // Templates whose id is a multiple of 5 are held out: rules were tuned on the other 80% only.
   return raw.map((r) => ({
     text: r.full_text,
     group: r.template_id % 5 === 0 ? "holdout" : "dev",
-    spans: r.spans.map((s) => ({ start: s.start_position, end: s.end_position, type: mapType(s.entity_type, r.full_text, s.start_position) })),
+    spans: r.spans.map((s) => ({
+      start: s.start_position,
+      end: s.end_position,
+      type: mapType(s.entity_type, r.full_text, s.start_position),
+    })),
   }));
 }
 
@@ -50,7 +69,11 @@ function loadFixtures(): { planted: Sample[]; clean: string[] } {
     if (/^# \S+ batch\b/.test(line)) batch++;
     if (line.trim() && !line.startsWith("#")) planted.push({ ...parseMarked(line.replace(/\\n/g, "\n")), group: "fixture", batch });
   }
-  const clean = fs.readFileSync(path.join(FIXTURES, "pii-free.txt"), "utf8").split("\n").filter((l) => l.trim() && !l.startsWith("#")).map((l) => l.replace(/\\n/g, "\n"));
+  const clean = fs
+    .readFileSync(path.join(FIXTURES, "pii-free.txt"), "utf8")
+    .split("\n")
+    .filter((l) => l.trim() && !l.startsWith("#"))
+    .map((l) => l.replace(/\\n/g, "\n"));
   return { planted, clean };
 }
 
@@ -71,7 +94,9 @@ async function loadRedactors(): Promise<Redactor[]> {
     console.log(`redact-pii unavailable: ${(e as Error).message}`);
   }
   try {
-    const { OpenRedaction } = (await import("@openredaction/openredaction")) as unknown as { OpenRedaction: new () => { detect(s: string): Promise<{ redacted: string }> } };
+    const { OpenRedaction } = (await import("@openredaction/openredaction")) as unknown as {
+      OpenRedaction: new () => { detect(s: string): Promise<{ redacted: string }> };
+    };
     const r = new OpenRedaction();
     list.push({ name: "@openredaction/openredaction@1.0.4", run: async (text) => ({ redacted: (await r.detect(text)).redacted }) });
   } catch (e) {
@@ -95,19 +120,30 @@ async function score(r: Redactor, samples: Sample[]) {
       const caught = isCaught(s.text, kept, g.start, g.end);
       allIncludingOut.gold++;
       if (caught) allIncludingOut.caught++;
-      if (g.type.startsWith("OUT:")) { const t = get(g.type); t.gold++; if (caught) t.caught++; continue; }
+      if (g.type.startsWith("OUT:")) {
+        const t = get(g.type);
+        t.gold++;
+        if (caught) t.caught++;
+        continue;
+      }
       const t = get(g.type);
-      t.gold++; all.gold++;
-      if (caught) { t.caught++; all.caught++; }
+      t.gold++;
+      all.gold++;
+      if (caught) {
+        t.caught++;
+        all.caught++;
+      }
     }
     const inScope = s.spans.filter((g) => !g.type.startsWith("OUT:"));
     const predicted = findings ?? removedRegions(s.text, kept).map((x) => ({ ...x, type: "?" }));
     for (const p of predicted) {
       const hitAny = inScope.some((g) => overlaps(g, p));
-      if (hitAny) all.tp++; else all.fp++;
+      if (hitAny) all.tp++;
+      else all.fp++;
       if (p.type !== "?") {
         const t = get(p.type);
-        if (inScope.some((g) => g.type === p.type && overlaps(g, p))) t.tp++; else t.fp++;
+        if (inScope.some((g) => g.type === p.type && overlaps(g, p))) t.tp++;
+        else t.fp++;
       }
     }
   }
@@ -142,17 +178,28 @@ async function main() {
 
   for (const r of redactors) {
     console.log(`== ${r.name}`);
-    for (const [label, set] of [["dev (80%)", dev.filter((s) => s.group === "dev")], ["holdout (20%)", dev.filter((s) => s.group === "holdout")], ["all 1,500", dev], ["own unseen fixtures", planted]] as const) {
+    for (const [label, set] of [
+      ["dev (80%)", dev.filter((s) => s.group === "dev")],
+      ["holdout (20%)", dev.filter((s) => s.group === "holdout")],
+      ["all 1,500", dev],
+      ["own unseen fixtures", planted],
+    ] as const) {
       const { perType, all, allIncludingOut } = await score(r, set as Sample[]);
       const P = all.tp / (all.tp + all.fp);
       const R = all.caught / all.gold;
-      console.log(`  ${label}: overall in-scope P ${pct(P)} R ${pct(R)} F2 ${pct(f2(P, R))}  | all types incl. out-of-scope R ${pct(allIncludingOut.caught / allIncludingOut.gold)}`);
+      console.log(
+        `  ${label}: overall in-scope P ${pct(P)} R ${pct(R)} F2 ${pct(f2(P, R))}  | all types incl. out-of-scope R ${pct(allIncludingOut.caught / allIncludingOut.gold)}`,
+      );
       if (label === "all 1,500" || label === "own unseen fixtures") {
-        const rows = [...perType.entries()].sort(([a], [b]) => (a.startsWith("OUT") ? 1 : 0) - (b.startsWith("OUT") ? 1 : 0) || a.localeCompare(b));
+        const rows = [...perType.entries()].sort(
+          ([a], [b]) => (a.startsWith("OUT") ? 1 : 0) - (b.startsWith("OUT") ? 1 : 0) || a.localeCompare(b),
+        );
         for (const [type, t] of rows) {
           const p = t.tp + t.fp > 0 ? t.tp / (t.tp + t.fp) : NaN;
           const rec = t.gold > 0 ? t.caught / t.gold : NaN;
-          console.log(`    ${type.padEnd(22)} gold ${String(t.gold).padStart(4)}  P ${pct(p)}  R ${pct(rec)}  F2 ${Number.isFinite(p) && Number.isFinite(rec) ? pct(f2(p, rec)) : "  -  "}`);
+          console.log(
+            `    ${type.padEnd(22)} gold ${String(t.gold).padStart(4)}  P ${pct(p)}  R ${pct(rec)}  F2 ${Number.isFinite(p) && Number.isFinite(rec) ? pct(f2(p, rec)) : "  -  "}`,
+          );
         }
         const checks = ["CREDIT_CARD", "IBAN", "US_SSN", "IP_ADDRESS", "EMAIL"].map((t) => perType.get(t)).filter(Boolean) as Tally[];
         const c = checks.reduce((a, t) => ({ caught: a.caught + t.caught, gold: a.gold + t.gold }), { caught: 0, gold: 0 });
@@ -161,14 +208,27 @@ async function main() {
       if (label === "own unseen fixtures") {
         // Each batch was written before a tuning pass: the newest batch is the honest unseen figure.
         const batches = [...new Set(planted.map((s) => s.batch!))];
-        const recalls = await Promise.all(batches.map(async (b) => (await score(r, planted.filter((s) => s.batch === b))).all));
+        const recalls = await Promise.all(
+          batches.map(
+            async (b) =>
+              (
+                await score(
+                  r,
+                  planted.filter((s) => s.batch === b),
+                )
+              ).all,
+          ),
+        );
         console.log(`    by batch (newest last): ${recalls.map((t, i) => `${batches[i]}: R ${pct(t.caught / t.gold)}`).join(", ")}`);
       }
     }
     let untouched = 0;
     for (const t of clean) if ((await r.run(t)).redacted === t) untouched++;
     console.log(`  PII-free prompts left byte-identical: ${untouched}/${clean.length} (${pct(untouched / clean.length)})`);
-    const mbs = await throughput(r, dev.map((s) => s.text));
+    const mbs = await throughput(
+      r,
+      dev.map((s) => s.text),
+    );
     console.log(`  throughput: ${mbs.toFixed(2)} MB/s (one core, dev-set texts)\n`);
   }
 }

@@ -14,7 +14,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createProject } from "@/lib/projects/mutations";
 import { rebuildDedupIndex } from "@/lib/prompts/dedup-index";
-import { encodeCursor, cursorSchema, promptCountSql, promptPageSql, PROMPT_PAGE_SIZE, type PromptFilters } from "@/lib/prompts/queries";
+import { cursorSchema, encodeCursor, PROMPT_PAGE_SIZE, type PromptFilters, promptCountSql, promptPageSql } from "@/lib/prompts/queries";
 
 const { values } = parseArgs({
   options: {
@@ -29,29 +29,87 @@ const { values } = parseArgs({
 const count = Number(values.count);
 const users = Number(values.users ?? Math.max(10, Math.round(count / 40)));
 const days = Number(values.days);
-if (!Number.isInteger(count) || count < 1 || !Number.isInteger(users) || users < 1) throw new Error("--count and --users must be positive integers.");
+if (!Number.isInteger(count) || count < 1 || !Number.isInteger(users) || users < 1)
+  throw new Error("--count and --users must be positive integers.");
 
 const OPENERS = [
-  "Write a short story about", "Explain to a ten year old", "Summarize the following article about", "Brainstorm ten ideas for",
-  "Rewrite this paragraph about", "Classify the sentiment of this review of", "What is the best way to learn", "Draft an email to my team about",
-  "List the pros and cons of", "Give me a recipe that uses", "Translate into French a note about", "Write a haiku about",
-  "Extract every date mentioned in this text about", "Answer the question using the passage on", "Create a lesson plan on",
-  "Compose a product description for", "Help me plan a weekend trip focused on", "Tell me a joke about", "Write a cover letter mentioning",
+  "Write a short story about",
+  "Explain to a ten year old",
+  "Summarize the following article about",
+  "Brainstorm ten ideas for",
+  "Rewrite this paragraph about",
+  "Classify the sentiment of this review of",
+  "What is the best way to learn",
+  "Draft an email to my team about",
+  "List the pros and cons of",
+  "Give me a recipe that uses",
+  "Translate into French a note about",
+  "Write a haiku about",
+  "Extract every date mentioned in this text about",
+  "Answer the question using the passage on",
+  "Create a lesson plan on",
+  "Compose a product description for",
+  "Help me plan a weekend trip focused on",
+  "Tell me a joke about",
+  "Write a cover letter mentioning",
   "Outline a blog post about",
 ];
 const TOPICS = [
-  "the history of the printing press", "quantum tunnelling", "a lighthouse keeper and her cat", "sourdough bread", "remote work",
-  "electric bicycles", "the water cycle", "medieval castles", "machine learning in hospitals", "a trip to Lisbon", "urban gardening",
-  "the stock market", "climate adaptation", "a robot that learns to paint", "the French revolution", "saving for retirement",
-  "black holes", "ocean plastic", "chess openings", "a dragon who is afraid of heights", "volcanoes", "customer support scripts",
-  "running a marathon", "the Roman empire", "vegan desserts", "open source licences", "a haunted library", "birdwatching",
-  "job interviews", "solar panels", "the immune system", "jazz piano", "a startup pitch", "public transport", "honeybees",
-  "time management", "ancient Egypt", "mountain hiking", "the moon landing", "cybersecurity basics",
+  "the history of the printing press",
+  "quantum tunnelling",
+  "a lighthouse keeper and her cat",
+  "sourdough bread",
+  "remote work",
+  "electric bicycles",
+  "the water cycle",
+  "medieval castles",
+  "machine learning in hospitals",
+  "a trip to Lisbon",
+  "urban gardening",
+  "the stock market",
+  "climate adaptation",
+  "a robot that learns to paint",
+  "the French revolution",
+  "saving for retirement",
+  "black holes",
+  "ocean plastic",
+  "chess openings",
+  "a dragon who is afraid of heights",
+  "volcanoes",
+  "customer support scripts",
+  "running a marathon",
+  "the Roman empire",
+  "vegan desserts",
+  "open source licences",
+  "a haunted library",
+  "birdwatching",
+  "job interviews",
+  "solar panels",
+  "the immune system",
+  "jazz piano",
+  "a startup pitch",
+  "public transport",
+  "honeybees",
+  "time management",
+  "ancient Egypt",
+  "mountain hiking",
+  "the moon landing",
+  "cybersecurity basics",
 ];
 const TAILS = [
-  "Keep it under 200 words.", "Use a friendly tone.", "Make it funny.", "Use bullet points.", "Write it for a general audience.",
-  "Avoid technical jargon.", "Include a surprising twist at the end.", "Answer in three sentences.", "Cite one example.",
-  "Make it suitable for children.", "Format the answer as a table.", "End with a question for the reader.", "",
+  "Keep it under 200 words.",
+  "Use a friendly tone.",
+  "Make it funny.",
+  "Use bullet points.",
+  "Write it for a general audience.",
+  "Avoid technical jargon.",
+  "Include a surprising twist at the end.",
+  "Answer in three sentences.",
+  "Cite one example.",
+  "Make it suitable for children.",
+  "Format the answer as a table.",
+  "End with a question for the reader.",
+  "",
 ];
 const PII_TAILS = [
   ["My email is <EMAIL_1> if you need it.", '[{"type":"EMAIL","count":1}]'],
@@ -193,7 +251,10 @@ async function explainAll(projectId: string) {
   await explain("count: status=archived", promptCountSql(projectId, { status: "archived" }));
   await explain("count: q=lighthouse", promptCountSql(projectId, { q: "lighthouse" }));
   await explain("count: q=#123456)", promptCountSql(projectId, { q: "#123456)" }));
-  await explain("count: split=test + category=extract + archived", promptCountSql(projectId, { split: "test", category: "extract", status: "archived" }));
+  await explain(
+    "count: split=test + category=extract + archived",
+    promptCountSql(projectId, { split: "test", category: "extract", status: "archived" }),
+  );
   console.log("");
   await explain(
     "quotas: end users by usage, first page",
@@ -211,7 +272,10 @@ async function explainAll(projectId: string) {
 
 const project =
   (await db.project.findUnique({ where: { slug: values.project! } })) ??
-  (await createProject({ slug: values.project!, name: `Bench ${values.project}`, description: "Synthetic prompts for benchmarks.", instructions: "" }, null));
+  (await createProject(
+    { slug: values.project!, name: `Bench ${values.project}`, description: "Synthetic prompts for benchmarks.", instructions: "" },
+    null,
+  ));
 if (!values["explain-only"]) {
   console.log(`Seeding ${count.toLocaleString()} prompts from ${users.toLocaleString()} end users over ${days} days into ${project.slug}…`);
   await seed(project.id);

@@ -3,7 +3,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startAppServers, type AppServer } from "../scripts/lib/app-server";
+import { type AppServer, startAppServers } from "../scripts/lib/app-server";
 import { ensureBuild } from "../scripts/lib/build";
 import { findFreePort, startLocalPostgres } from "../scripts/lib/local-postgres";
 import { applyMigrations } from "../scripts/lib/schema-engine";
@@ -25,7 +25,11 @@ export async function startBenchEnv(instances: number, serverEnv: Record<string,
     : await startLocalPostgres({ dataDir: scratch, port: await findFreePort(57432), database: "ranklab_bench", quiet: true });
   await applyMigrations(database.url);
   process.env.DATABASE_URL = database.url;
-  const servers = await startAppServers(instances, { ...process.env, ...serverEnv, DATABASE_URL: database.url, NEXTAUTH_SECRET: "bench-secret-0123456789abcdef" }, 3700);
+  const servers = await startAppServers(
+    instances,
+    { ...process.env, ...serverEnv, DATABASE_URL: database.url, NEXTAUTH_SECRET: "bench-secret-0123456789abcdef" },
+    3700,
+  );
   const postmasterPidFile = path.join(scratch, "cluster", "postmaster.pid");
   const postmasterPid = existsSync(postmasterPidFile) ? Number(readFileSync(postmasterPidFile, "utf8").split("\n")[0]) : null;
   return {

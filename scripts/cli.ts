@@ -3,12 +3,12 @@
 import "dotenv/config";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { AppError } from "../lib/api/errors";
+import { API_KEY_SCOPES, scopeListSchema } from "../lib/api-keys/schema";
+import { createProjectSchema } from "../lib/projects/schema";
+import { createUserSchema } from "../lib/users/schema";
 import { openDatabase } from "./lib/database";
 import { applyMigrations } from "./lib/schema-engine";
-import { AppError } from "../lib/api/errors";
-import { createUserSchema } from "../lib/users/schema";
-import { scopeListSchema, API_KEY_SCOPES } from "../lib/api-keys/schema";
-import { createProjectSchema } from "../lib/projects/schema";
 
 const usage = `Usage:
   npm run --silent cli -- user create --email E --password P --role admin|labeler [--name N]

@@ -19,7 +19,7 @@ try {
   } else if (command === "check") {
     const sql = await pendingSchemaSql(database.url);
     if (sql.trim()) {
-      console.error("prisma/schema.prisma has changes without a migration:\n" + sql);
+      console.error(`prisma/schema.prisma has changes without a migration:\n${sql}`);
       exitCode = 1;
     } else console.log("Every schema change has a migration.");
   } else {

@@ -3,8 +3,9 @@
 // a JSON object with a string "text" gets an "error" field instead. Memory stays flat: one line
 // at a time, and writing waits when stdout is backed up.
 //   npm run --silent redact < prompts.jsonl > redacted.jsonl
-import readline from "node:readline";
+
 import { once } from "node:events";
+import readline from "node:readline";
 import { redact } from "@/lib/pii";
 
 async function main(): Promise<void> {

@@ -33,7 +33,9 @@ try {
   const outcome = await bootstrapFirstAdmin({ ADMIN_EMAIL: process.env.ADMIN_EMAIL, ADMIN_PASSWORD: process.env.ADMIN_PASSWORD });
   if (outcome.kind === "admin-created") console.log(`Created the admin account ${outcome.email}.`);
   if (outcome.kind === "setup-link") {
-    console.log(`\nNo admin yet. Open this one-time link to create the first admin account:\n\n  ${baseUrl}/setup?token=${outcome.token}\n`);
+    console.log(
+      `\nNo admin yet. Open this one-time link to create the first admin account:\n\n  ${baseUrl}/setup?token=${outcome.token}\n`,
+    );
   }
   const { db } = await import("../lib/db");
   await db.$disconnect();
@@ -42,11 +44,15 @@ try {
   await shutdown(1);
 }
 
-const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(projectRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
-  cwd: projectRoot,
-  stdio: "inherit",
-  env: { ...process.env, NEXTAUTH_SECRET: ensureAuthSecret(), NEXTAUTH_URL: baseUrl, DATABASE_URL: database.url },
-});
+const server = spawn(
+  process.execPath,
+  [...SERVER_NODE_FLAGS, path.join(projectRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(port)],
+  {
+    cwd: projectRoot,
+    stdio: "inherit",
+    env: { ...process.env, NEXTAUTH_SECRET: ensureAuthSecret(), NEXTAUTH_URL: baseUrl, DATABASE_URL: database.url },
+  },
+);
 console.log(`Ranklab is starting on ${baseUrl}`);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

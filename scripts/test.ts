@@ -6,11 +6,11 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { type AppServer, startAppServers } from "./lib/app-server";
 import { ensureBuild, ensurePrismaClient } from "./lib/build";
 import { projectRoot } from "./lib/database";
 import { findFreePort, startLocalPostgres } from "./lib/local-postgres";
 import { applyMigrations } from "./lib/schema-engine";
-import { startAppServers, type AppServer } from "./lib/app-server";
 
 type Totals = { passed: number; failed: number; skipped: number };
 const totals: Totals = { passed: 0, failed: 0, skipped: 0 };
@@ -27,7 +27,10 @@ function ensureChromium(): string {
   console.log("Installing Debian's chromium for the browser tests (apt-get)…");
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
-  for (const args of [["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "chromium"]]) {
+  for (const args of [
+    ["apt-get", "update", "-qq"],
+    ["apt-get", "install", "-y", "-qq", "chromium"],
+  ]) {
     const [command, ...rest] = [...sudo, ...args];
     const result = spawnSync(command!, rest, { stdio: "inherit", env });
     if (result.status !== 0) throw new Error(`${args.join(" ")} failed; install chromium or set CHROMIUM_PATH.`);
@@ -52,7 +55,14 @@ function readJson<T>(file: string): T | null {
 
 async function runVitest(env: NodeJS.ProcessEnv) {
   const vitestJson = path.join(resultsDir, "vitest.json");
-  const vitestArgs = ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`, ...filters];
+  const vitestArgs = [
+    "node_modules/vitest/vitest.mjs",
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${vitestJson}`,
+    ...filters,
+  ];
   const code = await runTool(process.execPath, vitestArgs, env);
   const report = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(vitestJson);
   if (report) {

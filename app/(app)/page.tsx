@@ -35,7 +35,9 @@ export default async function HomePage() {
         <Card className="px-6 py-12 text-center">
           <p className="text-sm font-medium text-slate-900">No projects yet</p>
           <p className="mt-1 text-sm text-slate-500">
-            {user.role === "admin" ? "Create a project in the admin area to get started." : "An admin has not set up a project yet. Check back later."}
+            {user.role === "admin"
+              ? "Create a project in the admin area to get started."
+              : "An admin has not set up a project yet. Check back later."}
           </p>
           {user.role === "admin" ? (
             <ButtonLink href="/admin/projects/new" className="mt-4">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { headers } from "next/headers";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -118,13 +118,20 @@ export default async function DocsPage() {
             <CardHeader>
               <CardTitle>Errors</CardTitle>
               <CardDescription>
-                Every error has one shape; the status says what kind. Validation errors (422) list every problem in <code className="font-mono">issues</code>.
+                Every error has one shape; the status says what kind. Validation errors (422) list every problem in{" "}
+                <code className="font-mono">issues</code>.
               </CardDescription>
             </CardHeader>
             <CardBody className="flex flex-col gap-3">
               <pre className="overflow-x-auto rounded-md bg-slate-900 px-3 py-2 font-mono text-xs leading-5 text-slate-100">
                 {JSON.stringify(
-                  { error: { code: "unprocessable", message: "The request is not valid (prompts.0.user_id: Give the end user's ID.).", issues: [{ path: "prompts.0.user_id", message: "Give the end user's ID." }] } },
+                  {
+                    error: {
+                      code: "unprocessable",
+                      message: "The request is not valid (prompts.0.user_id: Give the end user's ID.).",
+                      issues: [{ path: "prompts.0.user_id", message: "Give the end user's ID." }],
+                    },
+                  },
                   null,
                   2,
                 )}
@@ -134,7 +141,12 @@ export default async function DocsPage() {
           </Card>
 
           {groups.map(({ tag, entries: tagEntries }) => (
-            <section key={tag.name} id={`tag-${tag.name}`} className="flex scroll-mt-6 flex-col gap-4" aria-labelledby={`tag-${tag.name}-title`}>
+            <section
+              key={tag.name}
+              id={`tag-${tag.name}`}
+              className="flex scroll-mt-6 flex-col gap-4"
+              aria-labelledby={`tag-${tag.name}-title`}
+            >
               <div>
                 <h2 id={`tag-${tag.name}-title`} className="text-lg font-semibold text-slate-900">
                   {tag.name}

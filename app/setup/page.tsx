@@ -14,7 +14,10 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
 
   if (!open) {
     return (
-      <AuthCard title="This setup link has expired or was used" description="A setup link works once, for 24 hours, and only while there is no admin yet.">
+      <AuthCard
+        title="This setup link has expired or was used"
+        description="A setup link works once, for 24 hours, and only while there is no admin yet."
+      >
         <p className="text-sm text-slate-600">
           If an admin account already exists, sign in with it. Otherwise restart the server to print a new setup link.
         </p>

@@ -5,7 +5,7 @@ import { useCreateForm } from "@/components/admin/use-create-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SecretBox } from "@/components/ui/copy-button";
-import { Field, describedBy } from "@/components/ui/field";
+import { describedBy, Field } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { API_KEY_SCOPES, createApiKeySchema } from "@/lib/api-keys/schema";
@@ -32,7 +32,9 @@ export function ApiKeyForm() {
       {created ? (
         <div className="rounded-md border border-amber-300 bg-amber-50 p-3" data-testid="new-key-panel">
           <p className="text-sm font-semibold text-amber-900">Copy the key for “{created.name}” now</p>
-          <p className="mt-0.5 mb-2 text-xs text-amber-900">You will not see it again. Only a hash is stored; if you lose it, revoke it and create a new one.</p>
+          <p className="mt-0.5 mb-2 text-xs text-amber-900">
+            You will not see it again. Only a hash is stored; if you lose it, revoke it and create a new one.
+          </p>
           <SecretBox value={created.key} testId="new-key" id="new-key" />
           <Button variant="ghost" size="sm" className="mt-2" onClick={() => setCreated(null)}>
             I have stored it
@@ -56,8 +58,17 @@ export function ApiKeyForm() {
           <legend className="text-sm font-medium text-slate-700">Scopes</legend>
           <div className="mt-1.5 space-y-1.5">
             {API_KEY_SCOPES.map((scope) => (
-              <label key={scope} className="flex cursor-pointer items-start gap-2.5 rounded-md px-2 py-1.5 ring-1 ring-slate-200 ring-inset hover:bg-slate-50">
-                <input type="checkbox" name="scopes" value={scope} className="mt-0.5 size-4 rounded border-slate-300 accent-indigo-600" data-testid={`key-scope-${scope}`} />
+              <label
+                key={scope}
+                className="flex cursor-pointer items-start gap-2.5 rounded-md px-2 py-1.5 ring-1 ring-slate-200 ring-inset hover:bg-slate-50"
+              >
+                <input
+                  type="checkbox"
+                  name="scopes"
+                  value={scope}
+                  className="mt-0.5 size-4 rounded border-slate-300 accent-indigo-600"
+                  data-testid={`key-scope-${scope}`}
+                />
                 <span className="text-sm">
                   <span className="font-mono text-xs font-medium text-slate-900">{scope}</span>
                   <span className="block text-xs text-slate-500">{scopeHelp[scope]}</span>

@@ -3,8 +3,8 @@
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { EmptyRow, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { useConfirmedDelete } from "@/components/ui/use-confirmed-delete";
-import { Table, THead, TBody, TR, TH, TD, EmptyRow } from "@/components/ui/table";
 
 export type ApiKeyRow = {
   id: string;
@@ -81,11 +81,7 @@ export function ApiKeyTable({ keys }: { keys: ApiKeyRow[] }) {
           ))}
         </TBody>
       </Table>
-      <ConfirmDialog
-        title={`Revoke “${target?.name ?? ""}”?`}
-        confirmLabel="Revoke key"
-        {...dialog}
-      >
+      <ConfirmDialog title={`Revoke “${target?.name ?? ""}”?`} confirmLabel="Revoke key" {...dialog}>
         Requests using this key are refused from now on. This cannot be undone.
       </ConfirmDialog>
     </>

@@ -18,7 +18,12 @@ export function InvitationList({ invitations }: { invitations: InvitationRow[] }
     <>
       <ul className="divide-y divide-slate-100">
         {invitations.map((invitation) => (
-          <li key={invitation.id} className="flex items-center gap-3 px-4 py-2.5 sm:px-5" data-testid="invitation-row" data-email={invitation.email}>
+          <li
+            key={invitation.id}
+            className="flex items-center gap-3 px-4 py-2.5 sm:px-5"
+            data-testid="invitation-row"
+            data-email={invitation.email}
+          >
             <div className="min-w-0 flex-1">
               <p className="truncate text-sm font-medium text-slate-900" title={invitation.email}>
                 {invitation.email}
@@ -34,11 +39,7 @@ export function InvitationList({ invitations }: { invitations: InvitationRow[] }
           </li>
         ))}
       </ul>
-      <ConfirmDialog
-        title={`Revoke the invitation for ${target?.email ?? ""}?`}
-        confirmLabel="Revoke"
-        {...dialog}
-      >
+      <ConfirmDialog title={`Revoke the invitation for ${target?.email ?? ""}?`} confirmLabel="Revoke" {...dialog}>
         The link stops working at once. You can invite the same address again later.
       </ConfirmDialog>
     </>

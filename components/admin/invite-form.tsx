@@ -5,7 +5,7 @@ import { useCreateForm } from "@/components/admin/use-create-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SecretBox } from "@/components/ui/copy-button";
-import { Field, describedBy } from "@/components/ui/field";
+import { describedBy, Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { inviteSchema } from "@/lib/users/schema";
 

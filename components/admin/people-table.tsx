@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Select } from "@/components/ui/input";
-import { Table, THead, TBody, TR, TH, TD, EmptyRow } from "@/components/ui/table";
+import { EmptyRow, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { callApi } from "@/lib/ui/api";
 import type { Role } from "@/lib/users/schema";
 
@@ -41,7 +41,10 @@ export function PeopleTable({ people, currentUserId }: { people: PersonRow[]; cu
     if (!confirm) return;
     setBusyId(confirm.person.id);
     setConfirmError(null);
-    const result = await callApi(`/api/admin/users/${encodeURIComponent(confirm.person.id)}`, { method: "PATCH", body: { active: confirm.active } });
+    const result = await callApi(`/api/admin/users/${encodeURIComponent(confirm.person.id)}`, {
+      method: "PATCH",
+      body: { active: confirm.active },
+    });
     setBusyId(null);
     if (!result.ok) {
       setConfirmError(result.message);
@@ -68,7 +71,12 @@ export function PeopleTable({ people, currentUserId }: { people: PersonRow[]; cu
             const self = person.id === currentUserId;
             const busy = busyId === person.id;
             return (
-              <TR key={person.id} data-testid="person-row" data-email={person.email} className={person.active ? undefined : "bg-slate-50/70"}>
+              <TR
+                key={person.id}
+                data-testid="person-row"
+                data-email={person.email}
+                className={person.active ? undefined : "bg-slate-50/70"}
+              >
                 <TD className="min-w-[11rem] sm:min-w-[13rem]">
                   <div className="font-medium text-slate-900">
                     {person.name || <span className="font-normal text-slate-400">No name</span>}
@@ -81,12 +89,16 @@ export function PeopleTable({ people, currentUserId }: { people: PersonRow[]; cu
                   <div className="text-xs text-slate-500 [overflow-wrap:anywhere]">{person.email}</div>
                   {/* On phones the status and last sign-in columns fold in here. */}
                   <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-500 md:hidden">
-                    <span className="sm:hidden">{person.active ? <Badge tone="green">Active</Badge> : <Badge tone="slate">Deactivated</Badge>}</span>
+                    <span className="sm:hidden">
+                      {person.active ? <Badge tone="green">Active</Badge> : <Badge tone="slate">Deactivated</Badge>}
+                    </span>
                     <span>Last sign-in: {person.lastSignIn}</span>
                   </div>
                   {rowError?.id === person.id ? <p className="mt-1 text-xs font-medium text-red-600">{rowError.message}</p> : null}
                 </TD>
-                <TD className="hidden sm:table-cell">{person.active ? <Badge tone="green">Active</Badge> : <Badge tone="slate">Deactivated</Badge>}</TD>
+                <TD className="hidden sm:table-cell">
+                  {person.active ? <Badge tone="green">Active</Badge> : <Badge tone="slate">Deactivated</Badge>}
+                </TD>
                 <TD className="hidden min-w-[7.5rem] text-slate-500 tabular-nums md:table-cell">{person.lastSignIn}</TD>
                 <TD>
                   <div className="flex flex-col items-end gap-2 sm:flex-row sm:items-center sm:justify-end">
@@ -106,11 +118,23 @@ export function PeopleTable({ people, currentUserId }: { people: PersonRow[]; cu
                       {self ? (
                         <span className="px-2 text-xs text-slate-400">Your account</span>
                       ) : person.active ? (
-                        <Button variant="secondary" size="sm" className="w-full" disabled={busy} onClick={() => (setConfirmError(null), setConfirm({ person, active: false }))}>
+                        <Button
+                          variant="secondary"
+                          size="sm"
+                          className="w-full"
+                          disabled={busy}
+                          onClick={() => (setConfirmError(null), setConfirm({ person, active: false }))}
+                        >
                           Deactivate
                         </Button>
                       ) : (
-                        <Button variant="secondary" size="sm" className="w-full" disabled={busy} onClick={() => (setConfirmError(null), setConfirm({ person, active: true }))}>
+                        <Button
+                          variant="secondary"
+                          size="sm"
+                          className="w-full"
+                          disabled={busy}
+                          onClick={() => (setConfirmError(null), setConfirm({ person, active: true }))}
+                        >
                           Reactivate
                         </Button>
                       )}

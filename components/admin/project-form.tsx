@@ -1,18 +1,18 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { Markdown } from "@/components/markdown";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { Field, describedBy } from "@/components/ui/field";
+import { describedBy, Field } from "@/components/ui/field";
+import { FieldError } from "@/components/ui/field-error";
 import { Input, Textarea } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { FieldError } from "@/components/ui/field-error";
-import { callApi, toFieldErrors, type FieldErrors } from "@/lib/ui/api";
+import { createProjectSchema, updateProjectSchema } from "@/lib/projects/schema";
+import { callApi, type FieldErrors, toFieldErrors } from "@/lib/ui/api";
 import { cn } from "@/lib/ui/cn";
 import { suggestSlug } from "@/lib/ui/format";
-import { createProjectSchema, updateProjectSchema } from "@/lib/projects/schema";
 
 export type ProjectValues = { slug: string; name: string; description: string; instructions: string };
 
@@ -95,7 +95,11 @@ export function ProjectForm({ mode, initial }: { mode: "create" | "edit"; initia
         <Field
           id="project-slug"
           label="Slug"
-          hint={mode === "create" ? "Used in URLs and the API. Suggested from the name; edit it if you like." : "Changing it changes the project's URLs and API paths."}
+          hint={
+            mode === "create"
+              ? "Used in URLs and the API. Suggested from the name; edit it if you like."
+              : "Changing it changes the project's URLs and API paths."
+          }
           error={errors.slug}
         >
           <div className="flex rounded-md shadow-sm">
@@ -120,7 +124,12 @@ export function ProjectForm({ mode, initial }: { mode: "create" | "edit"; initia
         </Field>
       </div>
 
-      <Field id="project-description" label="Description" hint="One or two sentences labelers see on their home page." error={errors.description}>
+      <Field
+        id="project-description"
+        label="Description"
+        hint="One or two sentences labelers see on their home page."
+        error={errors.description}
+      >
         <Textarea
           id="project-description"
           name="description"
@@ -142,7 +151,10 @@ export function ProjectForm({ mode, initial }: { mode: "create" | "edit"; initia
                 type="button"
                 aria-pressed={tab === value}
                 onClick={() => setTab(value)}
-                className={cn("rounded px-2.5 py-1 font-medium capitalize", tab === value ? "bg-white text-slate-900 shadow-sm" : "text-slate-600")}
+                className={cn(
+                  "rounded px-2.5 py-1 font-medium capitalize",
+                  tab === value ? "bg-white text-slate-900 shadow-sm" : "text-slate-600",
+                )}
               >
                 {value}
               </button>
@@ -167,10 +179,17 @@ export function ProjectForm({ mode, initial }: { mode: "create" | "edit"; initia
           <section
             aria-label="Markdown preview"
             data-testid="instructions-preview"
-            className={cn("min-h-[18rem] overflow-auto rounded-md border border-slate-200 bg-slate-50/60 px-4 py-3", tab === "write" && "hidden lg:block")}
+            className={cn(
+              "min-h-[18rem] overflow-auto rounded-md border border-slate-200 bg-slate-50/60 px-4 py-3",
+              tab === "write" && "hidden lg:block",
+            )}
           >
             <p className="mb-2 text-[11px] font-semibold tracking-wide text-slate-400 uppercase">Preview</p>
-            {values.instructions.trim() ? <Markdown source={values.instructions} /> : <p className="text-sm text-slate-400">Nothing to preview yet.</p>}
+            {values.instructions.trim() ? (
+              <Markdown source={values.instructions} />
+            ) : (
+              <p className="text-sm text-slate-400">Nothing to preview yet.</p>
+            )}
           </section>
         </div>
         <FieldError id="project-instructions-error" message={errors.instructions} />

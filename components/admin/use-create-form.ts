@@ -1,9 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import type { z } from "zod";
-import { callApi, toFieldErrors, type FieldErrors } from "@/lib/ui/api";
+import { callApi, type FieldErrors, toFieldErrors } from "@/lib/ui/api";
 
 /**
  * The submit of an admin form that creates one thing (an API key, an invitation): validate with the

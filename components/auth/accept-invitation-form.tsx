@@ -4,7 +4,7 @@ import { NewPasswordFields } from "@/components/auth/password-fields";
 import { useCreateAccount } from "@/components/auth/use-create-account";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, describedBy } from "@/components/ui/field";
+import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { acceptInvitationSchema } from "@/lib/users/schema";
 
@@ -23,7 +23,15 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
       {/* Lets password managers store the right account name. */}
       <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
       <Field id="name" label="Name" error={errors.name}>
-        <Input id="name" name="name" autoComplete="name" required autoFocus invalid={!!errors.name} aria-describedby={describedBy("name", { error: errors.name })} />
+        <Input
+          id="name"
+          name="name"
+          autoComplete="name"
+          required
+          autoFocus
+          invalid={!!errors.name}
+          aria-describedby={describedBy("name", { error: errors.name })}
+        />
       </Field>
       <NewPasswordFields errors={errors} />
       <Button type="submit" className="w-full" pending={pending}>

@@ -1,10 +1,10 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
+import { type FormEvent, useState } from "react";
 import type { z } from "zod";
-import { callApi, toFieldErrors, type FieldErrors } from "@/lib/ui/api";
+import { callApi, type FieldErrors, toFieldErrors } from "@/lib/ui/api";
 
 type AccountInput = { email?: string; password: string };
 
@@ -43,7 +43,11 @@ export function useCreateAccount<S extends z.ZodType<AccountInput>>(options: {
       setMessage(result.message);
       return;
     }
-    const signedIn = await signIn("credentials", { redirect: false, email: options.email(parsed.data), password: parsed.data.password }).catch(() => undefined);
+    const signedIn = await signIn("credentials", {
+      redirect: false,
+      email: options.email(parsed.data),
+      password: parsed.data.password,
+    }).catch(() => undefined);
     if (signedIn?.ok && !signedIn.error) {
       router.replace(options.destination);
       router.refresh();

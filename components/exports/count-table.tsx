@@ -1,5 +1,5 @@
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { formatCount } from "@/components/prompts/labels";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { ExportCounts, SplitCounts } from "@/lib/exports/admin-queries";
 
 const SPLITS = ["train", "valid", "test"] as const;
@@ -7,8 +7,19 @@ const SPLITS = ["train", "valid", "test"] as const;
 type Row = { key: keyof ExportCounts; label: string; note: string; testId: (split: string) => string; sub?: boolean };
 
 const ROWS: Row[] = [
-  { key: "rankings", label: "Comparisons", note: "completed rankings · batches records", testId: (split) => `export-count-comparisons-${split}` },
-  { key: "pairs", label: "Pairs", note: "C(K,2) per ranking minus ties · pair-format records", testId: (split) => `export-pairs-${split}`, sub: true },
+  {
+    key: "rankings",
+    label: "Comparisons",
+    note: "completed rankings · batches records",
+    testId: (split) => `export-count-comparisons-${split}`,
+  },
+  {
+    key: "pairs",
+    label: "Pairs",
+    note: "C(K,2) per ranking minus ties · pair-format records",
+    testId: (split) => `export-pairs-${split}`,
+    sub: true,
+  },
   { key: "tiedPairs", label: "Tied pairs", note: "left out unless ties=include", testId: (split) => `export-tied-${split}`, sub: true },
   { key: "demonstrations", label: "Demonstrations", note: "written responses", testId: (split) => `export-count-demonstrations-${split}` },
   { key: "prompts", label: "Prompts", note: "active (not archived)", testId: (split) => `export-count-prompts-${split}` },
@@ -45,7 +56,9 @@ export function CountTable({ counts }: { counts: ExportCounts }) {
                 {formatCount(counts[row.key][split])}
               </TD>
             ))}
-            <TD className="hidden text-right font-medium text-slate-900 tabular-nums sm:table-cell">{formatCount(total(counts[row.key]))}</TD>
+            <TD className="hidden text-right font-medium text-slate-900 tabular-nums sm:table-cell">
+              {formatCount(total(counts[row.key]))}
+            </TD>
           </TR>
         ))}
       </TBody>

@@ -1,9 +1,9 @@
 "use client";
 
 import { usePathname, useRouter } from "next/navigation";
-import { useTransition, type FormEvent } from "react";
-import { Select } from "@/components/ui/input";
+import { type FormEvent, useTransition } from "react";
 import { FormatOptions, SplitOptions } from "@/components/exports/format-options";
+import { Select } from "@/components/ui/input";
 
 export type ExportChoice = { dataset: string; format: string; split: string; ties: "include" | "exclude" };
 
@@ -11,7 +11,15 @@ export type ExportChoice = { dataset: string; format: string; split: string; tie
  * Which export the preview and the snippets show. A GET form, so it works before hydration; once
  * hydrated every change navigates at once (the server renders the preview for the new choice).
  */
-export function ExportPicker({ formats, splits, value }: { formats: Record<string, readonly string[]>; splits: readonly string[]; value: ExportChoice }) {
+export function ExportPicker({
+  formats,
+  splits,
+  value,
+}: {
+  formats: Record<string, readonly string[]>;
+  splits: readonly string[];
+  value: ExportChoice;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
@@ -35,7 +43,13 @@ export function ExportPicker({ formats, splits, value }: { formats: Record<strin
   }
 
   return (
-    <form method="get" onSubmit={onSubmit} onChange={(event) => go(event.currentTarget)} aria-busy={pending || undefined} className="flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-end">
+    <form
+      method="get"
+      onSubmit={onSubmit}
+      onChange={(event) => go(event.currentTarget)}
+      aria-busy={pending || undefined}
+      className="flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-end"
+    >
       <div className="min-w-0 space-y-1.5 sm:w-80">
         <label htmlFor="export-view" className="block text-sm font-medium text-slate-700">
           Dataset and format

@@ -6,7 +6,8 @@ const LONG = 400;
 export function shortenStrings(value: unknown, max = LONG): unknown {
   if (typeof value === "string") return value.length > max ? `${value.slice(0, max)}… [${value.length - max} more characters]` : value;
   if (Array.isArray(value)) return value.map((item) => shortenStrings(item, max));
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, shortenStrings(item, max)]));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, shortenStrings(item, max)]));
   return value;
 }
 

@@ -1,7 +1,7 @@
-import { CopyButton } from "@/components/ui/copy-button";
-import { formatCount } from "@/components/prompts/labels";
 import { formatBytes } from "@/components/exports/labels";
 import { snapshotFileCurl, snapshotFileUrl } from "@/components/exports/snippets";
+import { formatCount } from "@/components/prompts/labels";
+import { CopyButton } from "@/components/ui/copy-button";
 
 export type SnapshotFileRow = { name: string; split: string; records: number; bytes: number; sha256: string };
 
@@ -19,11 +19,16 @@ export function SnapshotFiles({ base, slug, snapshot, files }: { base: string; s
         return (
           <li key={file.name} className="space-y-2 px-3 py-2.5" data-testid="snapshot-file">
             <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm">
-              <a href={url} className="min-w-0 font-mono text-xs break-all text-indigo-600 hover:text-indigo-500" title="Needs an API key with export:read: use the curl line below">
+              <a
+                href={url}
+                className="min-w-0 font-mono text-xs break-all text-indigo-600 hover:text-indigo-500"
+                title="Needs an API key with export:read: use the curl line below"
+              >
                 {file.name}
               </a>
               <span className="text-slate-500">
-                <span className="font-medium text-slate-700">{file.split}</span> · <span className="tabular-nums">{formatCount(file.records)}</span> records ·{" "}
+                <span className="font-medium text-slate-700">{file.split}</span> ·{" "}
+                <span className="tabular-nums">{formatCount(file.records)}</span> records ·{" "}
                 <span className="tabular-nums">{formatBytes(file.bytes)}</span>
               </span>
               <span className="font-mono text-xs text-slate-500" title={`sha256 ${file.sha256}`}>
@@ -31,7 +36,10 @@ export function SnapshotFiles({ base, slug, snapshot, files }: { base: string; s
               </span>
             </div>
             <div className="flex items-start gap-2">
-              <code id={id} className="block min-w-0 flex-1 overflow-x-auto rounded bg-slate-900 px-2.5 py-1.5 font-mono text-[11px] leading-5 whitespace-pre text-slate-100">
+              <code
+                id={id}
+                className="block min-w-0 flex-1 overflow-x-auto rounded bg-slate-900 px-2.5 py-1.5 font-mono text-[11px] leading-5 whitespace-pre text-slate-100"
+              >
                 {curl}
               </code>
               <CopyButton text={curl} targetId={id} />

@@ -1,18 +1,18 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Field, describedBy } from "@/components/ui/field";
-import { Input, Select } from "@/components/ui/input";
-import { formatCount } from "@/components/prompts/labels";
+import { type FormEvent, useState } from "react";
 import { FormatOptions, SplitOptions } from "@/components/exports/format-options";
 import { SnapshotFiles } from "@/components/exports/snapshot-files";
 import { orderedSplits } from "@/components/exports/snapshot-list";
+import { formatCount } from "@/components/prompts/labels";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { describedBy, Field } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
+import type { SnapshotManifest } from "@/lib/exports/snapshots";
 import { callApi, type FieldErrors } from "@/lib/ui/api";
 import { formatDateTime } from "@/lib/ui/format";
-import type { SnapshotManifest } from "@/lib/exports/snapshots";
 
 /** Freezes an export under a name (POST /api/admin/projects/{slug}/snapshots) and shows its manifest. */
 export function SnapshotForm({
@@ -97,12 +97,30 @@ export function SnapshotForm({
             <SplitOptions splits={splits} />
           </Select>
         </Field>
-        <Field id="snapshot-model" label="Model (optional)" hint={dataset === "comparisons" ? "Only pairs with an output of this model." : "Applies to comparisons only."} error={errors.model}>
-          <Input id="snapshot-model" name="model" maxLength={200} autoComplete="off" disabled={dataset !== "comparisons"} placeholder="e.g. sft-1.3b" />
+        <Field
+          id="snapshot-model"
+          label="Model (optional)"
+          hint={dataset === "comparisons" ? "Only pairs with an output of this model." : "Applies to comparisons only."}
+          error={errors.model}
+        >
+          <Input
+            id="snapshot-model"
+            name="model"
+            maxLength={200}
+            autoComplete="off"
+            disabled={dataset !== "comparisons"}
+            placeholder="e.g. sft-1.3b"
+          />
         </Field>
         <div className="flex flex-col gap-3 sm:col-span-2 sm:flex-row sm:items-center sm:justify-between lg:col-span-4">
           <label className={`flex items-center gap-2 text-sm ${pairFormat ? "text-slate-700" : "text-slate-400"}`}>
-            <input type="checkbox" name="ties" value="include" disabled={!pairFormat} className="size-4 rounded border-slate-300 text-indigo-600 focus:ring-indigo-600" />
+            <input
+              type="checkbox"
+              name="ties"
+              value="include"
+              disabled={!pairFormat}
+              className="size-4 rounded border-slate-300 text-indigo-600 focus:ring-indigo-600"
+            />
             Include tied pairs (marked <code className="font-mono text-xs">tie: true</code>)
           </label>
           <Button type="submit" pending={pending} data-testid="snapshot-submit">

@@ -1,6 +1,6 @@
-import { Badge } from "@/components/ui/badge";
+import { type SnapshotFileRow, SnapshotFiles } from "@/components/exports/snapshot-files";
 import { formatCount } from "@/components/prompts/labels";
-import { SnapshotFiles, type SnapshotFileRow } from "@/components/exports/snapshot-files";
+import { Badge } from "@/components/ui/badge";
 
 export type SnapshotSummary = {
   name: string;
@@ -34,7 +34,9 @@ export function SnapshotList({ base, slug, snapshots }: { base: string; slug: st
               {snapshot.dataset} · {snapshot.format}
             </Badge>
             {snapshot.filters.model ? <Badge>model {snapshot.filters.model}</Badge> : null}
-            {snapshot.filters.ties === "include" && snapshot.dataset === "comparisons" && snapshot.format !== "batches" ? <Badge tone="amber">ties included</Badge> : null}
+            {snapshot.filters.ties === "include" && snapshot.dataset === "comparisons" && snapshot.format !== "batches" ? (
+              <Badge tone="amber">ties included</Badge>
+            ) : null}
             <span className="text-xs text-slate-500">{snapshot.created}</span>
           </div>
           <p className="mt-1 text-sm text-slate-600" data-testid="snapshot-records">

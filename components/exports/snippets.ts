@@ -18,7 +18,7 @@ export function exportUrl({ base, slug, dataset, format, split, ties }: SnippetE
 }
 
 export function exportFileName({ dataset, format, split }: Pick<SnippetExport, "dataset" | "format" | "split">): string {
-  return [dataset, dataset === format ? null : format, split ?? "all"].filter(Boolean).join("-") + ".jsonl";
+  return `${[dataset, dataset === format ? null : format, split ?? "all"].filter(Boolean).join("-")}.jsonl`;
 }
 
 export function snapshotFileUrl(base: string, slug: string, snapshot: string, file: string): string {
@@ -102,8 +102,8 @@ export function pythonSnippet(input: SnippetExport & { snapshot?: { name: string
   } else if (dataset === "comparisons") {
     lines.push(
       "",
-      "# One record per ranking = one InstructGPT batch element: row[\"pairs\"] lists its",
-      "# (better, worse) output ids; tied pairs are in row[\"tied_pairs\"] and carry no order.",
+      '# One record per ranking = one InstructGPT batch element: row["pairs"] lists its',
+      '# (better, worse) output ids; tied pairs are in row["tied_pairs"] and carry no order.',
     );
   }
   return lines.join("\n");

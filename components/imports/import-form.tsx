@@ -5,7 +5,7 @@ import { useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
-import { RecordSplitter, type ImportFormat, type RawRecord } from "@/lib/imports/records";
+import { type ImportFormat, type RawRecord, RecordSplitter } from "@/lib/imports/records";
 import { MAX_RECORDS_PER_BATCH } from "@/lib/imports/schema";
 import { callApi } from "@/lib/ui/api";
 
@@ -122,7 +122,12 @@ export function ImportForm({ slug }: { slug: string }) {
       await Promise.all(inFlight);
       if (failure) throw failure;
     } catch (error) {
-      return setState({ phase: "failed", importId, totals, message: `The import stopped: ${(error as Error).message} Lines sent so far are kept.` });
+      return setState({
+        phase: "failed",
+        importId,
+        totals,
+        message: `The import stopped: ${(error as Error).message} Lines sent so far are kept.`,
+      });
     }
     await callApi(`/api/admin/projects/${slug}/imports/${importId}/finish`, { method: "POST" });
     setState({ phase: "done", importId, totals });
@@ -145,8 +150,9 @@ export function ImportForm({ slug }: { slug: string }) {
           className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium file:text-slate-700 hover:file:bg-slate-200"
         />
         <p className="text-xs text-slate-500">
-          One prompt per line: JSONL objects <code className="font-mono">{'{"text", "user_id", "category"?, "metadata"?}'}</code>, or CSV with a header row holding{" "}
-          <code className="font-mono">text,user_id</code> (and optionally <code className="font-mono">category</code>; other columns become metadata).
+          One prompt per line: JSONL objects <code className="font-mono">{'{"text", "user_id", "category"?, "metadata"?}'}</code>, or CSV
+          with a header row holding <code className="font-mono">text,user_id</code> (and optionally{" "}
+          <code className="font-mono">category</code>; other columns become metadata).
         </p>
       </div>
       <Button
@@ -163,14 +169,28 @@ export function ImportForm({ slug }: { slug: string }) {
 
       {state.phase === "running" ? (
         <div>
-          <div className="h-2 w-full overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-label="Import progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(state.fraction * 100)}>
-            <div className="h-full rounded-full bg-indigo-500 transition-[width]" style={{ width: `${Math.round(state.fraction * 100)}%` }} />
+          <div
+            className="h-2 w-full overflow-hidden rounded-full bg-slate-100"
+            role="progressbar"
+            aria-label="Import progress"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.round(state.fraction * 100)}
+          >
+            <div
+              className="h-full rounded-full bg-indigo-500 transition-[width]"
+              style={{ width: `${Math.round(state.fraction * 100)}%` }}
+            />
           </div>
           <p className="mt-1 text-xs text-slate-500">{Math.round(state.fraction * 100)}% read</p>
         </div>
       ) : null}
       {state.phase === "failed" ? <Alert tone="error">{state.message}</Alert> : null}
-      {state.phase === "done" ? <Alert tone="success" testId="import-done">Import finished.</Alert> : null}
+      {state.phase === "done" ? (
+        <Alert tone="success" testId="import-done">
+          Import finished.
+        </Alert>
+      ) : null}
 
       {totals ? (
         <dl className="grid grid-cols-3 gap-2 sm:grid-cols-6" data-testid="import-totals">
@@ -194,7 +214,11 @@ export function ImportForm({ slug }: { slug: string }) {
         </dl>
       ) : null}
       {importId ? (
-        <a className="inline-block text-sm font-medium text-indigo-600 hover:text-indigo-500" href={`/api/admin/projects/${slug}/imports/${importId}/report`} data-testid="import-report">
+        <a
+          className="inline-block text-sm font-medium text-indigo-600 hover:text-indigo-500"
+          href={`/api/admin/projects/${slug}/imports/${importId}/report`}
+          data-testid="import-report"
+        >
           Download the report (CSV: every line not accepted, and why)
         </a>
       ) : null}

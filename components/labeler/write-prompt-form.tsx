@@ -1,13 +1,13 @@
 "use client";
 
-import { useEffect, useMemo, useState, type FormEvent } from "react";
+import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, describedBy } from "@/components/ui/field";
+import { describedBy, Field } from "@/components/ui/field";
 import { Select, Textarea } from "@/components/ui/input";
-import { labelerPromptSchema, renderLabelerPrompt, type LabelerPrompt } from "@/lib/prompts/labeler-prompt";
-import { USE_CASES, USE_CASE_LABELS, type PromptOutcome, type UseCase } from "@/lib/prompts/schema";
-import { callApi, toFieldErrors, type FieldErrors } from "@/lib/ui/api";
+import { type LabelerPrompt, labelerPromptSchema, renderLabelerPrompt } from "@/lib/prompts/labeler-prompt";
+import { type PromptOutcome, USE_CASE_LABELS, USE_CASES, type UseCase } from "@/lib/prompts/schema";
+import { callApi, type FieldErrors, toFieldErrors } from "@/lib/ui/api";
 import { cn } from "@/lib/ui/cn";
 
 type Kind = LabelerPrompt["kind"];
@@ -20,7 +20,18 @@ const KINDS: { kind: Kind; title: string; hint: string }[] = [
   { kind: "user_based", title: "User-based", hint: "A prompt for a use case that a user described." },
 ];
 
-const emptyDraft: Draft = { kind: "plain", category: "", text: "", instruction: "", examples: [{ query: "", response: "" }, { query: "", response: "" }], query: "", useCase: "" };
+const emptyDraft: Draft = {
+  kind: "plain",
+  category: "",
+  text: "",
+  instruction: "",
+  examples: [
+    { query: "", response: "" },
+    { query: "", response: "" },
+  ],
+  query: "",
+  useCase: "",
+};
 
 function toInput(draft: Draft): unknown {
   const category = draft.category || undefined;
@@ -117,7 +128,14 @@ export function WritePromptForm({ slug }: { slug: string }) {
                 draft.kind === kind ? "border-indigo-500 ring-1 ring-indigo-500" : "border-slate-200 hover:border-slate-300",
               )}
             >
-              <input type="radio" name="kind" value={kind} checked={draft.kind === kind} onChange={() => update({ kind })} className="sr-only" />
+              <input
+                type="radio"
+                name="kind"
+                value={kind}
+                checked={draft.kind === kind}
+                onChange={() => update({ kind })}
+                className="sr-only"
+              />
               <span className="font-medium text-slate-900">{title}</span>
               <span className="mt-0.5 block text-xs text-slate-500">{hint}</span>
             </label>
@@ -144,15 +162,32 @@ export function WritePromptForm({ slug }: { slug: string }) {
       </Field>
 
       {draft.kind === "user_based" ? (
-        <Field id="prompt-use-case" label="Use case" hint="What the user said they want to do, e.g. “summarise support tickets for my team”." error={errors.use_case}>
-          <Textarea id="prompt-use-case" rows={3} value={draft.useCase} onChange={(event) => update({ useCase: event.target.value })} invalid={!!errors.use_case} />
+        <Field
+          id="prompt-use-case"
+          label="Use case"
+          hint="What the user said they want to do, e.g. “summarise support tickets for my team”."
+          error={errors.use_case}
+        >
+          <Textarea
+            id="prompt-use-case"
+            rows={3}
+            value={draft.useCase}
+            onChange={(event) => update({ useCase: event.target.value })}
+            invalid={!!errors.use_case}
+          />
         </Field>
       ) : null}
 
       {draft.kind === "few_shot" ? (
         <div className="space-y-4">
           <Field id="prompt-instruction" label="Instruction" error={errors.instruction}>
-            <Textarea id="prompt-instruction" rows={3} value={draft.instruction} onChange={(event) => update({ instruction: event.target.value })} invalid={!!errors.instruction} />
+            <Textarea
+              id="prompt-instruction"
+              rows={3}
+              value={draft.instruction}
+              onChange={(event) => update({ instruction: event.target.value })}
+              invalid={!!errors.instruction}
+            />
           </Field>
           <ol className="space-y-3">
             {draft.examples.map((example, index) => (
@@ -167,17 +202,32 @@ export function WritePromptForm({ slug }: { slug: string }) {
                 </div>
                 <div className="grid gap-3 sm:grid-cols-2">
                   <Field id={`example-${index}-query`} label={`Query ${index + 1}`} error={errors[`examples.${index}.query`]}>
-                    <Textarea id={`example-${index}-query`} rows={2} value={example.query} onChange={(event) => setExample(index, { query: event.target.value })} />
+                    <Textarea
+                      id={`example-${index}-query`}
+                      rows={2}
+                      value={example.query}
+                      onChange={(event) => setExample(index, { query: event.target.value })}
+                    />
                   </Field>
                   <Field id={`example-${index}-response`} label={`Response ${index + 1}`} error={errors[`examples.${index}.response`]}>
-                    <Textarea id={`example-${index}-response`} rows={2} value={example.response} onChange={(event) => setExample(index, { response: event.target.value })} />
+                    <Textarea
+                      id={`example-${index}-response`}
+                      rows={2}
+                      value={example.response}
+                      onChange={(event) => setExample(index, { response: event.target.value })}
+                    />
                   </Field>
                 </div>
               </li>
             ))}
           </ol>
           {errors.examples ? <p className="text-sm text-red-600">{errors.examples}</p> : null}
-          <Button variant="secondary" size="sm" onClick={() => update({ examples: [...draft.examples, { query: "", response: "" }] })} disabled={draft.examples.length >= 20}>
+          <Button
+            variant="secondary"
+            size="sm"
+            onClick={() => update({ examples: [...draft.examples, { query: "", response: "" }] })}
+            disabled={draft.examples.length >= 20}
+          >
             Add example
           </Button>
           <Field id="prompt-final-query" label="Final query (optional)" hint="The query the model should answer after the examples.">
@@ -186,7 +236,10 @@ export function WritePromptForm({ slug }: { slug: string }) {
           {preview ? (
             <div>
               <p className="text-sm font-medium text-slate-900">What the model will see</p>
-              <pre className="mt-1.5 max-h-72 overflow-auto rounded-md bg-slate-900 p-3 text-xs leading-relaxed whitespace-pre-wrap text-slate-100" data-testid="few-shot-preview">
+              <pre
+                className="mt-1.5 max-h-72 overflow-auto rounded-md bg-slate-900 p-3 text-xs leading-relaxed whitespace-pre-wrap text-slate-100"
+                data-testid="few-shot-preview"
+              >
                 {preview}
               </pre>
             </div>
@@ -194,7 +247,13 @@ export function WritePromptForm({ slug }: { slug: string }) {
         </div>
       ) : (
         <Field id="prompt-text" label="Prompt" error={errors.text}>
-          <Textarea id="prompt-text" rows={8} value={draft.text} onChange={(event) => update({ text: event.target.value })} invalid={!!errors.text} />
+          <Textarea
+            id="prompt-text"
+            rows={8}
+            value={draft.text}
+            onChange={(event) => update({ text: event.target.value })}
+            invalid={!!errors.text}
+          />
         </Field>
       )}
 

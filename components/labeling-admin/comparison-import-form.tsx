@@ -5,7 +5,7 @@ import { useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
-import { RecordSplitter, type RawRecord } from "@/lib/imports/records";
+import { type RawRecord, RecordSplitter } from "@/lib/imports/records";
 import { callApi } from "@/lib/ui/api";
 
 // Mirrors lib/labeling/import.ts (not imported: it pulls the database client into the bundle).
@@ -71,7 +71,11 @@ export function ComparisonImportForm({ slug }: { slug: string }) {
       queued = [];
       queuedChars = 0;
       sums = { lines: sums.lines + batch.length, created: sums.created + result.data.created, invalid: sums.invalid + result.data.invalid };
-      addBad(result.data.outcomes.filter((outcome) => outcome.status === "invalid").map((outcome) => ({ line: outcome.line, reason: outcome.reason ?? "Invalid." })));
+      addBad(
+        result.data.outcomes
+          .filter((outcome) => outcome.status === "invalid")
+          .map((outcome) => ({ line: outcome.line, reason: outcome.reason ?? "Invalid." })),
+      );
       publish();
     };
     const enqueue = async (record: RawRecord) => {
@@ -136,8 +140,8 @@ export function ComparisonImportForm({ slug }: { slug: string }) {
           className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium file:text-slate-700 hover:file:bg-slate-200"
         />
         <p id="comparison-file-hint" className="text-xs text-slate-500">
-          One ranking task per line: <code className="font-mono">{'{"prompt_id", "outputs": [{"model", "text", "metadata"?}]}'}</code> with 4 to 9
-          outputs. Outputs are redacted like prompts.
+          One ranking task per line: <code className="font-mono">{'{"prompt_id", "outputs": [{"model", "text", "metadata"?}]}'}</code> with
+          4 to 9 outputs. Outputs are redacted like prompts.
         </p>
       </div>
       <Button pending={running} onClick={() => start()} data-testid="comparison-import-start">
@@ -146,7 +150,14 @@ export function ComparisonImportForm({ slug }: { slug: string }) {
 
       {fraction !== null ? (
         <div>
-          <div className="h-2 w-full overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-label="Import progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)}>
+          <div
+            className="h-2 w-full overflow-hidden rounded-full bg-slate-100"
+            role="progressbar"
+            aria-label="Import progress"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.round(fraction * 100)}
+          >
             <div className="h-full rounded-full bg-indigo-500 transition-[width]" style={{ width: `${Math.round(fraction * 100)}%` }} />
           </div>
           <p className="mt-1 text-xs text-slate-500">{Math.round(fraction * 100)}% read</p>
@@ -156,7 +167,13 @@ export function ComparisonImportForm({ slug }: { slug: string }) {
         <Alert tone="error">
           <p>{state.message}</p>
           {state.resumeLine ? (
-            <Button variant="secondary" size="sm" className="mt-2" onClick={() => start(state.resumeLine!)} data-testid="comparison-import-resume">
+            <Button
+              variant="secondary"
+              size="sm"
+              className="mt-2"
+              onClick={() => start(state.resumeLine!)}
+              data-testid="comparison-import-resume"
+            >
               Resume from line {state.resumeLine}
             </Button>
           ) : null}
@@ -164,7 +181,10 @@ export function ComparisonImportForm({ slug }: { slug: string }) {
       ) : null}
       {state.phase === "done" ? (
         <Alert tone={totals?.invalid ? "warning" : "success"} testId="comparison-import-done">
-          Import finished{totals?.invalid ? `: ${totals.invalid.toLocaleString("en-US")} ${totals.invalid === 1 ? "line was" : "lines were"} not imported, listed below.` : "."}
+          Import finished
+          {totals?.invalid
+            ? `: ${totals.invalid.toLocaleString("en-US")} ${totals.invalid === 1 ? "line was" : "lines were"} not imported, listed below.`
+            : "."}
         </Alert>
       ) : null}
 
@@ -179,7 +199,10 @@ export function ComparisonImportForm({ slug }: { slug: string }) {
           ).map(([label, value, key]) => (
             <div key={key} className="rounded-md border border-slate-200 bg-white px-3 py-2">
               <dt className="text-xs text-slate-500">{label}</dt>
-              <dd className={`text-lg font-semibold tabular-nums ${key === "invalid" && value ? "text-red-700" : "text-slate-900"}`} data-testid={`comparison-import-${key}`}>
+              <dd
+                className={`text-lg font-semibold tabular-nums ${key === "invalid" && value ? "text-red-700" : "text-slate-900"}`}
+                data-testid={`comparison-import-${key}`}
+              >
                 {value.toLocaleString("en-US")}
               </dd>
             </div>
@@ -203,7 +226,9 @@ function BadLineList({ lines, total }: { lines: BadLine[]; total: number }) {
   return (
     <div className="rounded-md border border-slate-200" data-testid="comparison-bad-lines">
       <div className="flex items-center justify-between gap-2 border-b border-slate-200 bg-slate-50 px-3 py-2">
-        <p className="text-xs font-semibold text-slate-700">Bad lines{total > BAD_LINES_SHOWN ? ` (first ${BAD_LINES_SHOWN} of ${total.toLocaleString("en-US")})` : ""}</p>
+        <p className="text-xs font-semibold text-slate-700">
+          Bad lines{total > BAD_LINES_SHOWN ? ` (first ${BAD_LINES_SHOWN} of ${total.toLocaleString("en-US")})` : ""}
+        </p>
         <button type="button" onClick={download} className="text-xs font-medium text-indigo-600 hover:text-indigo-500">
           Download CSV{total > lines.length ? ` (first ${lines.length.toLocaleString("en-US")})` : ""}
         </button>

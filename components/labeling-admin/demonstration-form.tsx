@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -24,7 +24,10 @@ export function DemonstrationForm({ slug }: { slug: string }) {
   const [message, setMessage] = useState<{ tone: "success" | "error" | "info"; text: string } | null>(null);
   const [pending, setPending] = useState(false);
 
-  const pasted = ids.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  const pasted = ids
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -52,7 +55,10 @@ export function DemonstrationForm({ slug }: { slug: string }) {
     const n = result.data.created;
     setMessage(
       n
-        ? { tone: "success", text: `Created ${n.toLocaleString("en-US")} demonstration ${n === 1 ? "task" : "tasks"}, each for ${labels} ${labels === "1" ? "labeler" : "different labelers"}.` }
+        ? {
+            tone: "success",
+            text: `Created ${n.toLocaleString("en-US")} demonstration ${n === 1 ? "task" : "tasks"}, each for ${labels} ${labels === "1" ? "labeler" : "different labelers"}.`,
+          }
         : { tone: "info", text: "Every active prompt already has a demonstration task: nothing to create." },
     );
     if (mode === "chosen") setIds("");
@@ -77,7 +83,14 @@ export function DemonstrationForm({ slug }: { slug: string }) {
                 mode === value ? "bg-white text-slate-900 shadow-sm" : "text-slate-600 hover:text-slate-900",
               )}
             >
-              <input type="radio" name="mode" value={value} checked={mode === value} onChange={() => (setMode(value), setErrors({}))} className="sr-only" />
+              <input
+                type="radio"
+                name="mode"
+                value={value}
+                checked={mode === value}
+                onChange={() => (setMode(value), setErrors({}))}
+                className="sr-only"
+              />
               {label}
             </label>
           ))}
@@ -85,22 +98,68 @@ export function DemonstrationForm({ slug }: { slug: string }) {
       </fieldset>
 
       {mode === "newest" ? (
-        <Field id="demo-newest" label="How many prompts" error={errors.newest || errors.prompt_ids} hint="The newest active prompts that have no demonstration task yet, up to this many (at most 1,000).">
-          <Input id="demo-newest" type="number" inputMode="numeric" min={1} max={1000} value={newest} onChange={(event) => setNewest(event.target.value)} invalid={!!(errors.newest || errors.prompt_ids)} aria-describedby={errors.newest || errors.prompt_ids ? "demo-newest-error" : "demo-newest-hint"} className="max-w-[10rem] tabular-nums" />
+        <Field
+          id="demo-newest"
+          label="How many prompts"
+          error={errors.newest || errors.prompt_ids}
+          hint="The newest active prompts that have no demonstration task yet, up to this many (at most 1,000)."
+        >
+          <Input
+            id="demo-newest"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={1000}
+            value={newest}
+            onChange={(event) => setNewest(event.target.value)}
+            invalid={!!(errors.newest || errors.prompt_ids)}
+            aria-describedby={errors.newest || errors.prompt_ids ? "demo-newest-error" : "demo-newest-hint"}
+            className="max-w-[10rem] tabular-nums"
+          />
         </Field>
       ) : (
         <Field
           id="demo-ids"
           label="Prompt IDs"
           error={errors.prompt_ids}
-          hint={pasted.length ? `${pasted.length.toLocaleString("en-US")} ${pasted.length === 1 ? "ID" : "IDs"} (at most 1,000; repeated IDs count once).` : "One per line, as shown on the Prompts tab or returned by the API."}
+          hint={
+            pasted.length
+              ? `${pasted.length.toLocaleString("en-US")} ${pasted.length === 1 ? "ID" : "IDs"} (at most 1,000; repeated IDs count once).`
+              : "One per line, as shown on the Prompts tab or returned by the API."
+          }
         >
-          <Textarea id="demo-ids" rows={5} value={ids} onChange={(event) => setIds(event.target.value)} invalid={!!errors.prompt_ids} spellCheck={false} aria-describedby={errors.prompt_ids ? "demo-ids-error" : "demo-ids-hint"} className="font-mono text-xs" placeholder={"cmabc123…\ncmdef456…"} />
+          <Textarea
+            id="demo-ids"
+            rows={5}
+            value={ids}
+            onChange={(event) => setIds(event.target.value)}
+            invalid={!!errors.prompt_ids}
+            spellCheck={false}
+            aria-describedby={errors.prompt_ids ? "demo-ids-error" : "demo-ids-hint"}
+            className="font-mono text-xs"
+            placeholder={"cmabc123…\ncmdef456…"}
+          />
         </Field>
       )}
 
-      <Field id="demo-labels" label="Demonstrations per prompt" error={errors.labels} hint="How many different labelers write a response to each prompt (1 to 20).">
-        <Input id="demo-labels" type="number" inputMode="numeric" min={1} max={20} value={labels} onChange={(event) => setLabels(event.target.value)} invalid={!!errors.labels} aria-describedby={errors.labels ? "demo-labels-error" : "demo-labels-hint"} className="max-w-[10rem] tabular-nums" />
+      <Field
+        id="demo-labels"
+        label="Demonstrations per prompt"
+        error={errors.labels}
+        hint="How many different labelers write a response to each prompt (1 to 20)."
+      >
+        <Input
+          id="demo-labels"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={20}
+          value={labels}
+          onChange={(event) => setLabels(event.target.value)}
+          invalid={!!errors.labels}
+          aria-describedby={errors.labels ? "demo-labels-error" : "demo-labels-hint"}
+          className="max-w-[10rem] tabular-nums"
+        />
       </Field>
 
       {message ? (

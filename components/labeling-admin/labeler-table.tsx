@@ -1,5 +1,5 @@
-import { formatCount } from "@/components/prompts/labels";
 import { formatDuration } from "@/components/labeling-admin/labels";
+import { formatCount } from "@/components/prompts/labels";
 import { EmptyRow, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { LabelerStats } from "@/lib/labeling/admin-queries";
 

@@ -25,6 +25,8 @@ export function formatDuration(ms: number | null): string {
 
 /** "ranking 120 · demonstration 8", leaving out kinds with none. */
 export function byKindNote(counts: { ranking: number; demonstration: number }): string {
-  const parts = (["ranking", "demonstration"] as const).filter((kind) => counts[kind]).map((kind) => `${kind} ${formatCount(counts[kind])}`);
+  const parts = (["ranking", "demonstration"] as const)
+    .filter((kind) => counts[kind])
+    .map((kind) => `${kind} ${formatCount(counts[kind])}`);
   return parts.length ? parts.join(" · ") : "none";
 }

@@ -2,11 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { TASK_KIND_LABELS } from "@/components/labeling-admin/labels";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyRow, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { TASK_KIND_LABELS } from "@/components/labeling-admin/labels";
 import { callApi } from "@/lib/ui/api";
 
 // Times are rendered on the server (UTC, fixed format), so server and browser agree.

@@ -1,6 +1,6 @@
-import { formatCount } from "@/components/prompts/labels";
-import { ReopenButton } from "@/components/labeling-admin/reopen-button";
 import { TASK_KIND_LABELS } from "@/components/labeling-admin/labels";
+import { ReopenButton } from "@/components/labeling-admin/reopen-button";
+import { formatCount } from "@/components/prompts/labels";
 import { Badge } from "@/components/ui/badge";
 import type { TaskRow } from "@/lib/labeling/admin-queries";
 

@@ -4,20 +4,14 @@ import { useLayoutEffect, useRef } from "react";
 import { PromptView } from "@/components/labeling/prompt-view";
 import { Kbd } from "@/components/labeling/ranking-task";
 import { useSubmitShortcut } from "@/components/labeling/use-submit-shortcut";
-import { useTaskDraft, type TaskProps } from "@/components/labeling/use-task-draft";
+import { type TaskProps, useTaskDraft } from "@/components/labeling/use-task-draft";
 import { Button } from "@/components/ui/button";
 import type { DemonstrationSubmission } from "@/lib/labeling/schema";
 
 const MAX_CHARS = 50_000;
 
 /** The demonstration task: the prompt, and a roomy editor for the response the model should give. */
-export function DemonstrationTask({
-  task,
-  submitting,
-  blocked,
-  error,
-  onSubmit,
-}: TaskProps<DemonstrationSubmission>) {
+export function DemonstrationTask({ task, submitting, blocked, error, onSubmit }: TaskProps<DemonstrationSubmission>) {
   const { draft, update, elapsed, restored } = useTaskDraft(task);
   const editor = useRef<HTMLTextAreaElement>(null);
   const ready = draft.text.trim().length > 0 && draft.text.length <= MAX_CHARS;
@@ -48,7 +42,9 @@ export function DemonstrationTask({
           <h2 id="demo-title" className="text-sm font-semibold text-slate-900">
             Write the response
           </h2>
-          <p className="text-xs text-slate-500">The answer you'd want a helpful, honest and harmless assistant to give. Markdown is fine.</p>
+          <p className="text-xs text-slate-500">
+            The answer you'd want a helpful, honest and harmless assistant to give. Markdown is fine.
+          </p>
         </div>
         <div className="px-4 py-3">
           <label htmlFor="demonstration-text" className="sr-only">

@@ -5,7 +5,19 @@ import { Markdown } from "@/components/markdown";
 import { useModalDialog } from "@/components/ui/use-modal-dialog";
 
 /** The project's labeling instructions in a side drawer (a modal <dialog>), with their version. */
-export function InstructionsDrawer({ open, onClose, projectName, instructions, version }: { open: boolean; onClose: () => void; projectName: string; instructions: string; version: number }) {
+export function InstructionsDrawer({
+  open,
+  onClose,
+  projectName,
+  instructions,
+  version,
+}: {
+  open: boolean;
+  onClose: () => void;
+  projectName: string;
+  instructions: string;
+  version: number;
+}) {
   const ref = useModalDialog(open);
   const titleId = useId();
 
@@ -34,12 +46,21 @@ export function InstructionsDrawer({ open, onClose, projectName, instructions, v
                 {projectName} · version {version}
               </p>
             </div>
-            <button type="button" onClick={onClose} className="ml-auto rounded-md px-2 py-1 text-sm text-slate-500 hover:bg-slate-100 hover:text-slate-800" autoFocus>
+            <button
+              type="button"
+              onClick={onClose}
+              className="ml-auto rounded-md px-2 py-1 text-sm text-slate-500 hover:bg-slate-100 hover:text-slate-800"
+              autoFocus
+            >
               Close <kbd className="ml-1 rounded border border-slate-200 px-1 text-[10px]">Esc</kbd>
             </button>
           </div>
           <div className="flex-1 overflow-y-auto px-5 py-4">
-            {instructions.trim() ? <Markdown source={instructions} /> : <p className="text-sm text-slate-500">This project has no written instructions yet.</p>}
+            {instructions.trim() ? (
+              <Markdown source={instructions} />
+            ) : (
+              <p className="text-sm text-slate-500">This project has no written instructions yet.</p>
+            )}
           </div>
         </div>
       ) : null}

@@ -10,7 +10,7 @@ import { finishDraft, pruneDrafts, readDraft } from "@/components/labeling/use-t
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import type { DemonstrationSubmission, NextTask, RankingSubmission } from "@/lib/labeling/schema";
-import { callApi, type ApiResult } from "@/lib/ui/api";
+import { type ApiResult, callApi } from "@/lib/ui/api";
 import { cn } from "@/lib/ui/cn";
 
 type Progress = NextTask["progress"];
@@ -34,7 +34,17 @@ function errorText(result: Extract<ApiResult<unknown>, { ok: false }>) {
  * The labeling screen: leases a task, shows it (ranking or demonstration), submits or skips,
  * then fetches the next one in place. Work in progress lives in localStorage per task.
  */
-export function LabelScreen({ slug, projectName, instructions, instructionsVersion }: { slug: string; projectName: string; instructions: string; instructionsVersion: number }) {
+export function LabelScreen({
+  slug,
+  projectName,
+  instructions,
+  instructionsVersion,
+}: {
+  slug: string;
+  projectName: string;
+  instructions: string;
+  instructionsVersion: number;
+}) {
   const router = useRouter();
   const [phase, setPhase] = useState<Phase>("loading");
   const [task, setTask] = useState<NextTask | null>(null);
@@ -65,7 +75,9 @@ export function LabelScreen({ slug, projectName, instructions, instructionsVersi
     setLeaseLost(null);
     setCopied(false);
     if (!result.ok) {
-      setLoadError(result.status === 401 ? "You were signed out. Sign in again, then come back: your work is kept in this browser." : result.message);
+      setLoadError(
+        result.status === 401 ? "You were signed out. Sign in again, then come back: your work is kept in this browser." : result.message,
+      );
       setPhase("error");
       return;
     }
@@ -159,7 +171,18 @@ export function LabelScreen({ slug, projectName, instructions, instructionsVersi
     const text =
       task.kind === "demonstration"
         ? draft.text
-        : JSON.stringify({ task_id: task.id, ratings: draft.ratings, ranking: draft.buckets, category: draft.category, prompt_flags: draft.promptFlags, note: draft.note }, null, 2);
+        : JSON.stringify(
+            {
+              task_id: task.id,
+              ratings: draft.ratings,
+              ranking: draft.buckets,
+              category: draft.category,
+              prompt_flags: draft.promptFlags,
+              note: draft.note,
+            },
+            null,
+            2,
+          );
     try {
       await navigator.clipboard.writeText(text);
       setCopied(true);
@@ -172,12 +195,17 @@ export function LabelScreen({ slug, projectName, instructions, instructionsVersi
 
   return (
     <div className="-mt-6 sm:-mt-8">
-      <div className="sticky top-14 z-20 -mx-4 mb-4 border-b border-slate-200 bg-white/95 px-4 py-2 backdrop-blur sm:-mx-6 sm:px-6" data-testid="label-header">
+      <div
+        className="sticky top-14 z-20 -mx-4 mb-4 border-b border-slate-200 bg-white/95 px-4 py-2 backdrop-blur sm:-mx-6 sm:px-6"
+        data-testid="label-header"
+      >
         <div className="flex flex-wrap items-center gap-x-4 gap-y-1.5">
           <div className="flex w-full min-w-0 items-baseline gap-2 sm:w-auto">
             <h1 className="truncate text-sm font-semibold text-slate-900">{projectName}</h1>
             {task && phase !== "empty" ? (
-              <span className="text-xs whitespace-nowrap text-slate-500">{task.kind === "ranking" ? `Rank ${task.outputs.length} outputs` : "Write a demonstration"}</span>
+              <span className="text-xs whitespace-nowrap text-slate-500">
+                {task.kind === "ranking" ? `Rank ${task.outputs.length} outputs` : "Write a demonstration"}
+              </span>
             ) : null}
           </div>
           <dl className="flex items-center gap-3 text-xs text-slate-600">
@@ -197,7 +225,9 @@ export function LabelScreen({ slug, projectName, instructions, instructionsVersi
                 {progress?.remaining ?? "–"}
               </dd>
             </div>
-            {leaseUntil && phase === "ready" ? <span className="hidden text-slate-400 md:inline">Held for you until {leaseUntil}</span> : null}
+            {leaseUntil && phase === "ready" ? (
+              <span className="hidden text-slate-400 md:inline">Held for you until {leaseUntil}</span>
+            ) : null}
           </dl>
           {flash ? (
             <span className="rounded bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-700" role="status" data-testid="flash">
@@ -227,10 +257,15 @@ export function LabelScreen({ slug, projectName, instructions, instructionsVersi
       </div>
 
       {leaseLost ? (
-        <div role="alert" data-testid="lease-lost" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+        <div
+          role="alert"
+          data-testid="lease-lost"
+          className="mb-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+        >
           <p className="font-semibold">This answer could not be saved on the server</p>
           <p className="mt-1">
-            {leaseLost.message} Nothing you did is lost: your answer stays on this screen and in this browser, and comes back if this task is given to you again.
+            {leaseLost.message} Nothing you did is lost: your answer stays on this screen and in this browser, and comes back if this task
+            is given to you again.
           </p>
           <div className="mt-3 flex flex-wrap gap-2">
             <Button size="sm" onClick={() => void loadNext()} data-testid="lease-lost-next">
@@ -258,7 +293,8 @@ export function LabelScreen({ slug, projectName, instructions, instructionsVersi
         <div className="mx-auto max-w-md py-16 text-center" data-testid="queue-empty">
           <p className="text-base font-semibold text-slate-900">Nothing left to label — thank you</p>
           <p className="mt-1 text-sm text-slate-500">
-            {progress?.done_today ? `You did ${progress.done_today} task${progress.done_today === 1 ? "" : "s"} today. ` : ""}New tasks appear here as they arrive.
+            {progress?.done_today ? `You did ${progress.done_today} task${progress.done_today === 1 ? "" : "s"} today. ` : ""}New tasks
+            appear here as they arrive.
           </p>
           <div className="mt-5 flex justify-center gap-2">
             <ButtonLink href="/" variant="secondary">
@@ -274,22 +310,52 @@ export function LabelScreen({ slug, projectName, instructions, instructionsVersi
       {task && phase === "ready" ? (
         <div className={cn("transition-opacity", fetching && "pointer-events-none opacity-60")}>
           {task.kind === "ranking" ? (
-            <RankingTask key={task.id} task={task} submitting={submitting} blocked={!!leaseLost} error={submitError} onSubmit={(body) => void submit(body)} />
+            <RankingTask
+              key={task.id}
+              task={task}
+              submitting={submitting}
+              blocked={!!leaseLost}
+              error={submitError}
+              onSubmit={(body) => void submit(body)}
+            />
           ) : (
-            <DemonstrationTask key={task.id} task={task} submitting={submitting} blocked={!!leaseLost} error={submitError} onSubmit={(body) => void submit(body)} />
+            <DemonstrationTask
+              key={task.id}
+              task={task}
+              submitting={submitting}
+              blocked={!!leaseLost}
+              error={submitError}
+              onSubmit={(body) => void submit(body)}
+            />
           )}
         </div>
       ) : null}
 
-      <SkipDialog open={skipOpen} pending={skipPending} error={skipError} onSkip={(reason) => void skip(reason)} onCancel={() => setSkipOpen(false)} />
-      <InstructionsDrawer open={instructionsOpen} onClose={() => setInstructionsOpen(false)} projectName={projectName} instructions={instructions} version={instructionsVersion} />
+      <SkipDialog
+        open={skipOpen}
+        pending={skipPending}
+        error={skipError}
+        onSkip={(reason) => void skip(reason)}
+        onCancel={() => setSkipOpen(false)}
+      />
+      <InstructionsDrawer
+        open={instructionsOpen}
+        onClose={() => setInstructionsOpen(false)}
+        projectName={projectName}
+        instructions={instructions}
+        version={instructionsVersion}
+      />
     </div>
   );
 }
 
 function Skeleton() {
   return (
-    <div className="grid animate-pulse grid-cols-1 gap-5 lg:grid-cols-[minmax(0,1fr)_21rem]" aria-busy="true" aria-label="Loading the next task">
+    <div
+      className="grid animate-pulse grid-cols-1 gap-5 lg:grid-cols-[minmax(0,1fr)_21rem]"
+      aria-busy="true"
+      aria-label="Loading the next task"
+    >
       <div className="space-y-4">
         <div className="h-28 rounded-lg bg-slate-100" />
         <div className="h-16 rounded-lg bg-slate-100" />

@@ -1,9 +1,9 @@
 "use client";
 
-import { memo, type KeyboardEvent } from "react";
+import { type KeyboardEvent, memo } from "react";
 import { OutputText } from "@/components/labeling/output-text";
 import { LIKERT_MAX, LIKERT_MIN, type Rating } from "@/components/labeling/ranking-state";
-import { OUTPUT_FLAGS, OUTPUT_FLAG_LABELS, type OutputFlag } from "@/lib/labeling/schema";
+import { OUTPUT_FLAG_LABELS, OUTPUT_FLAGS, type OutputFlag } from "@/lib/labeling/schema";
 import { cn } from "@/lib/ui/cn";
 
 export const LIKERT_LOW = "Very poor";
@@ -11,7 +11,12 @@ export const LIKERT_HIGH = "Excellent";
 const SCALE = Array.from({ length: LIKERT_MAX - LIKERT_MIN + 1 }, (_, i) => LIKERT_MIN + i);
 
 function isTyping(target: EventTarget | null) {
-  return target instanceof HTMLElement && (target.isContentEditable || ["TEXTAREA", "SELECT"].includes(target.tagName) || (target.tagName === "INPUT" && (target as HTMLInputElement).type === "text"));
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable ||
+      ["TEXTAREA", "SELECT"].includes(target.tagName) ||
+      (target.tagName === "INPUT" && (target as HTMLInputElement).type === "text"))
+  );
 }
 
 /** Step 1 for one output: its text, the 1–7 Likert and the paper's yes/no metadata. */
@@ -63,7 +68,10 @@ export const OutputCard = memo(function OutputCard({
       )}
     >
       <header className="flex items-center gap-2 border-b border-slate-100 px-4 py-2">
-        <span className="inline-flex size-6 items-center justify-center rounded-md bg-slate-900 text-xs font-semibold text-white" aria-hidden="true">
+        <span
+          className="inline-flex size-6 items-center justify-center rounded-md bg-slate-900 text-xs font-semibold text-white"
+          aria-hidden="true"
+        >
           {label}
         </span>
         <h3 id={`output-${label}-title`} className="text-sm font-semibold text-slate-900">
@@ -71,7 +79,9 @@ export const OutputCard = memo(function OutputCard({
         </h3>
         <span className="ml-auto flex items-center gap-1.5 text-xs text-slate-500">
           {likert != null ? <span className="rounded bg-indigo-50 px-1.5 py-0.5 font-medium text-indigo-700">Likert {likert}</span> : null}
-          <span className={cn("rounded px-1.5 py-0.5", rankText ? "bg-slate-100 text-slate-700" : "text-slate-400")}>{rankText ?? "Not ranked"}</span>
+          <span className={cn("rounded px-1.5 py-0.5", rankText ? "bg-slate-100 text-slate-700" : "text-slate-400")}>
+            {rankText ?? "Not ranked"}
+          </span>
         </span>
       </header>
 
@@ -79,7 +89,9 @@ export const OutputCard = memo(function OutputCard({
 
       <div className="space-y-3 rounded-b-lg border-t border-slate-100 bg-slate-50/70 px-4 py-3">
         <fieldset>
-          <legend className="sr-only">Overall quality of output {label}, 1 ({LIKERT_LOW}) to 7 ({LIKERT_HIGH})</legend>
+          <legend className="sr-only">
+            Overall quality of output {label}, 1 ({LIKERT_LOW}) to 7 ({LIKERT_HIGH})
+          </legend>
           <div className="flex items-start gap-3">
             <span className="pt-1.5 text-xs font-medium text-slate-700" aria-hidden="true">
               Quality
@@ -98,7 +110,9 @@ export const OutputCard = memo(function OutputCard({
                       onClick={() => onLikert(id, selected ? null : n)}
                       className={cn(
                         "size-8 rounded-md text-sm font-medium tabular-nums transition-colors focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-600",
-                        selected ? "bg-indigo-600 text-white shadow-sm" : "bg-white text-slate-700 ring-1 ring-slate-300 ring-inset hover:bg-indigo-50 hover:ring-indigo-300",
+                        selected
+                          ? "bg-indigo-600 text-white shadow-sm"
+                          : "bg-white text-slate-700 ring-1 ring-slate-300 ring-inset hover:bg-indigo-50 hover:ring-indigo-300",
                       )}
                     >
                       {n}
@@ -119,7 +133,10 @@ export const OutputCard = memo(function OutputCard({
           </legend>
           <div className="grid gap-x-4 gap-y-0.5 md:grid-cols-2">
             {OUTPUT_FLAGS.map((flag) => (
-              <label key={flag} className="flex cursor-pointer items-start gap-2 rounded px-1 py-0.5 text-xs leading-snug text-slate-700 hover:bg-white">
+              <label
+                key={flag}
+                className="flex cursor-pointer items-start gap-2 rounded px-1 py-0.5 text-xs leading-snug text-slate-700 hover:bg-white"
+              >
                 <input
                   type="checkbox"
                   data-testid={`flag-${label}-${flag}`}

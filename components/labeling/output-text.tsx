@@ -36,7 +36,12 @@ export function OutputText({ text, fold = true, className }: { text: string; fol
         data-folded={folded && overflows ? "true" : undefined}
       >
         {text.trim() ? <Markdown source={text} /> : <p className="text-sm text-slate-400 italic">(empty)</p>}
-        {folded && overflows ? <div aria-hidden="true" className="pointer-events-none absolute inset-x-0 bottom-0 h-12 bg-gradient-to-t from-white to-transparent" /> : null}
+        {folded && overflows ? (
+          <div
+            aria-hidden="true"
+            className="pointer-events-none absolute inset-x-0 bottom-0 h-12 bg-gradient-to-t from-white to-transparent"
+          />
+        ) : null}
       </div>
       {fold && overflows ? (
         <button

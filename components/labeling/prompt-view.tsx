@@ -24,11 +24,20 @@ export function PromptView({ prompt }: { prompt: NextTask["prompt"] }) {
   const userBased = prompt.kind === "user_based" ? userBasedSchema.safeParse(prompt.structure) : null;
 
   return (
-    <section aria-label="Prompt" data-testid="task-prompt" data-kind={prompt.kind} className="rounded-lg border border-slate-200 bg-white shadow-sm">
+    <section
+      aria-label="Prompt"
+      data-testid="task-prompt"
+      data-kind={prompt.kind}
+      className="rounded-lg border border-slate-200 bg-white shadow-sm"
+    >
       <div className="flex items-center gap-2 border-b border-slate-100 px-4 py-2">
         <h2 className="text-sm font-semibold text-slate-900">Prompt</h2>
-        {prompt.kind === "few_shot" ? <span className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-medium text-slate-600">few-shot</span> : null}
-        {prompt.kind === "user_based" ? <span className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-medium text-slate-600">user-based</span> : null}
+        {prompt.kind === "few_shot" ? (
+          <span className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-medium text-slate-600">few-shot</span>
+        ) : null}
+        {prompt.kind === "user_based" ? (
+          <span className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-medium text-slate-600">user-based</span>
+        ) : null}
       </div>
       <div className="space-y-3 px-4 py-3">
         {fewShot?.success ? (

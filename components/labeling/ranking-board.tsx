@@ -1,23 +1,34 @@
 "use client";
 
 import {
+  type CollisionDetection,
   DndContext,
+  type DragEndEvent,
   DragOverlay,
+  type DragStartEvent,
   MeasuringStrategy,
   PointerSensor,
-  TouchSensor,
   pointerWithin,
   rectIntersection,
+  TouchSensor,
   useDraggable,
   useDroppable,
   useSensor,
   useSensors,
-  type CollisionDetection,
-  type DragEndEvent,
-  type DragStartEvent,
 } from "@dnd-kit/core";
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
-import { insertAsRank, moveDown, moveToBucket, moveUp, rankOf, tieWithAbove, unrank, unranked, type Buckets, type Ratings } from "@/components/labeling/ranking-state";
+import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from "react";
+import {
+  type Buckets,
+  insertAsRank,
+  moveDown,
+  moveToBucket,
+  moveUp,
+  type Ratings,
+  rankOf,
+  tieWithAbove,
+  unrank,
+  unranked,
+} from "@/components/labeling/ranking-state";
 import { cn } from "@/lib/ui/cn";
 
 export type BoardOutput = { id: string; label: string; text: string };
@@ -37,11 +48,20 @@ const autoScroll = { threshold: { x: 0, y: 0.06 }, acceleration: 6 };
 
 // dnd-kit's default screen-reader text describes its own keyboard dragging, which is replaced here.
 const accessibility = {
-  screenReaderInstructions: { draggable: "Drag with a mouse or finger, or press 1 to 9 to put this output in that rank; arrow keys move it, t ties it with the rank above, 0 takes it out." },
+  screenReaderInstructions: {
+    draggable:
+      "Drag with a mouse or finger, or press 1 to 9 to put this output in that rank; arrow keys move it, t ties it with the rank above, 0 takes it out.",
+  },
 };
 
 function snippet(text: string) {
-  return text.replace(/[#*_`>|-]+/g, " ").replace(/\s+/g, " ").trim().slice(0, 120) || "(empty)";
+  return (
+    text
+      .replace(/[#*_`>|-]+/g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+      .slice(0, 120) || "(empty)"
+  );
 }
 
 /**
@@ -71,7 +91,10 @@ export function RankingBoard({
   const pendingFocus = useRef<string | null>(null);
   const root = useRef<HTMLDivElement>(null);
 
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 6 } }));
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 6 } }),
+  );
 
   useEffect(() => {
     const id = pendingFocus.current;
@@ -130,12 +153,29 @@ export function RankingBoard({
   const chip = (id: string) => {
     const output = byId.get(id);
     if (!output) return null;
-    return <Chip key={id} output={output} likert={ratings[id]?.likert ?? null} onKeyDown={(event) => onChipKey(event, id)} hidden={dragging === id} />;
+    return (
+      <Chip
+        key={id}
+        output={output}
+        likert={ratings[id]?.likert ?? null}
+        onKeyDown={(event) => onChipKey(event, id)}
+        hidden={dragging === id}
+      />
+    );
   };
 
   return (
     <div ref={root}>
-      <DndContext sensors={sensors} collisionDetection={collision} measuring={measuring} autoScroll={autoScroll} accessibility={accessibility} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}>
+      <DndContext
+        sensors={sensors}
+        collisionDetection={collision}
+        measuring={measuring}
+        autoScroll={autoScroll}
+        accessibility={accessibility}
+        onDragStart={onDragStart}
+        onDragEnd={onDragEnd}
+        onDragCancel={() => setDragging(null)}
+      >
         <ol aria-label="Ranking, best first" className="flex flex-col">
           <Gap index={0} active={!!dragging} empty={buckets.length === 0} />
           {buckets.map((bucket, index) => (
@@ -146,7 +186,11 @@ export function RankingBoard({
           ))}
         </ol>
         <Tray active={!!dragging}>{tray.length ? tray.map(chip) : null}</Tray>
-        <DragOverlay dropAnimation={null}>{dragging && byId.get(dragging) ? <ChipFace output={byId.get(dragging)!} likert={ratings[dragging]?.likert ?? null} lifted /> : null}</DragOverlay>
+        <DragOverlay dropAnimation={null}>
+          {dragging && byId.get(dragging) ? (
+            <ChipFace output={byId.get(dragging)!} likert={ratings[dragging]?.likert ?? null} lifted />
+          ) : null}
+        </DragOverlay>
       </DndContext>
       <p className="sr-only" aria-live="polite">
         {announcement}
@@ -164,7 +208,10 @@ function Bucket({ index, children }: { index: number; children: ReactNode }) {
       data-testid="rank-bucket"
       data-rank={index + 1}
       data-over={isOver || undefined}
-      className={cn("flex gap-2 rounded-md border p-1 transition-colors", isOver ? "border-indigo-400 bg-indigo-50" : "border-slate-200 bg-slate-50")}
+      className={cn(
+        "flex gap-2 rounded-md border p-1 transition-colors",
+        isOver ? "border-indigo-400 bg-indigo-50" : "border-slate-200 bg-slate-50",
+      )}
     >
       <div className="flex w-6 shrink-0 flex-col items-center pt-0.5">
         <span className="text-sm font-semibold text-slate-700 tabular-nums">{index + 1}</span>
@@ -196,7 +243,14 @@ function Gap({ index, active, empty }: { index: number; active: boolean; empty?:
     );
   }
   return (
-    <div ref={setNodeRef} data-testid="rank-gap" data-gap={index} data-over={isOver || undefined} aria-hidden="true" className="flex h-4 items-center">
+    <div
+      ref={setNodeRef}
+      data-testid="rank-gap"
+      data-gap={index}
+      data-over={isOver || undefined}
+      aria-hidden="true"
+      className="flex h-4 items-center"
+    >
       <div
         className={cn(
           "w-full rounded-full transition-colors",
@@ -218,12 +272,24 @@ function Tray({ active, children }: { active: boolean; children: ReactNode }) {
       className={cn("mt-1 rounded-md border border-dashed p-1", isOver ? "border-indigo-400 bg-indigo-50" : "border-slate-300 bg-white")}
     >
       <p className="px-1 pb-1 text-[11px] font-semibold tracking-wide text-slate-500 uppercase">Not ranked yet</p>
-      <div className="flex flex-col gap-1">{children ?? <p className="px-1 py-2 text-xs text-slate-400">Drop here to take an output out of the ranking.</p>}</div>
+      <div className="flex flex-col gap-1">
+        {children ?? <p className="px-1 py-2 text-xs text-slate-400">Drop here to take an output out of the ranking.</p>}
+      </div>
     </div>
   );
 }
 
-function Chip({ output, likert, onKeyDown, hidden }: { output: BoardOutput; likert: number | null; onKeyDown: (event: KeyboardEvent<HTMLElement>) => void; hidden: boolean }) {
+function Chip({
+  output,
+  likert,
+  onKeyDown,
+  hidden,
+}: {
+  output: BoardOutput;
+  likert: number | null;
+  onKeyDown: (event: KeyboardEvent<HTMLElement>) => void;
+  hidden: boolean;
+}) {
   const { setNodeRef, attributes, listeners } = useDraggable({ id: output.id });
   return (
     <div
@@ -240,7 +306,10 @@ function Chip({ output, likert, onKeyDown, hidden }: { output: BoardOutput; like
       data-testid="rank-chip"
       data-label={output.label}
       data-chip-id={output.id}
-      className={cn("touch-manipulation rounded-md outline-none focus-visible:ring-2 focus-visible:ring-indigo-500", hidden && "opacity-30")}
+      className={cn(
+        "touch-manipulation rounded-md outline-none focus-visible:ring-2 focus-visible:ring-indigo-500",
+        hidden && "opacity-30",
+      )}
     >
       <ChipFace output={output} likert={likert} />
     </div>
@@ -263,9 +332,17 @@ function ChipFace({ output, likert, lifted }: { output: BoardOutput; likert: num
         <circle cx="3" cy="13" r="1.3" />
         <circle cx="9" cy="13" r="1.3" />
       </svg>
-      <span className="inline-flex size-5 shrink-0 items-center justify-center rounded bg-slate-900 text-[11px] font-semibold text-white">{output.label}</span>
+      <span className="inline-flex size-5 shrink-0 items-center justify-center rounded bg-slate-900 text-[11px] font-semibold text-white">
+        {output.label}
+      </span>
       <span className="min-w-0 flex-1 truncate text-slate-600">{snippet(output.text)}</span>
-      <span className={cn("shrink-0 rounded px-1 py-px font-medium tabular-nums", likert != null ? "bg-indigo-50 text-indigo-700" : "text-slate-300")} title="Likert rating">
+      <span
+        className={cn(
+          "shrink-0 rounded px-1 py-px font-medium tabular-nums",
+          likert != null ? "bg-indigo-50 text-indigo-700" : "text-slate-300",
+        )}
+        title="Likert rating"
+      >
         {likert ?? "–"}
       </span>
     </div>

@@ -1,7 +1,7 @@
 // The ranking screen's pure logic: tie-group ("bucket") operations, completeness, the submission
 // body and the draft kept in localStorage. No React, no browser globals, so it is unit-tested.
 import { z } from "zod";
-import { OUTPUT_FLAGS, PROMPT_FLAGS, type OutputFlag, type PromptFlag, type RankingSubmission } from "@/lib/labeling/schema";
+import { OUTPUT_FLAGS, type OutputFlag, PROMPT_FLAGS, type PromptFlag, type RankingSubmission } from "@/lib/labeling/schema";
 import { USE_CASES, type UseCase } from "@/lib/prompts/schema";
 
 /** Tie groups, best first: [["a"], ["b", "c"]] ranks a first, b and c tied second. */
@@ -222,7 +222,10 @@ export const taskDraftSchema = z.object({
   ratings: z.record(z.string(), ratingDraftSchema).catch({}),
   buckets: z.array(z.array(z.string())).catch([]),
   category: z.union([z.enum(USE_CASES), z.literal("")]).catch(""),
-  promptFlags: z.array(z.string()).transform((flags) => PROMPT_FLAGS.filter((f) => flags.includes(f))).catch([]),
+  promptFlags: z
+    .array(z.string())
+    .transform((flags) => PROMPT_FLAGS.filter((f) => flags.includes(f)))
+    .catch([]),
   note: z.string().catch(""),
   text: z.string().catch(""),
 });

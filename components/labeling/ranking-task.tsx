@@ -5,6 +5,7 @@ import { OutputCard } from "@/components/labeling/output-card";
 import { PromptView } from "@/components/labeling/prompt-view";
 import { RankingBoard } from "@/components/labeling/ranking-board";
 import {
+  type Buckets,
   bucketsFromRatings,
   describeMissing,
   isComplete,
@@ -14,42 +15,51 @@ import {
   toggleOutputFlag,
   togglePromptFlag,
   toRankingSubmission,
-  type Buckets,
 } from "@/components/labeling/ranking-state";
 import { useSubmitShortcut } from "@/components/labeling/use-submit-shortcut";
-import { useTaskDraft, type TaskProps } from "@/components/labeling/use-task-draft";
+import { type TaskProps, useTaskDraft } from "@/components/labeling/use-task-draft";
 import { Button } from "@/components/ui/button";
 import { Select, Textarea } from "@/components/ui/input";
-import { PROMPT_FLAGS, PROMPT_FLAG_LABELS, type OutputFlag, type RankingSubmission } from "@/lib/labeling/schema";
-import { USE_CASES, USE_CASE_LABELS, type UseCase } from "@/lib/prompts/schema";
+import { type OutputFlag, PROMPT_FLAG_LABELS, PROMPT_FLAGS, type RankingSubmission } from "@/lib/labeling/schema";
+import { USE_CASE_LABELS, USE_CASES, type UseCase } from "@/lib/prompts/schema";
 
 function ordinal(n: number) {
-  const suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th";
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : (({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th");
   return `${n}${suffix}`;
 }
 
 export function Kbd({ children }: { children: React.ReactNode }) {
-  return <kbd className="inline-flex min-w-[1.25rem] justify-center rounded border border-slate-300 bg-white px-1 font-mono text-[10px] leading-4 text-slate-700 shadow-[0_1px_0_rgb(203_213_225)]">{children}</kbd>;
+  return (
+    <kbd className="inline-flex min-w-[1.25rem] justify-center rounded border border-slate-300 bg-white px-1 font-mono text-[10px] leading-4 text-slate-700 shadow-[0_1px_0_rgb(203_213_225)]">
+      {children}
+    </kbd>
+  );
 }
 
 /** The comparison task: rate each output (step 1), rank them with ties (step 2), label the prompt. */
-export function RankingTask({
-  task,
-  submitting,
-  blocked,
-  error,
-  onSubmit,
-}: TaskProps<RankingSubmission>) {
+export function RankingTask({ task, submitting, blocked, error, onSubmit }: TaskProps<RankingSubmission>) {
   const { draft, update, elapsed, restored } = useTaskDraft(task);
   const outputs = task.outputs;
   const order = useMemo(() => outputs.map((o) => o.id), [outputs]);
-  const answer = { ratings: draft.ratings, buckets: draft.buckets, category: draft.category, promptFlags: draft.promptFlags, note: draft.note };
+  const answer = {
+    ratings: draft.ratings,
+    buckets: draft.buckets,
+    category: draft.category,
+    promptFlags: draft.promptFlags,
+    note: draft.note,
+  };
   const missing = missingParts(outputs, answer);
   const complete = isComplete(missing);
   const cardsRef = useRef<HTMLDivElement>(null);
 
-  const onLikert = useCallback((id: string, likert: number | null) => update((d) => ({ ratings: setLikert(d.ratings, id, likert) })), [update]);
-  const onFlag = useCallback((id: string, flag: OutputFlag, on: boolean) => update((d) => ({ ratings: toggleOutputFlag(d.ratings, id, flag, on) })), [update]);
+  const onLikert = useCallback(
+    (id: string, likert: number | null) => update((d) => ({ ratings: setLikert(d.ratings, id, likert) })),
+    [update],
+  );
+  const onFlag = useCallback(
+    (id: string, flag: OutputFlag, on: boolean) => update((d) => ({ ratings: toggleOutputFlag(d.ratings, id, flag, on) })),
+    [update],
+  );
   const focusCard = useCallback((label: string) => {
     const card = cardsRef.current?.querySelector<HTMLElement>(`[data-testid="output-card"][data-label="${label}"]`);
     card?.focus({ preventScroll: true });
@@ -78,7 +88,9 @@ export function RankingTask({
   return (
     <div className="grid grid-cols-1 gap-5 lg:grid-cols-[minmax(0,1fr)_21rem] lg:items-start">
       <div className="min-w-0 space-y-4">
-        {restored ? <p className="text-xs text-slate-500">Picked up where you left off: your ratings and ranking were kept in this browser.</p> : null}
+        {restored ? (
+          <p className="text-xs text-slate-500">Picked up where you left off: your ratings and ranking were kept in this browser.</p>
+        ) : null}
         <PromptView prompt={task.prompt} />
 
         <section aria-labelledby="prompt-labels-title" className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
@@ -112,7 +124,10 @@ export function RankingTask({
             <legend className="sr-only">Prompt flags</legend>
             <div className="grid grid-cols-2 gap-x-4 gap-y-0.5 xl:grid-cols-3">
               {PROMPT_FLAGS.map((flag) => (
-                <label key={flag} className="flex cursor-pointer items-start gap-2 rounded px-1 py-0.5 text-xs leading-snug text-slate-700 hover:bg-slate-50">
+                <label
+                  key={flag}
+                  className="flex cursor-pointer items-start gap-2 rounded px-1 py-0.5 text-xs leading-snug text-slate-700 hover:bg-slate-50"
+                >
                   <input
                     type="checkbox"
                     data-testid={`prompt-flag-${flag}`}
@@ -172,8 +187,16 @@ export function RankingTask({
               Sort by Likert
             </Button>
           </div>
-          <p className="mb-1.5 text-xs leading-snug text-slate-500">Ties are fine when outputs are about as good. Drop onto a rank to tie, between ranks for a new one.</p>
-          <RankingBoard outputs={outputs} buckets={draft.buckets} ratings={draft.ratings} onChange={(buckets: Buckets) => update({ buckets })} onShowOutput={focusCard} />
+          <p className="mb-1.5 text-xs leading-snug text-slate-500">
+            Ties are fine when outputs are about as good. Drop onto a rank to tie, between ranks for a new one.
+          </p>
+          <RankingBoard
+            outputs={outputs}
+            buckets={draft.buckets}
+            ratings={draft.ratings}
+            onChange={(buckets: Buckets) => update({ buckets })}
+            onShowOutput={focusCard}
+          />
           <Legend />
         </section>
 
@@ -181,7 +204,15 @@ export function RankingTask({
           <label htmlFor="task-note" className="text-xs font-medium text-slate-700">
             Note <span className="font-normal text-slate-500">(optional, for the project's admins)</span>
           </label>
-          <Textarea id="task-note" data-testid="task-note" rows={1} maxLength={5000} value={draft.note} onChange={(event) => update({ note: event.target.value })} className="mt-1 text-xs" />
+          <Textarea
+            id="task-note"
+            data-testid="task-note"
+            rows={1}
+            maxLength={5000}
+            value={draft.note}
+            onChange={(event) => update({ note: event.target.value })}
+            className="mt-1 text-xs"
+          />
           <div className="mt-3" aria-live="polite">
             {complete ? (
               <p className="text-xs text-emerald-700">Ready to submit.</p>

@@ -1,10 +1,10 @@
 "use client";
 
 import { useId, useState } from "react";
-import { Button } from "@/components/ui/button";
-import { useModalDialog } from "@/components/ui/use-modal-dialog";
-import { Textarea } from "@/components/ui/input";
 import { skipReason } from "@/components/labeling/ranking-state";
+import { Button } from "@/components/ui/button";
+import { Textarea } from "@/components/ui/input";
+import { useModalDialog } from "@/components/ui/use-modal-dialog";
 
 const CHOICES = [
   { value: "intent_unclear", label: "Intent unclear", hint: "I can't tell what the prompt asks for." },
@@ -89,7 +89,15 @@ export function SkipDialog({
           <label className="mt-3 block text-sm font-medium text-slate-700" htmlFor={`${titleId}-text`}>
             {choice === "other" ? "Why?" : "Anything to add? (optional)"}
           </label>
-          <Textarea id={`${titleId}-text`} data-testid="skip-text" rows={2} value={text} onChange={(event) => setText(event.target.value)} maxLength={400} className="mt-1" />
+          <Textarea
+            id={`${titleId}-text`}
+            data-testid="skip-text"
+            rows={2}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            maxLength={400}
+            className="mt-1"
+          />
           {error ? <p className="mt-3 text-sm font-medium text-red-600">{error}</p> : null}
           <div className="mt-5 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <Button variant="secondary" onClick={onCancel} disabled={pending}>

@@ -34,7 +34,11 @@ export function finishDraft(taskId: string) {
 
 /** The stored draft of a task, as the labeler left it (for copying after a lost lease). */
 export function readDraft(task: Pick<NextTask, "id" | "outputs">): TaskDraft | null {
-  return parseDraft(storage()?.getItem(draftKey(task.id)) ?? null, task.id, task.outputs.map((o) => o.id));
+  return parseDraft(
+    storage()?.getItem(draftKey(task.id)) ?? null,
+    task.id,
+    task.outputs.map((o) => o.id),
+  );
 }
 
 /** Deletes drafts older than two weeks (abandoned tasks), so localStorage does not fill up. */

@@ -48,7 +48,13 @@ export function KeysetPager({
     <Pager
       newerHref={page.newer ? hrefWith(basePath, { ...filterParams, before: page.newer }) : null}
       olderHref={page.older ? hrefWith(basePath, { ...filterParams, after: page.older }) : null}
-      summary={atNewest ? null : <Link href={hrefWith(basePath, filterParams)} className="hover:text-indigo-600">Back to newest</Link>}
+      summary={
+        atNewest ? null : (
+          <Link href={hrefWith(basePath, filterParams)} className="hover:text-indigo-600">
+            Back to newest
+          </Link>
+        )
+      }
     />
   );
 }
@@ -56,7 +62,10 @@ export function KeysetPager({
 function PagerLink({ href, rel, testId, children }: { href: string | null; rel: string; testId: string; children: React.ReactNode }) {
   if (!href) {
     return (
-      <span aria-disabled="true" className={buttonClasses({ variant: "secondary", size: "sm", className: "pointer-events-none opacity-40" })}>
+      <span
+        aria-disabled="true"
+        className={buttonClasses({ variant: "secondary", size: "sm", className: "pointer-events-none opacity-40" })}
+      >
         {children}
       </span>
     );

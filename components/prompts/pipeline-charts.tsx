@@ -56,7 +56,11 @@ export function DailyOutcomeChart({ days }: { days: PipelineDay[] }) {
                 </span>
                 {STACK_ORDER.map((outcome) =>
                   day.outcomes[outcome] ? (
-                    <div key={outcome} className={cn("w-full first:rounded-b-none last:rounded-t-sm", OUTCOME_STYLE[outcome].bar)} style={{ height: `${(day.outcomes[outcome] / max) * 100}%` }} />
+                    <div
+                      key={outcome}
+                      className={cn("w-full first:rounded-b-none last:rounded-t-sm", OUTCOME_STYLE[outcome].bar)}
+                      style={{ height: `${(day.outcomes[outcome] / max) * 100}%` }}
+                    />
                   ) : null,
                 )}
                 {totals[index] === 0 ? <div className="h-px w-full bg-slate-200" /> : null}
@@ -78,18 +82,33 @@ export function DailyOutcomeChart({ days }: { days: PipelineDay[] }) {
 }
 
 /** Horizontal bars, longest first, each labelled with its count. */
-export function HorizontalBars({ items, tone = "bg-indigo-500", empty }: { items: Array<{ key: string; label: string; value: number }>; tone?: string; empty: string }) {
+export function HorizontalBars({
+  items,
+  tone = "bg-indigo-500",
+  empty,
+}: {
+  items: Array<{ key: string; label: string; value: number }>;
+  tone?: string;
+  empty: string;
+}) {
   if (!items.length) return <p className="text-sm text-slate-500">{empty}</p>;
   const max = Math.max(...items.map((item) => item.value), 1);
   return (
     <ul className="space-y-2.5">
       {items.map((item) => (
-        <li key={item.key} className="grid grid-cols-[7.5rem_minmax(0,1fr)_auto] items-center gap-3 text-sm sm:grid-cols-[9rem_minmax(0,1fr)_auto]" data-testid="hbar">
+        <li
+          key={item.key}
+          className="grid grid-cols-[7.5rem_minmax(0,1fr)_auto] items-center gap-3 text-sm sm:grid-cols-[9rem_minmax(0,1fr)_auto]"
+          data-testid="hbar"
+        >
           <span className="truncate text-slate-700" title={item.label}>
             {item.label}
           </span>
           <span className="h-2.5 overflow-hidden rounded-full bg-slate-100" aria-hidden="true">
-            <span className={cn("block h-full rounded-full", tone)} style={{ width: `${Math.max((item.value / max) * 100, item.value ? 1 : 0)}%` }} />
+            <span
+              className={cn("block h-full rounded-full", tone)}
+              style={{ width: `${Math.max((item.value / max) * 100, item.value ? 1 : 0)}%` }}
+            />
           </span>
           <span className="text-right text-xs text-slate-600 tabular-nums">{formatCount(item.value)}</span>
         </li>

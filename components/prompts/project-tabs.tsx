@@ -42,7 +42,9 @@ export function ProjectTabs({ slug }: { slug: string }) {
                 aria-current={active ? "page" : undefined}
                 className={cn(
                   "-mb-px block border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap",
-                  active ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-500 hover:border-slate-300 hover:text-slate-800",
+                  active
+                    ? "border-indigo-600 text-indigo-700"
+                    : "border-transparent text-slate-500 hover:border-slate-300 hover:text-slate-800",
                 )}
               >
                 {tab.label}

@@ -2,12 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { KIND_LABELS, SOURCE_LABELS, SPLIT_LABELS, USE_CASE_LABELS } from "@/components/prompts/labels";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { KIND_LABELS, SOURCE_LABELS, SPLIT_LABELS, USE_CASE_LABELS } from "@/components/prompts/labels";
+import type { PromptRow } from "@/lib/prompts/queries";
 import { callApi } from "@/lib/ui/api";
 import { cn } from "@/lib/ui/cn";
-import type { PromptRow } from "@/lib/prompts/queries";
 
 export type PromptListItem = Omit<PromptRow, "createdAt" | "userRef"> & { created: string; userShort: string };
 
@@ -77,7 +77,11 @@ function PromptItem({ slug, prompt }: { slug: string; prompt: PromptListItem }) 
       <p
         ref={textRef}
         id={textId}
-        className={cn("mt-2 text-sm leading-relaxed break-words whitespace-pre-wrap text-slate-800", !expanded && "line-clamp-3", archived && "text-slate-500")}
+        className={cn(
+          "mt-2 text-sm leading-relaxed break-words whitespace-pre-wrap text-slate-800",
+          !expanded && "line-clamp-3",
+          archived && "text-slate-500",
+        )}
       >
         {prompt.text}
       </p>
@@ -105,7 +109,13 @@ function PromptItem({ slug, prompt }: { slug: string; prompt: PromptListItem }) 
         </p>
         <div className="ml-auto flex items-center gap-2">
           {error ? <span className="text-xs font-medium text-red-600">{error}</span> : null}
-          <Button variant={archived ? "secondary" : "ghost"} size="sm" pending={pending} onClick={() => void toggleArchived()} data-testid="prompt-archive-toggle">
+          <Button
+            variant={archived ? "secondary" : "ghost"}
+            size="sm"
+            pending={pending}
+            onClick={() => void toggleArchived()}
+            data-testid="prompt-archive-toggle"
+          >
             {archived ? "Restore" : "Archive"}
           </Button>
         </div>

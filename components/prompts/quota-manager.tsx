@@ -1,15 +1,15 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
+import { type FormEvent, useRef, useState } from "react";
+import { SPLIT_LABELS } from "@/components/prompts/labels";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Field, describedBy } from "@/components/ui/field";
+import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Table, THead, TBody, TR, TH, TD, EmptyRow } from "@/components/ui/table";
-import { SPLIT_LABELS } from "@/components/prompts/labels";
+import { EmptyRow, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { callApi, type FieldErrors } from "@/lib/ui/api";
 import { cn } from "@/lib/ui/cn";
 
@@ -26,7 +26,17 @@ type Target = { kind: "raw" } | { kind: "row"; row: QuotaRow };
 type Saved = { endUser: { label: string; quotaOverride: number | null }; created: boolean; defaultLimit: number };
 
 /** The override form and the usage table: clicking a row points the form at that end user. */
-export function QuotaManager({ slug, defaultLimit, rows, pager }: { slug: string; defaultLimit: number; rows: QuotaRow[]; pager: React.ReactNode }) {
+export function QuotaManager({
+  slug,
+  defaultLimit,
+  rows,
+  pager,
+}: {
+  slug: string;
+  defaultLimit: number;
+  rows: QuotaRow[];
+  pager: React.ReactNode;
+}) {
   const router = useRouter();
   const [target, setTarget] = useState<Target>({ kind: "raw" });
   const [rawId, setRawId] = useState("");
@@ -50,7 +60,8 @@ export function QuotaManager({ slug, defaultLimit, rows, pager }: { slug: string
     const found: FieldErrors = {};
     if (target.kind === "raw" && !rawId.trim()) found.user_id = "Type the end user's ID as your application sends it.";
     const value = Number(limit);
-    if (!clear && (limit.trim() === "" || !Number.isInteger(value) || value < 0)) found.limit = "Give a whole number of prompts, 0 or more.";
+    if (!clear && (limit.trim() === "" || !Number.isInteger(value) || value < 0))
+      found.limit = "Give a whole number of prompts, 0 or more.";
     setErrors(found);
     if (Object.keys(found).length) return;
 
@@ -90,7 +101,9 @@ export function QuotaManager({ slug, defaultLimit, rows, pager }: { slug: string
         <Card>
           <CardHeader>
             <CardTitle>Set an override</CardTitle>
-            <CardDescription>Give one end user a different limit than the project&apos;s {defaultLimit.toLocaleString("en-US")}, or clear it.</CardDescription>
+            <CardDescription>
+              Give one end user a different limit than the project&apos;s {defaultLimit.toLocaleString("en-US")}, or clear it.
+            </CardDescription>
           </CardHeader>
           <CardBody>
             <form onSubmit={onSubmit} noValidate className="space-y-4">
@@ -125,7 +138,11 @@ export function QuotaManager({ slug, defaultLimit, rows, pager }: { slug: string
                       <span className="truncate text-sm font-medium text-indigo-900" data-testid="quota-target">
                         {target.row.label}
                       </span>
-                      <button type="button" className="shrink-0 text-xs font-medium text-indigo-700 hover:text-indigo-500" onClick={() => setTarget({ kind: "raw" })}>
+                      <button
+                        type="button"
+                        className="shrink-0 text-xs font-medium text-indigo-700 hover:text-indigo-500"
+                        onClick={() => setTarget({ kind: "raw" })}
+                      >
                         Type an ID instead
                       </button>
                     </div>
@@ -153,7 +170,13 @@ export function QuotaManager({ slug, defaultLimit, rows, pager }: { slug: string
                 </Field>
               </div>
               <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-                <Button variant="secondary" onClick={() => void submit(true)} pending={pending === "clear"} disabled={!!pending} data-testid="quota-clear">
+                <Button
+                  variant="secondary"
+                  onClick={() => void submit(true)}
+                  pending={pending === "clear"}
+                  disabled={!!pending}
+                  data-testid="quota-clear"
+                >
                   Clear override
                 </Button>
                 <Button type="submit" pending={pending === "set"} disabled={!!pending} data-testid="quota-submit">
@@ -181,7 +204,9 @@ export function QuotaManager({ slug, defaultLimit, rows, pager }: { slug: string
             </TR>
           </THead>
           <TBody>
-            {rows.length === 0 ? <EmptyRow colSpan={5}>No end users yet: they appear with their first prompt, or when you set an override.</EmptyRow> : null}
+            {rows.length === 0 ? (
+              <EmptyRow colSpan={5}>No end users yet: they appear with their first prompt, or when you set an override.</EmptyRow>
+            ) : null}
             {rows.map((row) => {
               const limitFor = row.quotaOverride ?? defaultLimit;
               const share = limitFor > 0 ? Math.min(row.acceptedCount / limitFor, 1) : 1;
@@ -195,7 +220,12 @@ export function QuotaManager({ slug, defaultLimit, rows, pager }: { slug: string
                   className={cn("cursor-pointer hover:bg-slate-50", selected && "bg-indigo-50/60 hover:bg-indigo-50")}
                 >
                   <TD className="max-w-[12rem] sm:max-w-[18rem]">
-                    <button type="button" className="block max-w-full truncate text-left font-medium text-slate-900 hover:text-indigo-600" onClick={(event) => (event.stopPropagation(), edit(row))} title={row.label}>
+                    <button
+                      type="button"
+                      className="block max-w-full truncate text-left font-medium text-slate-900 hover:text-indigo-600"
+                      onClick={(event) => (event.stopPropagation(), edit(row))}
+                      title={row.label}
+                    >
                       {row.label}
                     </button>
                     <span className="text-xs text-slate-500 sm:hidden">{SPLIT_LABELS[row.split]}</span>
@@ -212,12 +242,19 @@ export function QuotaManager({ slug, defaultLimit, rows, pager }: { slug: string
                       ) : null}
                     </div>
                     <div className="mt-1 h-1.5 w-full max-w-[10rem] overflow-hidden rounded-full bg-slate-100" aria-hidden="true">
-                      <div className={cn("h-full rounded-full", full ? "bg-red-500" : share > 0.8 ? "bg-amber-400" : "bg-indigo-500")} style={{ width: `${share * 100}%` }} />
+                      <div
+                        className={cn("h-full rounded-full", full ? "bg-red-500" : share > 0.8 ? "bg-amber-400" : "bg-indigo-500")}
+                        style={{ width: `${share * 100}%` }}
+                      />
                     </div>
                   </TD>
                   <TD className="hidden whitespace-nowrap text-xs text-slate-500 tabular-nums md:table-cell">{row.lastSeen}</TD>
                   <TD className="hidden text-right sm:table-cell">
-                    {row.quotaOverride === null ? <span className="text-xs text-slate-400">Default</span> : <Badge tone="indigo">{row.quotaOverride.toLocaleString("en-US")}</Badge>}
+                    {row.quotaOverride === null ? (
+                      <span className="text-xs text-slate-400">Default</span>
+                    ) : (
+                      <Badge tone="indigo">{row.quotaOverride.toLocaleString("en-US")}</Badge>
+                    )}
                   </TD>
                 </TR>
               );

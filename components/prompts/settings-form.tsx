@@ -2,16 +2,16 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent, type ReactNode } from "react";
+import { type FormEvent, type ReactNode, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Field, describedBy } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { describedBy, Field } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/field-error";
-import { callApi, toFieldErrors, type FieldErrors } from "@/lib/ui/api";
-import { cn } from "@/lib/ui/cn";
+import { Input } from "@/components/ui/input";
 import { projectPromptSettingsSchema } from "@/lib/prompts/schema";
+import { callApi, type FieldErrors, toFieldErrors } from "@/lib/ui/api";
+import { cn } from "@/lib/ui/cn";
 
 export type PromptSettingsValues = {
   dedupPrefixWords: number;
@@ -30,7 +30,15 @@ type Saved = { settings: PromptSettingsValues; changed: string[]; dedupRebuild: 
 const toDraft = (values: PromptSettingsValues): Draft =>
   Object.fromEntries(Object.entries(values).map(([key, value]) => [key, String(value)])) as Draft;
 
-export function PromptSettingsForm({ slug, initial, promptEstimate }: { slug: string; initial: PromptSettingsValues; promptEstimate: string }) {
+export function PromptSettingsForm({
+  slug,
+  initial,
+  promptEstimate,
+}: {
+  slug: string;
+  initial: PromptSettingsValues;
+  promptEstimate: string;
+}) {
   const router = useRouter();
   const [saved, setSaved] = useState(initial);
   const [draft, setDraft] = useState<Draft>(toDraft(initial));
@@ -112,10 +120,10 @@ export function PromptSettingsForm({ slug, initial, promptEstimate }: { slug: st
           <>
             A new prompt whose first <strong>N</strong> words (case and spacing ignored) match a kept prompt&apos;s is dropped as a
             duplicate; prompts shorter than N words are duplicates only when equal. The default, <strong>20</strong>, is about two
-            sentences: longer than a typical template&apos;s instruction (&ldquo;Write a product description for the following product:&rdquo;
-            is 8 words), so prompts that only share a template stay apart, while re-sent prompts and few-shot prompts reusing the same
-            examples collapse into one. Changing it rebuilds the index over all kept prompts (the oldest of a colliding group keeps its
-            place); kept prompts are never removed.
+            sentences: longer than a typical template&apos;s instruction (&ldquo;Write a product description for the following
+            product:&rdquo; is 8 words), so prompts that only share a template stay apart, while re-sent prompts and few-shot prompts
+            reusing the same examples collapse into one. Changing it rebuilds the index over all kept prompts (the oldest of a colliding
+            group keeps its place); kept prompts are never removed.
           </>,
         )}
       </Section>
@@ -163,12 +171,24 @@ export function PromptSettingsForm({ slug, initial, promptEstimate }: { slug: st
                 <label htmlFor={key} className="block text-sm font-medium text-slate-700">
                   {label}
                 </label>
-                <NumberInput id={key} value={draft[key]} onChange={(value) => set(key, value)} invalid={!!errors.splitTrain || !!errors[key]} min={0} max={100} suffix="%" inField={false} />
+                <NumberInput
+                  id={key}
+                  value={draft[key]}
+                  onChange={(value) => set(key, value)}
+                  invalid={!!errors.splitTrain || !!errors[key]}
+                  min={0}
+                  max={100}
+                  suffix="%"
+                  inField={false}
+                />
               </div>
             ))}
           </div>
           <SplitBar train={Number(draft.splitTrain) || 0} valid={Number(draft.splitValid) || 0} test={Number(draft.splitTest) || 0} />
-          <p id="split-total" className={cn("mt-1 text-xs tabular-nums", splitTotal === 100 ? "text-slate-500" : "font-medium text-red-600")}>
+          <p
+            id="split-total"
+            className={cn("mt-1 text-xs tabular-nums", splitTotal === 100 ? "text-slate-500" : "font-medium text-red-600")}
+          >
             Total {splitTotal}%{splitTotal === 100 ? "" : " — the three must add up to 100."}
           </p>
           <FieldError id="split-error" message={errors.splitTrain || errors.splitValid || errors.splitTest} />
@@ -231,7 +251,25 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
-function NumberInput({ id, value, onChange, invalid, min, max, suffix, inField = true }: { id: string; value: string; onChange: (value: string) => void; invalid: boolean; min: number; max: number; suffix: string; inField?: boolean }) {
+function NumberInput({
+  id,
+  value,
+  onChange,
+  invalid,
+  min,
+  max,
+  suffix,
+  inField = true,
+}: {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  invalid: boolean;
+  min: number;
+  max: number;
+  suffix: string;
+  inField?: boolean;
+}) {
   return (
     <div className="flex max-w-[14rem] rounded-md shadow-sm">
       <Input
@@ -249,7 +287,9 @@ function NumberInput({ id, value, onChange, invalid, min, max, suffix, inField =
         aria-describedby={inField ? describedBy(id, { hint: true, error: invalid ? "x" : undefined }) : undefined}
         className="rounded-r-none tabular-nums shadow-none"
       />
-      <span className="inline-flex items-center rounded-r-md border border-l-0 border-slate-300 bg-slate-50 px-2.5 text-xs text-slate-500">{suffix}</span>
+      <span className="inline-flex items-center rounded-r-md border border-l-0 border-slate-300 bg-slate-50 px-2.5 text-xs text-slate-500">
+        {suffix}
+      </span>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
-import { useState } from "react";
 import { signOut } from "next-auth/react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 
 export function SignOutButton({ className }: { className?: string }) {

@@ -24,7 +24,11 @@ export function TopBar({ email, role }: { email: string; role: "admin" | "labele
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-4 sm:px-6">
-        <Link href="/" className="rounded-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600" aria-label="Ranklab home">
+        <Link
+          href="/"
+          className="rounded-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+          aria-label="Ranklab home"
+        >
           <Logo />
         </Link>
         <nav aria-label="Main" className="hidden h-full items-stretch gap-1 sm:flex">
@@ -37,7 +41,9 @@ export function TopBar({ email, role }: { email: string; role: "admin" | "labele
                 aria-current={active ? "page" : undefined}
                 className={cn(
                   "inline-flex items-center border-b-2 px-2.5 text-sm font-medium",
-                  active ? "border-indigo-600 text-slate-900" : "border-transparent text-slate-500 hover:border-slate-300 hover:text-slate-800",
+                  active
+                    ? "border-indigo-600 text-slate-900"
+                    : "border-transparent text-slate-500 hover:border-slate-300 hover:text-slate-800",
                 )}
               >
                 {item.label}
@@ -60,7 +66,15 @@ export function TopBar({ email, role }: { email: string; role: "admin" | "labele
           aria-label={open ? "Close menu" : "Open menu"}
           onClick={() => setOpen((value) => !value)}
         >
-          <svg aria-hidden="true" viewBox="0 0 20 20" className="size-5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round">
+          <svg
+            aria-hidden="true"
+            viewBox="0 0 20 20"
+            className="size-5"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.8"
+            strokeLinecap="round"
+          >
             {open ? <path d="M5 5l10 10M15 5L5 15" /> : <path d="M3 6h14M3 10h14M3 14h14" />}
           </svg>
         </button>
@@ -75,7 +89,10 @@ export function TopBar({ email, role }: { email: string; role: "admin" | "labele
                   key={item.href}
                   href={item.href}
                   aria-current={active ? "page" : undefined}
-                  className={cn("rounded-md px-3 py-2 text-sm font-medium", active ? "bg-indigo-50 text-indigo-700" : "text-slate-700 hover:bg-slate-50")}
+                  className={cn(
+                    "rounded-md px-3 py-2 text-sm font-medium",
+                    active ? "bg-indigo-50 text-indigo-700" : "text-slate-700 hover:bg-slate-50",
+                  )}
                 >
                   {item.label}
                 </Link>

@@ -14,9 +14,26 @@ const tones: Record<Tone, string> = {
  * A message box. Errors use role="status" with aria-live rather than role="alert", so tests that
  * look for alerts do not collide with Next's route announcer.
  */
-export function Alert({ tone = "info", title, children, className, testId }: { tone?: Tone; title?: ReactNode; children?: ReactNode; className?: string; testId?: string }) {
+export function Alert({
+  tone = "info",
+  title,
+  children,
+  className,
+  testId,
+}: {
+  tone?: Tone;
+  title?: ReactNode;
+  children?: ReactNode;
+  className?: string;
+  testId?: string;
+}) {
   return (
-    <div role="status" aria-live="polite" data-testid={testId} className={cn("rounded-md border px-3 py-2.5 text-sm", tones[tone], className)}>
+    <div
+      role="status"
+      aria-live="polite"
+      data-testid={testId}
+      className={cn("rounded-md border px-3 py-2.5 text-sm", tones[tone], className)}
+    >
       {title ? <p className="font-medium">{title}</p> : null}
       {children ? <div className={title ? "mt-1" : undefined}>{children}</div> : null}
     </div>

@@ -18,7 +18,15 @@ const sizes: Record<Size, string> = {
   md: "h-9 px-3.5 text-sm gap-2",
 };
 
-export function buttonClasses({ variant = "primary", size = "md", className }: { variant?: Variant; size?: Size; className?: string } = {}) {
+export function buttonClasses({
+  variant = "primary",
+  size = "md",
+  className,
+}: {
+  variant?: Variant;
+  size?: Size;
+  className?: string;
+} = {}) {
   return cn(
     "inline-flex shrink-0 items-center justify-center rounded-md font-medium whitespace-nowrap transition-colors",
     "focus-visible:outline-2 focus-visible:outline-offset-2 disabled:cursor-not-allowed",
@@ -32,7 +40,13 @@ export type ButtonProps = ComponentProps<"button"> & { variant?: Variant; size?:
 
 export function Button({ variant, size, pending, className, children, disabled, type = "button", ...props }: ButtonProps) {
   return (
-    <button type={type} className={buttonClasses({ variant, size, className })} disabled={disabled || pending} aria-busy={pending || undefined} {...props}>
+    <button
+      type={type}
+      className={buttonClasses({ variant, size, className })}
+      disabled={disabled || pending}
+      aria-busy={pending || undefined}
+      {...props}
+    >
       {pending ? <Spinner /> : null}
       {children}
     </button>

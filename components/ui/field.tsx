@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { Label, Hint } from "@/components/ui/label";
 import { FieldError } from "@/components/ui/field-error";
+import { Hint, Label } from "@/components/ui/label";
 
 /** A label, the control, an optional hint and the field's error, wired for screen readers. */
 export function Field({

@@ -3,7 +3,21 @@ import { Card } from "@/components/ui/card";
 import { cn } from "@/lib/ui/cn";
 
 /** One headline number with a line under it (the Pipeline and Queue tabs). */
-export function Figure({ label, value, note, dot, testId, className }: { label: string; value: string; note: ReactNode; dot?: string; testId?: string; className?: string }) {
+export function Figure({
+  label,
+  value,
+  note,
+  dot,
+  testId,
+  className,
+}: {
+  label: string;
+  value: string;
+  note: ReactNode;
+  dot?: string;
+  testId?: string;
+  className?: string;
+}) {
   return (
     <Card className={cn("px-4 py-3", className)}>
       <p className="flex items-center gap-1.5 text-xs font-medium text-slate-500">

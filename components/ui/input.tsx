@@ -14,15 +14,35 @@ export function Input({ className, invalid, ...props }: ComponentProps<"input"> 
 }
 
 export function Textarea({ className, invalid, ...props }: ComponentProps<"textarea"> & { invalid?: boolean }) {
-  return <textarea className={cn(field, "py-2 leading-relaxed", ringFor(invalid), className)} aria-invalid={invalid || undefined} {...props} />;
+  return (
+    <textarea className={cn(field, "py-2 leading-relaxed", ringFor(invalid), className)} aria-invalid={invalid || undefined} {...props} />
+  );
 }
 
 /** A native select with its own chevron; `wrapperClassName` sizes it (e.g. "w-32"). */
-export function Select({ className, wrapperClassName, invalid, ...props }: ComponentProps<"select"> & { invalid?: boolean; wrapperClassName?: string }) {
+export function Select({
+  className,
+  wrapperClassName,
+  invalid,
+  ...props
+}: ComponentProps<"select"> & { invalid?: boolean; wrapperClassName?: string }) {
   return (
     <div className={cn("relative", wrapperClassName)}>
-      <select className={cn(field, "h-9 appearance-none pr-8", ringFor(invalid), className)} aria-invalid={invalid || undefined} {...props} />
-      <svg aria-hidden="true" viewBox="0 0 16 16" className="pointer-events-none absolute top-1/2 right-2.5 size-4 -translate-y-1/2 text-slate-400" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round">
+      <select
+        className={cn(field, "h-9 appearance-none pr-8", ringFor(invalid), className)}
+        aria-invalid={invalid || undefined}
+        {...props}
+      />
+      <svg
+        aria-hidden="true"
+        viewBox="0 0 16 16"
+        className="pointer-events-none absolute top-1/2 right-2.5 size-4 -translate-y-1/2 text-slate-400"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.6"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
         <path d="M4.5 6.5 8 10l3.5-3.5" />
       </svg>
     </div>

@@ -27,7 +27,10 @@ export function TH({ className, ...props }: ComponentProps<"th">) {
   return (
     <th
       scope="col"
-      className={cn("px-3 py-2 text-left text-xs font-semibold tracking-wide whitespace-nowrap text-slate-500 uppercase first:pl-4 last:pr-4 sm:first:pl-5 sm:last:pr-5", className)}
+      className={cn(
+        "px-3 py-2 text-left text-xs font-semibold tracking-wide whitespace-nowrap text-slate-500 uppercase first:pl-4 last:pr-4 sm:first:pl-5 sm:last:pr-5",
+        className,
+      )}
       {...props}
     />
   );

@@ -1,8 +1,8 @@
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/api/errors";
-import { hashToken } from "@/lib/auth/tokens";
 import { bearerKey } from "@/lib/api-keys/format";
 import type { ApiKeyScope } from "@/lib/api-keys/schema";
+import { hashToken } from "@/lib/auth/tokens";
+import { db } from "@/lib/db";
 
 export type ApiClient = { keyId: string; name: string; scopes: string[] };
 

@@ -12,5 +12,5 @@ export function generateApiKey(): { key: string; display: string } {
 export function bearerKey(authorization: string | null): string | null {
   const match = authorization?.match(/^Bearer\s+(\S+)\s*$/i);
   const key = match?.[1];
-  return key && key.startsWith(KEY_PREFIX) && key.length < 200 ? key : null;
+  return key?.startsWith(KEY_PREFIX) && key.length < 200 ? key : null;
 }

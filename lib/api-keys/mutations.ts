@@ -1,9 +1,9 @@
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/api/errors";
-import { writeAudit } from "@/lib/audit/log";
-import { hashToken } from "@/lib/auth/tokens";
 import { generateApiKey } from "@/lib/api-keys/format";
 import type { CreateApiKeyInput } from "@/lib/api-keys/schema";
+import { writeAudit } from "@/lib/audit/log";
+import { hashToken } from "@/lib/auth/tokens";
+import { db } from "@/lib/db";
 
 /** Creates a key and returns it in clear, once: only its hash is stored. */
 export async function createApiKey(input: CreateApiKeyInput, actorId: string | null) {

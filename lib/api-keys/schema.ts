@@ -13,5 +13,12 @@ export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
 /** Parses "a,b" from a command line into scopes, rejecting unknown ones. */
 export const scopeListSchema = z
   .string()
-  .transform((value) => [...new Set(value.split(",").map((part) => part.trim()).filter(Boolean))])
+  .transform((value) => [
+    ...new Set(
+      value
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean),
+    ),
+  ])
   .pipe(z.array(apiKeyScopeSchema).min(1, { message: "Give at least one scope." }));

@@ -3,10 +3,7 @@ import { AppError, type ErrorCode, type ErrorIssue } from "@/lib/api/errors";
 
 export function errorResponse(code: ErrorCode, message: string, issues?: ErrorIssue[], headers?: HeadersInit) {
   const error = new AppError(code, message, issues);
-  return NextResponse.json(
-    { error: { code, message, ...(issues ? { issues } : {}) } },
-    { status: error.status, headers },
-  );
+  return NextResponse.json({ error: { code, message, ...(issues ? { issues } : {}) } }, { status: error.status, headers });
 }
 
 // Large enough for 1,000 prompts of ~1k tokens each, with room to spare.

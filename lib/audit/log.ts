@@ -1,5 +1,5 @@
+import type { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db";
 
 type Client = Prisma.TransactionClient | typeof db;
 

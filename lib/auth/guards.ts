@@ -1,5 +1,5 @@
-import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
 import { AppError } from "@/lib/api/errors";
 import { authOptions } from "@/lib/auth/options";
 

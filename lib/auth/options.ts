@@ -1,12 +1,12 @@
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { db } from "@/lib/db";
-import { getEnv } from "@/lib/env";
 import { clientIp } from "@/lib/auth/client-ip";
 import { getDummyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import { clearSignInFailures, recordSignInFailure } from "@/lib/auth/throttle";
-import { signInSchema } from "@/lib/users/schema";
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 import type { Role } from "@/lib/users/schema";
+import { signInSchema } from "@/lib/users/schema";
 
 declare module "next-auth" {
   interface Session {

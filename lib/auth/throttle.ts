@@ -1,12 +1,5 @@
+import { LOCK_AFTER, LOCKOUT_MS, signInDelayMs, THROTTLE_WINDOW_MS, type ThrottleKind, throttleKey } from "@/lib/auth/throttle-policy";
 import { db } from "@/lib/db";
-import {
-  LOCK_AFTER,
-  LOCKOUT_MS,
-  THROTTLE_WINDOW_MS,
-  signInDelayMs,
-  throttleKey,
-  type ThrottleKind,
-} from "@/lib/auth/throttle-policy";
 
 export type SignInSubject = { email: string; ip: string | null };
 

@@ -3,9 +3,9 @@
 // the preview reads through the same planExport/exportRecords path as the API, so it shows
 // exactly what a trainer would receive.
 import { db } from "@/lib/db";
-import type { Project } from "@/lib/generated/prisma/client";
 import { encodeCursor, exportRecords, planExport } from "@/lib/exports/records";
 import type { ExportDataset, ExportQuery } from "@/lib/exports/schema";
+import type { Project } from "@/lib/generated/prisma/client";
 import { SPLITS, type Split } from "@/lib/prompts/split";
 
 export type SplitCounts = Record<Split, number>;
@@ -67,7 +67,8 @@ export async function getExportCounts(projectId: string): Promise<ExportCounts> 
  * `batches`, pairs (plus tied ones when included) for the pair formats, rows otherwise.
  */
 export function recordCount(counts: ExportCounts, dataset: ExportDataset, query: Pick<ExportQuery, "format" | "split" | "ties">): number {
-  const pick = (perSplit: SplitCounts) => (query.split ? perSplit[query.split] : SPLITS.reduce((total, split) => total + perSplit[split], 0));
+  const pick = (perSplit: SplitCounts) =>
+    query.split ? perSplit[query.split] : SPLITS.reduce((total, split) => total + perSplit[split], 0);
   if (dataset === "prompts") return pick(counts.prompts);
   if (dataset === "demonstrations") return pick(counts.demonstrations);
   if (query.format === "batches") return pick(counts.rankings);

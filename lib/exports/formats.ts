@@ -1,7 +1,8 @@
 // Record shapes for each trainer's format. Pure: a completed ranking (or demonstration, or
 // prompt) in, the records a trainer reads out.
-import { rankingToPairs } from "@/lib/labeling/ranking";
+
 import type { ComparisonFormat, DemonstrationFormat } from "@/lib/exports/schema";
+import { rankingToPairs } from "@/lib/labeling/ranking";
 
 export type RankedOutput = { id: string; model: string; text: string; rank: number; likert: number; flags: string[] };
 
@@ -102,7 +103,11 @@ function pairRecord(format: ComparisonFormat, ranking: Ranking, chosen: PairSide
  * ranking's group_id. Tied pairs are left out unless `includeTies`, and then marked `tie: true`
  * (their order inside the pair means nothing). `model` keeps only pairs with an output of it.
  */
-export function toPairRecords(ranking: Ranking, format: Exclude<ComparisonFormat, "batches">, options: { includeTies: boolean; model?: string }) {
+export function toPairRecords(
+  ranking: Ranking,
+  format: Exclude<ComparisonFormat, "batches">,
+  options: { includeTies: boolean; model?: string },
+) {
   const byId = new Map(ranking.outputs.map((output) => [output.id, output]));
   const { pairs, ties } = rankingToPairs(ranking.tie_groups);
   const all: [string, string, boolean][] = [...pairs.map(([a, b]) => [a, b, false] as [string, string, boolean])];
@@ -113,12 +118,36 @@ export function toPairRecords(ranking: Ranking, format: Exclude<ComparisonFormat
     .map(([a, b, tie]) => pairRecord(format, ranking, a, b, tie));
 }
 
-export type DemonstrationRow = { group_id: string; prompt: { id: string; text: string }; text: string; labeler: string; split: string; created_at: string; instructions_version: number };
+export type DemonstrationRow = {
+  group_id: string;
+  prompt: { id: string; text: string };
+  text: string;
+  labeler: string;
+  split: string;
+  created_at: string;
+  instructions_version: number;
+};
 
 /** Supervised fine-tuning data: `sft` as prompt/completion, `messages` as a chat. */
 export function toDemonstrationRecord(row: DemonstrationRow, format: DemonstrationFormat) {
   if (format === "messages") {
-    return { messages: [{ role: "user", content: row.prompt.text }, { role: "assistant", content: row.text }], group_id: row.group_id, split: row.split };
+    return {
+      messages: [
+        { role: "user", content: row.prompt.text },
+        { role: "assistant", content: row.text },
+      ],
+      group_id: row.group_id,
+      split: row.split,
+    };
   }
-  return { prompt: row.prompt.text, completion: row.text, prompt_id: row.prompt.id, group_id: row.group_id, labeler: row.labeler, split: row.split, instructions_version: row.instructions_version, created_at: row.created_at };
+  return {
+    prompt: row.prompt.text,
+    completion: row.text,
+    prompt_id: row.prompt.id,
+    group_id: row.group_id,
+    labeler: row.labeler,
+    split: row.split,
+    instructions_version: row.instructions_version,
+    created_at: row.created_at,
+  };
 }

@@ -3,11 +3,11 @@
 // every transaction still running are read, so a later pull (from the returned cursor) can never
 // find a row that belongs before it: nothing is skipped or repeated.
 import { createHmac } from "node:crypto";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/api/errors";
-import { Prisma, type Project } from "@/lib/generated/prisma/client";
-import { rankOutputs, toBatchRecord, toDemonstrationRecord, toPairRecords, type Ranking } from "@/lib/exports/formats";
+import { db } from "@/lib/db";
+import { type Ranking, rankOutputs, toBatchRecord, toDemonstrationRecord, toPairRecords } from "@/lib/exports/formats";
 import type { ComparisonFormat, ExportDataset, ExportQuery } from "@/lib/exports/schema";
+import { Prisma, type Project } from "@/lib/generated/prisma/client";
 
 export type Position = { txid: bigint; id: string };
 const START: Position = { txid: -1n, id: "" };
@@ -20,7 +20,8 @@ export function encodeCursor(position: Position): string {
 export function decodeCursor(cursor: string | undefined): Position {
   if (!cursor) return START;
   const match = /^(-?\d+)\.([\w-]*)$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
-  if (!match) throw new AppError("unprocessable", "`since` is not a cursor this API returned.", [{ path: "since", message: "Unknown cursor." }]);
+  if (!match)
+    throw new AppError("unprocessable", "`since` is not a cursor this API returned.", [{ path: "since", message: "Unknown cursor." }]);
   return { txid: BigInt(match[1]!), id: match[2]! };
 }
 
@@ -57,7 +58,11 @@ function rowFilter(project: Project, dataset: ExportDataset, query: Pick<ExportQ
  * Where an export from `since` ends: after `limit` records (rankings for comparisons), or at the
  * last settled row. Returns null when there is nothing new.
  */
-export async function planExport(project: Project, dataset: ExportDataset, query: ExportQuery): Promise<{ since: Position; until: Position } | null> {
+export async function planExport(
+  project: Project,
+  dataset: ExportDataset,
+  query: ExportQuery,
+): Promise<{ since: Position; until: Position } | null> {
   const since = decodeCursor(query.since);
   const [horizon] = await db.$queryRaw<{ xmin: bigint }[]>`SELECT (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint AS xmin`;
   const filter = rowFilter(project, dataset, query);
@@ -72,12 +77,31 @@ export async function planExport(project: Project, dataset: ExportDataset, query
 }
 
 type RankingRow = {
-  txid: bigint; id: string; taskId: string; labelerId: string; ratings: Record<string, { likert: number; flags: string[] }>; ranking: string[][];
-  promptCategory: string | null; promptFlags: string[]; note: string | null; durationMs: number | null; instructionsVersion: number; createdAt: Date;
-  promptId: string; promptText: string; promptSplit: string; promptUseCase: string | null;
+  txid: bigint;
+  id: string;
+  taskId: string;
+  labelerId: string;
+  ratings: Record<string, { likert: number; flags: string[] }>;
+  ranking: string[][];
+  promptCategory: string | null;
+  promptFlags: string[];
+  note: string | null;
+  durationMs: number | null;
+  instructionsVersion: number;
+  createdAt: Date;
+  promptId: string;
+  promptText: string;
+  promptSplit: string;
+  promptUseCase: string | null;
 };
 
-async function* pages<T extends Position>(project: Project, dataset: ExportDataset, query: ExportQuery, range: { since: Position; until: Position }, columns: Prisma.Sql) {
+async function* pages<T extends Position>(
+  project: Project,
+  dataset: ExportDataset,
+  query: ExportQuery,
+  range: { since: Position; until: Position },
+  columns: Prisma.Sql,
+) {
   const filter = rowFilter(project, dataset, query);
   let from = range.since;
   for (;;) {
@@ -92,22 +116,56 @@ async function* pages<T extends Position>(project: Project, dataset: ExportDatas
 }
 
 /** The records of one export between two positions, in order, a page at a time. */
-export async function* exportRecords(project: Project, dataset: ExportDataset, query: ExportQuery, range: { since: Position; until: Position }): AsyncGenerator<unknown> {
+export async function* exportRecords(
+  project: Project,
+  dataset: ExportDataset,
+  query: ExportQuery,
+  range: { since: Position; until: Position },
+): AsyncGenerator<unknown> {
   if (dataset === "prompts") {
     const columns = Prisma.sql`r."txid", r."id", r."text", r."split", r."category", r."source", r."kind", r."userRef", r."createdAt"`;
-    for await (const rows of pages<Position & { text: string; split: string; category: string | null; source: string; kind: string; userRef: string; createdAt: Date }>(project, dataset, query, range, columns)) {
+    for await (const rows of pages<
+      Position & { text: string; split: string; category: string | null; source: string; kind: string; userRef: string; createdAt: Date }
+    >(project, dataset, query, range, columns)) {
       for (const row of rows) {
-        yield { id: row.id, text: row.text, split: row.split, category: row.category, source: row.source, kind: row.kind, user: endUserPseudonym(row.userRef), created_at: row.createdAt.toISOString() };
+        yield {
+          id: row.id,
+          text: row.text,
+          split: row.split,
+          category: row.category,
+          source: row.source,
+          kind: row.kind,
+          user: endUserPseudonym(row.userRef),
+          created_at: row.createdAt.toISOString(),
+        };
       }
     }
     return;
   }
   if (dataset === "demonstrations") {
     const columns = Prisma.sql`r."txid", r."id", r."labelerId", r."demonstration", r."instructionsVersion", r."createdAt", p."id" AS "promptId", p."text" AS "promptText", p."split" AS "promptSplit"`;
-    for await (const rows of pages<Position & { labelerId: string; demonstration: string; instructionsVersion: number; createdAt: Date; promptId: string; promptText: string; promptSplit: string }>(project, dataset, query, range, columns)) {
+    for await (const rows of pages<
+      Position & {
+        labelerId: string;
+        demonstration: string;
+        instructionsVersion: number;
+        createdAt: Date;
+        promptId: string;
+        promptText: string;
+        promptSplit: string;
+      }
+    >(project, dataset, query, range, columns)) {
       for (const row of rows) {
         yield toDemonstrationRecord(
-          { group_id: row.id, prompt: { id: row.promptId, text: row.promptText }, text: row.demonstration, labeler: labelerPseudonym(project, row.labelerId), split: row.promptSplit, created_at: row.createdAt.toISOString(), instructions_version: row.instructionsVersion },
+          {
+            group_id: row.id,
+            prompt: { id: row.promptId, text: row.promptText },
+            text: row.demonstration,
+            labeler: labelerPseudonym(project, row.labelerId),
+            split: row.promptSplit,
+            created_at: row.createdAt.toISOString(),
+            instructions_version: row.instructionsVersion,
+          },
           query.format as "sft" | "messages",
         );
       }
@@ -117,7 +175,10 @@ export async function* exportRecords(project: Project, dataset: ExportDataset, q
   const columns = Prisma.sql`r."txid", r."id", r."taskId", r."labelerId", r."ratings", r."ranking", r."promptCategory", r."promptFlags", r."note", r."durationMs",
     r."instructionsVersion", r."createdAt", p."id" AS "promptId", p."text" AS "promptText", p."split" AS "promptSplit", p."category" AS "promptUseCase"`;
   for await (const rows of pages<RankingRow>(project, dataset, query, range, columns)) {
-    const outputs = await db.taskOutput.findMany({ where: { taskId: { in: [...new Set(rows.map((row) => row.taskId))] } }, select: { id: true, model: true, text: true } });
+    const outputs = await db.taskOutput.findMany({
+      where: { taskId: { in: [...new Set(rows.map((row) => row.taskId))] } },
+      select: { id: true, model: true, text: true },
+    });
     const byId = new Map(outputs.map((output) => [output.id, output]));
     for (const row of rows) {
       const ranking: Ranking = {
@@ -136,7 +197,12 @@ export async function* exportRecords(project: Project, dataset: ExportDataset, q
       };
       if (query.model && !ranking.outputs.some((output) => output.model === query.model)) continue;
       if (query.format === "batches") yield toBatchRecord(ranking);
-      else for (const record of toPairRecords(ranking, query.format as Exclude<ComparisonFormat, "batches">, { includeTies: query.ties === "include", model: query.model })) yield record;
+      else
+        for (const record of toPairRecords(ranking, query.format as Exclude<ComparisonFormat, "batches">, {
+          includeTies: query.ties === "include",
+          model: query.model,
+        }))
+          yield record;
     }
   }
 }

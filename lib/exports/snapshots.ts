@@ -4,11 +4,11 @@
 import { createHash } from "node:crypto";
 import { createGzip } from "node:zlib";
 import { z } from "zod";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/api/errors";
-import { Prisma, type Project } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db";
 import { encodeCursor, exportRecords, planExport } from "@/lib/exports/records";
-import { EXPORT_DATASETS, FORMATS_BY_DATASET, exportQuerySchema, type ExportDataset } from "@/lib/exports/schema";
+import { EXPORT_DATASETS, type ExportDataset, exportQuerySchema, FORMATS_BY_DATASET } from "@/lib/exports/schema";
+import { Prisma, type Project } from "@/lib/generated/prisma/client";
 import { SPLITS } from "@/lib/prompts/split";
 
 const CHUNK_BYTES = 4 * 1024 * 1024;
@@ -88,12 +88,24 @@ async function writeFile(snapshotId: string, name: string, records: AsyncGenerat
  * Freezes an export: one gzipped file per split (or the one split asked for), each holding every
  * settled record up to now. The name is unique per project; a snapshot is never changed.
  */
-export async function createSnapshot(project: Project, input: CreateSnapshotInput, actor: { userId?: string; apiKeyId?: string }): Promise<SnapshotManifest> {
+export async function createSnapshot(
+  project: Project,
+  input: CreateSnapshotInput,
+  actor: { userId?: string; apiKeyId?: string },
+): Promise<SnapshotManifest> {
   const query = exportQuerySchema(input.dataset).parse({ format: input.format, model: input.model, ties: input.ties });
   let snapshot;
   try {
     snapshot = await db.exportSnapshot.create({
-      data: { projectId: project.id, name: input.name, dataset: input.dataset, format: query.format, manifest: {}, createdById: actor.userId, apiKeyId: actor.apiKeyId },
+      data: {
+        projectId: project.id,
+        name: input.name,
+        dataset: input.dataset,
+        format: query.format,
+        manifest: {},
+        createdById: actor.userId,
+        apiKeyId: actor.apiKeyId,
+      },
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
@@ -131,7 +143,11 @@ export async function createSnapshot(project: Project, input: CreateSnapshotInpu
 }
 
 export async function listSnapshots(project: Project) {
-  const rows = await db.exportSnapshot.findMany({ where: { projectId: project.id }, orderBy: { createdAt: "desc" }, select: { manifest: true } });
+  const rows = await db.exportSnapshot.findMany({
+    where: { projectId: project.id },
+    orderBy: { createdAt: "desc" },
+    select: { manifest: true },
+  });
   return rows.map((row) => row.manifest as SnapshotManifest).filter((manifest) => manifest.files);
 }
 

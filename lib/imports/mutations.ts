@@ -1,6 +1,6 @@
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/api/errors";
 import { writeAudit } from "@/lib/audit/log";
+import { db } from "@/lib/db";
 import type { Project, PromptImport } from "@/lib/generated/prisma/client";
 import { parseCsvHeader, parseImportRecord } from "@/lib/imports/parse";
 import type { CreateImportInput, ImportBatchInput } from "@/lib/imports/schema";
@@ -20,7 +20,13 @@ export async function createImport(project: Project, input: CreateImportInput, a
     const created = await tx.promptImport.create({
       data: { projectId: project.id, fileName: input.file_name, format: input.format, header, createdById: actorId },
     });
-    await writeAudit(tx, { actorId, action: "import.start", targetType: "prompt_import", targetId: created.id, details: { format: input.format } });
+    await writeAudit(tx, {
+      actorId,
+      action: "import.start",
+      targetType: "prompt_import",
+      targetId: created.id,
+      details: { format: input.format },
+    });
     return created;
   });
 }
@@ -40,7 +46,10 @@ export async function ingestImportBatch(project: Project, importRow: PromptImpor
   if (importRow.finishedAt) throw new AppError("conflict", "This import is finished; start a new one.");
   // A CSV import's first line is its header, sent when the import was created.
   const records = importRow.format === "csv" ? input.records.filter((record) => record.line !== 1) : input.records;
-  const parsed = records.map((record) => ({ line: record.line, result: parseImportRecord(importRow.format as "csv" | "jsonl", record.raw, importRow.header) }));
+  const parsed = records.map((record) => ({
+    line: record.line,
+    result: parseImportRecord(importRow.format as "csv" | "jsonl", record.raw, importRow.header),
+  }));
   const valid = parsed.flatMap((entry) => (entry.result.ok ? [{ line: entry.line, prompt: entry.result.prompt as PromptInput }] : []));
 
   await ingestPrompts({
@@ -51,15 +60,27 @@ export async function ingestImportBatch(project: Project, importRow: PromptImpor
     idempotency: { scope: `import:${importRow.id}`, key: `batch:${input.batch}` },
     inSameTransaction: async (tx, outcomes) => {
       const problems = [
-        ...parsed.flatMap((entry) => (entry.result.ok ? [] : [{ line: entry.line, status: "invalid", reason: entry.result.reason, duplicateOf: null }])),
+        ...parsed.flatMap((entry) =>
+          entry.result.ok ? [] : [{ line: entry.line, status: "invalid", reason: entry.result.reason, duplicateOf: null }],
+        ),
         ...outcomes.flatMap((outcome, index) =>
           outcome.status === "accepted"
             ? []
-            : [{ line: valid[index]!.line, status: outcome.status, reason: outcome.reason ?? "Duplicate of a kept prompt.", duplicateOf: outcome.duplicate_of ?? null }],
+            : [
+                {
+                  line: valid[index]!.line,
+                  status: outcome.status,
+                  reason: outcome.reason ?? "Duplicate of a kept prompt.",
+                  duplicateOf: outcome.duplicate_of ?? null,
+                },
+              ],
         ),
       ];
       if (problems.length) {
-        await tx.promptImportProblem.createMany({ data: problems.map((problem) => ({ importId: importRow.id, ...problem })), skipDuplicates: true });
+        await tx.promptImportProblem.createMany({
+          data: problems.map((problem) => ({ importId: importRow.id, ...problem })),
+          skipDuplicates: true,
+        });
       }
       const count = (status: string) => outcomes.filter((outcome) => outcome.status === status).length;
       await tx.promptImport.update({
@@ -83,13 +104,23 @@ export async function ingestImportBatch(project: Project, importRow: PromptImpor
 
 export async function finishImport(importRow: PromptImport, actorId: string) {
   return db.$transaction(async (tx) => {
-    const finished = await tx.promptImport.update({ where: { id: importRow.id }, data: { finishedAt: importRow.finishedAt ?? new Date() } });
+    const finished = await tx.promptImport.update({
+      where: { id: importRow.id },
+      data: { finishedAt: importRow.finishedAt ?? new Date() },
+    });
     await writeAudit(tx, {
       actorId,
       action: "import.finish",
       targetType: "prompt_import",
       targetId: importRow.id,
-      details: { lines: finished.lines, accepted: finished.accepted, duplicate: finished.duplicate, quota: finished.quota, rejected: finished.rejected, invalid: finished.invalid },
+      details: {
+        lines: finished.lines,
+        accepted: finished.accepted,
+        duplicate: finished.duplicate,
+        quota: finished.quota,
+        rejected: finished.rejected,
+        invalid: finished.invalid,
+      },
     });
     return finished;
   });

@@ -1,7 +1,7 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import { issuesFromZod } from "@/lib/api/errors";
-import { promptInputSchema, type PromptInput } from "@/lib/prompts/schema";
 import type { ImportFormat } from "@/lib/imports/records";
+import { type PromptInput, promptInputSchema } from "@/lib/prompts/schema";
 
 export type ParsedRecord = { ok: true; prompt: PromptInput } | { ok: false; reason: string };
 

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { cursorSchema, keysetClauses, pageOf, ts } from "@/lib/keyset";
 import { expireProjectLeases } from "@/lib/labeling/queue";
 import { SKIP_REASONS } from "@/lib/labeling/schema";
-import { cursorSchema, keysetClauses, pageOf, ts } from "@/lib/keyset";
 
 // Reads for the admin's labeling screens (Queue, Tasks). Every figure is aggregated in SQL, so
 // the cost is one pass over the project's rows on the database, never a transfer of them.
@@ -11,7 +11,6 @@ import { cursorSchema, keysetClauses, pageOf, ts } from "@/lib/keyset";
 export const TASK_KINDS = ["ranking", "demonstration"] as const;
 export type TaskKindName = (typeof TASK_KINDS)[number];
 export const TASK_STATUSES = ["open", "done"] as const;
-
 
 // ---------------------------------------------------------------------------------------------
 // Queue figures

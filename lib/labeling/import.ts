@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/log";
+import { db } from "@/lib/db";
 import type { Prisma, Project } from "@/lib/generated/prisma/client";
 import { listPromptsWithoutDemonstration } from "@/lib/labeling/admin-queries";
 import { createComparisonSchema, createDemonstrationTasks } from "@/lib/labeling/tasks";
@@ -33,7 +33,9 @@ function pathLabel(path: PropertyKey[]): string {
  * Why a line is not a valid comparison record, or its parsed record. Reasons name the field and
  * the rule, never the line's content: the report is shown and kept, the content may hold PII.
  */
-export function parseComparisonLine(raw: string): { ok: true; record: z.infer<typeof createComparisonSchema> } | { ok: false; reason: string } {
+export function parseComparisonLine(
+  raw: string,
+): { ok: true; record: z.infer<typeof createComparisonSchema> } | { ok: false; reason: string } {
   let value: unknown;
   try {
     value = JSON.parse(raw);
@@ -55,7 +57,11 @@ export function parseComparisonLine(raw: string): { ok: true; record: z.infer<ty
  * order. The batch's tasks are written in one transaction, so a request that fails stored nothing
  * and the browser can send the same lines again. Outputs are redacted like every stored text.
  */
-export async function ingestComparisonBatch(project: Project, input: ComparisonBatchInput, actorId: string): Promise<ComparisonLineOutcome[]> {
+export async function ingestComparisonBatch(
+  project: Project,
+  input: ComparisonBatchInput,
+  actorId: string,
+): Promise<ComparisonLineOutcome[]> {
   const parsed = input.records.map((record) => ({ line: record.line, result: parseComparisonLine(record.raw) }));
   const promptIds = [...new Set(parsed.flatMap(({ result }) => (result.ok ? [result.record.prompt_id] : [])))];
   const prompts = promptIds.length
@@ -133,7 +139,11 @@ export const requestDemonstrationsSchema = z
       .max(MAX_DEMONSTRATION_PROMPTS, { message: `Use at most ${MAX_DEMONSTRATION_PROMPTS}.` })
       .optional(),
     // How many different labelers write a demonstration for each prompt.
-    labels: z.coerce.number({ message: "Give a number." }).int({ message: "Give a whole number." }).min(1, { message: "Use 1 to 20." }).max(20, { message: "Use 1 to 20." }),
+    labels: z.coerce
+      .number({ message: "Give a number." })
+      .int({ message: "Give a whole number." })
+      .min(1, { message: "Use 1 to 20." })
+      .max(20, { message: "Use 1 to 20." }),
   })
   .refine((value) => (value.prompt_ids === undefined) !== (value.newest === undefined), {
     message: "Give either prompt IDs or a number of newest prompts.",

@@ -1,15 +1,10 @@
-import { db } from "@/lib/db";
-import { AppError } from "@/lib/api/errors";
+import { AppError, parseOrThrow } from "@/lib/api/errors";
 import { writeAudit } from "@/lib/audit/log";
+import { db } from "@/lib/db";
 import { retryOnConflict } from "@/lib/db-retry";
 import { Prisma, type Project } from "@/lib/generated/prisma/client";
 import { displayOrderFor, outputLabel, validateRankingSubmission } from "@/lib/labeling/ranking";
-import {
-  demonstrationSubmissionSchema,
-  rankingSubmissionSchema,
-  type NextTask,
-} from "@/lib/labeling/schema";
-import { parseOrThrow } from "@/lib/api/errors";
+import { demonstrationSubmissionSchema, type NextTask, rankingSubmissionSchema } from "@/lib/labeling/schema";
 
 type Tx = Prisma.TransactionClient;
 const TX_OPTIONS = { timeout: 20_000, maxWait: 20_000 };
@@ -47,7 +42,12 @@ async function toNextTask(tx: Tx, assignmentId: string, labelerId: string, proje
   return {
     id: assignment.taskId,
     kind: assignment.task.kind,
-    prompt: { id: assignment.task.prompt.id, text: assignment.task.prompt.text, kind: assignment.task.prompt.kind, structure: assignment.task.prompt.structure },
+    prompt: {
+      id: assignment.task.prompt.id,
+      text: assignment.task.prompt.text,
+      kind: assignment.task.prompt.kind,
+      structure: assignment.task.prompt.structure,
+    },
     outputs: assignment.displayOrder.map((id, index) => ({ id, label: outputLabel(index), text: byId.get(id)!.text })),
     lease_expires_at: assignment.leaseExpiresAt.toISOString(),
     instructions_version: assignment.task.project.instructionsVersion,
@@ -118,7 +118,10 @@ export async function leaseNextTask(project: Project, labelerId: string): Promis
       let assignmentId: string;
       if (previous) {
         // Their earlier lease expired or was released: the same letters come back.
-        await tx.assignment.update({ where: { id: previous.id }, data: { status: "leased", leasedAt: new Date(), leaseExpiresAt, finishedAt: null } });
+        await tx.assignment.update({
+          where: { id: previous.id },
+          data: { status: "leased", leasedAt: new Date(), leaseExpiresAt, finishedAt: null },
+        });
         assignmentId = previous.id;
       } else {
         const outputs = await tx.taskOutput.findMany({ where: { taskId: task.id }, orderBy: { position: "asc" }, select: { id: true } });
@@ -128,7 +131,12 @@ export async function leaseNextTask(project: Project, labelerId: string): Promis
         });
         await tx.assignment.update({
           where: { id: created.id },
-          data: { displayOrder: displayOrderFor(outputs.map((output) => output.id), created.id) },
+          data: {
+            displayOrder: displayOrderFor(
+              outputs.map((output) => output.id),
+              created.id,
+            ),
+          },
         });
         assignmentId = created.id;
       }
@@ -147,7 +155,9 @@ async function lockOwnAssignment(tx: Tx, taskId: string, labelerId: string) {
     SELECT "id", "status", "leaseExpiresAt", "displayOrder" FROM "Assignment"
     WHERE "taskId" = ${taskId} AND "labelerId" = ${labelerId} FOR UPDATE`;
   if (!assignment) throw new AppError("not_found", "This task is not assigned to you.");
-  const [task] = await tx.$queryRaw<{ id: string; projectId: string; kind: string; status: string; labelsNeeded: number; submittedCount: number; leasedCount: number }[]>`
+  const [task] = await tx.$queryRaw<
+    { id: string; projectId: string; kind: string; status: string; labelsNeeded: number; submittedCount: number; leasedCount: number }[]
+  >`
     SELECT "id", "projectId", "kind", "status", "labelsNeeded", "submittedCount", "leasedCount" FROM "Task" WHERE "id" = ${taskId} FOR UPDATE`;
   const holdsLease = assignment.status === "leased";
   const live = holdsLease && assignment.leaseExpiresAt.getTime() > Date.now();
@@ -164,7 +174,8 @@ export async function submitTask(taskId: string, labelerId: string, body: unknow
       const { assignment, task, holdsLease, usable } = await lockOwnAssignment(tx, taskId, labelerId);
       if (assignment.status === "submitted") return { status: "already_submitted" as const };
       if (assignment.status === "skipped") throw new AppError("conflict", "You skipped this task.");
-      if (!usable) throw new AppError("conflict", "Your lease on this task ran out and someone else took it. Your answer is still in your browser.");
+      if (!usable)
+        throw new AppError("conflict", "Your lease on this task ran out and someone else took it. Your answer is still in your browser.");
 
       const project = await tx.project.findUniqueOrThrow({ where: { id: task.projectId }, select: { instructionsVersion: true } });
       let data: Prisma.SubmissionUncheckedCreateInput;
@@ -173,15 +184,33 @@ export async function submitTask(taskId: string, labelerId: string, body: unknow
         const issues = validateRankingSubmission(assignment.displayOrder, input);
         if (issues.length) throw new AppError("unprocessable", `The ranking is not complete or not valid (${issues[0]!.message})`, issues);
         data = {
-          assignmentId: assignment.id, taskId, projectId: task.projectId, labelerId, kind: "ranking",
-          ratings: input.ratings, ranking: input.ranking, promptCategory: input.prompt_labels.category, promptFlags: input.prompt_labels.flags,
-          note: input.note?.trim() || null, displayOrder: assignment.displayOrder, instructionsVersion: project.instructionsVersion, durationMs: input.duration_ms ?? null,
+          assignmentId: assignment.id,
+          taskId,
+          projectId: task.projectId,
+          labelerId,
+          kind: "ranking",
+          ratings: input.ratings,
+          ranking: input.ranking,
+          promptCategory: input.prompt_labels.category,
+          promptFlags: input.prompt_labels.flags,
+          note: input.note?.trim() || null,
+          displayOrder: assignment.displayOrder,
+          instructionsVersion: project.instructionsVersion,
+          durationMs: input.duration_ms ?? null,
         };
       } else {
         const input = parseOrThrow(demonstrationSubmissionSchema, body, "demonstration");
         data = {
-          assignmentId: assignment.id, taskId, projectId: task.projectId, labelerId, kind: "demonstration",
-          demonstration: input.text, promptFlags: [], displayOrder: [], instructionsVersion: project.instructionsVersion, durationMs: input.duration_ms ?? null,
+          assignmentId: assignment.id,
+          taskId,
+          projectId: task.projectId,
+          labelerId,
+          kind: "demonstration",
+          demonstration: input.text,
+          promptFlags: [],
+          displayOrder: [],
+          instructionsVersion: project.instructionsVersion,
+          durationMs: input.duration_ms ?? null,
         };
       }
       await tx.submission.create({ data });

@@ -77,13 +77,23 @@ export const rankingSubmissionSchema = z.object({
   ranking: z.array(z.array(outputIdSchema).min(1)).min(1),
   prompt_labels: z.object({ category: useCaseSchema, flags: z.array(z.enum(PROMPT_FLAGS)).default([]) }),
   note: z.string().max(5_000).optional(),
-  duration_ms: z.number().int().min(0).max(24 * 3600_000).optional(),
+  duration_ms: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 3600_000)
+    .optional(),
 });
 export type RankingSubmission = z.infer<typeof rankingSubmissionSchema>;
 
 export const demonstrationSubmissionSchema = z.object({
   text: z.string().trim().min(1, { message: "Write the response." }).max(50_000),
-  duration_ms: z.number().int().min(0).max(24 * 3600_000).optional(),
+  duration_ms: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 3600_000)
+    .optional(),
 });
 export type DemonstrationSubmission = z.infer<typeof demonstrationSubmissionSchema>;
 

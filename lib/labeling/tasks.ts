@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/api/errors";
+import { db } from "@/lib/db";
 import type { Prisma, Project } from "@/lib/generated/prisma/client";
 import { MAX_OUTPUTS, MIN_OUTPUTS } from "@/lib/labeling/schema";
 import { redact } from "@/lib/pii";
@@ -12,7 +12,10 @@ export const createComparisonSchema = z.object({
     .array(
       z.object({
         model: z.string().trim().min(1, { message: "Name the model." }).max(200),
-        text: z.string().refine((text) => text.trim().length > 0, { message: "The output text is empty." }).pipe(z.string().max(100_000)),
+        text: z
+          .string()
+          .refine((text) => text.trim().length > 0, { message: "The output text is empty." })
+          .pipe(z.string().max(100_000)),
         metadata: z.record(z.string(), z.unknown()).optional(),
       }),
     )
@@ -30,8 +33,10 @@ export type CreateDemonstrationTasksInput = z.infer<typeof createDemonstrationTa
 
 async function requireActivePrompt(project: Project, promptId: string) {
   const prompt = await db.prompt.findFirst({ where: { id: promptId, projectId: project.id }, select: { id: true, status: true } });
-  if (!prompt) throw new AppError("unprocessable", `No prompt ${promptId} in this project.`, [{ path: "prompt_id", message: "Unknown prompt." }]);
-  if (prompt.status !== "active") throw new AppError("unprocessable", "This prompt is archived.", [{ path: "prompt_id", message: "Archived prompt." }]);
+  if (!prompt)
+    throw new AppError("unprocessable", `No prompt ${promptId} in this project.`, [{ path: "prompt_id", message: "Unknown prompt." }]);
+  if (prompt.status !== "active")
+    throw new AppError("unprocessable", "This prompt is archived.", [{ path: "prompt_id", message: "Archived prompt." }]);
   return prompt;
 }
 
@@ -48,7 +53,13 @@ export async function createComparisonTask(project: Project, input: CreateCompar
     position,
   }));
   return db.task.create({
-    data: { projectId: project.id, promptId: input.prompt_id, kind: "ranking", labelsNeeded: project.labelsPerTask, outputs: { create: outputs } },
+    data: {
+      projectId: project.id,
+      promptId: input.prompt_id,
+      kind: "ranking",
+      labelsNeeded: project.labelsPerTask,
+      outputs: { create: outputs },
+    },
     select: { id: true, outputs: { select: { id: true, model: true }, orderBy: { position: "asc" } } },
   });
 }

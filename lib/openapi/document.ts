@@ -165,11 +165,19 @@ export function buildOpenApiDocument(registry: readonly ApiOperation[] = operati
     operationIds.add(op.operationId);
     const declared = Object.keys(op.pathParams ?? {}).sort();
     const inPath = pathParamNames(op.path).sort();
-    if (declared.join() !== inPath.join()) throw new Error(`${op.method.toUpperCase()} ${op.path}: path parameters ${inPath.join()} but described ${declared.join()}.`);
+    if (declared.join() !== inPath.join())
+      throw new Error(`${op.method.toUpperCase()} ${op.path}: path parameters ${inPath.join()} but described ${declared.join()}.`);
 
     const parameters: ParameterObject[] = [];
     for (const [name, param] of Object.entries(op.pathParams ?? {})) {
-      parameters.push({ name, in: "path", required: true, description: param.description, schema: toJsonSchema(param.schema, "input"), example: param.example });
+      parameters.push({
+        name,
+        in: "path",
+        required: true,
+        description: param.description,
+        schema: toJsonSchema(param.schema, "input"),
+        example: param.example,
+      });
     }
     if (op.query) {
       const json = toJsonSchema(op.query, "input");
@@ -177,11 +185,24 @@ export function buildOpenApiDocument(registry: readonly ApiOperation[] = operati
       const required = new Set((json.required ?? []) as string[]);
       for (const [name, property] of Object.entries(properties)) {
         const { description, ...schema } = property;
-        parameters.push({ name, in: "query", required: required.has(name), ...(description ? { description: String(description) } : {}), schema });
+        parameters.push({
+          name,
+          in: "query",
+          required: required.has(name),
+          ...(description ? { description: String(description) } : {}),
+          schema,
+        });
       }
     }
     for (const [name, param] of Object.entries(op.headers ?? {})) {
-      parameters.push({ name, in: "header", required: false, description: param.description, schema: toJsonSchema(param.schema, "input"), example: param.example });
+      parameters.push({
+        name,
+        in: "header",
+        required: false,
+        description: param.description,
+        schema: toJsonSchema(param.schema, "input"),
+        example: param.example,
+      });
     }
 
     let requestBody: OperationObject["requestBody"];
@@ -192,9 +213,15 @@ export function buildOpenApiDocument(registry: readonly ApiOperation[] = operati
           ? { schema: refs[0], example: op.body.variants[0]!.example }
           : {
               schema: { anyOf: refs },
-              examples: Object.fromEntries(op.body.variants.map((variant) => [variant.name, { summary: variant.summary, value: variant.example }])),
+              examples: Object.fromEntries(
+                op.body.variants.map((variant) => [variant.name, { summary: variant.summary, value: variant.example }]),
+              ),
             };
-      requestBody = { required: true, ...(op.body.description ? { description: op.body.description } : {}), content: { "application/json": media } };
+      requestBody = {
+        required: true,
+        ...(op.body.description ? { description: op.body.description } : {}),
+        content: { "application/json": media },
+      };
     }
 
     const responses: Record<string, ResponseObject> = {};
@@ -205,11 +232,18 @@ export function buildOpenApiDocument(registry: readonly ApiOperation[] = operati
         ...(response.headers
           ? {
               headers: Object.fromEntries(
-                Object.entries(response.headers).map(([name, header]) => [name, { description: header.description, schema: toJsonSchema(header.schema, "output") }]),
+                Object.entries(response.headers).map(([name, header]) => [
+                  name,
+                  { description: header.description, schema: toJsonSchema(header.schema, "output") },
+                ]),
               ),
             }
           : {}),
-        ...(response.body ? { content: { [contentType]: { schema: component(response.body, "output") } } } : response.contentType ? { content: { [contentType]: {} } } : {}),
+        ...(response.body
+          ? { content: { [contentType]: { schema: component(response.body, "output") } } }
+          : response.contentType
+            ? { content: { [contentType]: {} } }
+            : {}),
       };
     }
     const errors = { ...authErrors(op.auth), ...op.errors } as Record<string, string>;

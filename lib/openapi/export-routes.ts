@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { EXPORT_DATASETS, FORMATS_BY_DATASET, exportQuerySchema, type ExportDataset } from "@/lib/exports/schema";
-import type { ApiOperation, Parameter } from "./registry-types";
+import { EXPORT_DATASETS, type ExportDataset, exportQuerySchema, FORMATS_BY_DATASET } from "@/lib/exports/schema";
 import { createSnapshotSchema, snapshotNameSchema } from "@/lib/exports/snapshots";
 import { slugSchema } from "@/lib/projects/schema";
+import type { ApiOperation, Parameter } from "./registry-types";
 import { snapshotListResponseSchema, snapshotResponseSchema } from "./responses";
 
 /*
@@ -30,11 +30,13 @@ const DATASET_TEXT: Record<ExportDataset, { summary: string; description: string
   },
   demonstrations: {
     summary: "Export demonstrations",
-    description: "Labeler-written responses for supervised fine-tuning: `format=sft` (prompt / completion) or `format=messages` (chat messages), each with its `group_id`.",
+    description:
+      "Labeler-written responses for supervised fine-tuning: `format=sft` (prompt / completion) or `format=messages` (chat messages), each with its `group_id`.",
   },
   prompts: {
     summary: "Export prompts",
-    description: "Prompts for RL training: id, text, split, category, source, and `user`, a stable pseudonym of the end-user ID (never the ID itself).",
+    description:
+      "Prompts for RL training: id, text, split, category, source, and `user`, a stable pseudonym of the end-user ID (never the ID itself).",
   },
 };
 
@@ -69,7 +71,11 @@ export const exportOperations: ApiOperation[] = EXPORT_DATASETS.map((dataset) =>
   },
 }));
 
-const snapshotNameParam: Parameter = { schema: snapshotNameSchema, description: "The snapshot's name, unique in the project.", example: "rm-v1" };
+const snapshotNameParam: Parameter = {
+  schema: snapshotNameSchema,
+  description: "The snapshot's name, unique in the project.",
+  example: "rm-v1",
+};
 // The files route validates the name inline; this is the same pattern.
 const snapshotFileParam: Parameter = {
   schema: z.string().regex(/^[\w.-]{1,200}$/),
@@ -87,7 +93,9 @@ export const snapshotOperations: ApiOperation[] = [
     description: "The project's snapshots, newest first, each with its manifest.",
     auth: { kind: "apiKey", scope: "export:read" },
     pathParams: { slug: slugParam },
-    responses: [{ status: 200, description: "The snapshots' manifests.", body: { name: "SnapshotList", schema: snapshotListResponseSchema } }],
+    responses: [
+      { status: 200, description: "The snapshots' manifests.", body: { name: "SnapshotList", schema: snapshotListResponseSchema } },
+    ],
     errors: { 404: "No project with this slug.", 422: "The slug is malformed." },
   },
   {
@@ -102,9 +110,17 @@ export const snapshotOperations: ApiOperation[] = [
     auth: { kind: "apiKey", scope: "export:read" },
     pathParams: { slug: slugParam },
     body: {
-      variants: [{ name: "CreateSnapshotRequest", schema: createSnapshotSchema, example: { name: "rm-v1", dataset: "comparisons", format: "batches" } }],
+      variants: [
+        {
+          name: "CreateSnapshotRequest",
+          schema: createSnapshotSchema,
+          example: { name: "rm-v1", dataset: "comparisons", format: "batches" },
+        },
+      ],
     },
-    responses: [{ status: 201, description: "The snapshot's manifest.", body: { name: "SnapshotResponse", schema: snapshotResponseSchema } }],
+    responses: [
+      { status: 201, description: "The snapshot's manifest.", body: { name: "SnapshotResponse", schema: snapshotResponseSchema } },
+    ],
     errors: {
       404: "No project with this slug.",
       409: "A snapshot with this name already exists.",

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { createComparisonSchema, createDemonstrationTasksSchema } from "@/lib/labeling/tasks";
 import {
   demonstrationSubmissionSchema,
   nextTaskSchema,
@@ -8,17 +7,13 @@ import {
   skipSchema,
   submitResultSchema,
 } from "@/lib/labeling/schema";
+import { createComparisonSchema, createDemonstrationTasksSchema } from "@/lib/labeling/tasks";
 import { redactRequestSchema, redactResponseSchema } from "@/lib/pii/schema";
 import { slugSchema } from "@/lib/projects/schema";
 import { ingestPromptsResponseSchema, ingestPromptsSchema, MAX_PROMPTS_PER_REQUEST } from "@/lib/prompts/schema";
 import { exportOperations, snapshotOperations } from "./export-routes";
 import type { ApiOperation, Parameter } from "./registry-types";
-import {
-  comparisonCreatedSchema,
-  demonstrationTasksCreatedSchema,
-  projectListResponseSchema,
-  projectResponseSchema,
-} from "./responses";
+import { comparisonCreatedSchema, demonstrationTasksCreatedSchema, projectListResponseSchema, projectResponseSchema } from "./responses";
 
 /*
  * Every /api/v1 operation, with the SAME zod schemas its route parses, so the published document
@@ -26,7 +21,11 @@ import {
  * fails when a route file or a method has no entry here.
  */
 
-export const slugParam: Parameter = { schema: slugSchema, description: "The project's slug (see `GET /api/v1/projects`).", example: "demo" };
+export const slugParam: Parameter = {
+  schema: slugSchema,
+  description: "The project's slug (see `GET /api/v1/projects`).",
+  example: "demo",
+};
 const taskIdParam: Parameter = { schema: z.string(), description: "The task's id, from `tasks/next`.", example: "TASK_ID" };
 
 // Not exported by lib/api/idempotency.ts; tests/unit/openapi.test.ts checks it rejects and accepts
@@ -94,7 +93,13 @@ export const operations: ApiOperation[] = [
         },
       ],
     },
-    responses: [{ status: 200, description: "One outcome per prompt, in the order sent.", body: { name: "IngestPromptsResponse", schema: ingestPromptsResponseSchema } }],
+    responses: [
+      {
+        status: 200,
+        description: "One outcome per prompt, in the order sent.",
+        body: { name: "IngestPromptsResponse", schema: ingestPromptsResponseSchema },
+      },
+    ],
     errors: {
       404: projectNotFound,
       422: `${badSlug}, the body breaks the schema, or the Idempotency-Key was already used with a different body.`,
@@ -109,9 +114,17 @@ export const operations: ApiOperation[] = [
     description: "What the ingestion pipeline would redact in a text, with the findings. Stores and logs nothing. Any valid key.",
     auth: { kind: "apiKey" },
     body: {
-      variants: [{ name: "RedactRequest", schema: redactRequestSchema, example: { text: "Call Ada Lovelace at +1 415 555 0100 or ada@example.org." } }],
+      variants: [
+        {
+          name: "RedactRequest",
+          schema: redactRequestSchema,
+          example: { text: "Call Ada Lovelace at +1 415 555 0100 or ada@example.org." },
+        },
+      ],
     },
-    responses: [{ status: 200, description: "The redacted text and what was found.", body: { name: "RedactResponse", schema: redactResponseSchema } }],
+    responses: [
+      { status: 200, description: "The redacted text and what was found.", body: { name: "RedactResponse", schema: redactResponseSchema } },
+    ],
     errors: { 422: "The body is not JSON or breaks the schema." },
   },
   {
@@ -120,7 +133,8 @@ export const operations: ApiOperation[] = [
     path: "/api/v1/projects/{slug}/comparisons",
     tag: "Labeling",
     summary: "Create a ranking task",
-    description: "One prompt and its 4–9 model outputs, to be rated and ranked by labelers. Output texts are redacted before they are stored.",
+    description:
+      "One prompt and its 4–9 model outputs, to be rated and ranked by labelers. Output texts are redacted before they are stored.",
     auth: { kind: "apiKey", scope: "outputs:write" },
     pathParams: { slug: slugParam },
     body: {
@@ -140,7 +154,13 @@ export const operations: ApiOperation[] = [
         },
       ],
     },
-    responses: [{ status: 201, description: "The task, with the ids given to the outputs.", body: { name: "ComparisonCreated", schema: comparisonCreatedSchema } }],
+    responses: [
+      {
+        status: 201,
+        description: "The task, with the ids given to the outputs.",
+        body: { name: "ComparisonCreated", schema: comparisonCreatedSchema },
+      },
+    ],
     errors: { 404: projectNotFound, 422: `${badSlug}, the body breaks the schema, or the prompt is unknown or archived.` },
   },
   {
@@ -153,9 +173,21 @@ export const operations: ApiOperation[] = [
     auth: { kind: "apiKey", scope: "outputs:write" },
     pathParams: { slug: slugParam },
     body: {
-      variants: [{ name: "CreateDemonstrationTasksRequest", schema: createDemonstrationTasksSchema, example: { prompt_ids: ["PROMPT_ID"], labels: 2 } }],
+      variants: [
+        {
+          name: "CreateDemonstrationTasksRequest",
+          schema: createDemonstrationTasksSchema,
+          example: { prompt_ids: ["PROMPT_ID"], labels: 2 },
+        },
+      ],
     },
-    responses: [{ status: 201, description: "The tasks created, one per distinct prompt.", body: { name: "DemonstrationTasksCreated", schema: demonstrationTasksCreatedSchema } }],
+    responses: [
+      {
+        status: 201,
+        description: "The tasks created, one per distinct prompt.",
+        body: { name: "DemonstrationTasksCreated", schema: demonstrationTasksCreatedSchema },
+      },
+    ],
     errors: { 404: projectNotFound, 422: `${badSlug}, the body breaks the schema, or a prompt is unknown or archived.` },
   },
   {
@@ -212,7 +244,9 @@ export const operations: ApiOperation[] = [
         },
       ],
     },
-    responses: [{ status: 200, description: "Recorded (or already recorded).", body: { name: "SubmitResult", schema: submitResultSchema } }],
+    responses: [
+      { status: 200, description: "Recorded (or already recorded).", body: { name: "SubmitResult", schema: submitResultSchema } },
+    ],
     errors: {
       404: "This task is not assigned to the signed-in labeler.",
       409: "The lease ran out and someone else took the task, or the labeler skipped it.",

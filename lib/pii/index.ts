@@ -1,2 +1,2 @@
-export { PII_TYPES, type Finding, type PiiType, type RedactOptions, type RedactResult } from "./types";
 export { redact, resolveOverlaps, summarizeFindings } from "./redact";
+export { type Finding, PII_TYPES, type PiiType, type RedactOptions, type RedactResult } from "./types";

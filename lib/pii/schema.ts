@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PII_TYPES, type Finding } from "./types";
+import { type Finding, PII_TYPES } from "./types";
 
 export const redactRequestSchema = z.object({
   text: z.string().max(200_000, { message: "Send at most 200,000 characters." }),

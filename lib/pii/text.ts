@@ -46,12 +46,12 @@ export function digitsOf(s: string): string {
 }
 
 /** Trims characters matched by `re` from both ends of [start, end). */
-export function trimSpan(text: string, start: number, end: number, re = /[\s.,;:!?)("'\]\[]/): [number, number] {
+export function trimSpan(text: string, start: number, end: number, re = /[\s.,;:!?)("'\][]/): [number, number] {
   while (start < end && re.test(text[start]!)) start++;
   while (end > start && re.test(text[end - 1]!)) end--;
   return [start, end];
 }
 
 export function clamp01(x: number): number {
-  return x < 0 ? 0 : x > 1 ? 1 : x;
+  return x < 0 ? 0 : Math.min(x, 1);
 }

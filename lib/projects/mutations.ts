@@ -1,6 +1,6 @@
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/api/errors";
 import { writeAudit } from "@/lib/audit/log";
+import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CreateProjectInput, UpdateProjectInput } from "@/lib/projects/schema";
 

@@ -1,5 +1,5 @@
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/api/errors";
+import { db } from "@/lib/db";
 
 export function listProjects() {
   return db.project.findMany({ orderBy: { createdAt: "desc" } });

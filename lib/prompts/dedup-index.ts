@@ -19,7 +19,12 @@ export type DedupRebuild = {
  * prompts now share a key, the older one keeps it (as it would have had it been there first).
  * Prompts that lose their key are not touched: they were kept under the old rule.
  */
-export async function rebuildDedupIndex(tx: Tx, projectId: string, prefixWords: number, batchSize = DEDUP_REBUILD_BATCH): Promise<DedupRebuild> {
+export async function rebuildDedupIndex(
+  tx: Tx,
+  projectId: string,
+  prefixWords: number,
+  batchSize = DEDUP_REBUILD_BATCH,
+): Promise<DedupRebuild> {
   await tx.$executeRaw`DELETE FROM "PromptDedupKey" WHERE "projectId" = ${projectId}`;
   let cursor: { at: string; id: string } | null = null;
   const result: DedupRebuild = { prompts: 0, keys: 0 };

@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from "node:crypto";
+import { AppError } from "@/lib/api/errors";
 import { db } from "@/lib/db";
 import { isConcurrencyError } from "@/lib/db-retry";
-import { AppError } from "@/lib/api/errors";
 import { Prisma, type Project } from "@/lib/generated/prisma/client";
-import { decideBatch, type Decision, type QuotaState } from "@/lib/prompts/decide";
-import { preparePrompt, type PipelineInput, type PreparedPrompt, type ValidPrompt } from "@/lib/prompts/prepare";
+import { type Decision, decideBatch, type QuotaState } from "@/lib/prompts/decide";
+import { type PipelineInput, type PreparedPrompt, preparePrompt, type ValidPrompt } from "@/lib/prompts/prepare";
 import type { PromptOutcome } from "@/lib/prompts/schema";
 import type { Split } from "@/lib/prompts/split";
 

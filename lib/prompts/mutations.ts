@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/api/errors";
 import { writeAudit } from "@/lib/audit/log";
+import { db } from "@/lib/db";
 import type { Project } from "@/lib/generated/prisma/client";
+import { type DedupRebuild, rebuildDedupIndex } from "@/lib/prompts/dedup-index";
 import { endUserLabel } from "@/lib/prompts/prepare";
-import { rebuildDedupIndex, type DedupRebuild } from "@/lib/prompts/dedup-index";
 import { PROMPT_STATUSES } from "@/lib/prompts/queries";
 import type { ProjectPromptSettings } from "@/lib/prompts/schema";
 import { endUserRef, splitForUser } from "@/lib/prompts/split";

@@ -1,7 +1,7 @@
 import { redact, summarizeFindings } from "@/lib/pii";
 import { dedupKey } from "@/lib/prompts/dedup";
-import { endUserRef, splitForUser, type Split, type SplitProportions } from "@/lib/prompts/split";
 import type { PromptInput, RedactionCount } from "@/lib/prompts/schema";
+import { endUserRef, type Split, type SplitProportions, splitForUser } from "@/lib/prompts/split";
 import { countTokens, exceedsTokenLimit } from "@/lib/prompts/tokens";
 
 export type PipelineSettings = {
@@ -105,6 +105,9 @@ export function preparePrompt(input: PipelineInput, settings: PipelineSettings):
     category: input.category,
     metadata,
     structure,
-    redactions: mergeCounts(redactions, [...metadataCounts].map(([type, count]) => ({ type, count }))),
+    redactions: mergeCounts(
+      redactions,
+      [...metadataCounts].map(([type, count]) => ({ type, count })),
+    ),
   };
 }

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { cursorSchema, keysetClauses, pageOf } from "@/lib/keyset";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { USE_CASES, type RedactionCount } from "@/lib/prompts/schema";
+import { cursorSchema, keysetClauses, pageOf } from "@/lib/keyset";
+import { type RedactionCount, USE_CASES } from "@/lib/prompts/schema";
 import { SPLITS, type Split } from "@/lib/prompts/split";
 import { countTokens } from "@/lib/prompts/tokens";
 
@@ -17,7 +17,7 @@ export const END_USER_PAGE_SIZE = 50;
 // ---------------------------------------------------------------------------------------------
 // Cursors
 
-export { cursorSchema, encodeCursor, type Cursor } from "@/lib/keyset";
+export { type Cursor, cursorSchema, encodeCursor } from "@/lib/keyset";
 
 /** A position in the end users' (acceptedCount desc, userRef desc) ordering: "<count>.<userRef>". */
 export const usageCursorSchema = z
@@ -27,7 +27,6 @@ export const usageCursorSchema = z
     const dot = value.indexOf(".");
     return { count: Number(value.slice(0, dot)), userRef: value.slice(dot + 1) };
   });
-
 
 // ---------------------------------------------------------------------------------------------
 // Prompt browser
@@ -169,7 +168,9 @@ export async function countPrompts(projectId: string, filters: PromptFilters): P
   const where = Prisma.join(promptWhere(projectId, { ...filters, after: undefined, before: undefined }), " AND ");
   const [bounded, plan] = await Promise.all([
     db.$queryRaw<Array<{ n: bigint }>>(promptCountSql(projectId, filters)),
-    db.$queryRaw<Array<{ "QUERY PLAN": Array<{ Plan: { "Plan Rows": number } }> }>>`EXPLAIN (FORMAT JSON) SELECT 1 FROM "Prompt" p WHERE ${where}`,
+    db.$queryRaw<
+      Array<{ "QUERY PLAN": Array<{ Plan: { "Plan Rows": number } }> }>
+    >`EXPLAIN (FORMAT JSON) SELECT 1 FROM "Prompt" p WHERE ${where}`,
   ]);
   const count = Number(bounded[0]?.n ?? 0);
   if (count <= EXACT_COUNT_LIMIT) return { exact: true, count };

@@ -3,9 +3,7 @@
 
 export type FieldErrors = Record<string, string>;
 
-export type ApiResult<T> =
-  | { ok: true; status: number; data: T }
-  | { ok: false; status: number; message: string; fieldErrors: FieldErrors };
+export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; message: string; fieldErrors: FieldErrors };
 
 type ErrorBody = { error?: { code?: string; message?: string; issues?: Array<{ path?: string; message?: string }> } };
 

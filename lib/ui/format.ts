@@ -51,7 +51,7 @@ export function safeCallbackUrl(value: string | string[] | undefined): string {
       return "/";
     }
   }
-  if (!raw || !raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return "/";
+  if (!raw?.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return "/";
   return raw;
 }
 

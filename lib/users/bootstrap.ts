@@ -1,13 +1,10 @@
-import { db } from "@/lib/db";
-import { hashPassword } from "@/lib/auth/password";
 import { writeAudit } from "@/lib/audit/log";
+import { hashPassword } from "@/lib/auth/password";
+import { db } from "@/lib/db";
 import { createSetupToken } from "@/lib/users/mutations";
 import { emailSchema, passwordSchema } from "@/lib/users/schema";
 
-export type BootstrapResult =
-  | { kind: "admin-exists" }
-  | { kind: "admin-created"; email: string }
-  | { kind: "setup-link"; token: string };
+export type BootstrapResult = { kind: "admin-exists" } | { kind: "admin-created"; email: string } | { kind: "setup-link"; token: string };
 
 /**
  * First start: ADMIN_EMAIL and ADMIN_PASSWORD create the first admin when that account does not

@@ -1,17 +1,11 @@
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/api/errors";
 import { writeAudit } from "@/lib/audit/log";
 import { hashPassword } from "@/lib/auth/password";
 import { generateToken, hashToken } from "@/lib/auth/tokens";
+import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type {
-  AcceptInvitationInput,
-  CreateUserInput,
-  InviteInput,
-  SetupAdminInput,
-  UpdateUserInput,
-} from "@/lib/users/schema";
+import type { AcceptInvitationInput, CreateUserInput, InviteInput, SetupAdminInput, UpdateUserInput } from "@/lib/users/schema";
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";

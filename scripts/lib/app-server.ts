@@ -1,5 +1,5 @@
 // Starting built app instances for the tests and benchmarks (`next start`, no tsx in between).
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { projectRoot } from "./database";
 import { findFreePort } from "./local-postgres";
@@ -36,11 +36,15 @@ export async function startAppServers(count: number, env: NodeJS.ProcessEnv, fir
   // benchmarks: Node refuses --cpu-prof in NODE_OPTIONS).
   const profile = process.env.SERVER_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.SERVER_CPU_PROF}`] : [];
   const servers = ports.map((port) => {
-    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...profile, path.join(projectRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
-      cwd: projectRoot,
-      env: { NEXT_TELEMETRY_DISABLED: "1", ...env, NEXTAUTH_URL: publicUrl, PORT: String(port) },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
+    const child = spawn(
+      process.execPath,
+      [...SERVER_NODE_FLAGS, ...profile, path.join(projectRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(port)],
+      {
+        cwd: projectRoot,
+        env: { NEXT_TELEMETRY_DISABLED: "1", ...env, NEXTAUTH_URL: publicUrl, PORT: String(port) },
+        stdio: ["ignore", "ignore", "inherit"],
+      },
+    );
     return { url: `http://localhost:${port}`, process: child, stop: () => void child.kill("SIGTERM") };
   });
   await Promise.all(servers.map((server) => waitForHealth(server.url, 60_000)));

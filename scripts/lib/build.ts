@@ -1,7 +1,8 @@
 // `npm start` builds only when the sources changed since the last build.
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { projectRoot } from "./database";
 
@@ -39,9 +40,16 @@ function run(command: string, args: string[]) {
 
 /** Generates the Prisma client when it is missing or was generated from another schema (after a pull). */
 export function ensurePrismaClient() {
-  const schemaHash = createHash("sha256").update(readFileSync(path.join(projectRoot, "prisma/schema.prisma"))).digest("hex");
+  const schemaHash = createHash("sha256")
+    .update(readFileSync(path.join(projectRoot, "prisma/schema.prisma")))
+    .digest("hex");
   const stamp = path.join(projectRoot, "lib/generated/prisma/.schema-hash");
-  if (existsSync(path.join(projectRoot, "lib/generated/prisma/client.ts")) && existsSync(stamp) && readFileSync(stamp, "utf8") === schemaHash) return;
+  if (
+    existsSync(path.join(projectRoot, "lib/generated/prisma/client.ts")) &&
+    existsSync(stamp) &&
+    readFileSync(stamp, "utf8") === schemaHash
+  )
+    return;
   run(process.execPath, [path.join(projectRoot, "node_modules/prisma/build/index.js"), "generate"]);
   writeFileSync(stamp, schemaHash);
 }
@@ -50,7 +58,8 @@ export function ensurePrismaClient() {
 export function ensureBuild(options: { force?: boolean } = {}) {
   ensurePrismaClient();
   const hash = sourceHash();
-  const built = existsSync(path.join(projectRoot, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === hash;
+  const built =
+    existsSync(path.join(projectRoot, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === hash;
   if (built && !options.force) return;
   console.log("Building the app (next build)…");
   run(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "build"]);

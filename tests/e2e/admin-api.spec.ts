@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { makeUser } from "../support/factory";
 import { unique, uniqueEmail } from "../support/unique";
-import { newClient, signIn, signedInClient } from "./support/http";
+import { newClient, signedInClient, signIn } from "./support/http";
 
 test("an admin creates a key that works once shown, is listed without its secret, and dies when revoked", async () => {
   const admin = await makeUser("admin");

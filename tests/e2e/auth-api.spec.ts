@@ -1,7 +1,7 @@
 import { expect, request, test } from "@playwright/test";
 import { makeUser } from "../support/factory";
 import { uniqueEmail } from "../support/unique";
-import { BASE_URL, SECOND_BASE_URL, newClient, signIn, signedInClient } from "./support/http";
+import { BASE_URL, newClient, SECOND_BASE_URL, signedInClient, signIn } from "./support/http";
 
 test.describe("sessions", () => {
   test("carry the user's id and role", async () => {
@@ -23,7 +23,11 @@ test.describe("sessions", () => {
     const adminClient = await signedInClient(admin.email, admin.password);
     const labelerOnFirst = await signedInClient(labeler.email, labeler.password, BASE_URL);
     // The same session cookie, presented to the other instance.
-    const second = await request.newContext({ baseURL: SECOND_BASE_URL, storageState: await labelerOnFirst.storageState(), maxRedirects: 0 });
+    const second = await request.newContext({
+      baseURL: SECOND_BASE_URL,
+      storageState: await labelerOnFirst.storageState(),
+      maxRedirects: 0,
+    });
 
     expect((await labelerOnFirst.get("/")).status()).toBe(200);
     expect((await second.get("/")).status()).toBe(200);
@@ -33,7 +37,7 @@ test.describe("sessions", () => {
     for (const client of [labelerOnFirst, second]) {
       const page = await client.get("/");
       expect(page.status()).toBe(307);
-      expect(page.headers()["location"]).toContain("/login?error=deactivated");
+      expect(page.headers().location).toContain("/login?error=deactivated");
       expect((await (await client.get("/api/auth/session")).json()).user).toBeUndefined();
     }
     expect(await signIn(await newClient(), labeler.email, labeler.password)).toBe(401);

@@ -1,8 +1,8 @@
 // The authorization matrix: every page and API route, called as anonymous, labeler, admin, and
 // with API keys with and without each scope. Later issues add their routes to these tables.
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { API_KEY_SCOPES, type ApiKeyScope } from "@/lib/api-keys/schema";
+import { type APIRequestContext, expect, test } from "@playwright/test";
 import { revokeApiKey } from "@/lib/api-keys/mutations";
+import { API_KEY_SCOPES, type ApiKeyScope } from "@/lib/api-keys/schema";
 import { makeApiKey, makeProject, makeUser } from "../support/factory";
 import { newClient, signedInClient } from "./support/http";
 
@@ -60,7 +60,7 @@ test("pages: anonymous people are sent to sign in", async () => {
   for (const path of [...userPages, ...adminPages]) {
     const response = await call(actors.anonymous!, { method: "GET", path });
     expect(response.status(), path).toBe(307);
-    expect(response.headers()["location"], path).toMatch(/\/login/);
+    expect(response.headers().location, path).toMatch(/\/login/);
   }
   for (const path of publicPages) expect((await call(actors.anonymous!, { method: "GET", path })).status(), path).toBe(200);
 });
@@ -121,7 +121,8 @@ test("user API: 401 for anonymous people and API keys, through for labelers and 
     const label = `${route.method} ${route.path}`;
     expect((await call(actors.anonymous!, route)).status(), label).toBe(401);
     expect((await call(actors.anonymous!, route, keys.all)).status(), `${label} with a key`).toBe(401);
-    for (const actor of ["labeler", "admin"]) expect([200, 201, 204, 404, 422], `${label} as ${actor}`).toContain((await call(actors[actor]!, route)).status());
+    for (const actor of ["labeler", "admin"])
+      expect([200, 201, 204, 404, 422], `${label} as ${actor}`).toContain((await call(actors[actor]!, route)).status());
   }
 });
 

@@ -1,12 +1,12 @@
 // The admin export screen: counts per split, a preview of a format's first records, the snippets
 // that pull it, and a snapshot frozen from the form. Screenshots are kept in test-results/.
 import { mkdirSync } from "node:fs";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "@playwright/test";
 import { db } from "@/lib/db";
-import { BASE_URL, newClient, signedInClient, waitForExportedRankings } from "./support/http";
 import { makeApiKey, makeProject, makeUser } from "../support/factory";
 import { unique } from "../support/unique";
 import { signInInBrowser } from "./support/browser";
+import { BASE_URL, newClient, signedInClient, waitForExportedRankings } from "./support/http";
 
 const shots = process.env.SCREENSHOT_DIR ?? "test-results/screenshots";
 mkdirSync(shots, { recursive: true });
@@ -20,13 +20,19 @@ type Split = "train" | "valid" | "test";
  */
 async function rankOne(project: Project, machine: APIRequestContext, groupSizes: number[]): Promise<Split> {
   const k = groupSizes.reduce((a, b) => a + b, 0);
-  const ingest = await (await machine.post(`/api/v1/projects/${project.slug}/prompts`, {
-    data: { prompts: [{ text: `Write a short poem about ${unique("topic")}`, user_id: unique("end-user") }] },
-  })).json();
+  const ingest = await (
+    await machine.post(`/api/v1/projects/${project.slug}/prompts`, {
+      data: { prompts: [{ text: `Write a short poem about ${unique("topic")}`, user_id: unique("end-user") }] },
+    })
+  ).json();
   const promptId = ingest.results[0].id as string;
-  expect((await machine.post(`/api/v1/projects/${project.slug}/comparisons`, {
-    data: { prompt_id: promptId, outputs: Array.from({ length: k }, (_, i) => ({ model: `model-${i}`, text: `Poem number ${i}` })) },
-  })).ok()).toBe(true);
+  expect(
+    (
+      await machine.post(`/api/v1/projects/${project.slug}/comparisons`, {
+        data: { prompt_id: promptId, outputs: Array.from({ length: k }, (_, i) => ({ model: `model-${i}`, text: `Poem number ${i}` })) },
+      })
+    ).ok(),
+  ).toBe(true);
   const labeler = await makeUser("labeler");
   const client = await signedInClient(labeler.email, labeler.password);
   const task = await (await client.post(`/api/v1/projects/${project.slug}/tasks/next`)).json();
@@ -34,7 +40,11 @@ async function rankOne(project: Project, machine: APIRequestContext, groupSizes:
   let at = 0;
   const ranking = groupSizes.map((size) => ids.slice(at, (at += size)));
   const submitted = await client.post(`/api/v1/tasks/${task.id}/submit`, {
-    data: { ratings: Object.fromEntries(ids.map((id) => [id, { likert: 5, flags: [] }])), ranking, prompt_labels: { category: "generation", flags: [] } },
+    data: {
+      ratings: Object.fromEntries(ids.map((id) => [id, { likert: 5, flags: [] }])),
+      ranking,
+      prompt_labels: { category: "generation", flags: [] },
+    },
   });
   expect(submitted.ok()).toBe(true);
   await client.dispose();
@@ -48,7 +58,11 @@ test("an admin sees counts per split, previews a format, copies the snippets and
   const machine = await newClient(BASE_URL, { authorization: `Bearer ${(await makeApiKey(["prompts:write", "outputs:write"])).key}` });
   const expected = { rankings: { train: 0, valid: 0, test: 0 }, pairs: { train: 0, valid: 0, test: 0 } };
   // K = 4 without ties (6 pairs), K = 5 with one tied pair (9), K = 4 all tied (0).
-  for (const [shape, pairs] of [[[1, 1, 1, 1], 6], [[1, 2, 1, 1], 9], [[4], 0]] as const) {
+  for (const [shape, pairs] of [
+    [[1, 1, 1, 1], 6],
+    [[1, 2, 1, 1], 9],
+    [[4], 0],
+  ] as const) {
     const split = await rankOne(project, machine, [...shape]);
     expected.rankings[split] += 1;
     expected.pairs[split] += pairs;
@@ -82,7 +96,7 @@ test("an admin sees counts per split, previews a format, copies the snippets and
 
   const curl = page.getByTestId("snippet-curl");
   await expect(curl).toContainText(`/api/v1/projects/${project.slug}/export/comparisons?format=trl`);
-  await expect(curl).toContainText('Authorization: Bearer $RANKLAB_KEY');
+  await expect(curl).toContainText("Authorization: Bearer $RANKLAB_KEY");
   await expect(curl).toContainText("--compressed");
   await expect(curl).toContainText("since=$CURSOR");
   const python = page.getByTestId("snippet-python");
@@ -94,7 +108,9 @@ test("an admin sees counts per split, previews a format, copies the snippets and
   await expect(page.getByTestId("snippet-curl")).toContainText("format=trl&split=train");
 
   // A snapshot of the pairs, all splits: the manifest lists one file per split with its records.
-  const name = unique("rm-v").toLowerCase().replace(/[^a-z0-9._-]/g, "-");
+  const name = unique("rm-v")
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]/g, "-");
   await page.getByTestId("snapshot-name").fill(name);
   await page.getByTestId("snapshot-format").selectOption("comparisons:pairs");
   await page.getByTestId("snapshot-submit").click();
@@ -102,7 +118,9 @@ test("an admin sees counts per split, previews a format, copies the snippets and
   await expect(manifest).toContainText(`Snapshot "${name}" created`);
   await expect(manifest.getByTestId("snapshot-file")).toHaveCount(3);
   for (const split of ["train", "valid", "test"] as const) {
-    await expect(manifest.getByTestId("snapshot-file").filter({ hasText: `comparisons-pairs-${split}.jsonl.gz` })).toContainText(`${expected.pairs[split]} records`);
+    await expect(manifest.getByTestId("snapshot-file").filter({ hasText: `comparisons-pairs-${split}.jsonl.gz` })).toContainText(
+      `${expected.pairs[split]} records`,
+    );
   }
   await expect(manifest).toContainText(`/snapshots/${name}/files/comparisons-pairs-train.jsonl.gz`);
   await expect(page.locator(`[data-testid="snapshot-row"][data-name="${name}"]`)).toBeVisible();

@@ -2,16 +2,23 @@
 import { expect, test } from "@playwright/test";
 import { makeApiKey, makeProject, makeUser } from "../support/factory";
 import { unique } from "../support/unique";
-import { BASE_URL, SECOND_BASE_URL, newClient, signedInClient } from "./support/http";
+import { BASE_URL, newClient, SECOND_BASE_URL, signedInClient } from "./support/http";
 
 test("outputs in: 4 to 9 outputs make one ranking task; anything else is a 422 that says why", async () => {
   const project = await makeProject();
   const machine = await newClient(BASE_URL, { authorization: `Bearer ${(await makeApiKey(["prompts:write", "outputs:write"])).key}` });
-  const ingest = await (await machine.post(`/api/v1/projects/${project.slug}/prompts`, { data: { prompts: [{ text: `Name a colour ${unique()}`, user_id: "u1" }] } })).json();
+  const ingest = await (
+    await machine.post(`/api/v1/projects/${project.slug}/prompts`, {
+      data: { prompts: [{ text: `Name a colour ${unique()}`, user_id: "u1" }] },
+    })
+  ).json();
   const promptId = ingest.results[0].id as string;
-  const outputs = (k: number) => Array.from({ length: k }, (_, i) => ({ model: `m${i}`, text: `Output ${i}, written to jane.roe@example.com` }));
+  const outputs = (k: number) =>
+    Array.from({ length: k }, (_, i) => ({ model: `m${i}`, text: `Output ${i}, written to jane.roe@example.com` }));
 
-  const created = await machine.post(`/api/v1/projects/${project.slug}/comparisons`, { data: { prompt_id: promptId, outputs: outputs(6) } });
+  const created = await machine.post(`/api/v1/projects/${project.slug}/comparisons`, {
+    data: { prompt_id: promptId, outputs: outputs(6) },
+  });
   expect(created.status()).toBe(201);
   const body = await created.json();
   expect(body.task_id).toEqual(expect.any(String));
@@ -42,7 +49,11 @@ test("next, submit and skip across two instances; a lost lease is a 409", async 
   const project = await makeProject();
   const machine = await newClient(BASE_URL, { authorization: `Bearer ${(await makeApiKey(["prompts:write", "outputs:write"])).key}` });
   for (let i = 0; i < 2; i++) {
-    const ingest = await (await machine.post(`/api/v1/projects/${project.slug}/prompts`, { data: { prompts: [{ text: `Task prompt ${i} ${unique()}`, user_id: `u${i}` }] } })).json();
+    const ingest = await (
+      await machine.post(`/api/v1/projects/${project.slug}/prompts`, {
+        data: { prompts: [{ text: `Task prompt ${i} ${unique()}`, user_id: `u${i}` }] },
+      })
+    ).json();
     await machine.post(`/api/v1/projects/${project.slug}/comparisons`, {
       data: { prompt_id: ingest.results[0].id, outputs: Array.from({ length: 4 }, (_, j) => ({ model: `m${j}`, text: `Answer ${j}` })) },
     });

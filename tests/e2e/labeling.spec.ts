@@ -2,12 +2,12 @@
 // only, skip with "intent unclear", reload mid-task, write a demonstration, lose a lease. Each
 // checks what the server stored.
 import { mkdirSync } from "node:fs";
-import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { type APIRequestContext, expect, type Locator, type Page, test } from "@playwright/test";
 import { db } from "@/lib/db";
-import { BASE_URL, newClient, signIn as apiSignIn } from "./support/http";
 import { makeApiKey, makeProject, makeUser } from "../support/factory";
 import { unique } from "../support/unique";
 import { signInInBrowser } from "./support/browser";
+import { signIn as apiSignIn, BASE_URL, newClient } from "./support/http";
 
 const shots = process.env.SCREENSHOT_DIR ?? "test-results/screenshots";
 mkdirSync(shots, { recursive: true });
@@ -21,7 +21,9 @@ async function apiClient(): Promise<APIRequestContext> {
 }
 
 async function createPrompt(api: APIRequestContext, project: Project, text: string) {
-  const response = await api.post(`/api/v1/projects/${project.slug}/prompts`, { data: { prompts: [{ text, user_id: unique("end-user") }] } });
+  const response = await api.post(`/api/v1/projects/${project.slug}/prompts`, {
+    data: { prompts: [{ text, user_id: unique("end-user") }] },
+  });
   expect(response.ok(), await response.text()).toBe(true);
   const [outcome] = ((await response.json()) as { results: { status: string; id: string }[] }).results;
   expect(outcome!.status).toBe("accepted");
@@ -143,7 +145,9 @@ test("a labeler rates six outputs, ranks them with a tie by drag and drop, and s
   const submission = await db.submission.findFirstOrThrow({ where: { taskId } });
   expect(submission.kind).toBe("ranking");
   expect(submission.displayOrder).toEqual(order);
-  expect(sortedGroups(submission.ranking as string[][])).toEqual(sortedGroups([idsOf(order, "AB"), idsOf(order, "C"), idsOf(order, "D"), idsOf(order, "E"), idsOf(order, "F")]));
+  expect(sortedGroups(submission.ranking as string[][])).toEqual(
+    sortedGroups([idsOf(order, "AB"), idsOf(order, "C"), idsOf(order, "D"), idsOf(order, "E"), idsOf(order, "F")]),
+  );
   const ratings = submission.ratings as Record<string, { likert: number; flags: string[] }>;
   for (const [label, value] of Object.entries(likert)) expect(ratings[idsOf(order, label)[0]!]!.likert).toBe(value);
   expect(ratings[idsOf(order, "D")[0]!]!.flags).toEqual(["hallucination"]);
@@ -335,7 +339,10 @@ test("a lost lease keeps the labeler's answer and offers the next task", async (
   await page.getByTestId("prompt-category").selectOption("other");
 
   // The lease runs out and another labeler takes the task.
-  await db.assignment.updateMany({ where: { taskId, labeler: { email: labeler.email } }, data: { leaseExpiresAt: new Date(Date.now() - 60_000) } });
+  await db.assignment.updateMany({
+    where: { taskId, labeler: { email: labeler.email } },
+    data: { leaseExpiresAt: new Date(Date.now() - 60_000) },
+  });
   const otherClient = await newClient();
   expect(await apiSignIn(otherClient, other.email, other.password)).toBe(200);
   const taken = await otherClient.post(`/api/v1/projects/${project.slug}/tasks/next`);

@@ -1,6 +1,6 @@
 // An admin signs in, invites a labeler; the labeler accepts and signs in; the admin deactivates
 // them and they are out at their next click. Screenshots of each screen are kept in test-results/.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { makeUser } from "../support/factory";
 import { uniqueEmail } from "../support/unique";
 
@@ -77,7 +77,12 @@ test("the admin screens render on a phone without sideways scrolling", async ({ 
   const page = await context.newPage();
   await signInThroughForm(page, admin.email, admin.password);
   await expect(page.getByRole("button", { name: "Open menu" })).toBeVisible();
-  for (const [path, name] of [["/admin", "overview"], ["/admin/people", "people"], ["/admin/projects", "projects"], ["/admin/api-keys", "api-keys"]]) {
+  for (const [path, name] of [
+    ["/admin", "overview"],
+    ["/admin/people", "people"],
+    ["/admin/projects", "projects"],
+    ["/admin/api-keys", "api-keys"],
+  ]) {
     await page.goto(path!);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, path).toBeLessThanOrEqual(1);

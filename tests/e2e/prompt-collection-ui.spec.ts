@@ -1,6 +1,6 @@
 // Playwright journeys: an admin imports a file with bad lines and sees the report; a labeler
 // writes a few-shot prompt.
-import { writeFileSync, mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { makeProject, makeUser } from "../support/factory";
 import { unique } from "../support/unique";
@@ -18,11 +18,13 @@ test("an admin imports a JSONL file with bad lines and downloads the report", as
     JSON.stringify({ text: `Write a limerick about a cat ${tag}`, user_id: "u2" }),
     JSON.stringify({ text: "Email sam.lee@example.com a thank-you note", user_id: "u3" }),
     JSON.stringify({ text: "no user id here" }),
-    ...Array.from({ length: 2500 }, (_, i) => JSON.stringify({ text: `Generated prompt number ${i} about topic ${i % 97} ${tag}`, user_id: `bulk-${i % 40}` })),
+    ...Array.from({ length: 2500 }, (_, i) =>
+      JSON.stringify({ text: `Generated prompt number ${i} about topic ${i % 97} ${tag}`, user_id: `bulk-${i % 40}` }),
+    ),
   ];
   mkdirSync("test-results", { recursive: true });
   const file = `test-results/import-${tag}.jsonl`;
-  writeFileSync(file, lines.join("\n") + "\n");
+  writeFileSync(file, `${lines.join("\n")}\n`);
 
   await signInInBrowser(page, admin.email, admin.password);
   await page.goto(`/admin/projects/${project.slug}/import`);
@@ -126,7 +128,7 @@ test("a 100,000-line CSV file imports through the browser in batches", async ({ 
     else rows.push(`"Prompt ${i}, about subject ${i % 311}, ${tag}",user-${i % 1000},${i % 2 ? "generation" : ""},web`);
   }
   const file = `test-results/import-100k-${tag}.csv`;
-  writeFileSync(file, rows.join("\n") + "\n");
+  writeFileSync(file, `${rows.join("\n")}\n`);
 
   await signInInBrowser(page, admin.email, admin.password);
   await page.goto(`/admin/projects/${project.slug}/import`);

@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { makeApiKey, makeProject } from "../support/factory";
 import { unique } from "../support/unique";
-import { BASE_URL, SECOND_BASE_URL, newClient } from "./support/http";
+import { BASE_URL, newClient, SECOND_BASE_URL } from "./support/http";
 
 let slug: string;
 let writer: Awaited<ReturnType<typeof newClient>>;
@@ -27,7 +27,12 @@ test("answers one outcome per prompt, in order", async () => {
   expect(response.status()).toBe(200);
   const { results } = await response.json();
   expect(results).toHaveLength(3);
-  expect(results[0]).toMatchObject({ status: "accepted", id: expect.any(String), split: expect.stringMatching(/^(train|valid|test)$/), redactions: [{ type: "EMAIL", count: 1 }] });
+  expect(results[0]).toMatchObject({
+    status: "accepted",
+    id: expect.any(String),
+    split: expect.stringMatching(/^(train|valid|test)$/),
+    redactions: [{ type: "EMAIL", count: 1 }],
+  });
   expect(results[1]).toMatchObject({ status: "duplicate", duplicate_of: results[0].id });
   expect(results[2]).toMatchObject({ status: "rejected", reason: "The prompt is empty." });
 });
@@ -51,7 +56,9 @@ test("rejects a malformed body as a whole with 422 and stores nothing", async ()
     expect(body.error.code).toBe("unprocessable");
     expect(JSON.stringify(body.error), JSON.stringify(testCase.body)?.slice(0, 60)).toMatch(testCase.expect);
   }
-  const unknownProject = await writer.post("/api/v1/projects/no-such-project/prompts", { data: { prompts: [{ text: "x", user_id: "u" }] } });
+  const unknownProject = await writer.post("/api/v1/projects/no-such-project/prompts", {
+    data: { prompts: [{ text: "x", user_id: "u" }] },
+  });
   expect(unknownProject.status()).toBe(404);
 });
 
@@ -60,9 +67,15 @@ test("an Idempotency-Key returns the first answer to a retry, on either instance
   const body = { prompts: [{ text: `Suggest names for a bakery ${unique()}`, user_id: "idem-user" }] };
   const first = await (await writer.post(`/api/v1/projects/${slug}/prompts`, { data: body, headers: { "idempotency-key": key } })).json();
   const other = await newClient(SECOND_BASE_URL, { authorization: `Bearer ${(await makeApiKey(["prompts:write"])).key}` });
-  const sameKeyOtherClient = await (await other.post(`/api/v1/projects/${slug}/prompts`, { data: body, headers: { "idempotency-key": key } })).json();
+  const sameKeyOtherClient = await (
+    await other.post(`/api/v1/projects/${slug}/prompts`, { data: body, headers: { "idempotency-key": key } })
+  ).json();
   expect(sameKeyOtherClient.results[0].status).toBe("duplicate"); // keys are scoped to the API key that sent them
-  const retry = await writer.fetch(`${SECOND_BASE_URL}/api/v1/projects/${slug}/prompts`, { method: "POST", data: body, headers: { "idempotency-key": key } });
+  const retry = await writer.fetch(`${SECOND_BASE_URL}/api/v1/projects/${slug}/prompts`, {
+    method: "POST",
+    data: body,
+    headers: { "idempotency-key": key },
+  });
   expect(await retry.json()).toEqual(first);
   const conflicting = await writer.post(`/api/v1/projects/${slug}/prompts`, {
     data: { prompts: [{ text: "something else", user_id: "idem-user" }] },
@@ -96,7 +109,12 @@ test("previews a redaction without storing anything", async () => {
   const body = await response.json();
   expect(body.redacted).not.toContain("4111");
   expect(body.redactions).toEqual(expect.arrayContaining([{ type: "CREDIT_CARD", count: 1 }]));
-  expect(body.findings[0]).toMatchObject({ type: expect.any(String), start: expect.any(Number), end: expect.any(Number), confidence: expect.any(Number) });
+  expect(body.findings[0]).toMatchObject({
+    type: expect.any(String),
+    start: expect.any(Number),
+    end: expect.any(Number),
+    confidence: expect.any(Number),
+  });
 });
 
 // The production bundle must find the same word lists as the source: a bundler that rewrote their

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/api/errors";
 import { requireApiKey } from "@/lib/api-keys/authenticate";
 import { revokeApiKey } from "@/lib/api-keys/mutations";
+import { db } from "@/lib/db";
 import { makeApiKey, makeUser } from "../support/factory";
 
 function requestWith(authorization?: string) {
@@ -10,7 +10,10 @@ function requestWith(authorization?: string) {
 }
 
 async function statusOf(promise: Promise<unknown>) {
-  return promise.then(() => 200, (error: unknown) => (error instanceof AppError ? error.status : 500));
+  return promise.then(
+    () => 200,
+    (error: unknown) => (error instanceof AppError ? error.status : 500),
+  );
 }
 
 describe("API keys", () => {

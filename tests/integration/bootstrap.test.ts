@@ -17,7 +17,12 @@ describe("the first admin", () => {
     expect(outcome.kind).toBe("setup-link");
     if (outcome.kind !== "setup-link") return;
     expect(await mutations.isSetupTokenOpen(outcome.token)).toBe(true);
-    const admin = await mutations.completeSetup({ token: outcome.token, email: "first@example.com", name: "First", password: "first-admin-password" });
+    const admin = await mutations.completeSetup({
+      token: outcome.token,
+      email: "first@example.com",
+      name: "First",
+      password: "first-admin-password",
+    });
     expect(admin.role).toBe("admin");
     expect(await mutations.isSetupTokenOpen(outcome.token)).toBe(false);
     await expect(
@@ -33,6 +38,8 @@ describe("the first admin", () => {
   });
 
   it("rejects a weak ADMIN_PASSWORD with a clear message", async () => {
-    await expect(bootstrap.bootstrapFirstAdmin({ ADMIN_EMAIL: "weak@example.com", ADMIN_PASSWORD: "short" })).rejects.toThrow(/ADMIN_PASSWORD/);
+    await expect(bootstrap.bootstrapFirstAdmin({ ADMIN_EMAIL: "weak@example.com", ADMIN_PASSWORD: "short" })).rejects.toThrow(
+      /ADMIN_PASSWORD/,
+    );
   });
 });

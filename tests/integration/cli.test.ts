@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
 import { hashToken } from "@/lib/auth/tokens";
+import { db } from "@/lib/db";
 import { runCli } from "../support/run-cli";
 import { unique, uniqueEmail } from "../support/unique";
 

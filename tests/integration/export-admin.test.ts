@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getExportCounts, getExportPreview, recordCount } from "@/lib/exports/admin-queries";
 import { exportRecords, planExport } from "@/lib/exports/records";
-import { waitForSettledExports } from "../support/settle";
-import { exportQuerySchema, FORMATS_BY_DATASET, type ExportDataset } from "@/lib/exports/schema";
+import { type ExportDataset, exportQuerySchema, FORMATS_BY_DATASET } from "@/lib/exports/schema";
+import type { Project } from "@/lib/generated/prisma/client";
 import { leaseNextTask, submitTask } from "@/lib/labeling/queue";
 import { createDemonstrationTasks } from "@/lib/labeling/tasks";
-import type { Project } from "@/lib/generated/prisma/client";
 import { SPLITS, type Split } from "@/lib/prompts/split";
 import { makeProject, makePrompt, makeRankingTask, makeUser } from "../support/factory";
+import { waitForSettledExports } from "../support/settle";
 
 const choose2 = (n: number) => (n * (n - 1)) / 2;
 
@@ -46,7 +46,11 @@ describe("export screen counts", () => {
     const project = await makeProject();
     // K and tie groups: no ties, one tied pair, a tie of three, everything tied (no pairs at all).
     const shapes = [[1, 1, 1, 1], [1, 2, 1, 1], [3, 1, 1, 1, 1, 1], [4], [2, 2, 1, 1, 1, 1, 1]];
-    const expected = { rankings: { train: 0, valid: 0, test: 0 }, pairs: { train: 0, valid: 0, test: 0 }, tiedPairs: { train: 0, valid: 0, test: 0 } };
+    const expected = {
+      rankings: { train: 0, valid: 0, test: 0 },
+      pairs: { train: 0, valid: 0, test: 0 },
+      tiedPairs: { train: 0, valid: 0, test: 0 },
+    };
     for (const shape of shapes) {
       const k = shape.reduce((a, b) => a + b, 0);
       await makeRankingTask(project, k);
@@ -79,7 +83,13 @@ describe("export screen counts", () => {
 
     // Every figure agrees with what the export itself streams, split by split.
     for (const split of SPLITS) {
-      for (const [dataset, format, ties] of [["comparisons", "batches", "exclude"], ["comparisons", "trl", "exclude"], ["comparisons", "pairs", "include"], ["demonstrations", "sft", "exclude"], ["prompts", "prompts", "exclude"]] as const) {
+      for (const [dataset, format, ties] of [
+        ["comparisons", "batches", "exclude"],
+        ["comparisons", "trl", "exclude"],
+        ["comparisons", "pairs", "include"],
+        ["demonstrations", "sft", "exclude"],
+        ["prompts", "prompts", "exclude"],
+      ] as const) {
         const streamed = await countRecords(project, dataset, { format, split, ties });
         expect(recordCount(counts, dataset, { format, split, ties }), `${dataset}/${format}/${split}`).toBe(streamed);
       }
@@ -107,7 +117,8 @@ describe("export screen counts", () => {
       for (const format of FORMATS_BY_DATASET[dataset]) {
         const records = await getExportPreview(project, dataset, exportQuerySchema(dataset).parse({ format }));
         expect(records, format).toHaveLength(3);
-        if (dataset === "comparisons") for (const record of records) expect((record as { group_id?: string }).group_id, format).toBeTruthy();
+        if (dataset === "comparisons")
+          for (const record of records) expect((record as { group_id?: string }).group_id, format).toBeTruthy();
       }
     }
   });

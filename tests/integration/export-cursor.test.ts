@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { encodeCursor, exportRecords, planExport } from "@/lib/exports/records";
 import { exportQuerySchema } from "@/lib/exports/schema";
-import { leaseNextTask, submitTask } from "@/lib/labeling/queue";
 import type { Project } from "@/lib/generated/prisma/client";
+import { leaseNextTask, submitTask } from "@/lib/labeling/queue";
 import { makeProject, makeRankingTask, makeUser } from "../support/factory";
 import { waitForSettledExports } from "../support/settle";
 

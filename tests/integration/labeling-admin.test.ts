@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/api/errors";
 import type { CurrentUser } from "@/lib/auth/guards";
+import { db } from "@/lib/db";
 import { getQueueFigures, listActiveLeases, listLabelerStats, listTasks, taskFiltersSchema } from "@/lib/labeling/admin-queries";
 import { ingestComparisonBatch, requestDemonstrations } from "@/lib/labeling/import";
 import { leaseNextTask, releaseLease, skipTask, submitTask } from "@/lib/labeling/queue";
@@ -52,7 +52,11 @@ function call(handler: typeof postComparisonBatch, project: Project, body: unkno
 }
 
 function comparison(promptId: string, k = 4, extra: Record<string, unknown> = {}) {
-  return { prompt_id: promptId, outputs: Array.from({ length: k }, (_, i) => ({ model: `model-${i}`, text: `Output ${i} for ${promptId}` })), ...extra };
+  return {
+    prompt_id: promptId,
+    outputs: Array.from({ length: k }, (_, i) => ({ model: `model-${i}`, text: `Output ${i} for ${promptId}` })),
+    ...extra,
+  };
 }
 
 const asAdmin = async () => {
@@ -87,7 +91,10 @@ describe("queue figures and labeler throughput", () => {
     // slow: is given the task the skipper passed on, and lets the lease run out.
     const lapsed = (await leaseNextTask(project, slow.id))!;
     expect(lapsed.id).toBe(skipped.id);
-    await db.assignment.updateMany({ where: { taskId: lapsed.id, labelerId: slow.id }, data: { leaseExpiresAt: new Date(Date.now() - 1000) } });
+    await db.assignment.updateMany({
+      where: { taskId: lapsed.id, labelerId: slow.id },
+      data: { leaseExpiresAt: new Date(Date.now() - 1000) },
+    });
 
     const figures = await getQueueFigures(project.id);
     expect(figures).toMatchObject({
@@ -105,7 +112,15 @@ describe("queue figures and labeler throughput", () => {
     const byId = new Map(stats.map((row) => [row.labelerId, row]));
     expect(stats).toHaveLength(3);
     expect(stats[0]!.labelerId).toBe(fast.id); // busiest this week first
-    expect(byId.get(fast.id)).toMatchObject({ email: fast.email, today: 2, lastWeek: 2, total: 3, medianMs: 20_000, skips: 0, leasedNow: 0 });
+    expect(byId.get(fast.id)).toMatchObject({
+      email: fast.email,
+      today: 2,
+      lastWeek: 2,
+      total: 3,
+      medianMs: 20_000,
+      skips: 0,
+      leasedNow: 0,
+    });
     // percentile_cont interpolates: 0.9 of the way through [10, 20, 60] s is 20 + 0.8 × 40 = 52 s.
     expect(byId.get(fast.id)!.p90Ms).toBe(52_000);
     expect(byId.get(skipper.id)).toMatchObject({ total: 0, medianMs: null, p90Ms: null, skips: 1, leasedNow: 1 });
@@ -138,11 +153,20 @@ describe("task list", () => {
     const project = await projectWith();
     const ranking = [];
     for (let i = 0; i < 3; i++) ranking.push(await makeRankingTask(project, 5));
-    const [demo] = await createDemonstrationTasks(project, { prompt_ids: [await makePrompt(project, "Write a limerick\nabout a cat")], labels: 2 });
+    const [demo] = await createDemonstrationTasks(project, {
+      prompt_ids: [await makePrompt(project, "Write a limerick\nabout a cat")],
+      labels: 2,
+    });
 
     const first = await listTasks(project.id, {}, 2);
     expect(first.rows.map((row) => row.id)).toEqual([demo!.id, ranking[2]!.id]);
-    expect(first.rows[0]).toMatchObject({ kind: "demonstration", status: "open", labelsNeeded: 2, outputs: 0, promptLine: "Write a limerick" });
+    expect(first.rows[0]).toMatchObject({
+      kind: "demonstration",
+      status: "open",
+      labelsNeeded: 2,
+      outputs: 0,
+      promptLine: "Write a limerick",
+    });
     expect(first.rows[1]).toMatchObject({ kind: "ranking", outputs: 5, labelsNeeded: 1, submittedCount: 0 });
     expect(first.newer).toBeNull();
     const second = await listTasks(project.id, taskFiltersSchema.parse({ after: first.older }), 2);
@@ -172,7 +196,10 @@ describe("bulk import of comparisons", () => {
       JSON.stringify({ ...comparison(promptB), outputs: [...comparison(promptB).outputs.slice(1), { model: "m", text: "   " }] }),
       JSON.stringify(comparison(archived)),
       `["${secret}"]`,
-      JSON.stringify({ prompt_id: promptB, outputs: comparison(promptB, 4).outputs.map((o, i) => (i === 0 ? { ...o, text: "Mail me at jane.doe@example.com" } : o)) }),
+      JSON.stringify({
+        prompt_id: promptB,
+        outputs: comparison(promptB, 4).outputs.map((o, i) => (i === 0 ? { ...o, text: "Mail me at jane.doe@example.com" } : o)),
+      }),
     ];
     const outcomes = await ingestComparisonBatch(project, { records: lines.map((raw, i) => ({ line: i + 1, raw })) }, admin.id);
 
@@ -196,7 +223,11 @@ describe("bulk import of comparisons", () => {
     for (const reason of Object.values(reasons)) expect(reason).not.toContain(secret);
 
     const created = outcomes.flatMap((o) => (o.status === "created" ? [o.task_id] : []));
-    const tasks = await db.task.findMany({ where: { id: { in: created } }, include: { outputs: { orderBy: { position: "asc" } } }, orderBy: { createdAt: "asc" } });
+    const tasks = await db.task.findMany({
+      where: { id: { in: created } },
+      include: { outputs: { orderBy: { position: "asc" } } },
+      orderBy: { createdAt: "asc" },
+    });
     expect(tasks.map((task) => [task.promptId, task.kind, task.labelsNeeded, task.outputs.length])).toEqual([
       [promptA, "ranking", 3, 6],
       [promptB, "ranking", 3, 4],
@@ -208,7 +239,12 @@ describe("bulk import of comparisons", () => {
   it("answers per-line outcomes through the admin route, and refuses others and oversized batches", async () => {
     const project = await projectWith();
     const promptId = await makePrompt(project);
-    const body = { records: [{ line: 4, raw: JSON.stringify(comparison(promptId)) }, { line: 9, raw: "{}" }] };
+    const body = {
+      records: [
+        { line: 4, raw: JSON.stringify(comparison(promptId)) },
+        { line: 9, raw: "{}" },
+      ],
+    };
 
     expect((await call(postComparisonBatch, project, body)).status).toBe(401);
     session.user = { id: (await makeUser("labeler")).id, email: "l@example.com", name: null, role: "labeler" };
@@ -218,7 +254,11 @@ describe("bulk import of comparisons", () => {
     await asAdmin();
     const response = await call(postComparisonBatch, project, body);
     expect(response.status).toBe(200);
-    const answer = (await response.json()) as { created: number; invalid: number; outcomes: Array<{ line: number; status: string; task_id?: string; reason?: string }> };
+    const answer = (await response.json()) as {
+      created: number;
+      invalid: number;
+      outcomes: Array<{ line: number; status: string; task_id?: string; reason?: string }>;
+    };
     expect(answer).toMatchObject({ created: 1, invalid: 1 });
     expect(answer.outcomes[0]).toMatchObject({ line: 4, status: "created", task_id: expect.any(String) });
     expect(answer.outcomes[1]).toMatchObject({ line: 9, status: "invalid", reason: expect.stringMatching(/^prompt_id: /) });
@@ -240,7 +280,11 @@ describe("asking for demonstrations", () => {
 
     const chosen = await requestDemonstrations(project, { prompt_ids: [prompts[0]!, prompts[0]!], labels: 2 }, admin.id);
     expect(chosen).toHaveLength(1);
-    expect(await db.task.findUniqueOrThrow({ where: { id: chosen[0]!.id } })).toMatchObject({ kind: "demonstration", labelsNeeded: 2, promptId: prompts[0] });
+    expect(await db.task.findUniqueOrThrow({ where: { id: chosen[0]!.id } })).toMatchObject({
+      kind: "demonstration",
+      labelsNeeded: 2,
+      promptId: prompts[0],
+    });
 
     // The newest two without a demonstration task: prompts 3 and 2 (prompt 0 already has one).
     const newest = await requestDemonstrations(project, { newest: 2, labels: 1 }, admin.id);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/api/errors";
+import { db } from "@/lib/db";
 import { leaseNextTask, releaseLease, reopenTask, skipTask, submitTask } from "@/lib/labeling/queue";
-import { createDemonstrationTasks } from "@/lib/labeling/tasks";
 import type { NextTask } from "@/lib/labeling/schema";
+import { createDemonstrationTasks } from "@/lib/labeling/tasks";
 import { makeProject, makePrompt, makeRankingTask, makeUser } from "../support/factory";
 
 async function projectWith(settings: { labelsPerTask?: number; leaseMinutes?: number } = {}) {
@@ -22,7 +22,10 @@ function answerFor(task: NextTask, groups?: string[][]) {
 }
 
 async function statusOf(promise: Promise<unknown>) {
-  return promise.then(() => 200, (error: unknown) => (error instanceof AppError ? error.status : 500));
+  return promise.then(
+    () => 200,
+    (error: unknown) => (error instanceof AppError ? error.status : 500),
+  );
 }
 
 describe("leasing", () => {
@@ -73,7 +76,10 @@ describe("leasing", () => {
     const task = (await leaseNextTask(project, slow.id))!;
     const fast = await makeUser("labeler");
     expect(await leaseNextTask(project, fast.id)).toBeNull();
-    await db.assignment.updateMany({ where: { taskId: task.id, labelerId: slow.id }, data: { leaseExpiresAt: new Date(Date.now() - 1000) } });
+    await db.assignment.updateMany({
+      where: { taskId: task.id, labelerId: slow.id },
+      data: { leaseExpiresAt: new Date(Date.now() - 1000) },
+    });
     const taken = (await leaseNextTask(project, fast.id))!;
     expect(taken.id).toBe(task.id);
     // The slow labeler's answer now arrives too late: 409, and nothing is recorded for them.
@@ -105,7 +111,13 @@ describe("submitting", () => {
     const submission = await db.submission.findFirstOrThrow({ where: { taskId: task.id } });
     expect(submission.ranking).toEqual(groups);
     expect(submission.displayOrder).toEqual(ids);
-    expect(submission).toMatchObject({ promptCategory: "generation", promptFlags: ["requests_advice"], instructionsVersion: 1, durationMs: 42_000, note: "B and A were close" });
+    expect(submission).toMatchObject({
+      promptCategory: "generation",
+      promptFlags: ["requests_advice"],
+      instructionsVersion: 1,
+      durationMs: 42_000,
+      note: "B and A were close",
+    });
     expect(await submitTask(task.id, labeler.id, answerFor(task))).toEqual({ status: "already_submitted" });
   });
 

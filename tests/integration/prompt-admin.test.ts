@@ -1,19 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/api/errors";
-import { rebuildDedupIndex } from "@/lib/prompts/dedup-index";
+import { db } from "@/lib/db";
 import { dedupKey } from "@/lib/prompts/dedup";
+import { rebuildDedupIndex } from "@/lib/prompts/dedup-index";
 import { ingestPrompts } from "@/lib/prompts/ingest";
+import { setPromptStatus, setQuotaOverride, updatePromptSettings } from "@/lib/prompts/mutations";
 import {
   countPrompts,
   getPipelineStats,
   listEndUsersByUsage,
   listPrompts,
+  type PromptFilters,
   parsePromptFiltersLenient,
   promptFiltersSchema,
-  type PromptFilters,
 } from "@/lib/prompts/queries";
-import { setPromptStatus, setQuotaOverride, updatePromptSettings } from "@/lib/prompts/mutations";
 import { endUserRef, splitForUser } from "@/lib/prompts/split";
 import { makeProject, makeUser } from "../support/factory";
 import { unique } from "../support/unique";
@@ -76,15 +76,15 @@ describe("prompt settings", () => {
     }));
     await db.prompt.createMany({ data: rows });
     const expectedOwner = (group: number) =>
-      rows
-        .filter((_, i) => i % 3 === group)
-        .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1))[0]!.id;
+      rows.filter((_, i) => i % 3 === group).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1))[0]!.id;
 
     const small = await db.$transaction((tx) => rebuildDedupIndex(tx, project.id, 5, 2));
     expect(small).toEqual({ prompts: 23, keys: 3 });
     const bySmall = await db.promptDedupKey.findMany({ where: { projectId: project.id }, orderBy: { key: "asc" } });
     for (const group of [0, 1, 2]) {
-      expect(bySmall.find((key) => Buffer.from(key.key).toString("base64") === dedupKey(`Group ${group} shares these words`, 5))?.promptId).toBe(expectedOwner(group));
+      expect(
+        bySmall.find((key) => Buffer.from(key.key).toString("base64") === dedupKey(`Group ${group} shares these words`, 5))?.promptId,
+      ).toBe(expectedOwner(group));
     }
     const large = await db.$transaction((tx) => rebuildDedupIndex(tx, project.id, 5, 5000));
     expect(large).toEqual(small);
@@ -153,7 +153,9 @@ describe("quota overrides", () => {
     });
     expect(outcomes.map((o) => o.status)).toEqual(["accepted", "accepted", "quota_exceeded"]);
 
-    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "end_user.quota_override_set", targetId: `${project.id}:${ref}` } });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { action: "end_user.quota_override_set", targetId: `${project.id}:${ref}` },
+    });
     expect(audit.details).toMatchObject({ userRef: ref, from: null, to: 2, created: true });
     expect(JSON.stringify([audit.details, audit.targetId])).not.toContain(rawId.split("@")[0]);
   });
@@ -168,14 +170,22 @@ describe("quota overrides", () => {
     const cleared = await setQuotaOverride(project.slug, { user_id: "bob-42", limit: null }, actor);
     expect(cleared.endUser.quotaOverride).toBeNull();
     await expect(setQuotaOverride(project.slug, { user_ref: "unknownref", limit: 5 }, actor)).rejects.toBeInstanceOf(AppError);
-    await expect(setQuotaOverride(project.slug, { user_id: "never-seen", limit: null }, actor)).rejects.toMatchObject({ code: "not_found" });
+    await expect(setQuotaOverride(project.slug, { user_id: "never-seen", limit: null }, actor)).rejects.toMatchObject({
+      code: "not_found",
+    });
     expect(await db.endUser.count({ where: { projectId: project.id } })).toBe(1);
   });
 
   it("lists end users by usage with a keyset cursor that skips and repeats no one", async () => {
     const project = await makeProject();
     await db.endUser.createMany({
-      data: Array.from({ length: 37 }, (_, i) => ({ projectId: project.id, userRef: `u${String(i).padStart(2, "0")}`, label: `user ${i}`, split: "train" as const, acceptedCount: i % 5 })),
+      data: Array.from({ length: 37 }, (_, i) => ({
+        projectId: project.id,
+        userRef: `u${String(i).padStart(2, "0")}`,
+        label: `user ${i}`,
+        split: "train" as const,
+        acceptedCount: i % 5,
+      })),
     });
     const seen: string[] = [];
     let after: { count: number; userRef: string } | undefined;
@@ -222,7 +232,15 @@ describe("prompt browser", () => {
       // Groups of 5 share a timestamp, so page boundaries fall inside ties.
       createdAt: new Date(base + Math.floor(i / 5) * 60_000),
       text:
-        i === 10 ? "I am 100% sure about this" : i === 11 ? "I am 1000 sure about this" : i === 12 ? "snake_case names" : i === 13 ? "snakeXcase names" : `Prompt ${i} about TOPIC ${i % 4}`,
+        i === 10
+          ? "I am 100% sure about this"
+          : i === 11
+            ? "I am 1000 sure about this"
+            : i === 12
+              ? "snake_case names"
+              : i === 13
+                ? "snakeXcase names"
+                : `Prompt ${i} about TOPIC ${i % 4}`,
       userRef: `ref${i % 6}`,
       split: splits[i % 3]!,
       source: sources[i % 3 === 0 ? 0 : i % 2]!,
@@ -241,7 +259,11 @@ describe("prompt browser", () => {
     const cursors: string[] = [];
     let after: string | null = null;
     for (let guard = 0; guard < 100; guard++) {
-      const page = await listPrompts(projectId, { ...filters, after: after ? promptFiltersSchema.shape.after.parse(after) : undefined }, pageSize);
+      const page = await listPrompts(
+        projectId,
+        { ...filters, after: after ? promptFiltersSchema.shape.after.parse(after) : undefined },
+        pageSize,
+      );
       forward.push(...page.rows.map((row) => row.id));
       if (!page.older) break;
       cursors.push(page.older);
@@ -296,11 +318,16 @@ describe("prompt browser", () => {
     expect(redacted?.redactions).toEqual([{ type: "EMAIL", count: 2 }]);
 
     expect(await countPrompts(project.id, {})).toEqual({ exact: true, count: 67 });
-    expect(await countPrompts(project.id, { split: "test" })).toEqual({ exact: true, count: order.filter((row) => row.split === "test").length });
+    expect(await countPrompts(project.id, { split: "test" })).toEqual({
+      exact: true,
+      count: order.filter((row) => row.split === "test").length,
+    });
   });
 
   it("ignores bad filter values on pages and rejects them in the API schema", () => {
-    expect(parsePromptFiltersLenient({ split: "holdout", source: "api", category: ["none", "chat"], after: "not-a-cursor", q: "  hi  " })).toEqual({
+    expect(
+      parsePromptFiltersLenient({ split: "holdout", source: "api", category: ["none", "chat"], after: "not-a-cursor", q: "  hi  " }),
+    ).toEqual({
       source: "api",
       category: "none",
       q: "hi",

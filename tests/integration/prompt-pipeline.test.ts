@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ingestPrompts } from "@/lib/prompts/ingest";
 import type { PromptInput } from "@/lib/prompts/schema";
-import { makeProject } from "../support/factory";
 import { dumpAllRows } from "../support/dump";
+import { makeProject } from "../support/factory";
 import { unique } from "../support/unique";
 
 async function freshProject(settings: Partial<{ promptQuota: number; dedupPrefixWords: number; maxPromptTokens: number }> = {}) {
@@ -80,7 +80,13 @@ describe("per-user quota", () => {
     const results = await ingestPrompts({
       project,
       source: "api",
-      prompts: [prompt("First distinct prompt"), prompt("first distinct prompt"), prompt("   "), prompt("Second distinct prompt"), prompt("Third distinct prompt")],
+      prompts: [
+        prompt("First distinct prompt"),
+        prompt("first distinct prompt"),
+        prompt("   "),
+        prompt("Second distinct prompt"),
+        prompt("Third distinct prompt"),
+      ],
     });
     expect(results.map((r) => r.status)).toEqual(["accepted", "duplicate", "rejected", "accepted", "quota_exceeded"]);
     const user = await db.endUser.findFirstOrThrow({ where: { projectId: project.id } });
@@ -95,7 +101,13 @@ describe("splits by user", () => {
     const project = await freshProject();
     const prompts = Array.from({ length: 300 }, (_, i) => prompt(`Prompt ${i} for split test ${unique()}`, `user-${i % 60}`));
     await ingestPrompts({ project, source: "api", prompts });
-    const rows = await db.prompt.groupBy({ by: ["userRef"], where: { projectId: project.id }, _count: { split: true }, _min: { split: true }, _max: { split: true } });
+    const rows = await db.prompt.groupBy({
+      by: ["userRef"],
+      where: { projectId: project.id },
+      _count: { split: true },
+      _min: { split: true },
+      _max: { split: true },
+    });
     expect(rows).toHaveLength(60);
     for (const row of rows) expect(row._min.split).toBe(row._max.split);
     const splits = new Set(rows.map((row) => row._min.split));
@@ -103,7 +115,10 @@ describe("splits by user", () => {
   });
 
   it("keep a user in the split they were first given after the proportions change", async () => {
-    const project = await db.project.update({ where: { id: (await makeProject()).id }, data: { splitTrain: 100, splitValid: 0, splitTest: 0 } });
+    const project = await db.project.update({
+      where: { id: (await makeProject()).id },
+      data: { splitTrain: 100, splitValid: 0, splitTest: 0 },
+    });
     await ingestPrompts({ project, source: "api", prompts: [prompt(`Before the change ${unique()}`, "steady-user")] });
     const changed = await db.project.update({ where: { id: project.id }, data: { splitTrain: 0, splitValid: 0, splitTest: 100 } });
     const [later, newcomer] = await ingestPrompts({
@@ -131,7 +146,11 @@ describe("dedup and quota together", () => {
     expect(keptFromOther!.status).toBe("accepted");
     expect(refusedAlone!.status).toBe("quota_exceeded");
 
-    const [again, later] = await ingestPrompts({ project, source: "api", prompts: [prompt(shared, "third-user"), prompt(alone, "fourth-user")] });
+    const [again, later] = await ingestPrompts({
+      project,
+      source: "api",
+      prompts: [prompt(shared, "third-user"), prompt(alone, "fourth-user")],
+    });
     expect(again).toMatchObject({ status: "duplicate", duplicate_of: keptFromOther!.id });
     expect(later!.status).toBe("accepted");
   });
@@ -141,12 +160,23 @@ describe("quota within one batch", () => {
   it("counts an existing user's earlier prompts and override when a batch could take them past the limit", async () => {
     const project = await freshProject({ promptQuota: 3 });
     await ingestPrompts({ project, source: "api", prompts: [prompt(`Earlier one ${unique()}`), prompt(`Earlier two ${unique()}`)] });
-    const first = await ingestPrompts({ project, source: "api", prompts: Array.from({ length: 3 }, (_, i) => prompt(`Batch A ${i} ${unique()}`)) });
+    const first = await ingestPrompts({
+      project,
+      source: "api",
+      prompts: Array.from({ length: 3 }, (_, i) => prompt(`Batch A ${i} ${unique()}`)),
+    });
     expect(first.map((r) => r.status)).toEqual(["accepted", "quota_exceeded", "quota_exceeded"]);
 
     const user = await db.endUser.findFirstOrThrow({ where: { projectId: project.id } });
-    await db.endUser.update({ where: { projectId_userRef: { projectId: project.id, userRef: user.userRef } }, data: { quotaOverride: 10 } });
-    const second = await ingestPrompts({ project, source: "api", prompts: Array.from({ length: 8 }, (_, i) => prompt(`Batch B ${i} ${unique()}`)) });
+    await db.endUser.update({
+      where: { projectId_userRef: { projectId: project.id, userRef: user.userRef } },
+      data: { quotaOverride: 10 },
+    });
+    const second = await ingestPrompts({
+      project,
+      source: "api",
+      prompts: Array.from({ length: 8 }, (_, i) => prompt(`Batch B ${i} ${unique()}`)),
+    });
     expect(second.filter((r) => r.status === "accepted")).toHaveLength(7);
     expect(second.at(-1)!.status).toBe("quota_exceeded");
     expect((await db.endUser.findFirstOrThrow({ where: { projectId: project.id } })).acceptedCount).toBe(10);
@@ -203,7 +233,9 @@ describe("personal data", () => {
       prompts: [prompt(text, planted.email, { metadata: { contact: planted.phone, note: `ip ${planted.ip}` } })],
     });
     expect(outcome!.status).toBe("accepted");
-    expect(outcome!.redactions.map((r) => r.type)).toEqual(expect.arrayContaining(["EMAIL", "PHONE", "CREDIT_CARD", "IBAN", "US_SSN", "IP_ADDRESS"]));
+    expect(outcome!.redactions.map((r) => r.type)).toEqual(
+      expect.arrayContaining(["EMAIL", "PHONE", "CREDIT_CARD", "IBAN", "US_SSN", "IP_ADDRESS"]),
+    );
     const dump = await dumpAllRows();
     for (const value of Object.values(planted)) expect(dump).not.toContain(value);
     expect(dump).not.toContain("4111111111111111");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { LOCK_AFTER } from "@/lib/auth/throttle-policy";
 import { clearSignInFailures, getSignInThrottle, recordSignInFailure } from "@/lib/auth/throttle";
+import { LOCK_AFTER } from "@/lib/auth/throttle-policy";
 import { uniqueEmail } from "../support/unique";
 
 describe("sign-in throttle (state in the database)", () => {

@@ -1,13 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/api/errors";
 import { verifyPassword } from "@/lib/auth/password";
+import { db } from "@/lib/db";
 import { acceptInvitation, createInvitation, getOpenInvitation, revokeInvitation, updateUser } from "@/lib/users/mutations";
 import { makeUser, TEST_PASSWORD } from "../support/factory";
 import { uniqueEmail } from "../support/unique";
 
 async function expectAppError(promise: Promise<unknown>, status: number) {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(AppError);
   expect((error as AppError).status).toBe(status);
 }

@@ -1,8 +1,9 @@
 // Rows for tests, made through the same domain functions the app uses.
-import { createUser } from "@/lib/users/mutations";
+
 import { createApiKey } from "@/lib/api-keys/mutations";
-import { createProject } from "@/lib/projects/mutations";
 import type { ApiKeyScope } from "@/lib/api-keys/schema";
+import { createProject } from "@/lib/projects/mutations";
+import { createUser } from "@/lib/users/mutations";
 import type { Role } from "@/lib/users/schema";
 import { unique, uniqueEmail } from "./unique";
 

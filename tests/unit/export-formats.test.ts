@@ -1,14 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { rankOutputs, toBatchRecord, toDemonstrationRecord, toPairRecords, type Ranking } from "@/lib/exports/formats";
+import { type Ranking, rankOutputs, toBatchRecord, toDemonstrationRecord, toPairRecords } from "@/lib/exports/formats";
 
 function ranking(groups: string[][]): Ranking {
   const ids = groups.flat();
   const outputs = new Map(ids.map((id, i) => [id, { model: `model-${i % 2}`, text: `text ${id}` }]));
   const ratings = Object.fromEntries(ids.map((id, i) => [id, { likert: 7 - i, flags: i ? [] : ["hallucination"] }]));
   return {
-    group_id: "g1", task_id: "t1", prompt: { id: "p1", text: "Write a haiku", category: "generation" },
-    outputs: rankOutputs(groups, outputs, ratings), tie_groups: groups, prompt_labels: { category: "generation", flags: [] },
-    labeler: "labeler_abc", instructions_version: 2, split: "train", note: null, duration_ms: 1000, created_at: "2026-11-28T00:00:00.000Z",
+    group_id: "g1",
+    task_id: "t1",
+    prompt: { id: "p1", text: "Write a haiku", category: "generation" },
+    outputs: rankOutputs(groups, outputs, ratings),
+    tie_groups: groups,
+    prompt_labels: { category: "generation", flags: [] },
+    labeler: "labeler_abc",
+    instructions_version: 2,
+    split: "train",
+    note: null,
+    duration_ms: 1000,
+    created_at: "2026-11-28T00:00:00.000Z",
   };
 }
 
@@ -17,9 +26,20 @@ const choose2 = (k: number) => (k * (k - 1)) / 2;
 describe("batches", () => {
   it("carry every output with its rank, the tie groups and all (better, worse) pairs", () => {
     const record = toBatchRecord(ranking([["a"], ["b", "c"], ["d"]]));
-    expect(record.outputs.map((o) => [o.id, o.rank])).toEqual([["a", 1], ["b", 2], ["c", 2], ["d", 3]]);
+    expect(record.outputs.map((o) => [o.id, o.rank])).toEqual([
+      ["a", 1],
+      ["b", 2],
+      ["c", 2],
+      ["d", 3],
+    ]);
     expect(record.outputs[0]).toMatchObject({ model: "model-0", likert: 7, flags: ["hallucination"] });
-    expect(record.pairs).toEqual([["a", "b"], ["a", "c"], ["a", "d"], ["b", "d"], ["c", "d"]]);
+    expect(record.pairs).toEqual([
+      ["a", "b"],
+      ["a", "c"],
+      ["a", "d"],
+      ["b", "d"],
+      ["c", "d"],
+    ]);
     expect(record.tied_pairs).toEqual([["b", "c"]]);
     expect(record).toMatchObject({ group_id: "g1", labeler: "labeler_abc", instructions_version: 2, split: "train" });
   });
@@ -39,7 +59,12 @@ describe("pair formats", () => {
 
   it("use each trainer's field layout, always with the group id", () => {
     const r = ranking([["a"], ["b"], ["c"], ["d"]]);
-    expect(toPairRecords(r, "trl", { includeTies: false })[0]).toEqual({ prompt: "Write a haiku", chosen: "text a", rejected: "text b", group_id: "g1" });
+    expect(toPairRecords(r, "trl", { includeTies: false })[0]).toEqual({
+      prompt: "Write a haiku",
+      chosen: "text a",
+      rejected: "text b",
+      group_id: "g1",
+    });
     expect(toPairRecords(r, "trl-conversational", { includeTies: false })[0]).toEqual({
       prompt: [{ role: "user", content: "Write a haiku" }],
       chosen: [{ role: "assistant", content: "text a" }],
@@ -58,8 +83,18 @@ describe("pair formats", () => {
       group_id: "g1",
     });
     expect(toPairRecords(r, "pairs", { includeTies: false })[0]).toEqual({
-      group_id: "g1", prompt: "Write a haiku", chosen: "text a", rejected: "text b", chosen_model: "model-0", rejected_model: "model-1",
-      chosen_rank: 1, rejected_rank: 2, chosen_likert: 7, rejected_likert: 6, tie: false, split: "train",
+      group_id: "g1",
+      prompt: "Write a haiku",
+      chosen: "text a",
+      rejected: "text b",
+      chosen_model: "model-0",
+      rejected_model: "model-1",
+      chosen_rank: 1,
+      rejected_rank: 2,
+      chosen_likert: 7,
+      rejected_likert: 6,
+      tie: false,
+      split: "train",
     });
   });
 
@@ -73,11 +108,22 @@ describe("pair formats", () => {
 });
 
 describe("demonstrations", () => {
-  const row = { group_id: "s1", prompt: { id: "p1", text: "Say hi" }, text: "Hi!", labeler: "labeler_x", split: "valid", created_at: "t", instructions_version: 1 };
+  const row = {
+    group_id: "s1",
+    prompt: { id: "p1", text: "Say hi" },
+    text: "Hi!",
+    labeler: "labeler_x",
+    split: "valid",
+    created_at: "t",
+    instructions_version: 1,
+  };
   it("come as prompt/completion or as chat messages", () => {
     expect(toDemonstrationRecord(row, "sft")).toMatchObject({ prompt: "Say hi", completion: "Hi!", group_id: "s1" });
     expect(toDemonstrationRecord(row, "messages")).toEqual({
-      messages: [{ role: "user", content: "Say hi" }, { role: "assistant", content: "Hi!" }],
+      messages: [
+        { role: "user", content: "Say hi" },
+        { role: "assistant", content: "Hi!" },
+      ],
       group_id: "s1",
       split: "valid",
     });

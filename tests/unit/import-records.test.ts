@@ -34,7 +34,7 @@ describe("splitting import files into records", () => {
 
   it("cuts a record that a stray quote would stretch over the rest of the file", () => {
     const filler = Array.from({ length: 3000 }, (_, i) => `"prompt ${i} ${"x".repeat(40)}",u${i}`);
-    const csv = ['text,user_id', '"stray quote,u0', ...filler].join("\n") + "\n";
+    const csv = `${["text,user_id", '"stray quote,u0', ...filler].join("\n")}\n`;
     const records = splitAll("csv", csv, 4096);
     const broken = records[1]!;
     expect(broken.line).toBe(2);

@@ -1,7 +1,6 @@
 // The ranking screen's pure logic: bucket moves, ties, prefill from ratings, completeness,
 // the submission body and the localStorage draft.
 import { describe, expect, it } from "vitest";
-import { rankingSubmissionSchema } from "@/lib/labeling/schema";
 import {
   bucketsFromRatings,
   describeMissing,
@@ -16,6 +15,8 @@ import {
   moveUp,
   normalise,
   parseDraft,
+  type RankingAnswer,
+  type Ratings,
   rankOf,
   setLikert,
   skipReason,
@@ -26,9 +27,8 @@ import {
   toRankingSubmission,
   unrank,
   unranked,
-  type RankingAnswer,
-  type Ratings,
 } from "@/components/labeling/ranking-state";
+import { rankingSubmissionSchema } from "@/lib/labeling/schema";
 
 const outputs = ["a", "b", "c", "d"].map((id, i) => ({ id, label: "ABCD"[i]! }));
 const order = outputs.map((o) => o.id);
@@ -162,7 +162,11 @@ function answer(patch: Partial<RankingAnswer> = {}): RankingAnswer {
 
 describe("completeness", () => {
   it("names what is missing, by label", () => {
-    const missing = missingParts(outputs, { ratings: { a: { likert: 3, flags: [] }, b: { likert: null, flags: [] } }, buckets: [["c"]], category: "" });
+    const missing = missingParts(outputs, {
+      ratings: { a: { likert: 3, flags: [] }, b: { likert: null, flags: [] } },
+      buckets: [["c"]],
+      category: "",
+    });
     expect(missing).toEqual({ unrated: ["B", "C", "D"], unranked: ["A", "B", "D"], category: true });
     expect(isComplete(missing)).toBe(false);
     expect(describeMissing(missing)).toEqual(["Rate B, C and D.", "Rank A, B and D.", "Choose the prompt's category."]);
@@ -179,7 +183,12 @@ describe("toRankingSubmission", () => {
     const body = toRankingSubmission(outputs, answer({ note: "  close call  ", promptFlags: ["ambiguous"] }), 12_345.6);
     expect(body).not.toBeNull();
     expect(rankingSubmissionSchema.parse(body)).toEqual(body);
-    expect(body).toMatchObject({ ranking: [["a"], ["b", "c"], ["d"]], prompt_labels: { category: "open_qa", flags: ["ambiguous"] }, note: "close call", duration_ms: 12_346 });
+    expect(body).toMatchObject({
+      ranking: [["a"], ["b", "c"], ["d"]],
+      prompt_labels: { category: "open_qa", flags: ["ambiguous"] },
+      note: "close call",
+      duration_ms: 12_346,
+    });
     expect(body!.ratings.a).toEqual({ likert: 7, flags: [] });
   });
   it("omits an empty note and refuses an incomplete answer", () => {
@@ -191,7 +200,12 @@ describe("toRankingSubmission", () => {
 
 describe("drafts", () => {
   it("round-trips through JSON and is keyed by task id", () => {
-    const draft = { ...emptyDraft("t1", "ranking", 1000), ratings: { a: { likert: 5, flags: ["hallucination" as const] } }, buckets: [["a"]], category: "chat" as const };
+    const draft = {
+      ...emptyDraft("t1", "ranking", 1000),
+      ratings: { a: { likert: 5, flags: ["hallucination" as const] } },
+      buckets: [["a"]],
+      category: "chat" as const,
+    };
     expect(draftKey("t1")).toBe("ranklab:task-draft:t1");
     expect(parseDraft(JSON.stringify(draft), "t1", order)).toEqual(draft);
     expect(draftHasWork(draft)).toBe(true);

@@ -5,7 +5,14 @@ import { z } from "zod";
 import { readIdempotencyKey } from "@/lib/api/idempotency";
 import { EXPORT_DATASETS, exportDatasetSchema } from "@/lib/exports/schema";
 import { curlExample } from "@/lib/openapi/curl";
-import { buildOpenApiDocument, getOpenApiDocument, hoistDefs, type HttpMethod, type OperationObject, type SchemaObject } from "@/lib/openapi/document";
+import {
+  buildOpenApiDocument,
+  getOpenApiDocument,
+  type HttpMethod,
+  hoistDefs,
+  type OperationObject,
+  type SchemaObject,
+} from "@/lib/openapi/document";
 import type { ApiOperation } from "@/lib/openapi/registry-types";
 import { idempotencyKeyHeaderSchema, operations } from "@/lib/openapi/routes";
 
@@ -27,7 +34,10 @@ function exportedMethods(source: string): string[] {
 
 /** `app/api/v1/tasks/[id]/skip/route.ts` → `/api/v1/tasks/{id}/skip`. */
 function pathOfFile(file: string): string {
-  return file.replace(/^app/, "").replace(/\/route\.(ts|tsx|js)$/, "").replace(/\[([^\]]+)\]/g, "{$1}");
+  return file
+    .replace(/^app/, "")
+    .replace(/\/route\.(ts|tsx|js)$/, "")
+    .replace(/\[([^\]]+)\]/g, "{$1}");
 }
 
 function fileOf(op: ApiOperation): string {
@@ -35,7 +45,9 @@ function fileOf(op: ApiOperation): string {
 }
 
 function allOperations(doc = getOpenApiDocument()): { path: string; method: HttpMethod; op: OperationObject }[] {
-  return Object.entries(doc.paths).flatMap(([p, item]) => Object.entries(item).map(([method, op]) => ({ path: p, method: method as HttpMethod, op: op! })));
+  return Object.entries(doc.paths).flatMap(([p, item]) =>
+    Object.entries(item).map(([method, op]) => ({ path: p, method: method as HttpMethod, op: op! })),
+  );
 }
 
 function refsIn(value: unknown): string[] {
@@ -85,8 +97,14 @@ describe("OpenAPI document", () => {
       for (const method of methods) onDisk.add(`${method} ${file}`);
     }
     const described = new Set(operations.map((op) => `${op.method.toUpperCase()} ${fileOf(op)}`));
-    expect([...onDisk].filter((key) => !described.has(key)), "route handlers missing from lib/openapi/routes.ts").toEqual([]);
-    expect([...described].filter((key) => !onDisk.has(key)), "described operations with no route handler").toEqual([]);
+    expect(
+      [...onDisk].filter((key) => !described.has(key)),
+      "route handlers missing from lib/openapi/routes.ts",
+    ).toEqual([]);
+    expect(
+      [...described].filter((key) => !onDisk.has(key)),
+      "described operations with no route handler",
+    ).toEqual([]);
   });
 
   it("puts each operation at a path its route file serves", () => {
@@ -110,8 +128,13 @@ describe("OpenAPI document", () => {
   it("gives every operation responses: a success, and 401 (plus 403 for scoped keys) where auth is needed", () => {
     for (const { path: p, method, op } of allOperations()) {
       const statuses = Object.keys(op.responses);
-      expect(statuses.some((status) => /^2\d\d$/.test(status)), `${method} ${p}`).toBe(true);
-      expect(statuses.every((status) => ["200", "201", "204", "400", "401", "403", "404", "409", "422", "429"].includes(status))).toBe(true);
+      expect(
+        statuses.some((status) => /^2\d\d$/.test(status)),
+        `${method} ${p}`,
+      ).toBe(true);
+      expect(statuses.every((status) => ["200", "201", "204", "400", "401", "403", "404", "409", "422", "429"].includes(status))).toBe(
+        true,
+      );
       const requirement = op.security[0];
       if (!requirement) {
         expect(p).toBe("/api/v1/openapi.json");
@@ -147,7 +170,9 @@ describe("OpenAPI document", () => {
       expect(refs).toEqual(op.body.variants.map((variant) => `#/components/schemas/${variant.name}`));
       for (const variant of op.body.variants) {
         const hoisted: Record<string, SchemaObject> = {};
-        expect(doc.components.schemas[variant.name], variant.name).toEqual(hoistDefs(variant.name, zodJson(variant.schema, "input"), hoisted));
+        expect(doc.components.schemas[variant.name], variant.name).toEqual(
+          hoistDefs(variant.name, zodJson(variant.schema, "input"), hoisted),
+        );
         for (const [name, def] of Object.entries(hoisted)) expect(doc.components.schemas[name], name).toEqual(def);
         bodies++;
       }

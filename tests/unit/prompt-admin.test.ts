@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { piiTypeLabel, roundEstimate } from "@/components/prompts/labels";
-import { cursorSchema, encodeCursor, escapeLike, foldCounters, usageCursorSchema } from "@/lib/prompts/queries";
 import { quotaOverrideSchema } from "@/lib/prompts/mutations";
+import { cursorSchema, encodeCursor, escapeLike, foldCounters, usageCursorSchema } from "@/lib/prompts/queries";
 
 describe("prompt browser helpers", () => {
   it("escapes LIKE wildcards so a search matches them literally", () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { decideBatch, type QuotaState } from "@/lib/prompts/decide";
 import { dedupKey, dedupWords } from "@/lib/prompts/dedup";
 import { labelerPromptSchema, labelerPromptStructure, renderLabelerPrompt } from "@/lib/prompts/labeler-prompt";
-import { preparePrompt, type PreparedPrompt } from "@/lib/prompts/prepare";
+import { type PreparedPrompt, preparePrompt } from "@/lib/prompts/prepare";
 import { endUserRef, splitForUser } from "@/lib/prompts/split";
 import { countTokens, exceedsTokenLimit } from "@/lib/prompts/tokens";
 
@@ -64,7 +64,10 @@ describe("preparing a prompt", () => {
 
   it("keeps a user ID as its label only when it holds no personal data, and redacts metadata", () => {
     const plain = preparePrompt({ text: "Say hi", user_id: "org-7/user-12" }, settings);
-    const email = preparePrompt({ text: "Say hi", user_id: "jane.doe@example.com", metadata: { from: "jane.doe@example.com", n: 3 } }, settings);
+    const email = preparePrompt(
+      { text: "Say hi", user_id: "jane.doe@example.com", metadata: { from: "jane.doe@example.com", n: 3 } },
+      settings,
+    );
     expect(plain.ok && plain.userLabel).toBe("org-7/user-12");
     expect(email.ok && email.userLabel).not.toContain("jane.doe");
     expect(email.ok && email.metadata).toEqual({ from: "<EMAIL_1>", n: 3 });
@@ -87,7 +90,13 @@ describe("preparing a prompt", () => {
 
 describe("deciding a batch", () => {
   const ok = (key: string, user = "u"): PreparedPrompt => ({
-    ok: true, text: key, dedupKey: key, userRef: user, userLabel: user, split: "train", redactions: [],
+    ok: true,
+    text: key,
+    dedupKey: key,
+    userRef: user,
+    userLabel: user,
+    split: "train",
+    redactions: [],
   });
   let n = 0;
   const newId = () => `id${++n}`;
@@ -106,7 +115,10 @@ describe("deciding a batch", () => {
   });
 
   it("stops at the limit, per user, and a refused prompt duplicates nothing", () => {
-    const quotas = new Map<string, QuotaState>([["u", { used: 1, limit: 2 }], ["v", { used: 0, limit: 1 }]]);
+    const quotas = new Map<string, QuotaState>([
+      ["u", { used: 1, limit: 2 }],
+      ["v", { used: 0, limit: 1 }],
+    ]);
     const decisions = decideBatch([ok("a"), ok("b"), ok("b", "v"), ok("c", "v")], new Map(), quotas, newId);
     expect(decisions.map((d) => d.status)).toEqual(["accepted", "quota_exceeded", "accepted", "quota_exceeded"]);
   });
@@ -124,7 +136,10 @@ describe("labeler-written prompts", () => {
       kind: "few_shot",
       category: "rewrite",
       instruction: "Make each sentence formal.",
-      examples: [{ query: "gonna be late", response: "I will be late." }, { query: "wanna eat?", response: "Would you like to eat?" }],
+      examples: [
+        { query: "gonna be late", response: "I will be late." },
+        { query: "wanna eat?", response: "Would you like to eat?" },
+      ],
       query: "cya",
     });
     expect(renderLabelerPrompt(input)).toBe(
@@ -135,8 +150,15 @@ describe("labeler-written prompts", () => {
 
   it("need a category, and few-shot prompts need two pairs", () => {
     expect(labelerPromptSchema.safeParse({ kind: "plain", text: "Hi" }).success).toBe(false);
-    const one = labelerPromptSchema.safeParse({ kind: "few_shot", category: "other", instruction: "x", examples: [{ query: "a", response: "b" }] });
+    const one = labelerPromptSchema.safeParse({
+      kind: "few_shot",
+      category: "other",
+      instruction: "x",
+      examples: [{ query: "a", response: "b" }],
+    });
     expect(one.success).toBe(false);
-    expect(labelerPromptSchema.safeParse({ kind: "user_based", category: "chat", use_case: "Tutor kids", text: "Explain fractions" }).success).toBe(true);
+    expect(
+      labelerPromptSchema.safeParse({ kind: "user_based", category: "chat", use_case: "Tutor kids", text: "Explain fractions" }).success,
+    ).toBe(true);
   });
 });

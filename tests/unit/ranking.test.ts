@@ -18,7 +18,13 @@ describe("ranking → pairs", () => {
 
   it("orders every pair better-first and never pairs tied outputs", () => {
     const { pairs, ties } = rankingToPairs([["a"], ["b", "c"], ["d"]]);
-    expect(pairs).toEqual([["a", "b"], ["a", "c"], ["a", "d"], ["b", "d"], ["c", "d"]]);
+    expect(pairs).toEqual([
+      ["a", "b"],
+      ["a", "c"],
+      ["a", "d"],
+      ["b", "d"],
+      ["c", "d"],
+    ]);
     expect(ties).toEqual([["b", "c"]]);
   });
 });
@@ -35,11 +41,31 @@ describe("ranking validation", () => {
 
   it("names missing ratings, unknown and repeated outputs, and unranked ones", () => {
     const { a: _dropped, ...withoutA } = ratings;
-    expect(validateRankingSubmission(ids, { ...base, ratings: withoutA })).toEqual([{ path: "ratings.a", message: "This output has no rating." }]);
+    expect(validateRankingSubmission(ids, { ...base, ratings: withoutA })).toEqual([
+      { path: "ratings.a", message: "This output has no rating." },
+    ]);
     expect(validateRankingSubmission(ids, { ...base, ratings: { ...ratings, z: { likert: 1, flags: [] } } })[0]!.path).toBe("ratings.z");
-    expect(validateRankingSubmission(ids, { ...base, ranking: [["a", "a"], ["b", "c", "d"]] })[0]).toEqual({ path: "ranking.0.1", message: "This output is ranked twice." });
-    expect(validateRankingSubmission(ids, { ...base, ranking: [["a"], ["b", "c"]] })).toEqual([{ path: "ranking", message: "Output d is not ranked." }]);
-    expect(validateRankingSubmission(ids, { ...base, ranking: [["a", "x"], ["b", "c", "d"]] })[0]!.message).toBe("No such output in this task.");
+    expect(
+      validateRankingSubmission(ids, {
+        ...base,
+        ranking: [
+          ["a", "a"],
+          ["b", "c", "d"],
+        ],
+      })[0],
+    ).toEqual({ path: "ranking.0.1", message: "This output is ranked twice." });
+    expect(validateRankingSubmission(ids, { ...base, ranking: [["a"], ["b", "c"]] })).toEqual([
+      { path: "ranking", message: "Output d is not ranked." },
+    ]);
+    expect(
+      validateRankingSubmission(ids, {
+        ...base,
+        ranking: [
+          ["a", "x"],
+          ["b", "c", "d"],
+        ],
+      })[0]!.message,
+    ).toBe("No such output in this task.");
   });
 });
 

@@ -22,7 +22,12 @@ describe("input schemas", () => {
   });
 
   it("fills project defaults", () => {
-    expect(createProjectSchema.parse({ slug: "demo", name: "Demo" })).toEqual({ slug: "demo", name: "Demo", description: "", instructions: "" });
+    expect(createProjectSchema.parse({ slug: "demo", name: "Demo" })).toEqual({
+      slug: "demo",
+      name: "Demo",
+      description: "",
+      instructions: "",
+    });
   });
 
   it("parses scope lists from the command line, deduplicated", () => {

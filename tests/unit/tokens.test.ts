@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { generateToken, hashToken, tokensEqual } from "@/lib/auth/tokens";
 import { bearerKey, generateApiKey } from "@/lib/api-keys/format";
+import { generateToken, hashToken, tokensEqual } from "@/lib/auth/tokens";
 
 describe("tokens", () => {
   it("generates distinct URL-safe tokens", () => {

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardHeader, CardTitle, CardDescription } from "@/components/ui/card";
+import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, THead, TBody, TR, TH, TD, EmptyRow } from "@/components/ui/table";
-import { requireAdmin } from "@/lib/auth/guards";
+import { EmptyRow, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getAdminCounts, listRecentAuditEntries } from "@/lib/admin/queries";
+import { requireAdmin } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/ui/format";
 
 export const metadata: Metadata = { title: "Admin" };

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { route, readJson } from "@/lib/api/http";
 import { parseOrThrow } from "@/lib/api/errors";
+import { readJson, route } from "@/lib/api/http";
 import { completeSetup } from "@/lib/users/mutations";
 import { setupAdminSchema } from "@/lib/users/schema";
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
-import { cn } from "@/lib/ui/cn";
 import type { HttpMethod, SchemaObject } from "@/lib/openapi/document";
+import { cn } from "@/lib/ui/cn";
 
 /** Text with `backtick` spans shown as code, as the document's descriptions are written. */
 export function RichText({ text, className }: { text: string; className?: string }) {
@@ -31,7 +31,12 @@ const methodTones: Record<HttpMethod, string> = {
 
 export function MethodBadge({ method }: { method: HttpMethod }) {
   return (
-    <span className={cn("inline-flex w-14 shrink-0 justify-center rounded px-1.5 py-0.5 font-mono text-xs font-semibold text-white uppercase", methodTones[method])}>
+    <span
+      className={cn(
+        "inline-flex w-14 shrink-0 justify-center rounded px-1.5 py-0.5 font-mono text-xs font-semibold text-white uppercase",
+        methodTones[method],
+      )}
+    >
       {method}
     </span>
   );

@@ -12,7 +12,9 @@ function componentName(schema: SchemaObject | undefined): string | undefined {
 /** The component a `$ref` names, or the schema itself; anyOf of refs lists each component. */
 function schemaViews(document: OpenApiDocument, schema: SchemaObject | undefined): { name: string; schema: SchemaObject }[] {
   if (!schema) return [];
-  const refs = (schema.anyOf as SchemaObject[] | undefined)?.every((item) => componentName(item)) ? (schema.anyOf as SchemaObject[]) : [schema];
+  const refs = (schema.anyOf as SchemaObject[] | undefined)?.every((item) => componentName(item))
+    ? (schema.anyOf as SchemaObject[])
+    : [schema];
   return refs.map((item) => {
     const name = componentName(item);
     return name ? { name, schema: document.components.schemas[name] ?? item } : { name: "schema", schema: item };
@@ -85,7 +87,11 @@ export function OperationCard({
                     <TR key={`${param.in}-${param.name}`}>
                       <TD className="font-mono text-xs whitespace-nowrap">
                         {param.name}
-                        {param.required ? <span className="ml-0.5 text-red-600" title="required">*</span> : null}
+                        {param.required ? (
+                          <span className="ml-0.5 text-red-600" title="required">
+                            *
+                          </span>
+                        ) : null}
                       </TD>
                       <TD className="text-xs text-slate-500">{param.in}</TD>
                       <TD className="max-w-72">
@@ -112,7 +118,11 @@ export function OperationCard({
               <JsonDetails key={view.name} summary={<span className="font-mono">{view.name}</span>} value={view.schema} />
             ))}
             {bodyExamples.map((example) => (
-              <JsonDetails key={example.name} summary={example.name === "Example" ? "Example" : `Example: ${example.name}`} value={example.value} />
+              <JsonDetails
+                key={example.name}
+                summary={example.name === "Example" ? "Example" : `Example: ${example.name}`}
+                value={example.value}
+              />
             ))}
           </section>
         ) : null}
@@ -127,7 +137,9 @@ export function OperationCard({
               return (
                 <li key={status} className="flex flex-col gap-1.5 rounded-md border border-slate-100 px-3 py-2">
                   <div className="flex flex-wrap items-baseline gap-2 text-sm">
-                    <span className={ok ? "font-mono font-semibold text-emerald-700" : "font-mono font-semibold text-red-700"}>{status}</span>
+                    <span className={ok ? "font-mono font-semibold text-emerald-700" : "font-mono font-semibold text-red-700"}>
+                      {status}
+                    </span>
                     <span className="text-slate-700">
                       <RichText text={response.description} />
                     </span>
@@ -143,7 +155,9 @@ export function OperationCard({
                     </ul>
                   ) : null}
                   {ok
-                    ? views.map((view) => <JsonDetails key={view.name} summary={<span className="font-mono">{view.name}</span>} value={view.schema} />)
+                    ? views.map((view) => (
+                        <JsonDetails key={view.name} summary={<span className="font-mono">{view.name}</span>} value={view.schema} />
+                      ))
                     : null}
                 </li>
               );
@@ -156,7 +170,10 @@ export function OperationCard({
             <h4 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Example</h4>
             <CopyButton text={curl} label="Copy curl" targetId={`${anchor}-curl`} />
           </div>
-          <pre id={`${anchor}-curl`} className="overflow-x-auto rounded-md bg-slate-900 px-3 py-2 font-mono text-xs leading-5 text-slate-100">
+          <pre
+            id={`${anchor}-curl`}
+            className="overflow-x-auto rounded-md bg-slate-900 px-3 py-2 font-mono text-xs leading-5 text-slate-100"
+          >
             {curl}
           </pre>
         </section>

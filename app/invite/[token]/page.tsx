@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AuthCard } from "@/components/auth/auth-card";
 import { AcceptInvitationForm } from "@/components/auth/accept-invitation-form";
+import { AuthCard } from "@/components/auth/auth-card";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { getOpenInvitation } from "@/lib/users/mutations";

@@ -1,7 +1,7 @@
 import isCreditCard from "validator/lib/isCreditCard.js";
 import isLuhnNumber from "validator/lib/isLuhnNumber.js";
-import type { Candidate } from "../types";
 import { contextBefore, digitsOf, hasDigitRun } from "../text";
+import type { Candidate } from "../types";
 
 // 12–19 digits, optionally grouped by single spaces or dashes.
 const CARD_CANDIDATE = /(?<![\p{N}\p{L}.,-])\d(?:[ -]?\d){11,18}(?![\p{N}\p{L}]|[.,]\d)/gu;

@@ -19,7 +19,8 @@ const FOREIGN_MONTHS =
   "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|" +
   "जनवरी|फ़रवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|अक्तूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर)(?![\\p{L}\\p{M}])";
 // Hungarian dates put the year first: "1979. május 8.", "1979. máj. 8.".
-const HU_MONTHS = "(?:január|február|március|április|május|június|július|augusztus|szeptember|október|november|december|jan|febr|márc|ápr|máj|jún|júl|aug|szept|okt|nov|dec)\\.?";
+const HU_MONTHS =
+  "(?:január|február|március|április|május|június|július|augusztus|szeptember|október|november|december|jan|febr|márc|ápr|máj|jún|júl|aug|szept|okt|nov|dec)\\.?";
 const HU_DATE = new RegExp(`\\b(?:1[89]|20)\\d\\d\\.\\s?${HU_MONTHS}\\s?(?:[12]\\d|3[01]|0?[1-9])\\.?(?![\\p{L}\\p{N}])`, "giu");
 const DAY = "(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?";
 // A four-digit year, or an abbreviated one with its apostrophe ("14 Apr '82").
@@ -37,7 +38,10 @@ const DATE = new RegExp(
 // Apart from DATE, whose ASCII-only scan is much faster without the Unicode flag.
 // Any match of OTHER_LANGUAGE_DATE passes this cheaper test: a day, a word and a four-digit year.
 const OTHER_LANGUAGE_DATE_PRE = /\d(?:er|º|°|\.)? (?:de )?[^\s\d]+ (?:de |del )?\d{4}/;
-const OTHER_LANGUAGE_DATE = new RegExp(`\\b(?:[12]\\d|3[01]|0?[1-9])(?:er|º|°|\\.)? (?:de )?(?:${FOREIGN_MONTHS}|${MONTHS}) (?:de |del )?\\d{4}\\b`, "giu");
+const OTHER_LANGUAGE_DATE = new RegExp(
+  `\\b(?:[12]\\d|3[01]|0?[1-9])(?:er|º|°|\\.)? (?:de )?(?:${FOREIGN_MONTHS}|${MONTHS}) (?:de |del )?\\d{4}\\b`,
+  "giu",
+);
 // Birth wording shortly before the date: "born on", "date of birth:", "DOB", "birthday is".
 const BIRTH_CONTEXT = /\b(born|birth|birthdate|birthday|dob|d\.o\.b\.?|b\.|n[ée]e? le|geboren)\b[^\n]{0,30}$|\bb(irth)?\s*:\s*$|\bb\.\s*$/i;
 // The same in other languages, right before the date (a word or two may stand between): "né le",
@@ -46,13 +50,14 @@ const BIRTH_CONTEXT = /\b(born|birth|birthdate|birthday|dob|d\.o\.b\.?|b\.|n[ée
 // "urodzona", "data urodzenia", "ur.", "lahir", "tanggal lahir", "doğum tarihi", "fødselsdato".
 const FOREIGN_BIRTH_CONTEXT = new RegExp(
   String.raw`(?<![\p{L}\p{M}])(?:n(?:ée?s?|ee?s?\s+le)|nat[oa]|nacid[oa]|nascid[oa]|geboren|geb\.|urodzon[ya]|urodzeni|ur\.|lahir|nacimiento|f\.\s?nac\.?|nascimento|nascita|naissance|geburtsdatum|geburtstag|geboortedatum|urodzenia|doğum(?:\s+tarihi)?|dogum(?:\s+tarihi)?|fødselsdato|födelsedatum|syntymäaika|` +
-  // Scandinavian, Finnish, Hungarian, Vietnamese, Czech and Slovak, Romanian, Russian, Hindi, Arabic.
-  `född|født|fødd|syntynyt|syntyi|született|szül\.|sinh ngày|sinh năm|ngày sinh|narozen[aá]?|nar\.|narodil[aá]?|narodená|născut[ăa]?|data nașterii|` +
-  `родил(?:ся|ась)|рожд[её]н(?:н?ая)?|дата рождения|д\.\s?р\.|जन्म(?:तिथि| तिथि| दिनांक)?|تاريخ الميلاد|مواليد|ولد|ولدت)(?![\p{L}\p{M}])[^\n\p{N}]{0,24}$`,
+    // Scandinavian, Finnish, Hungarian, Vietnamese, Czech and Slovak, Romanian, Russian, Hindi, Arabic.
+    `född|født|fødd|syntynyt|syntyi|született|szül.|sinh ngày|sinh năm|ngày sinh|narozen[aá]?|nar.|narodil[aá]?|narodená|născut[ăa]?|data nașterii|` +
+    `родил(?:ся|ась)|рожд[её]н(?:н?ая)?|дата рождения|д.s?р.|जन्म(?:तिथि| तिथि| दिनांक)?|تاريخ الميلاد|مواليد|ولد|ولدت)(?![p{L}p{M}])[^\np{N}]{0,24}$`,
   "iu",
 );
 // A table column of birth dates: "dob", "date_of_birth", "Date of birth", "birthdate", "born".
-const BIRTH_COLUMN = /^\s*["']?\s*(?:dob|d\.o\.b\.?|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|born|geburtsdatum|fecha[ _]de[ _]nacimiento|data[ _]de[ _]nascimento|data[ _]di[ _]nascita|date[ _]de[ _]naissance|geboortedatum|data[ _]urodzenia|tanggal[ _]lahir|doğum[ _]tarihi)\s*["']?\s*$/iu;
+const BIRTH_COLUMN =
+  /^\s*["']?\s*(?:dob|d\.o\.b\.?|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|born|geburtsdatum|fecha[ _]de[ _]nacimiento|data[ _]de[ _]nascimento|data[ _]di[ _]nascita|date[ _]de[ _]naissance|geboortedatum|data[ _]urodzenia|tanggal[ _]lahir|doğum[ _]tarihi)\s*["']?\s*$/iu;
 // Some word of BIRTH_CONTEXT or FOREIGN_BIRTH_CONTEXT: a cheap test before the date scan, which most texts fail.
 const BIRTH_WORD =
   /b(?:orn|irth|\.|\s*:)|dob|\bn(?:ée?s?|ee?s?\s+le)(?![a-z])|\bgeb|nat[oa]|nacid|nascid|nasc|urodz|\bur\.|lahir|nacim|f\.\s?nac|naissance|geburt|geboorte|do[gğ]um|fødsel|födelse|syntymä|född|født|fødd|syntyi|syntynyt|született|szül\.|sinh|naroz|nar\.|narod|născut|nașterii|родил|рожд|д\.\s?р\.|г\.\s?р\.|जन्म|الميلاد|مواليد|ولد/i;
@@ -71,16 +76,20 @@ export function findDatesOfBirth(text: string): Candidate[] {
     const dates: Array<[number, number]> = [];
     for (const m of text.matchAll(DATE)) dates.push([m.index, m.index + m[0].length]);
     const found = dates.length;
-    if (OTHER_LANGUAGE_DATE_PRE.test(text)) for (const m of text.matchAll(OTHER_LANGUAGE_DATE)) {
-      const s0 = m.index, e0 = m.index + m[0].length;
-      let clash = false;
-      for (let k = 0; k < found; k++) if (dates[k]![0] < e0 && s0 < dates[k]![1]) clash = true;
-      if (!clash) dates.push([s0, e0]);
-    }
-    if (/\d\.\s?\p{L}/u.test(text)) for (const m of text.matchAll(HU_DATE)) {
-      const s0 = m.index, e0 = m.index + m[0].length;
-      if (!dates.some(([a, b]) => a < e0 && s0 < b)) dates.push([s0, e0]);
-    }
+    if (OTHER_LANGUAGE_DATE_PRE.test(text))
+      for (const m of text.matchAll(OTHER_LANGUAGE_DATE)) {
+        const s0 = m.index,
+          e0 = m.index + m[0].length;
+        let clash = false;
+        for (let k = 0; k < found; k++) if (dates[k]![0] < e0 && s0 < dates[k]![1]) clash = true;
+        if (!clash) dates.push([s0, e0]);
+      }
+    if (/\d\.\s?\p{L}/u.test(text))
+      for (const m of text.matchAll(HU_DATE)) {
+        const s0 = m.index,
+          e0 = m.index + m[0].length;
+        if (!dates.some(([a, b]) => a < e0 && s0 < b)) dates.push([s0, e0]);
+      }
     if (dates.length > found) dates.sort((a, b) => a[0] - b[0]);
     for (const [start, end] of dates) {
       const before = text.slice(Math.max(0, start - 45), start);
@@ -90,7 +99,8 @@ export function findDatesOfBirth(text: string): Candidate[] {
       out.push({ type: "DATE_OF_BIRTH", start, end, confidence: 0.9 });
     }
   }
-  if (/\b(?:dob|birth|born|geburt|nacimiento|nascimento|nascita|naissance|geboorte|urodzenia|lahir|doğum)/i.test(text)) findBirthColumns(text, out);
+  if (/\b(?:dob|birth|born|geburt|nacimiento|nascimento|nascita|naissance|geboorte|urodzenia|lahir|doğum)/i.test(text))
+    findBirthColumns(text, out);
   return out;
 }
 

@@ -1,4 +1,4 @@
-import { electronicFormatIBAN, validateIBAN, ValidationErrorsIBAN } from "ibantools";
+import { electronicFormatIBAN, ValidationErrorsIBAN, validateIBAN } from "ibantools";
 import type { Candidate } from "../types";
 
 // Country code, check digits, then up to 30 alphanumerics in optional groups of one space.

@@ -1,10 +1,11 @@
 import isIP from "validator/lib/isIP.js";
-import type { Candidate } from "../types";
 import { contextBefore } from "../text";
+import type { Candidate } from "../types";
 
 const OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
 const IPV4 = new RegExp(`(?<![\\p{N}\\p{L}.])${OCTET}(?:\\.${OCTET}){3}(?![\\p{N}\\p{L}]|\\.\\d)`, "gu");
-const IPV6 = /(?<![\p{L}\p{N}:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]{0,4})(?:%[\p{L}\p{N}]+)?(?![\p{L}\p{N}:])/gu;
+const IPV6 =
+  /(?<![\p{L}\p{N}:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]{0,4})(?:%[\p{L}\p{N}]+)?(?![\p{L}\p{N}:])/gu;
 const VERSION_CONTEXT = /(\bv(ersion)?\.?\s*|\brelease\s*|\bbuild\s*|\bnode\s*|\bpython\s*)$/i;
 const IP_CONTEXT = /\b(ip|ips|ipv4|ipv6|address|host|server|client|gateway|dns|router|ping|ssh|proxy|subnet)\b/i;
 
@@ -12,25 +13,27 @@ const IP_CONTEXT = /\b(ip|ips|ipv4|ipv6|address|host|server|client|gateway|dns|r
 export function findIpAddresses(text: string): Candidate[] {
   const out: Candidate[] = [];
   // IPv4 needs dotted digits; IPv6 at least two colons.
-  if (/\d\.\d/.test(text)) for (const m of text.matchAll(IPV4)) {
-    if (contextBefore(text, m.index, VERSION_CONTEXT, 12)) continue;
-    // Netmasks and the unspecified address identify no one.
-    if (/^255\./.test(m[0]) || m[0] === "0.0.0.0") continue;
-    const confidence = contextBefore(text, m.index, IP_CONTEXT, 50) ? 0.97 : 0.85;
-    out.push({ type: "IP_ADDRESS", start: m.index, end: m.index + m[0].length, confidence });
-  }
+  if (/\d\.\d/.test(text))
+    for (const m of text.matchAll(IPV4)) {
+      if (contextBefore(text, m.index, VERSION_CONTEXT, 12)) continue;
+      // Netmasks and the unspecified address identify no one.
+      if (/^255\./.test(m[0]) || m[0] === "0.0.0.0") continue;
+      const confidence = contextBefore(text, m.index, IP_CONTEXT, 50) ? 0.97 : 0.85;
+      out.push({ type: "IP_ADDRESS", start: m.index, end: m.index + m[0].length, confidence });
+    }
   const colon = text.indexOf(":");
-  if (colon >= 0 && text.indexOf(":", colon + 1) >= 0) for (const m of text.matchAll(IPV6)) {
-    let value = m[0];
-    // A trailing colon belongs to the sentence ("at fe80::1:"), unless it is part of "::".
-    if (value.endsWith(":") && !value.endsWith("::")) value = value.slice(0, -1);
-    const groups = value.split(":").filter((g) => g.length > 0);
-    if (!isIP(value.replace(/%.*$/, ""), 6)) continue;
-    // "::" alone, or short hex-word pairs like "ab::cd", are too often code.
-    if (value !== "::1" && groups.length < 3 && !value.includes(".")) continue;
-    if (!/\d/.test(value)) continue;
-    // Above an IPv4 match's confidence, so that "::ffff:192.0.2.1" is taken whole, not its tail.
-    out.push({ type: "IP_ADDRESS", start: m.index, end: m.index + value.length, confidence: 0.98 });
-  }
+  if (colon >= 0 && text.indexOf(":", colon + 1) >= 0)
+    for (const m of text.matchAll(IPV6)) {
+      let value = m[0];
+      // A trailing colon belongs to the sentence ("at fe80::1:"), unless it is part of "::".
+      if (value.endsWith(":") && !value.endsWith("::")) value = value.slice(0, -1);
+      const groups = value.split(":").filter((g) => g.length > 0);
+      if (!isIP(value.replace(/%.*$/, ""), 6)) continue;
+      // "::" alone, or short hex-word pairs like "ab::cd", are too often code.
+      if (value !== "::1" && groups.length < 3 && !value.includes(".")) continue;
+      if (!/\d/.test(value)) continue;
+      // Above an IPv4 match's confidence, so that "::ffff:192.0.2.1" is taken whole, not its tail.
+      out.push({ type: "IP_ADDRESS", start: m.index, end: m.index + value.length, confidence: 0.98 });
+    }
   return out;
 }

@@ -17,18 +17,42 @@ const ARAB = "\\u0621-\\u065f\\u066e-\\u06d3\\u06d5"; // letters and vowel marks
 
 // Common Chinese surnames (one or two characters). Characters that are mostly function words
 // ("和", "于", "向", "从", "把") are left out: a name is taken only when it starts with one of these.
-const CN_SURNAMES_2 = ["欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "司徒", "夏侯", "轩辕", "端木", "长孙", "宇文", "澹台", "独孤"];
+const CN_SURNAMES_2 = [
+  "欧阳",
+  "司马",
+  "诸葛",
+  "上官",
+  "东方",
+  "皇甫",
+  "尉迟",
+  "公孙",
+  "慕容",
+  "令狐",
+  "司徒",
+  "夏侯",
+  "轩辕",
+  "端木",
+  "长孙",
+  "宇文",
+  "澹台",
+  "独孤",
+];
 const CN_SURNAMES_1 = new Set(
   (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方邹熊白孟秦邱侯江尹薛闫段雷黎史龙陶贺顾毛郝龚邵万钱严覃武戴莫孔汤温康施牛樊葛邢齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申耿关兰焦俞左柳甘祝尚舒阮柯纪梅童凌毕季裴霍涂苗谷盛曲翁冉骆蓝辛靳欧柴蒙鲍华喻祁蒲房滕屈饶牟艾尤阳穆司卓缪简连芦麦褚娄窦戚岑卜晏柏宗瞿桂佟臧闵苟邬边卞姬仇栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘池苑迟邝" +
     "張陳楊黃趙吳劉鄭謝韓馮鄧蕭葉蘇呂盧鍾譚陸範賈韋鄒龍陶賀顧龔萬錢嚴湯樊齊喬龐顏聶魯詹蔣溫鐘"
   ).split(""),
 );
-const KO_SURNAMES = new Set("김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용".split(""));
+const KO_SURNAMES = new Set(
+  "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용".split(
+    "",
+  ),
+);
 
 // Role words that come before a Japanese or Chinese honorific without being a name: "お客さん",
 // "患者さん", "店員さん", "数学老师".
-const JA_ROLE = /(?:客|者|員|長|師|士|官|手|屋|先生|大家|奥|娘|息子|皆|母|父|兄|姉|弟|妹|家族|子供|友達|彼女|彼氏|旦那|新人|上司|同僚|監督|博士|教授|学生|生徒|住人|隣人|管理人|警察|作家|職人|苦労|馳走|世話|互い|神|仏|殿|王|ママ|パパ|ワン|ネコ|ニャン|スタッフ|ゲスト|ユーザー|オーナー|メンバー|ファン|クライアント|ドライバー|バイト|パート|シェフ|コーチ|マネージャー|ドクター|ナース|ペット)$/;
+const JA_ROLE =
+  /(?:客|者|員|長|師|士|官|手|屋|先生|大家|奥|娘|息子|皆|母|父|兄|姉|弟|妹|家族|子供|友達|彼女|彼氏|旦那|新人|上司|同僚|監督|博士|教授|学生|生徒|住人|隣人|管理人|警察|作家|職人|苦労|馳走|世話|互い|神|仏|殿|王|ママ|パパ|ワン|ネコ|ニャン|スタッフ|ゲスト|ユーザー|オーナー|メンバー|ファン|クライアント|ドライバー|バイト|パート|シェフ|コーチ|マネージャー|ドクター|ナース|ペット)$/;
 // "多種多様", "仕様", "同様": 様 that ends a compound word, not an honorific.
 const JA_SAMA_COMPOUND = /[多同仕模異一各左右今紋文態]$/;
 
@@ -58,7 +82,10 @@ function scan(text: string): Found[] {
   return out;
 }
 
-const ofType = (type: PiiType) => (text: string): Candidate[] => scan(text).filter((c) => c.type === type);
+const ofType =
+  (type: PiiType) =>
+  (text: string): Candidate[] =>
+    scan(text).filter((c) => c.type === type);
 export const findNonLatinPersons = ofType("PERSON");
 export const findNonLatinDatesOfBirth = ofType("DATE_OF_BIRTH");
 export const findNonLatinAddresses = ofType("STREET_ADDRESS");
@@ -90,7 +117,8 @@ const CJK_BIRTH_AFTER = /^\s?(?:出生|生まれ|生|に生まれ|出世|생|에
 function findCjkDates(text: string, out: Found[]): void {
   if (!/[年년]|\d[./-]\d/.test(text)) return;
   for (const m of text.matchAll(CJK_DATE)) {
-    const start = m.index, end = start + m[0].length;
+    const start = m.index,
+      end = start + m[0].length;
     const before = text.slice(Math.max(0, start - 20), start);
     if (CJK_BIRTH_BEFORE.test(before) || CJK_BIRTH_AFTER.test(text.slice(end, end + 6))) add(out, "DATE_OF_BIRTH", start, end, 0.9);
   }
@@ -101,17 +129,89 @@ function findCjkDates(text: string, out: Found[]): void {
 
 // A label glued to the next Han character is a compound ("名前変更", "氏名欄"), not a field: labels
 // need a space, a colon or a topic particle after them; the verbs ("我叫", "私の名前は") do not.
-const NAME_LABEL = /(?:(?:氏名|お名前|名前|姓名|名字|이름|성명)(?:[\s:：]+|[\s:：]*[は是은는][\s:：]*)|(?:我叫|我的名字是|私の名前は|僕の名前は|제 이름은|저는)[\s:：]*)/g;
+const NAME_LABEL =
+  /(?:(?:氏名|お名前|名前|姓名|名字|이름|성명)(?:[\s:：]+|[\s:：]*[は是은는][\s:：]*)|(?:我叫|我的名字是|私の名前は|僕の名前は|제 이름은|저는)[\s:：]*)/g;
 const ADDRESS_LABEL = /(?:現住所|住所|所在地|住址|地址|现住址|现住|现居住?|居住地|家住|住在|寄到|送到|주소|거주지|사는 곳)[\s:：은는]*/g;
 
-const NEXT_LABEL = /^(?:電話|电话|手机|手機|携帯|連絡先|联系|氏名|姓名|名前|生年月日|出生|メール|邮箱|이메일|전화|연락처|휴대폰|이름|성명|생년월일|TEL|Tel|FAX|Fax)/;
+const NEXT_LABEL =
+  /^(?:電話|电话|手机|手機|携帯|連絡先|联系|氏名|姓名|名前|生年月日|出生|メール|邮箱|이메일|전화|연락처|휴대폰|이름|성명|생년월일|TEL|Tel|FAX|Fax)/;
 // A name after a label: Han (a family and a given name, perhaps with a space), katakana, or Hangul.
-const CJK_NAME_VALUE = new RegExp(`^(?:[${HAN}]{1,4}(?:[ \\u3000](?!${NEXT_LABEL.source.slice(1)})[${HAN}]{1,3}(?![${HAN}]))?|[${KATA}]{2,12}(?:[ \\u3000・][${KATA}]{2,12})?|[${HANGUL}]{2,9}(?![${HANGUL}]))`);
+const CJK_NAME_VALUE = new RegExp(
+  `^(?:[${HAN}]{1,4}(?:[ \\u3000](?!${NEXT_LABEL.source.slice(1)})[${HAN}]{1,3}(?![${HAN}]))?|[${KATA}]{2,12}(?:[ \\u3000・][${KATA}]{2,12})?|[${HANGUL}]{2,9}(?![${HANGUL}]))`,
+);
 // Korean endings glued to a name: the copula and case particles ("김민수입니다", "박서연이에요").
 const KO_ENDING = /(?:이라고 합니다|라고 합니다|입니다|이에요|예요|이고요|이고|이며|이다|이라고|라고|님|씨|은|는|이|가|을|를|의|에게|께)$/;
 // Common words that start with a Chinese surname character: "高中老师" (a high-school teacher),
 // "谢谢先生", "明年，2025年…".
-const CN_COMMON = new Set(["高中", "高考", "高级", "中学", "小学", "大学", "英语", "数学", "语文", "历史", "物理", "化学", "生物", "地理", "体育", "音乐", "美术", "钢琴", "汉语", "中文", "日语", "法语", "德语", "外语", "项目", "谢谢", "全年", "年轻", "明年", "明天", "明日", "周末", "周年", "方面", "江湖", "黄金", "金融", "安全", "和平", "文学", "史学", "陆军", "海军", "李子", "叶子", "石头", "白天", "夏天", "温度", "常用", "孔子", "孟子", "老子", "庄子", "包子", "车主", "房东", "管理", "华人", "成人", "程序", "舞蹈", "瑜伽", "代课", "实习", "班主任", "幼儿园"]);
+const CN_COMMON = new Set([
+  "高中",
+  "高考",
+  "高级",
+  "中学",
+  "小学",
+  "大学",
+  "英语",
+  "数学",
+  "语文",
+  "历史",
+  "物理",
+  "化学",
+  "生物",
+  "地理",
+  "体育",
+  "音乐",
+  "美术",
+  "钢琴",
+  "汉语",
+  "中文",
+  "日语",
+  "法语",
+  "德语",
+  "外语",
+  "项目",
+  "谢谢",
+  "全年",
+  "年轻",
+  "明年",
+  "明天",
+  "明日",
+  "周末",
+  "周年",
+  "方面",
+  "江湖",
+  "黄金",
+  "金融",
+  "安全",
+  "和平",
+  "文学",
+  "史学",
+  "陆军",
+  "海军",
+  "李子",
+  "叶子",
+  "石头",
+  "白天",
+  "夏天",
+  "温度",
+  "常用",
+  "孔子",
+  "孟子",
+  "老子",
+  "庄子",
+  "包子",
+  "车主",
+  "房东",
+  "管理",
+  "华人",
+  "成人",
+  "程序",
+  "舞蹈",
+  "瑜伽",
+  "代课",
+  "实习",
+  "班主任",
+  "幼儿园",
+]);
 
 function findCjkFields(text: string, out: Found[]): void {
   for (const m of text.matchAll(NAME_LABEL)) {
@@ -166,7 +266,10 @@ function cjkAddressEnd(text: string, start: number): number {
 
 // 〒530-0012 and what follows it; Chinese "…路1200弄5号1802室"; Korean "…구 …로27길 14, 302호".
 const JA_POSTCODE = /〒\s?\d{3}-?\d{4}/g;
-const CN_STREET = new RegExp(`[${HAN}]{1,12}?(?:路|街|大道|巷|胡同)\\d{1,5}(?:弄\\d{1,4})?[号號](?:楼|樓)?(?:\\d{1,4}(?:室|楼|樓|层|層))*`, "g");
+const CN_STREET = new RegExp(
+  `[${HAN}]{1,12}?(?:路|街|大道|巷|胡同)\\d{1,5}(?:弄\\d{1,4})?[号號](?:楼|樓)?(?:\\d{1,4}(?:室|楼|樓|层|層))*`,
+  "g",
+);
 const KO_STREET = new RegExp(
   `(?:[${HANGUL}]{2,}(?:특별시|광역시|특별자치시|특별자치도|도|시)\\s)?(?:[${HANGUL}]{1,6}(?:시|군|구)\\s){1,2}[${HANGUL}0-9]{1,10}(?:로|길)\\s?\\d{1,4}(?:-\\d{1,4})?(?:번길\\s?\\d{1,4})?(?:,?\\s?\\d{1,4}(?:동|호|층))*(?:\\s?\\d{1,4}호)?`,
   "g",
@@ -201,9 +304,15 @@ function findCjkAddresses(text: string, out: Found[]): void {
 const JA_HONORIFIC = new RegExp(`([${HAN}]{2,5}|[${KATA}]{2,10})(?:さん|様|さま|くん|君|ちゃん|氏)`, "g");
 const CN_HONORIFIC = new RegExp(`([${HAN}]{1,4})(?:老师|老師|先生|女士|小姐|同学|同學|教授|医生|醫生|阿姨|叔叔)`, "g");
 // "김민수 씨에게", "박지훈님께": the honorific, then a particle or no Hangul at all.
-const KO_HONORIFIC = new RegExp(`(?<![${HANGUL}])([${HANGUL}]{2,4}) ?(?:씨|님)(?=께서|께|에게|한테|의|은|는|이|가|을|를|과|와|도|[^${HANGUL}]|$)`, "g");
+const KO_HONORIFIC = new RegExp(
+  `(?<![${HANGUL}])([${HANGUL}]{2,4}) ?(?:씨|님)(?=께서|께|에게|한테|의|은|는|이|가|을|를|과|와|도|[^${HANGUL}]|$)`,
+  "g",
+);
 // "박서연, 생년월일 …", "欧阳晓婷，1987年…": a short name that opens a clause of personal data.
-const CLAUSE_NAME = new RegExp(`(?<=^|[\\s"“「『(（:：。．!！?？])([${HAN}]{2,4}|[${HANGUL}]{2,4})\\s?[,，、]\\s?(?=(?:19|20)\\d\\d\\s?[年년./-]\\s?\\d|(?:明治|大正|昭和|平成|令和)|생년월일|연락처|주소|전화|나이|\\d{1,3}세|生年月日|出生|生日|电话|電話|手机|手機|住址|地址|现住|住所|年龄|\\d{1,3}岁|\\d{1,3}歳)`, "gm");
+const CLAUSE_NAME = new RegExp(
+  `(?<=^|[\\s"“「『(（:：。．!！?？])([${HAN}]{2,4}|[${HANGUL}]{2,4})\\s?[,，、]\\s?(?=(?:19|20)\\d\\d\\s?[年년./-]\\s?\\d|(?:明治|大正|昭和|平成|令和)|생년월일|연락처|주소|전화|나이|\\d{1,3}세|生年月日|出生|生日|电话|電話|手机|手機|住址|地址|现住|住所|年龄|\\d{1,3}岁|\\d{1,3}歳)`,
+  "gm",
+);
 
 /** A Chinese name at the end of a run of Han characters: a surname then one or two characters, or the surname alone. */
 function chineseNameAtEnd(run: string, aloneOk: boolean): number {
@@ -245,7 +354,13 @@ function findCjkNames(text: string, out: Found[]): void {
     for (const m of text.matchAll(KO_HONORIFIC)) {
       const name = m[1]!;
       // 님 follows titles as well ("이사님", "기사님", "하나님"): with it, only a full three-syllable name.
-      if (!KO_SURNAMES.has(name[0]!) || /^(?:고객|선생|사장|부장|과장|팀장|여러분|어머|아버|손님|회장|교수|의사|기사|마음|호박|하나|하느|주인|신부|이사|원장|실장|차장|대리|주임|작가|부처|임금)/.test(name)) continue;
+      if (
+        !KO_SURNAMES.has(name[0]!) ||
+        /^(?:고객|선생|사장|부장|과장|팀장|여러분|어머|아버|손님|회장|교수|의사|기사|마음|호박|하나|하느|주인|신부|이사|원장|실장|차장|대리|주임|작가|부처|임금)/.test(
+          name,
+        )
+      )
+        continue;
       if (m[0].trimEnd().endsWith("님") && name.length !== 3) continue;
       add(out, "PERSON", m.index, m.index + name.length, 0.8);
     }
@@ -262,9 +377,13 @@ function findCjkNames(text: string, out: Found[]): void {
 // Russian
 
 const CYR_WORD = "[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?";
-const RU_NAME = new RegExp(`(?:(?<![а-яёА-ЯЁ])(?:ФИО|Ф\\.\\s?И\\.\\s?О\\.|[Ии]мя|[Фф]амилия|[Зз]овут|[Пп]ациент(?:ка)?|[Зз]аявител[ья]|гр\\.|гражданин|гражданка)\\s*[:—-]?\\s*|(?<![а-яёА-ЯЁ])[Яя],\\s+)(${CYR_WORD}(?:\\s+${CYR_WORD}){0,2})`, "g");
+const RU_NAME = new RegExp(
+  `(?:(?<![а-яёА-ЯЁ])(?:ФИО|Ф\\.\\s?И\\.\\s?О\\.|[Ии]мя|[Фф]амилия|[Зз]овут|[Пп]ациент(?:ка)?|[Зз]аявител[ья]|гр\\.|гражданин|гражданка)\\s*[:—-]?\\s*|(?<![а-яёА-ЯЁ])[Яя],\\s+)(${CYR_WORD}(?:\\s+${CYR_WORD}){0,2})`,
+  "g",
+);
 // г. Санкт-Петербург, ул. Садовая, д. 15, кв. 42, 191023 — the street with its house number is needed.
-const RU_STREET = "(?:ул\\.|улица|пр-т|просп\\.|проспект|пер\\.|переулок|ш\\.|шоссе|наб\\.|набережная|б-р|бульвар|пл\\.|площадь|мкр\\.?|микрорайон|проезд|туп\\.|тупик)";
+const RU_STREET =
+  "(?:ул\\.|улица|пр-т|просп\\.|проспект|пер\\.|переулок|ш\\.|шоссе|наб\\.|набережная|б-р|бульвар|пл\\.|площадь|мкр\\.?|микрорайон|проезд|туп\\.|тупик)";
 const RU_ADDRESS = new RegExp(
   `(?:\\d{6},?\\s*)?(?:(?:[А-ЯЁ][а-яё-]+\\s(?:обл\\.|область|край)|респ\\.\\s[А-ЯЁ][а-яё-]+),?\\s*)?(?:(?:г\\.|город|пос\\.|с\\.)\\s?${CYR_WORD}(?:\\s${CYR_WORD})?,?\\s*)?` +
     `(?:${RU_STREET}\\s?(?:[А-ЯЁ\\d][а-яё\\d-]*\\.?(?:\\s[А-ЯЁа-яё][а-яё-]+){0,2})|(?:${CYR_WORD}\\s){1,2}${RU_STREET})` +
@@ -287,11 +406,18 @@ function findRussian(text: string, out: Found[]): void {
 
 const DEVA_WORD = `[${DEVA}]+`;
 // Words that end a name: postpositions, pronouns and verbs ("का", "ने", "है").
-const HI_STOP = /^(?:का|की|के|को|ने|से|में|पर|है|हैं|था|थी|और|या|जी|तथा|एक|यह|वह|इस|उस|मेरा|मेरी|मेरे|तेरे|उसके|उनके|हमारे|आपके|उसका|उसकी|नाम|जन्म|पता|फोन|मोबाइल|भाई|बहन|बेटा|बेटी|बेटे|पिता|पिताजी|माता|माँ|मां|दोस्त|पति|पत्नी|दादा|दादी|नाना|नानी|बच्चे|बच्चा|भगवान|प्रभु|देश|शहर|कंपनी)$/;
+const HI_STOP =
+  /^(?:का|की|के|को|ने|से|में|पर|है|हैं|था|थी|और|या|जी|तथा|एक|यह|वह|इस|उस|मेरा|मेरी|मेरे|तेरे|उसके|उनके|हमारे|आपके|उसका|उसकी|नाम|जन्म|पता|फोन|मोबाइल|भाई|बहन|बेटा|बेटी|बेटे|पिता|पिताजी|माता|माँ|मां|दोस्त|पति|पत्नी|दादा|दादी|नाना|नानी|बच्चे|बच्चा|भगवान|प्रभु|देश|शहर|कंपनी)$/;
 const HI_NAME_BEFORE = new RegExp(`(?<![${DEVA}])((?:${DEVA_WORD}\\s){0,2}${DEVA_WORD})\\s(?:का|की|के)\\s(?:जन्म|जन्मदिन)`, "g");
-const HI_NAME_AFTER = new RegExp(`(?:नाम\\s*[:：-]\\s*|(?:मेरा|मेरी|उसका|उसकी)\\s+नाम\\s+|श्री\\s+|श्रीमती\\s+|सुश्री\\s+|डॉ\\.?\\s+)((?:${DEVA_WORD}\\s){0,2}${DEVA_WORD})`, "g");
+const HI_NAME_AFTER = new RegExp(
+  `(?:नाम\\s*[:：-]\\s*|(?:मेरा|मेरी|उसका|उसकी)\\s+नाम\\s+|श्री\\s+|श्रीमती\\s+|सुश्री\\s+|डॉ\\.?\\s+)((?:${DEVA_WORD}\\s){0,2}${DEVA_WORD})`,
+  "g",
+);
 // A Hindi address: a unit or house number, comma-separated parts, and a six-digit PIN code.
-const HI_ADDRESS = new RegExp(`(?:फ्लैट|फ़्लैट|मकान|मकान नं\\.?|प्लॉट|हाउस|कमरा|म\\.\\s?नं\\.?)\\s?(?:नं\\.?\\s?)?\\d{1,5}[A-Za-z]?(?:\\/\\d{1,4})?(?:,\\s?[${DEVA}\\d\\s\\-/]{2,40}?){1,6},?\\s?[${DEVA}\\s]{0,30}\\d{6}(?!\\d)`, "g");
+const HI_ADDRESS = new RegExp(
+  `(?:फ्लैट|फ़्लैट|मकान|मकान नं\\.?|प्लॉट|हाउस|कमरा|म\\.\\s?नं\\.?)\\s?(?:नं\\.?\\s?)?\\d{1,5}[A-Za-z]?(?:\\/\\d{1,4})?(?:,\\s?[${DEVA}\\d\\s\\-/]{2,40}?){1,6},?\\s?[${DEVA}\\s]{0,30}\\d{6}(?!\\d)`,
+  "g",
+);
 const HI_ADDRESS_LABEL = new RegExp(`पता\\s*[:：-]\\s*([${DEVA}\\d\\s,\\-/]{4,90}?\\d{6})(?!\\d)`, "g");
 
 function findHindi(text: string, out: Found[]): void {
@@ -333,7 +459,8 @@ const AR_NAME = new RegExp(
   "g",
 );
 // Function words, and words with a clitic "and" ("وأرسلها"), end a name.
-const AR_STOP = /^(?:و|ف|ثم|في|من|إلى|الى|على|عن|مع|أن|إن|هو|هي|الذي|التي|قد|لقد|كان|كانت|ب|ل|غدا|اليوم|الآن|أمس|بعد|قبل|عند|حول|كي|لكي|أيضا)$|^و[\u0621-\u064a]{4,}$/;
+const AR_STOP =
+  /^(?:و|ف|ثم|في|من|إلى|الى|على|عن|مع|أن|إن|هو|هي|الذي|التي|قد|لقد|كان|كانت|ب|ل|غدا|اليوم|الآن|أمس|بعد|قبل|عند|حول|كي|لكي|أيضا)$|^و[\u0621-\u064a]{4,}$/;
 
 function findArabic(text: string, out: Found[]): void {
   for (const m of text.matchAll(AR_NAME)) {

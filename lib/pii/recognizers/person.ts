@@ -1,5 +1,5 @@
+import { ADJECTIVE, COMMON, FAMOUS, GIVEN, getLexicon, NAME, PLACE, THING, VERY_COMMON, wordFlags } from "../lexicon";
 import type { Candidate } from "../types";
-import { ADJECTIVE, COMMON, FAMOUS, getLexicon, GIVEN, NAME, PLACE, THING, VERY_COMMON, wordFlags } from "../lexicon";
 
 // Person names without a statistical model: runs of capitalised tokens weighed by a name list
 // (humannames), an ordinary-word list (SCOWL), honorifics and the words around them.
@@ -30,25 +30,196 @@ function flagsOf(tok: Token): number {
   if (tok.flags < 0) tok.flags = wordFlags(tok.lower);
   return tok.flags;
 }
-const HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "dame", "mme", "mlle", "herr", "frau", "sr", "sra", "srta", "rev", "fr"]);
-const PARTICLES = new Set(["van", "von", "de", "der", "den", "da", "das", "do", "dos", "del", "della", "di", "du", "la", "le", "ten", "ter", "bin", "binti", "bint", "binte", "ibn", "al", "el", "y", "zu"]);
-const SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", "xiii", "xiv", "xv", "xvi", "phd", "md", "dds", "dvm", "esq", "cpa", "rn"]);
+const HONORIFICS = new Set([
+  "mr",
+  "mrs",
+  "ms",
+  "miss",
+  "mx",
+  "dr",
+  "prof",
+  "sir",
+  "madam",
+  "dame",
+  "mme",
+  "mlle",
+  "herr",
+  "frau",
+  "sr",
+  "sra",
+  "srta",
+  "rev",
+  "fr",
+]);
+const PARTICLES = new Set([
+  "van",
+  "von",
+  "de",
+  "der",
+  "den",
+  "da",
+  "das",
+  "do",
+  "dos",
+  "del",
+  "della",
+  "di",
+  "du",
+  "la",
+  "le",
+  "ten",
+  "ter",
+  "bin",
+  "binti",
+  "bint",
+  "binte",
+  "ibn",
+  "al",
+  "el",
+  "y",
+  "zu",
+]);
+const SUFFIXES = new Set([
+  "jr",
+  "sr",
+  "ii",
+  "iii",
+  "iv",
+  "vi",
+  "vii",
+  "viii",
+  "ix",
+  "xi",
+  "xii",
+  "xiii",
+  "xiv",
+  "xv",
+  "xvi",
+  "phd",
+  "md",
+  "dds",
+  "dvm",
+  "esq",
+  "cpa",
+  "rn",
+]);
 // Surnames glued to a lower-case Arabic article or an elided "de": "al-Rashid", "el-Sayed", "d'Angelo".
 // They count as capitalised, so that "Ahmed al-Rashid" is one run.
 const PREFIXED_SURNAME = /^(?:al|el|ad|ar|as|at|an|ash|az|abd|abu|bin|ibn|bint|ben|d)[-'’]\p{Lu}\p{Ll}/u;
 // Capitalised role words that make the next name a person ("Coach Brannigan", "Aunt Bertha", "Queen Victoria").
 const TITLES = new Set([
-  "coach", "aunt", "auntie", "uncle", "grandma", "grandpa", "granny", "nana", "professor", "captain", "capt", "detective",
-  "det", "officer", "sergeant", "sgt", "judge", "justice", "father", "mother", "sister", "brother", "king", "queen", "prince",
-  "princess", "pope", "saint", "lord", "lady", "president", "senator", "sen", "governor", "gov", "mayor", "chef", "nurse",
-  "doctor", "agent", "inspector", "general", "gen", "colonel", "col", "major", "lieutenant", "lt", "admiral", "rabbi",
-  "pastor", "imam", "reverend", "bishop", "cardinal", "councillor", "councilman", "councilwoman", "deputy", "minister",
-  "chancellor", "dean", "principal", "emperor", "empress", "duke", "duchess", "count", "countess", "baron", "baroness",
+  "coach",
+  "aunt",
+  "auntie",
+  "uncle",
+  "grandma",
+  "grandpa",
+  "granny",
+  "nana",
+  "professor",
+  "captain",
+  "capt",
+  "detective",
+  "det",
+  "officer",
+  "sergeant",
+  "sgt",
+  "judge",
+  "justice",
+  "father",
+  "mother",
+  "sister",
+  "brother",
+  "king",
+  "queen",
+  "prince",
+  "princess",
+  "pope",
+  "saint",
+  "lord",
+  "lady",
+  "president",
+  "senator",
+  "sen",
+  "governor",
+  "gov",
+  "mayor",
+  "chef",
+  "nurse",
+  "doctor",
+  "agent",
+  "inspector",
+  "general",
+  "gen",
+  "colonel",
+  "col",
+  "major",
+  "lieutenant",
+  "lt",
+  "admiral",
+  "rabbi",
+  "pastor",
+  "imam",
+  "reverend",
+  "bishop",
+  "cardinal",
+  "councillor",
+  "councilman",
+  "councilwoman",
+  "deputy",
+  "minister",
+  "chancellor",
+  "dean",
+  "principal",
+  "emperor",
+  "empress",
+  "duke",
+  "duchess",
+  "count",
+  "countess",
+  "baron",
+  "baroness",
 ]);
 // Speaker and field labels ("Bot:", "Website:", "-Fax") that name lists also carry.
-const LABELS = new Set(["bot", "user", "agent", "assistant", "customer", "client", "fax", "website", "web", "office", "mobile", "email", "phone", "address", "name", "subject", "re", "fwd", "cc", "bcc", "ai", "gpt", "human", "system", "admin", "moderator", "operator",
+const LABELS = new Set([
+  "bot",
+  "user",
+  "agent",
+  "assistant",
+  "customer",
+  "client",
+  "fax",
+  "website",
+  "web",
+  "office",
+  "mobile",
+  "email",
+  "phone",
+  "address",
+  "name",
+  "subject",
+  "re",
+  "fwd",
+  "cc",
+  "bcc",
+  "ai",
+  "gpt",
+  "human",
+  "system",
+  "admin",
+  "moderator",
+  "operator",
   // Roles a case note opens with ("Patient is a 38-year-old male").
-  "patient", "applicant", "tenant", "resident", "victim", "participant", "respondent", "plaintiff", "defendant"]);
+  "patient",
+  "applicant",
+  "tenant",
+  "resident",
+  "victim",
+  "participant",
+  "respondent",
+  "plaintiff",
+  "defendant",
+]);
 // Endings that mark an otherwise unknown capitalised word as a surname ("Kishiev", "Oddgeirsdóttir", "Wiśniewski").
 const SURNAME_ENDING =
   /(?:[^aeiou]ov|[^aeiou]ova|ová|[^aeiou]ev|[^aeiou]eva|ovich|evich|ovych|ović|ovic|ević|evic|[^aeiou]ić|enko|chuk|czuk|czyk|wicz|owski|ewski|[^aeiou]ski|[^aeiou]ska|[^aeiou]sky|skaya|ský|ská|sson|dóttir|dottir|ssen|poulos|akis|idis|escu|eanu|[^aeiou]yan|oğlu|oglu|[^aeiou]ainen|[^aeiou]inen|[^aeiou]önen|[^aeiou]anen|shvili|dze|ishi|moto|mura|hara|yama|gawa|zawa|saki|naga|uchi|guchi)$/;
@@ -72,7 +243,8 @@ const CUE_LAST_WORDS = new Set(
 const WORD_CHAR = /[\p{L}'’]/u;
 // "In the name of" and account-holder wording of other languages: "intestato a", "a nome di", "au nom de",
 // "a nombre de", "em nome de", "atas nama", "Kontoinhaberin:".
-const FOREIGN_CUE_BEFORE = /(?:\bintestat[oaie] a|\ba nome di|\bau nom de|\ba nombre de|\bem nome de|\batas nama|\bkontoinhaber(?:in)?:?)\s*$/i;
+const FOREIGN_CUE_BEFORE =
+  /(?:\bintestat[oaie] a|\ba nome di|\bau nom de|\ba nombre de|\bem nome de|\batas nama|\bkontoinhaber(?:in)?:?)\s*$/i;
 const FOREIGN_CUE_LAST_WORDS = new Set(["a", "di", "de", "nama", "kontoinhaber", "kontoinhaberin"]);
 /** CUE_BEFORE, tried only when the last word of `before` (read backwards, without a regex scan) can end a cue. */
 function cueBefore(before: string): boolean {
@@ -94,11 +266,14 @@ const EPONYM_HEAD =
 // Words right after a run that mark it as a person.
 // Also a vocative: "Warrane, can I please speak to your boss?", "Kevin, could you ...".
 // And verbs whose subject is a person: "Tomomi is from Osaka", "Adomo began writing", "Hakuba had given".
-const CUE_AFTER = new RegExp(String.raw`^(?:,? (?:said|says|wrote|asked|replied|shouted|explained|told|lives|and (?:his|her) )|:\s|:["“]|, (?:can|could|would|will|do|did|have|are) (?:I|you|we) | (?:is|was|comes|came) from |(?:'s| is| was) (?:very |so )?(?:reliable|kind|friendly|impulsive|late|sick|pregnant|married|retired)\b| (?:so|very) (?:reliable|kind|friendly|impulsive|late|sick)\b| (?:had|has) given | gave (?:him|her|me|us|them) | began (?:writing|working|singing|studying) | (?:was|were) born\b| flew (?:to|home|back)\b| (?:is|was) (?:flying|driving|travell?ing) (?:to|home|back)\b` +
-  // "Sterling from accounts says": a colleague named by their department.
-  String.raw`| from (?:the )?(?:hr|it|sales|marketing|finance|accounting|accounts|legal|support|payroll|procurement|compliance|recruiting)\b` +
-  // "Hassan and I got married", "for Grace; she was born", "Hunter is a young hunter".
-  String.raw`| and I\b|[;,.]? (?:she|he) (?:is|was|has|had|will|would|said|says|turns|turned|loves|likes|wants|needs)\b| (?:is|was) an? (?:young|old|elderly|retired|teenage|little|\d{1,3}-year-old)\b)`, "i");
+const CUE_AFTER = new RegExp(
+  String.raw`^(?:,? (?:said|says|wrote|asked|replied|shouted|explained|told|lives|and (?:his|her) )|:\s|:["“]|, (?:can|could|would|will|do|did|have|are) (?:I|you|we) | (?:is|was|comes|came) from |(?:'s| is| was) (?:very |so )?(?:reliable|kind|friendly|impulsive|late|sick|pregnant|married|retired)\b| (?:so|very) (?:reliable|kind|friendly|impulsive|late|sick)\b| (?:had|has) given | gave (?:him|her|me|us|them) | began (?:writing|working|singing|studying) | (?:was|were) born\b| flew (?:to|home|back)\b| (?:is|was) (?:flying|driving|travell?ing) (?:to|home|back)\b` +
+    // "Sterling from accounts says": a colleague named by their department.
+    String.raw`| from (?:the )?(?:hr|it|sales|marketing|finance|accounting|accounts|legal|support|payroll|procurement|compliance|recruiting)\b` +
+    // "Hassan and I got married", "for Grace; she was born", "Hunter is a young hunter".
+    String.raw`| and I\b|[;,.]? (?:she|he) (?:is|was|has|had|will|would|said|says|turns|turned|loves|likes|wants|needs)\b| (?:is|was) an? (?:young|old|elderly|retired|teenage|little|\d{1,3}-year-old)\b)`,
+  "i",
+);
 
 function kindOf(tok: Token, lexicon = getLexicon()): Kind {
   return (tok.kind ??= kindOfToken(tok, lexicon));
@@ -259,7 +434,8 @@ function readToken(whole: string, start: number): Token {
   }
   // (A word cut short or ending in a dot takes the full test.)
   let cap = t === whole && !dotted ? capitalisedWord(t) : isCapitalised(t);
-  if (!cap && t.length > 3 && (t[1] === "-" || t[2] === "-" || t[3] === "-" || t[1] === "'" || t[1] === "’")) cap = PREFIXED_SURNAME.test(t);
+  if (!cap && t.length > 3 && (t[1] === "-" || t[2] === "-" || t[3] === "-" || t[1] === "'" || t[1] === "’"))
+    cap = PREFIXED_SURNAME.test(t);
   return new Token(start, start + t.length, t, lower ?? t.toLowerCase(), cap);
 }
 
@@ -305,13 +481,24 @@ export function findPersons(text: string): Candidate[] {
       if (tok.start - prev.end !== 1 || text.charCodeAt(prev.end) !== 32) {
         const gap = text.slice(prev.end, tok.start);
         if (!/^(?: |\. ?|, (?=(?:Jr|Sr|II|III|PhD|MD|DDS|DVM|Esq)\b))$/.test(gap)) break;
-        if (gap.startsWith(".") && !/^\p{Lu}\.?$/u.test(prev.text) && !HONORIFICS.has(prev.lower.replace(/\.$/, "")) && prev.kind !== "INITIAL") break;
+        if (
+          gap.startsWith(".") &&
+          !/^\p{Lu}\.?$/u.test(prev.text) &&
+          !HONORIFICS.has(prev.lower.replace(/\.$/, "")) &&
+          prev.kind !== "INITIAL"
+        )
+          break;
       }
       // Without capitals, a lone letter between a given name and a further name is a middle initial
       // ("leidy t muris", "eric g. samoylova", "benjamin a seiler").
       if (isLowercaseText && tok.text.length === 1 && j + 1 < tokens.length && (flagsOf(prev) & (NAME | COMMON)) === NAME) {
         const nxt = tokens[j + 1]!;
-        if (/^\.? $/.test(text.slice(tok.end, nxt.start)) && nxt.lower.length >= 3 && (flagsOf(nxt) & (COMMON | PLACE)) === 0 && /^\p{L}+$/u.test(nxt.text)) {
+        if (
+          /^\.? $/.test(text.slice(tok.end, nxt.start)) &&
+          nxt.lower.length >= 3 &&
+          (flagsOf(nxt) & (COMMON | PLACE)) === 0 &&
+          /^\p{L}+$/u.test(nxt.text)
+        ) {
           tok.kind = "INITIAL";
           run.push(tok);
           j++;
@@ -321,7 +508,14 @@ export function findPersons(text: string): Candidate[] {
       // Particles join a name only when a capitalised part follows them, perhaps after further
       // particles: "Pieter van der Berg", "Javier Ruiz de la Fuente" ("der", "la" are particles too).
       const particle = PARTICLES.has(tok.lower) && particlesLeadToName(text, tokens, j);
-      if (!(tok.cap || particle || (isLowercaseText && (lowerName(tok) || (prev.kind === "INITIAL" && run.length >= 2 && !(flagsOf(tok) & COMMON)))))) break;
+      if (
+        !(
+          tok.cap ||
+          particle ||
+          (isLowercaseText && (lowerName(tok) || (prev.kind === "INITIAL" && run.length >= 2 && !(flagsOf(tok) & COMMON))))
+        )
+      )
+        break;
       run.push(tok);
       j++;
       if (run.length >= 6) break;
@@ -333,24 +527,34 @@ export function findPersons(text: string): Candidate[] {
   // Lower-case names in casual text, after strong wording: "tell jessica i said hi", "i'm arjun mehta".
   if (!isLowercaseText) findCuedLowercaseNames(text, tokens, out, lexicon);
   // All in lower case: a word-name before a texting verb ("omg crystal just txted me").
-  else for (let k = 0; k + 1 < tokens.length; k++) if (tokens[k + 1]!.lower === "just" || LOWER_TEXT_VERBS.has(tokens[k + 1]!.lower)) lowerWordName(text, tokens[k]!, out);
+  else
+    for (let k = 0; k + 1 < tokens.length; k++)
+      if (tokens[k + 1]!.lower === "just" || LOWER_TEXT_VERBS.has(tokens[k + 1]!.lower)) lowerWordName(text, tokens[k]!, out);
   // Form fields: "NAME: CHIDINMA OKONKWO", "SURNAME: NGUYEN / GIVEN NAMES: THI LAN".
   if (text.includes(":") || text.includes("=")) findLabeledNames(text, out, lexicon);
   // Names listed or coordinated with a name are names too ("Kateřina, Hleb and Sherry", "said Ana to Logan").
   coordinate(text, tokens, out, lexicon, isLowercaseText);
   // Lower-case lists of given names: "they had 6: silvana, adam, christopher and caleb".
-  if (mayHaveLowerList(text)) for (const m of text.matchAll(LOWER_LIST)) {
-    const items = [m[1]!, ...m[2]!.split(",").map((x) => x.trim()).filter(Boolean), m[3]!];
-    const strong = items.filter((w) => lexicon.names.has(w) && !lexicon.common.has(w) && !lexicon.places.has(w)).length;
-    if (items.length >= 3 && items.every((w) => lexicon.names.has(w) && !lexicon.veryCommon.has(w)) && strong >= 2) {
-      let at = m.index;
-      for (const w of items) {
-        const s0 = text.indexOf(w, at);
-        out.push({ type: "PERSON", start: s0, end: s0 + w.length, confidence: 0.7 });
-        at = s0 + w.length;
+  if (mayHaveLowerList(text))
+    for (const m of text.matchAll(LOWER_LIST)) {
+      const items = [
+        m[1]!,
+        ...m[2]!
+          .split(",")
+          .map((x) => x.trim())
+          .filter(Boolean),
+        m[3]!,
+      ];
+      const strong = items.filter((w) => lexicon.names.has(w) && !lexicon.common.has(w) && !lexicon.places.has(w)).length;
+      if (items.length >= 3 && items.every((w) => lexicon.names.has(w) && !lexicon.veryCommon.has(w)) && strong >= 2) {
+        let at = m.index;
+        for (const w of items) {
+          const s0 = text.indexOf(w, at);
+          out.push({ type: "PERSON", start: s0, end: s0 + w.length, confidence: 0.7 });
+          at = s0 + w.length;
+        }
       }
     }
-  }
 
   // Given names that are also everyday words ("Mark", "Faith", "Summer"), told apart by their context.
   wordNamesByContext(text, tokens, out);
@@ -373,7 +577,8 @@ export function findPersons(text: string): Candidate[] {
     if (c.confidence < 0.5) continue;
     for (const part of text.slice(c.start, c.end).split(/[\s.,]+/)) {
       const lower = part.replace(/['’]s$/, "").toLowerCase();
-      if (lower.length >= 3 && !HONORIFICS.has(lower) && !SUFFIXES.has(lower) && !TITLES.has(lower) && !(wordFlags(lower) & VERY_COMMON)) seen.add(lower);
+      if (lower.length >= 3 && !HONORIFICS.has(lower) && !SUFFIXES.has(lower) && !TITLES.has(lower) && !(wordFlags(lower) & VERY_COMMON))
+        seen.add(lower);
     }
   }
   if (seen.size > 0) {
@@ -383,7 +588,11 @@ export function findPersons(text: string): Candidate[] {
       if (/^\p{Ll}/u.test(tok.text) && flagsOf(tok) & COMMON) continue;
       // A name that is also a country or town, repeated after a place preposition, is the place:
       // "Jordan is flying to Amman ... in Jordan next month".
-      if (flagsOf(tok) & PLACE && /\b(?:in|to|from|at|near|across|around|visit|visiting)\s+$/i.test(text.slice(Math.max(0, tok.start - 12), tok.start))) continue;
+      if (
+        flagsOf(tok) & PLACE &&
+        /\b(?:in|to|from|at|near|across|around|visit|visiting)\s+$/i.test(text.slice(Math.max(0, tok.start - 12), tok.start))
+      )
+        continue;
       if (!out.some((c) => c.confidence >= 0.5 && c.start <= tok.start && tok.end <= c.end)) {
         out.push({ type: "PERSON", start: tok.start, end: tok.end, confidence: 0.7 });
       }
@@ -416,15 +625,40 @@ function mayHaveLowerList(text: string): boolean {
 
 // Wording that, in casual text written without capitals, puts a person's name next: "tell jessica",
 // "i'm arjun mehta". ("with", "this is" are left out: "with numpy", "this is fine".)
-const LOWER_CUE_BEFORE = /(?:^|[^\p{L}'’])(?:i'?m|i am|my name is|my name's|name's|it'?s|tell|ask|text|txt|call|message|msg|ping|remind|thank|cc|hi|hey|hello|dear)[ \t]+$/iu;
+const LOWER_CUE_BEFORE =
+  /(?:^|[^\p{L}'’])(?:i'?m|i am|my name is|my name's|name's|it'?s|tell|ask|text|txt|call|message|msg|ping|remind|thank|cc|hi|hey|hello|dear)[ \t]+$/iu;
 // A message addressed to someone: "write a msg to dawn", "a note to jess".
 const LOWER_MESSAGE_TO = /(?:^|[^\p{L}])(?:msg|message|text|txt|note|email|e-mail|letter|reply|card) to[ \t]+$/iu;
 // Texting verbs after a name: "crystal just txted me", "dawn texted me".
 const LOWER_TEXTED_AFTER = /^[ \t]+(?:just[ \t]+)?(?:txted|texted|messaged|dmed|dm'd|called|rang|emailed|told)[ \t]+(?:me|us)\b/iu;
 // ... or after it: "priyanka from HR", "dave from accounting".
-const LOWER_CUE_AFTER = /^[ \t]+from[ \t]+(?:the[ \t]+)?(?:hr|it|sales|marketing|finance|accounting|accounts|legal|support|ops|operations|engineering|design|product|payroll|admin|procurement|compliance|security|recruiting|work|office|school|class|church|gym|next door|upstairs|downstairs|team|my team)\b/i;
+const LOWER_CUE_AFTER =
+  /^[ \t]+from[ \t]+(?:the[ \t]+)?(?:hr|it|sales|marketing|finance|accounting|accounts|legal|support|ops|operations|engineering|design|product|payroll|admin|procurement|compliance|security|recruiting|work|office|school|class|church|gym|next door|upstairs|downstairs|team|my team)\b/i;
 
-const LOWER_CUE_LAST_WORDS = new Set(["i'm", "im", "am", "is", "name's", "its", "it's", "tell", "ask", "text", "txt", "call", "message", "msg", "ping", "remind", "thank", "cc", "hi", "hey", "hello", "dear"]);
+const LOWER_CUE_LAST_WORDS = new Set([
+  "i'm",
+  "im",
+  "am",
+  "is",
+  "name's",
+  "its",
+  "it's",
+  "tell",
+  "ask",
+  "text",
+  "txt",
+  "call",
+  "message",
+  "msg",
+  "ping",
+  "remind",
+  "thank",
+  "cc",
+  "hi",
+  "hey",
+  "hello",
+  "dear",
+]);
 
 /**
  * A lower-case given name that is also a word ("dawn", "crystal") needs wording on both sides, or a
@@ -450,7 +684,8 @@ function isLowerName(t: Token): boolean {
 }
 
 // A person's belongings and kin after a possessive.
-const POSSESSION_AFTER = /^['’]s (?:laptop|desk|bike|wife|husband|mum|mom|dad|mother|father|sister|brother|son|daughter|kids|children|boyfriend|girlfriend|birthday|wedding|funeral|flat|apartment)\b/;
+const POSSESSION_AFTER =
+  /^['’]s (?:laptop|desk|bike|wife|husband|mum|mom|dad|mother|father|sister|brother|son|daughter|kids|children|boyfriend|girlfriend|birthday|wedding|funeral|flat|apartment)\b/;
 // "DIALLO/AMINATA MS": a surname and a given name in capitals, joined by a slash, as tickets print them.
 const SLASH_NAME = /(?<![\p{L}\p{N}/])(\p{Lu}{2,}(?:[ -]\p{Lu}{2,})?\/\p{Lu}{2,})(?:[ ]+(MRS|MR|MS|MISS|MSTR|DR)\b)?(?![\p{L}/])/gu;
 
@@ -459,19 +694,27 @@ function findSlashNames(text: string, out: Candidate[], lexicon: Lexicon): void 
     const [surname, given] = m[1]!.split("/").map((w) => w.toLowerCase()) as [string, string];
     const nameOnly = (w: string) => lexicon.names.has(w) && !lexicon.common.has(w) && !lexicon.places.has(w) && !lexicon.things.has(w);
     if (!m[2] && !(nameOnly(surname.split(/[ -]/)[0]!) && nameOnly(given))) continue;
-    if (!covered(out, { start: m.index, end: m.index + m[1]!.length })) out.push({ type: "PERSON", start: m.index, end: m.index + m[1]!.length, confidence: 0.75 });
+    if (!covered(out, { start: m.index, end: m.index + m[1]!.length }))
+      out.push({ type: "PERSON", start: m.index, end: m.index + m[1]!.length, confidence: 0.75 });
   }
 }
 
 /** Lower-case given names, in text that otherwise has capitals, after or before strong wording; a lower-case surname right after joins. */
-function findCuedLowercaseNames(text: string, tokens: Token[], out: Candidate[], lexicon: Lexicon): void {
+function findCuedLowercaseNames(text: string, tokens: Token[], out: Candidate[], _lexicon: Lexicon): void {
   for (let i = 1; i < tokens.length; i++) {
     const tok = tokens[i]!;
     // The cue's last word before, or "from" after, is checked first: it is cheaper than the name lists.
     if (tok.cap || tok.lower.length < 3) continue;
     const prevLower = tokens[i - 1]!.lower;
     const nextLower = tokens[i + 1]?.lower;
-    if (!LOWER_CUE_LAST_WORDS.has(prevLower) && nextLower !== "from" && prevLower !== "to" && nextLower !== "just" && !(nextLower && LOWER_TEXT_VERBS.has(nextLower))) continue;
+    if (
+      !LOWER_CUE_LAST_WORDS.has(prevLower) &&
+      nextLower !== "from" &&
+      prevLower !== "to" &&
+      nextLower !== "just" &&
+      !(nextLower && LOWER_TEXT_VERBS.has(nextLower))
+    )
+      continue;
     if (!isLowerName(tok)) {
       // A given name that is also a word ("dawn", "crystal") needs wording on both sides, or a texting verb:
       // "a msg to dawn from the HOA", "omg crystal just txted me".
@@ -531,7 +774,8 @@ function findLabeledNames(text: string, out: Candidate[], lexicon: Lexicon): voi
     const value = m[1]!;
     const words = value.split(/[ \t]+/).map((w) => w.replace(/\.$/, "").toLowerCase());
     // "Name: Test User", "name: Build": a value of ordinary words only is no person.
-    if (words.every((w) => PARTICLES.has(w) || (lexicon.common.has(w) && !lexicon.names.has(w)) || LABELS.has(w) || HONORIFICS.has(w))) continue;
+    if (words.every((w) => PARTICLES.has(w) || (lexicon.common.has(w) && !lexicon.names.has(w)) || LABELS.has(w) || HONORIFICS.has(w)))
+      continue;
     if (words.some((w) => lexicon.veryCommon.has(w) && !lexicon.names.has(w))) continue;
     const start = m.index + m[0].length - value.length;
     out.push({ type: "PERSON", start, end: start + value.length, confidence: 0.8 });
@@ -549,7 +793,38 @@ function particlesLeadToName(text: string, tokens: Token[], j: number): boolean 
 }
 
 // Sentence-opening verbs that are also given names: before a surname they are the verb ("Ask Nguyen").
-const VERB_NAMES = new Set(["ask", "tell", "call", "text", "thank", "thanks", "invite", "email", "meet", "contact", "remind", "help", "let", "send", "see", "message", "ping", "pay", "page", "hi", "hello", "hey", "dear", "congratulate", "read", "will", "can", "may", "did", "does"]);
+const VERB_NAMES = new Set([
+  "ask",
+  "tell",
+  "call",
+  "text",
+  "thank",
+  "thanks",
+  "invite",
+  "email",
+  "meet",
+  "contact",
+  "remind",
+  "help",
+  "let",
+  "send",
+  "see",
+  "message",
+  "ping",
+  "pay",
+  "page",
+  "hi",
+  "hello",
+  "hey",
+  "dear",
+  "congratulate",
+  "read",
+  "will",
+  "can",
+  "may",
+  "did",
+  "does",
+]);
 // A will or a possession, right after a given name, about something of someone's: "will water your", "has the spare key".
 const WORD_NAME_ERRAND_AFTER = /^ (?:will|'ll|has|had) (?:\p{Ll}+ )?(?:your|my|our|his|her|their|the (?:spare|keys?|car|kids))\b/u;
 // Determiners before "X's" that make X a thing or a season ("this Summer's collection", "the Rose's petals").
@@ -578,7 +853,7 @@ function wordNamesByContext(text: string, tokens: Token[], out: Candidate[]): vo
     const prev = tokens[i - 1];
     const gapBefore = prev ? text.slice(prev.end, tok.start) : "";
     // The first word of a run only: "Grace Baker", not "Amazing Grace Baker".
-    if (prev && prev.cap && gapBefore === " ") continue;
+    if (prev?.cap && gapBefore === " ") continue;
     const found = out.find((c) => c.confidence >= 0.5 && c.start === tok.end + 1 && text[tok.end] === " ");
     if (found && !HONORIFICS.has(text.slice(found.start, found.end).split(/[\s.]/)[0]!.toLowerCase())) {
       found.start = tok.start;
@@ -595,9 +870,19 @@ function wordNamesByContext(text: string, tokens: Token[], out: Candidate[]): vo
       // Paired: "X and <found name> are ..." / "X and <found name>'s ...".
       const m = /^ (?:and|&) /.exec(after);
       const partner = m && out.find((c) => c.confidence >= 0.5 && c.start === tok.end + m[0].length);
-      if (partner && /^(?:['’]s\b| (?:are|were|have|had|got|met|both|will|went|live|love)\b)/.test(text.slice(partner.end, partner.end + 8))) confidence = 0.7;
+      if (
+        partner &&
+        /^(?:['’]s\b| (?:are|were|have|had|got|met|both|will|went|live|love)\b)/.test(text.slice(partner.end, partner.end + 8))
+      )
+        confidence = 0.7;
       // ... or with a full name, as couples are written: "a toast for Joy and Ray Castellanos".
-      else if (partner && /\s/.test(text.slice(partner.start, partner.end)) && !DETERMINER_BEFORE.test(before) && !sentenceInitial(text, tok.start)) confidence = 0.7;
+      else if (
+        partner &&
+        /\s/.test(text.slice(partner.start, partner.end)) &&
+        !DETERMINER_BEFORE.test(before) &&
+        !sentenceInitial(text, tok.start)
+      )
+        confidence = 0.7;
       // A chat mention: "@Gene asked", not an e-mail or a decorator ("x@Gene", "@Override").
       else if (text[tok.start - 1] === "@" && !/[\w.]/.test(text[tok.start - 2] ?? "") && !/^\(/.test(after)) confidence = 0.7;
       // The subject of a person's errand: "Angel will water your plants", "Crystal has the spare key".
@@ -613,7 +898,11 @@ function markPhrases(text: string, tokens: Token[], lexicon: Lexicon): void {
     // Only a capitalised token whose leading letters open some known phrase can start one.
     if (!startsUpper(tokens[a]!.text) || !lexicon.phraseHeads.has(leadingLetters(tokens[a]!.lower))) continue;
     for (let b = Math.min(tokens.length, a + 4); b >= a + 2; b--) {
-      const phrase = text.slice(tokens[a]!.start, tokens[b - 1]!.end).toLowerCase().replace(/['’]s\b/g, "").replace(/\s+/g, " ");
+      const phrase = text
+        .slice(tokens[a]!.start, tokens[b - 1]!.end)
+        .toLowerCase()
+        .replace(/['’]s\b/g, "")
+        .replace(/\s+/g, " ");
       const isPlace = lexicon.placePhrases.has(phrase);
       if (isPlace || lexicon.thingPhrases.has(phrase)) {
         for (let k = a; k < b; k++) tokens[k]!.phrase = isPlace ? "PLACE" : "WORD";
@@ -637,7 +926,13 @@ function coordinate(text: string, tokens: Token[], out: Candidate[], lexicon: Le
         if (mr[0] === " to " && !/\bsaid\s+$/i.test(text.slice(Math.max(0, c.start - 12), c.start))) continue;
         const tok = tokenAt(tokens, c.end + mr[0].length, "start");
         // "Otieno, Achieng; Horák, Miroslav": inverted names in a list separated by semicolons.
-        if (tok && (isListedName(text, tok, lexicon, lowercaseText) || (/and/.test(mr[0]) && isPairedEverydaySurname(text, tok, tok.end, lexicon))) && (mr[0] !== ", " || listContinues(text, tok.end) || /^;\s/.test(text.slice(tok.end, tok.end + 2))) && !covered(out, tok)) {
+        if (
+          tok &&
+          (isListedName(text, tok, lexicon, lowercaseText) ||
+            (/and/.test(mr[0]) && isPairedEverydaySurname(text, tok, tok.end, lexicon))) &&
+          (mr[0] !== ", " || listContinues(text, tok.end) || /^;\s/.test(text.slice(tok.end, tok.end + 2))) &&
+          !covered(out, tok)
+        ) {
           const sfx = SUFFIX_AFTER.exec(text.slice(tok.end, tok.end + 8));
           out.push({ type: "PERSON", start: tok.start, end: tok.end + (sfx ? sfx[0].length : 0), confidence: 0.7 });
           added++;
@@ -648,7 +943,12 @@ function coordinate(text: string, tokens: Token[], out: Candidate[], lexicon: Le
       const ml = /(?:,? (?:and|&|or) |, )$/.exec(lead);
       if (ml) {
         const tok = tokenAt(tokens, c.start - ml[0].length, "end");
-        if (tok && (isListedName(text, tok, lexicon, lowercaseText) || (/and/.test(ml[0]) && isPairedEverydaySurname(text, tok, c.end, lexicon))) && (ml[0] !== ", " || listContinues(text, c.end)) && !covered(out, tok)) {
+        if (
+          tok &&
+          (isListedName(text, tok, lexicon, lowercaseText) || (/and/.test(ml[0]) && isPairedEverydaySurname(text, tok, c.end, lexicon))) &&
+          (ml[0] !== ", " || listContinues(text, c.end)) &&
+          !covered(out, tok)
+        ) {
           out.push({ type: "PERSON", start: tok.start, end: tok.end, confidence: 0.7 });
           added++;
         }
@@ -674,8 +974,13 @@ function isListedName(text: string, tok: Token, lexicon: Lexicon, lowercaseText:
  * with the pair then the subject of a plural verb or the end of the sentence.
  */
 function isPairedEverydaySurname(text: string, tok: Token, pairEnd: number, lexicon: Lexicon): boolean {
-  return tok.cap && kindOf(tok, lexicon) === "WEAK" && (flagsOf(tok) & NAME) !== 0 && !sentenceInitial(text, tok.start) &&
-    /^(?: (?:were|are|have|had)\b|[.!?]?$|[.!?]\s)/.test(text.slice(pairEnd, pairEnd + 6));
+  return (
+    tok.cap &&
+    kindOf(tok, lexicon) === "WEAK" &&
+    (flagsOf(tok) & NAME) !== 0 &&
+    !sentenceInitial(text, tok.start) &&
+    /^(?: (?:were|are|have|had)\b|[.!?]?$|[.!?]\s)/.test(text.slice(pairEnd, pairEnd + 6))
+  );
 }
 
 /** The token that starts (or ends) exactly at `at`, found by binary search: tokens are in text order and do not overlap. */
@@ -710,26 +1015,57 @@ function evaluateRun(text: string, run: Token[], lexicon: Lexicon, lowercaseText
   const kinds = run.map((t) => kindOf(t, lexicon));
   // ALL-CAPS words are headings or places far more often than names.
   // (A capitalised token, "Smith" or "J.", never is one.)
-  for (let k = 0; k < run.length; k++) if (!run[k]!.cap && /^\p{Lu}{2,}$/u.test(run[k]!.text) && kinds[k] !== "SUFFIX" && kinds[k] !== "HONORIFIC") kinds[k] = "WORD";
+  for (let k = 0; k < run.length; k++)
+    if (!run[k]!.cap && /^\p{Lu}{2,}$/u.test(run[k]!.text) && kinds[k] !== "SUFFIX" && kinds[k] !== "HONORIFIC") kinds[k] = "WORD";
   for (let k = 0; k < run.length; k++) if (run[k]!.phrase) kinds[k] = run[k]!.phrase!;
   for (let k = 0; k < run.length; k++) {
     const tok = run[k]!;
     // "Darwin's theory": a famous name that is also a town, in the possessive, is the person.
-    if (kinds[k] === "PLACE" && flagsOf(tok) & FAMOUS && !tok.phrase && /^['’]s\b/.test(text.slice(tok.end, tok.end + 3))) kinds[k] = "STRONG";
+    if (kinds[k] === "PLACE" && flagsOf(tok) & FAMOUS && !tok.phrase && /^['’]s\b/.test(text.slice(tok.end, tok.end + 3)))
+      kinds[k] = "STRONG";
     // "Nikola Tesla": a brand that is also a surname, right after a given name, is the surname.
-    if (k > 0 && kinds[k] === "WORD" && kinds[k - 1] === "STRONG" && !tok.phrase && (flagsOf(tok) & (THING | NAME)) === (THING | NAME) && flagsOf(run[k - 1]!) & NAME) kinds[k] = "WEAK";
+    if (
+      k > 0 &&
+      kinds[k] === "WORD" &&
+      kinds[k - 1] === "STRONG" &&
+      !tok.phrase &&
+      (flagsOf(tok) & (THING | NAME)) === (THING | NAME) &&
+      flagsOf(run[k - 1]!) & NAME
+    )
+      kinds[k] = "WEAK";
   }
 
   // A romanised Korean or Chinese given name of two hyphenated syllables after a surname: "Lee Ji-eun", "Kim Min-jun".
-  for (let k = 1; k < run.length; k++) if (kinds[k] === "UNKNOWN" && flagsOf(run[k - 1]!) & NAME && syllableGivenName(run[k]!.text)) kinds[k] = "STRONG";
+  for (let k = 1; k < run.length; k++)
+    if (kinds[k] === "UNKNOWN" && flagsOf(run[k - 1]!) & NAME && syllableGivenName(run[k]!.text)) kinds[k] = "STRONG";
   // A capitalised sentence opener that is also an everyday word ("Call", "Will", "Ask") is the verb, not a name.
   // Unless it is a given name before a surname ("Harry Sheppard"), where the word is rare as a verb.
   // A name-list word before an initial and a surname is a given name even when it is an everyday word ("Ken N. Fukuda").
-  const nameFollows = run.length > 1 && (((kinds[1] === "STRONG" || kinds[1] === "INITIAL") && !(flagsOf(run[0]!) & VERY_COMMON)) || (run.length > 2 && kinds[1] === "INITIAL" && /\.$/.test(run[1]!.text) && (flagsOf(run[0]!) & NAME) !== 0 && (kinds[2] === "STRONG" || kinds[2] === "UNKNOWN")));
+  const nameFollows =
+    run.length > 1 &&
+    (((kinds[1] === "STRONG" || kinds[1] === "INITIAL") && !(flagsOf(run[0]!) & VERY_COMMON)) ||
+      (run.length > 2 &&
+        kinds[1] === "INITIAL" &&
+        /\.$/.test(run[1]!.text) &&
+        (flagsOf(run[0]!) & NAME) !== 0 &&
+        (kinds[2] === "STRONG" || kinds[2] === "UNKNOWN")));
   // Nor when a person's verb follows a lone word ("Walker began writing", 'Heather:"I'm ...').
-  if (kinds[0] === "WEAK" && !nameFollows && sentenceInitial(text, run[0]!.start) && flagsOf(run[0]!) & COMMON && !(run.length === 1 && personVerbAfter(text, run[0]!.end))) kinds[0] = "WORD";
+  if (
+    kinds[0] === "WEAK" &&
+    !nameFollows &&
+    sentenceInitial(text, run[0]!.start) &&
+    flagsOf(run[0]!) & COMMON &&
+    !(run.length === 1 && personVerbAfter(text, run[0]!.end))
+  )
+    kinds[0] = "WORD";
   // CamelCase identifiers ("BankAccount", "TypeError") are code, unlike "McDonald" or "DeLuca".
-  for (let k = 0; k < run.length; k++) if (mayBeCamelCase(run[k]!.text) && /^\p{Lu}\p{Ll}+\p{Lu}/u.test(run[k]!.text) && !/^(Mc|Mac|O'|D'|De|Di|Da|La|Le|Van|Von)\p{Lu}/u.test(run[k]!.text)) kinds[k] = "WORD";
+  for (let k = 0; k < run.length; k++)
+    if (
+      mayBeCamelCase(run[k]!.text) &&
+      /^\p{Lu}\p{Ll}+\p{Lu}/u.test(run[k]!.text) &&
+      !/^(Mc|Mac|O'|D'|De|Di|Da|La|Le|Van|Von)\p{Lu}/u.test(run[k]!.text)
+    )
+      kinds[k] = "WORD";
 
   // Split the run at ordinary words; each piece is judged on its own.
   let k = 0;
@@ -744,7 +1080,8 @@ function evaluateRun(text: string, run: Token[], lexicon: Lexicon, lowercaseText
     while (e > k && kinds[e] === "PARTICLE") e--;
     // A piece glued to capitalised ordinary words is part of a title or an organisation ("Greek
     // Yogurt", "Fernandez Inc", "Remote Work Works"), unless that word opens the sentence.
-    const leftWord = k > 0 && kinds[k - 1] === "WORD" && !(k - 1 === 0 && sentenceInitial(text, run[0]!.start)) && !LABELS.has(run[k - 1]!.lower);
+    const leftWord =
+      k > 0 && kinds[k - 1] === "WORD" && !(k - 1 === 0 && sentenceInitial(text, run[0]!.start)) && !LABELS.has(run[k - 1]!.lower);
     const rightWord = e + 1 < run.length && kinds[e + 1] === "WORD";
     judge(text, run.slice(k, e + 1), kinds.slice(k, e + 1), lowercaseText, out, leftWord || rightWord);
     k = e + 1;
@@ -752,9 +1089,24 @@ function evaluateRun(text: string, run: Token[], lexicon: Lexicon, lowercaseText
 }
 
 // Words after which a lone name is a destination.
-const TRAVEL_BEFORE = /\b(?:visit|visiting|visited|trip to|trips to|travel to|travelling to|traveling to|fly to|flying to|flights? to|holiday in|vacation in|days in|nights in|weekend in|week in|tour of)\s+$/i;
+const TRAVEL_BEFORE =
+  /\b(?:visit|visiting|visited|trip to|trips to|travel to|travelling to|traveling to|fly to|flying to|flights? to|holiday in|vacation in|days in|nights in|weekend in|week in|tour of)\s+$/i;
 // Saints', harbours', lakes' and mountains' names open places, not people: "Santa Barbara", "Lago di Como".
-const PLACE_OPENERS = new Set(["San", "Santo", "Santa", "São", "Sankt", "Puerto", "Porto", "Lago", "Lac", "Monte", "Isola", "Isla", "Cabo"]);
+const PLACE_OPENERS = new Set([
+  "San",
+  "Santo",
+  "Santa",
+  "São",
+  "Sankt",
+  "Puerto",
+  "Porto",
+  "Lago",
+  "Lac",
+  "Monte",
+  "Isola",
+  "Isla",
+  "Cabo",
+]);
 // "the port of Surat", "the building of Angkor Wat": a place, a work or a polity is named next.
 const PLACE_OF_BEFORE =
   /\bthe (?:port|city|town|village|island|isle|region|province|kingdom|state|river|lake|bay|gulf|valley|county|district|harbou?r|capital|coast|streets|outskirts|suburbs?|republic|empire|emirate|sultanate|duchy|building|construction|founding|siege|sack|ruins|temples?|walls|map|geography|architecture) of\s+$/i;
@@ -764,7 +1116,7 @@ const FOREIGN_ARTICLE_AFTER = /^ (?:eine|einen|einem|einer|ein|una|uno|une|un|de
 const NOUN_NEXT = /^ (?!(?:the|a|an|and|or|nor|but|is|was|are|were|in|on|at|to|of|for|with|as|by|from|than|that|which|who)\b)\p{Ll}/u;
 
 function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolean, out: Candidate[], inTitle = false): void {
-  const lexicon = getLexicon();
+  const _lexicon = getLexicon();
   // A leading role word ("Coach", "Queen") is a cue, not part of the name.
   let lead = 0;
   while (lead < toks.length - 1 && kinds[lead] === "TITLE") lead++;
@@ -798,7 +1150,8 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
     else if (kind === "INITIAL") initials++;
     else if (kind === "HONORIFIC") hasHonorific = true;
     else if (kind === "SUFFIX") hasSuffix = true;
-    if (firstCore === undefined && (kind === "STRONG" || kind === "WEAK" || kind === "UNKNOWN" || kind === "PLACE" || kind === "TITLE")) firstCore = kind;
+    if (firstCore === undefined && (kind === "STRONG" || kind === "WEAK" || kind === "UNKNOWN" || kind === "PLACE" || kind === "TITLE"))
+      firstCore = kind;
     if (kind !== "TITLE") allTitles = false;
     if (kind !== "INITIAL" && kind !== "PARTICLE") lastCore = k;
   }
@@ -814,7 +1167,13 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
   // ("Shinjuku, Asakusa or Shimokitazawa: which is best?").
   const afterText = text.slice(end, end + 25);
   const cueAfter = CUE_AFTER.test(afterText) && (afterText[0] !== ":" || !/(?:,|\bor|\band|&)\s+$/.test(before));
-  const cue = honorific || cuedBefore || cueAfter || lineIsRun(text, start, end) || (hasSuffix && /\p{Lu}{2}/u.test(toks[toks.length - 1]!.text)) || (suffix !== null && /[VX]|II/.test(suffix[0]) && !/^,/.test(suffix[0]));
+  const cue =
+    honorific ||
+    cuedBefore ||
+    cueAfter ||
+    lineIsRun(text, start, end) ||
+    (hasSuffix && /\p{Lu}{2}/u.test(toks[toks.length - 1]!.text)) ||
+    (suffix !== null && /[VX]|II/.test(suffix[0]) && !/^,/.test(suffix[0]));
   const initial = sentenceInitial(text, start);
   // "San Gimignano", "São Paulo", "Puerto Montt": saints' and harbour names open places, not people.
   if (!honorific && toks.length >= 2 && PLACE_OPENERS.has(toks[0]!.text)) return;
@@ -849,7 +1208,10 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
   // The second of two coordinated items shares the first one's context: "the Ming and Qing dynasties",
   // "a day trip to Siena and San Gimignano".
   // (All asked only without a cue; the first item's context is worked out only after a conjunction, which is rare.)
-  const beforeFirst = !cue && (before.endsWith(" and ") || before.endsWith(" or ") || before.endsWith(" & ")) ? before.replace(/[\p{Lu}][\p{L}\p{M}'’-]*(?:\s[\p{Lu}][\p{L}\p{M}'’-]*)?\s(?:and|or|&)\s+$/u, "") : before;
+  const beforeFirst =
+    !cue && (before.endsWith(" and ") || before.endsWith(" or ") || before.endsWith(" & "))
+      ? before.replace(/[\p{Lu}][\p{L}\p{M}'’-]*(?:\s[\p{Lu}][\p{L}\p{M}'’-]*)?\s(?:and|or|&)\s+$/u, "")
+      : before;
   const article = !cue && (/\b(?:the|a|an)\s+$/i.test(before) || (beforeFirst !== before && /\b(?:the|a|an)\s+$/i.test(beforeFirst)));
   const placePrep = !cue && /\b(?:in|at|from|to|near|into|across|around|visit|visiting|of)\s+$/.test(before);
   // "a Harvey Leach concert": a full name used before a noun stays a name.
@@ -857,17 +1219,29 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
   const attributive = strong >= 1 && coreCount >= 2 && NOUN_NEXT.test(text.slice(end, end + 12));
   // "the Jensen novel", "the Sokolov estate": a lone surname (a name-list word that is no English word)
   // between "the" and a lower-case noun is the owner or author, not a thing.
-  const ownerOfNoun = strong === 1 && coreCount === 1 && /\bthe\s+$/i.test(before) && /^ \p{Ll}{3,}/u.test(text.slice(end, end + 5)) && NOUN_NEXT.test(text.slice(end, end + 12));
+  const ownerOfNoun =
+    strong === 1 &&
+    coreCount === 1 &&
+    /\bthe\s+$/i.test(before) &&
+    /^ \p{Ll}{3,}/u.test(text.slice(end, end + 5)) &&
+    NOUN_NEXT.test(text.slice(end, end + 12));
   if (!cue && article && ownerOfNoun) confidence *= 0.8;
   else if (!cue && article && !attributive) confidence *= 0.5;
   else if (!cue && PLACE_OF_BEFORE.test(before)) confidence *= 0.4;
   // "a tiny kitchen in Leith": a lone surname-like word after "in" is a town far more often than a person.
-  else if (!cue && coreCount === 1 && strong === 1 && /\bin\s+$/.test(before) && !/^['’]s\b/.test(text.slice(end, end + 3))) confidence *= 0.7;
+  else if (!cue && coreCount === 1 && strong === 1 && /\bin\s+$/.test(before) && !/^['’]s\b/.test(text.slice(end, end + 3)))
+    confidence *= 0.7;
   else if (!cue && placePrep && coreCount === 1 && strong === 0) confidence *= 0.6;
   // A lone word that is a name only by its letters or ending ("Tromsø") after a place preposition is a place.
   else if (!cue && placePrep && coreCount === 1 && !(flagsOf(toks[0]!) & (NAME | FAMOUS))) confidence *= 0.6;
   // Travel wording before a lone name-list word makes it a destination: "visit Petra", "a trip to Siena".
-  else if (!cue && coreCount === 1 && confidence > 0 && (TRAVEL_BEFORE.test(before) || (beforeFirst !== before && TRAVEL_BEFORE.test(beforeFirst)))) confidence *= 0.6;
+  else if (
+    !cue &&
+    coreCount === 1 &&
+    confidence > 0 &&
+    (TRAVEL_BEFORE.test(before) || (beforeFirst !== before && TRAVEL_BEFORE.test(beforeFirst)))
+  )
+    confidence *= 0.6;
   if (!honorific && inTitle && !cuedBefore) confidence *= 0.5;
   // An eponym ("Turing test", "Monty Hall problem"); not in the possessive ("Schrödinger's cat").
   if (!cue && confidence > 0 && EPONYM_HEAD.test(text.slice(end, end + 16))) confidence *= 0.4;

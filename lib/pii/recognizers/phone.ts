@@ -1,6 +1,6 @@
-import { isPossiblePhoneNumber, isValidPhoneNumber, parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
-import type { Candidate } from "../types";
+import { type CountryCode, isPossiblePhoneNumber, isValidPhoneNumber, parsePhoneNumberFromString } from "libphonenumber-js";
 import { contextAfter, contextBefore, countDigits, digitsOf } from "../text";
+import type { Candidate } from "../types";
 
 // Digits in groups separated by one space, dot, dash or slash, optionally led by "+" / "00" and a
 // bracketed area code, optionally followed by an extension. Newlines never join groups.
@@ -34,9 +34,54 @@ const NOT_PHONE_CONTEXT =
 // digit strings, which ends the search), and the regions that share a calling code (+1, +44), whose
 // parse searches every member country and costs five times as much, last.
 const REGIONS: CountryCode[] = [
-  "AT", "DE", "CN", "FI", "LU", "BR", "SE", "IE", "JP", "KR", "BG", "NL", "SK", "HR", "PL", "NZ", "IN",
-  "ZA", "CH", "FR", "UA", "HU", "BE", "SI", "IL", "EE", "CZ", "IT", "TR", "AR", "MX", "DK", "GR",
-  "IS", "UY", "RO", "NO", "LT", "RU", "PT", "SG", "ES", "AU", "LV", "CY", "CA", "GB", "US",
+  "AT",
+  "DE",
+  "CN",
+  "FI",
+  "LU",
+  "BR",
+  "SE",
+  "IE",
+  "JP",
+  "KR",
+  "BG",
+  "NL",
+  "SK",
+  "HR",
+  "PL",
+  "NZ",
+  "IN",
+  "ZA",
+  "CH",
+  "FR",
+  "UA",
+  "HU",
+  "BE",
+  "SI",
+  "IL",
+  "EE",
+  "CZ",
+  "IT",
+  "TR",
+  "AR",
+  "MX",
+  "DK",
+  "GR",
+  "IS",
+  "UY",
+  "RO",
+  "NO",
+  "LT",
+  "RU",
+  "PT",
+  "SG",
+  "ES",
+  "AU",
+  "LV",
+  "CY",
+  "CA",
+  "GB",
+  "US",
 ];
 
 const NON_LATIN = /[\u0400-\u04ff\u0600-\u06ff\u0900-\u097f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
@@ -73,7 +118,8 @@ function scorePhone(value: string, text: string, start: number, end: number, non
     contextAfter(text, end, PHONE_CONTEXT_AFTER, 15) ||
     (nonLatin && contextBefore(text, start, PHONE_CONTEXT_OTHER, 20)) ||
     nationalMobile(bare, text);
-  const negative = contextBefore(text, start, NOT_PHONE_CONTEXT, 25) || (nonLatin && contextBefore(text, start, NOT_PHONE_CONTEXT_OTHER, 15));
+  const negative =
+    contextBefore(text, start, NOT_PHONE_CONTEXT, 25) || (nonLatin && contextBefore(text, start, NOT_PHONE_CONTEXT_OTHER, 15));
 
   let score = 0;
   if (/^(\+|00)/.test(bare)) {
@@ -102,7 +148,7 @@ function scorePhone(value: string, text: string, start: number, end: number, non
       // One parse per region answers both questions (isPossiblePhoneNumber and isValidPhoneNumber
       // would each parse again); only a possible number (right length) can be valid.
       const parsed = parsePhoneNumberFromString(bare, { defaultCountry: region, extract: false });
-      if (!parsed || !parsed.isPossible()) continue;
+      if (!parsed?.isPossible()) continue;
       possible = true;
       if (parsed.isValid()) {
         valid = true;

@@ -1,5 +1,5 @@
-import type { Candidate } from "../types";
 import { getLexicon } from "../lexicon";
+import type { Candidate } from "../types";
 
 // Street types written after the street name ("221B Baker Street", "90 Whitchurch Rd").
 const SUFFIX_TYPES =
@@ -49,9 +49,20 @@ function streetTypesIn(lowerText: string): Set<ReadonlySet<string>> {
 // `types`, likewise: `re` runs only on a text that has one of these words.
 const ANCHORS: Array<{ re: RegExp; confidence: number; pre?: RegExp; types?: ReadonlySet<string> }> = [
   // 12 Main St · 221B Baker Street · 1987 74 Diakou Street
-  { re: new RegExp(`\\b${NUM}\\s+(?:${W}\\s+){1,4}?(?:${SUFFIX_TYPES})(?![\\p{L}\\p{N}])\\.?`, "giu"), confidence: 0.8, types: SUFFIX_WORDS },
+  {
+    re: new RegExp(`\\b${NUM}\\s+(?:${W}\\s+){1,4}?(?:${SUFFIX_TYPES})(?![\\p{L}\\p{N}])\\.?`, "giu"),
+    confidence: 0.8,
+    types: SUFFIX_WORDS,
+  },
   // Hungarian and Central European street abbreviations after the name: "Király u. 15.", "Erzsébet tér 19."
-  { re: new RegExp(`(?:\\b${NUM}\\s+)?(?:[\\p{Lu}][\\p{L}\\p{M}'’-]*\\s+){1,3}(?:u\\.|utca|út|tér|körút|krt\\.|rkp\\.)\\s+${NUM}\\.?`, "gu"), confidence: 0.8, pre: /(?:u\.|utca|út|tér|körút|krt\.|rkp\.)\s+\d/u },
+  {
+    re: new RegExp(
+      `(?:\\b${NUM}\\s+)?(?:[\\p{Lu}][\\p{L}\\p{M}'’-]*\\s+){1,3}(?:u\\.|utca|út|tér|körút|krt\\.|rkp\\.)\\s+${NUM}\\.?`,
+      "gu",
+    ),
+    confidence: 0.8,
+    pre: /(?:u\.|utca|út|tér|körút|krt\.|rkp\.)\s+\d/u,
+  },
   // Via Roma 131 · Rue de Virton 38
   { re: new RegExp(`(?<![\\p{L}])(?:${PREFIX_TYPES})\\s+(?:${W}\\s+){0,4}?${NUM}\\b`, "giu"), confidence: 0.8, types: PREFIX_WORDS },
   // 15 Rue de la Paix · 10 Via Roma
@@ -59,28 +70,56 @@ const ANCHORS: Array<{ re: RegExp; confidence: number; pre?: RegExp; types?: Rea
   { re: new RegExp(`\\b${NUM},?\\s+(?:${PREFIX_TYPES})\\s+(?:${W}(?:\\s+|(?=,))){1,4}`, "giu"), confidence: 0.8, types: PREFIX_WORDS },
   // French streets with the type first after the number: "8 bis, avenue Jean Jaurès", "5 place Bellecour".
   // The type words are also ordinary English ("3 place settings"), so a capitalised name must follow.
-  { re: new RegExp(`\\b${NUM}[ \\t]+(?:[Aa]venue|[Bb]oulevard|[Bb]d|[Cc]ours|[Pp]lace|[Rr]oute|[Aa]llée|[Ii]mpasse|[Pp]assage)[ \\t]+(?:(?:de la|de|du|des|la|le)[ \\t]+|[dl]['’])?[\\p{Lu}][\\p{L}\\p{M}'’-]*(?:[ \\t]+(?:[\\p{Lu}][\\p{L}\\p{M}'’-]*|de|du|des|la|le)){0,3}`, "gu"), confidence: 0.8, pre: /\d,?[ \t]+(?:bis|ter|quater|[Aa]venue|[Bb]oulevard|[Bb]d|[Cc]ours|[Pp]lace|[Rr]oute|[Aa]llée|[Ii]mpasse|[Pp]assage)[ \t,]/ },
+  {
+    re: new RegExp(
+      `\\b${NUM}[ \\t]+(?:[Aa]venue|[Bb]oulevard|[Bb]d|[Cc]ours|[Pp]lace|[Rr]oute|[Aa]llée|[Ii]mpasse|[Pp]assage)[ \\t]+(?:(?:de la|de|du|des|la|le)[ \\t]+|[dl]['’])?[\\p{Lu}][\\p{L}\\p{M}'’-]*(?:[ \\t]+(?:[\\p{Lu}][\\p{L}\\p{M}'’-]*|de|du|des|la|le)){0,3}`,
+      "gu",
+    ),
+    confidence: 0.8,
+    pre: /\d,?[ \t]+(?:bis|ter|quater|[Aa]venue|[Bb]oulevard|[Bb]d|[Cc]ours|[Pp]lace|[Rr]oute|[Aa]llée|[Ii]mpasse|[Pp]assage)[ \t,]/,
+  },
   // Hammarvägen 15 · Passauer Strasse 33 · Rákóczi út 66.
   // Martin-Luther-King-Straße 9: hyphenated names before the street word.
-  { re: new RegExp(`(?:\\b${W}\\s+)?(?:\\p{L}+-)*\\p{L}*(?:${COMPOUND})\\s+${NUM}\\b\\.?`, "giu"), confidence: 0.8, pre: new RegExp(`(?:${COMPOUND})\\s+\\d`, "i") },
+  {
+    re: new RegExp(`(?:\\b${W}\\s+)?(?:\\p{L}+-)*\\p{L}*(?:${COMPOUND})\\s+${NUM}\\b\\.?`, "giu"),
+    confidence: 0.8,
+    pre: new RegExp(`(?:${COMPOUND})\\s+\\d`, "i"),
+  },
   // Japanese block addresses, chōme-banchi-gō then a ward or city: "3-14-2 Jingumae, Shibuya-ku, Tokyo".
-  { re: /\b\d{1,2}-\d{1,2}(?:-\d{1,3})?[ \t]+[\p{Lu}][\p{L}\p{M}-]*,[ \t]*[\p{Lu}][\p{L}\p{M}]*-(?:ku|shi|cho|chō|machi|mura|gun)\b/gu, confidence: 0.8, pre: /-(?:ku|shi|cho|chō|machi|mura|gun)\b/ },
+  {
+    re: /\b\d{1,2}-\d{1,2}(?:-\d{1,3})?[ \t]+[\p{Lu}][\p{L}\p{M}-]*,[ \t]*[\p{Lu}][\p{L}\p{M}]*-(?:ku|shi|cho|chō|machi|mura|gun)\b/gu,
+    confidence: 0.8,
+    pre: /-(?:ku|shi|cho|chō|machi|mura|gun)\b/,
+  },
   // Turkish streets, the type after the name and "No:" before the number: "Atatürk Bulvarı No: 127/4".
-  { re: new RegExp(`(?:[\\p{Lu}][\\p{L}\\p{M}'’-]*[ \\t]+){1,3}(?:Bulvarı|Caddesi|Cad\\.|Cd\\.|Sokak|Sokağı|Sok\\.|Sk\\.|Mahallesi|Mah\\.)[ \\t,]+(?:No\\s*[:.]?\\s*)?${NUM}`, "gu"), confidence: 0.8, pre: /(?:Bulvarı|Caddesi|Cad\.|Cd\.|Sokak|Sokağı|Sok\.|Sk\.|Mahallesi|Mah\.)/u },
+  {
+    re: new RegExp(
+      `(?:[\\p{Lu}][\\p{L}\\p{M}'’-]*[ \\t]+){1,3}(?:Bulvarı|Caddesi|Cad\\.|Cd\\.|Sokak|Sokağı|Sok\\.|Sk\\.|Mahallesi|Mah\\.)[ \\t,]+(?:No\\s*[:.]?\\s*)?${NUM}`,
+      "gu",
+    ),
+    confidence: 0.8,
+    pre: /(?:Bulvarı|Caddesi|Cad\.|Cd\.|Sokak|Sokağı|Sok\.|Sk\.|Mahallesi|Mah\.)/u,
+  },
   // PO boxes and US military addresses
   { re: /\b(?:P\.? ?O\.? ?Box|Post Office Box|Postbox)\s+\d{1,6}\b/gi, confidence: 0.85, pre: /box\s/i },
   { re: /\b(?:PSC|CMR|Unit)\s+\d{3,5},?\s+Box\s+\d{3,5}(?:[\s,]+[AFD]PO\s+A[AEP]\s+\d{5})?/gi, confidence: 0.9, pre: /box\s/i },
   // Ships: "USNS Brittin\nFPO AE 09308", "USCGC Khadzhiyev, FPO AA 65607", in any case.
-  { re: /\b(?:USNS|USNV|USCGC|USS|USN)\s+\p{L}[\p{L}-]+(?:\s+\p{L}[\p{L}-]+)?[\s,]+[AFD]PO\s+A[AEP]\s+\d{5}/giu, confidence: 0.9, pre: /[AFD]PO\s+A[AEP]\s+\d/i },
+  {
+    re: /\b(?:USNS|USNV|USCGC|USS|USN)\s+\p{L}[\p{L}-]+(?:\s+\p{L}[\p{L}-]+)?[\s,]+[AFD]PO\s+A[AEP]\s+\d{5}/giu,
+    confidence: 0.9,
+    pre: /[AFD]PO\s+A[AEP]\s+\d/i,
+  },
 ];
 
 // "5366 Pivovarská 276", "7878 Rahu 37": house number, name, number. Ambiguous with prose
 // ("2019 Python 3"), so it counts only beside address wording or a unit designator.
-const NUM_NAME_NUM = new RegExp(`\\b\\d{1,6}[ \\t]+(?:[\\p{Lu}][\\p{L}\\p{M}'’.-]*[ \\t]+){1,4}\\d{1,5}[A-Za-z]?\\b`, "gu");
-const NAME_NUM = new RegExp(`(?<![\\p{L}\\p{N}])(?:[\\p{Lu}][\\p{L}\\p{M}'’-]+[ \\t]+){1,3}\\d{1,5}[A-Za-z]?(?:\\/\\d{1,5})?\\b(?![.,:/]\\d)`, "gu");
+const NUM_NAME_NUM = /\b\d{1,6}[ \t]+(?:[\p{Lu}][\p{L}\p{M}'’.-]*[ \t]+){1,4}\d{1,5}[A-Za-z]?\b/gu;
+const NAME_NUM = /(?<![\p{L}\p{N}])(?:[\p{Lu}][\p{L}\p{M}'’-]+[ \t]+){1,3}\d{1,5}[A-Za-z]?(?:\/\d{1,5})?\b(?![.,:/]\d)/gu;
 
-const NAME_NUM_TYPE = new RegExp(`(?<![\\p{L}\\p{N}])(?:[Cc]/[ \\t]*)?([\\p{Lu}][\\p{L}\\p{M}'’-]*(?:[ \\t]+[\\p{L}][\\p{L}\\p{M}'’-]*){0,3})[ \\t]+\\d{1,5}[A-Za-z]?\\.?[ \\t]+(?:St\\b\\.?|st\\b\\.?|Street\\b|street\\b)`, "gu");
-const NAME_NUM_TYPE_LOWER = new RegExp(`(?<![\\p{L}\\p{N}])(?:c/[ \\t]*)?(\\p{L}[\\p{L}\\p{M}'’-]*(?:[ \\t]+[\\p{L}][\\p{L}\\p{M}'’-]*){0,2})[ \\t]+\\d{1,5}[a-z]?\\.?[ \\t]+(?:st\\b\\.?|street\\b)`, "gu");
+const NAME_NUM_TYPE =
+  /(?<![\p{L}\p{N}])(?:[Cc]\/[ \t]*)?([\p{Lu}][\p{L}\p{M}'’-]*(?:[ \t]+[\p{L}][\p{L}\p{M}'’-]*){0,3})[ \t]+\d{1,5}[A-Za-z]?\.?[ \t]+(?:St\b\.?|st\b\.?|Street\b|street\b)/gu;
+const NAME_NUM_TYPE_LOWER =
+  /(?<![\p{L}\p{N}])(?:c\/[ \t]*)?(\p{L}[\p{L}\p{M}'’-]*(?:[ \t]+[\p{L}][\p{L}\p{M}'’-]*){0,2})[ \t]+\d{1,5}[a-z]?\.?[ \t]+(?:st\b\.?|street\b)/gu;
 
 const ADDRESS_CUE =
   /\b(address(?:es)?(?: is| was| of [^:]{1,40} is|:)?|addr\.?:?|lives? (?:at|on|in)|lived (?:at|on|in)|living at|located at|offices? (?:is |are )?(?:at|located at)|office is at|reside(?:s|d)? at|moved to|move to|sent to|send (?:it |them |this |that |a new one )?to|ship it to|deliver(?:ed)? to|ship(?:ped)? to|mail(?:ed)? to|return(?:ed)? to|drops? (?:you |me )?off at|arrived at|meet (?:me|you|us) at|taxi to|stop at|enter on|side of|corner of|billing address|shipping address|home address|following\?|it is|it's in|here they are:|with|(?:is|are) (?:at|on)|(?:once |now )?lived? in|address (?:to|with))\s*$/i;
@@ -93,16 +132,20 @@ const UNIT =
   /^(?:[\s,]*(?:(?:(?:Apt|Apto|Apartment|Appt|Appartement|Suite|Ste|Unit|Box|Floor|Fl|Room|Rm|Bldg|Building|Flat|Piso|Planta|Puerta|Pta|Escalera|Esc|Dpto|Depto|Departamento|Interno|Scala|Piano|Whg|Wohnung|Stiege|Étage|Etage|Bât|Bat|Block|Blk|Tower|Wing|Lgh|Lägenhet|Conj|Conjunto|Cj|Sala|Bloco|Andar|Lote|Loja)\b\.?|App\.|#)\s*(?:\d{1,3}[-./]\d{1,5}\b|[\w-]{1,6}\.?)|(?:m|int|lok|sc|kv|d|dom)\.\s*\d{1,4}[A-Za-z]?\b|\d{1,2}\.\s?(?:th|tv|mf|sal)\b\.?|st\.\s?(?:th|tv|mf)\b\.?|(?:[IVX]{1,4}|\d{1,2})\.\s?em(?:elet)?\b\.?(?:\s?\d{1,3}\b\.?(?:\s?ajtó)?)?|fszt\b\.?(?:\s?\d{1,3}\b\.?)?|\d{1,2}\.?\s*[º°ª](?:\s*(?:[A-Z]\b|(?:izq|izda|dcha|dch|dr|der)\b\.?))?))+/iu;
 
 // Also Argentine CPA codes, "C1045AAB".
-const POSTCODE_ALNUM = /^,?[ \t]*(?:[A-Z]{2}[ \t]+)?(?:[A-HJ-NP-Z]\d{4}[A-Z]{3}|[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d|(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4})\b/;
+const POSTCODE_ALNUM =
+  /^,?[ \t]*(?:[A-Z]{2}[ \t]+)?(?:[A-HJ-NP-Z]\d{4}[A-Z]{3}|[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d|(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4})\b/;
 const IBAN_SHAPE_PRE = /\b[A-Z]{2}\d{2}[ ]?[A-Z0-9]{4}[ ]?\d/;
 const IBAN_SHAPE = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b/g;
-const TOWN_POSTCODE = /\bin[ \t]+((?:[\p{Lu}][\p{L}\p{M}'’-]*[ \t]+(?:(?:de|da|do|di|del|la|le)[ \t]+)?){1,3})(\d{4,5}(?:-\d{3})?|\d{3} \d{2})(?=[ \t]+(?:in|on|and|to|for|with|by)\b|[.,;:!?)]|[ \t]*$)/gmu;
+const TOWN_POSTCODE =
+  /\bin[ \t]+((?:[\p{Lu}][\p{L}\p{M}'’-]*[ \t]+(?:(?:de|da|do|di|del|la|le)[ \t]+)?){1,3})(\d{4,5}(?:-\d{3})?|\d{3} \d{2})(?=[ \t]+(?:in|on|and|to|for|with|by)\b|[.,;:!?)]|[ \t]*$)/gmu;
 // Also a block letter and flat number alone, as Indian addresses open: "B-204, Lotus Residency, Baner Road, Pune 411045".
 // And house and plot numbers ("House 27, Street 9, …", "Plot 14, Adeola Odeku Street, …"), and Kerala's
 // ward-and-door numbers, "TC 25/1482, Vazhuthacaud, Thiruvananthapuram 695014".
-const UNIT_FIRST = /\b(?:(?:Flat|Apt\.?|Apartment|Unit|Suite|House(?: No\.?)?|Door No\.?|Plot(?: No\.?)?)[ \t]*#?\d{1,5}[A-Za-z]?(?:\/\d{1,4})?|(?<![\w-])[A-Z]-\d{1,4}(?![\w-])|(?<![\w-])[A-Z]{2,3}[ \t]?\d{1,4}\/\d{1,5}(?![\w/-]))(?=,)/gi;
+const UNIT_FIRST =
+  /\b(?:(?:Flat|Apt\.?|Apartment|Unit|Suite|House(?: No\.?)?|Door No\.?|Plot(?: No\.?)?)[ \t]*#?\d{1,5}[A-Za-z]?(?:\/\d{1,4})?|(?<![\w-])[A-Z]-\d{1,4}(?![\w-])|(?<![\w-])[A-Z]{2,3}[ \t]?\d{1,4}\/\d{1,5}(?![\w/-]))(?=,)/gi;
 
-const STOP_WORDS = /^(I|Please|Thanks|Thank|Can|Could|Is|Are|Do|Does|The|This|That|It|We|You|He|She|They|My|Our|Call|Cool|Oh|Who|What|When|Where|Why|How)$/;
+const STOP_WORDS =
+  /^(I|Please|Thanks|Thank|Can|Could|Is|Are|Do|Does|The|This|That|It|We|You|He|She|They|My|Our|Call|Cool|Oh|Who|What|When|Where|Why|How)$/;
 
 /**
  * "20 app that exposes port", "5 things that park": a number, then lower-case words only, all of
@@ -112,7 +155,10 @@ function lowercaseProse(match: string): boolean {
   const words = match.match(/\p{L}[\p{L}\p{M}'’.-]*/gu) ?? [];
   if (words.length < 2 || !words.every((w) => /^\p{Ll}/u.test(w))) return false;
   const { common } = getLexicon();
-  return words.every((w) => common.has(w.replace(/\.$/, ""))) || words.some((w) => /^(?:that|which|the|a|an|and|or|of|to|is|are|with|for|in|on|it|its|my|your)$/.test(w));
+  return (
+    words.every((w) => common.has(w.replace(/\.$/, ""))) ||
+    words.some((w) => /^(?:that|which|the|a|an|and|or|of|to|is|are|with|for|in|on|it|its|my|your)$/.test(w))
+  );
 }
 
 /** True when `phrase` (one to three words) is a known place: a country, region or city of the gazetteer. */
@@ -124,7 +170,10 @@ function isPlace(phrase: string): boolean {
 
 /** The address-like opening of a line that goes on as prose: "Netherlands 62971" of "Netherlands 62971 in case of an issue". */
 function placePrefix(line: string): number {
-  const m = /^[ \t,]*((?:[\p{Lu}][\p{L}\p{M}'’-]*)(?:[ \t]+[\p{Lu}(][\p{L}\p{M}'’)-]*){0,3})(?:,?[ \t]+(\d{4,5}(?:-\d{3,4})?))?(?=[.,;:!?]?(?:\s|$))/u.exec(line);
+  const m =
+    /^[ \t,]*((?:[\p{Lu}][\p{L}\p{M}'’-]*)(?:[ \t]+[\p{Lu}(][\p{L}\p{M}'’)-]*){0,3})(?:,?[ \t]+(\d{4,5}(?:-\d{3,4})?))?(?=[.,;:!?]?(?:\s|$))/u.exec(
+      line,
+    );
   if (!m) return 0;
   const words = m[1]!.split(/[ \t]+/);
   if (words.some((w) => STOP_WORDS.test(w))) return 0;
@@ -156,29 +205,57 @@ function extendRight(text: string, end: number, isLowercaseText: boolean): numbe
   for (let guard = 0; guard < 12; guard++) {
     const rest = text.slice(end);
     let m = UNIT.exec(rest);
-    if (m) { end += m[0].length; continue; }
+    if (m) {
+      end += m[0].length;
+      continue;
+    }
     // An empty field exported as "nan" ends the address ("Ljubljana nan", "HUTTON HENRY nan").
     m = /^,?[ \t]+nan(?![\p{L}\p{N}])/u.exec(rest);
-    if (m) { end += m[0].length; continue; }
+    if (m) {
+      end += m[0].length;
+      continue;
+    }
     // A street name that holds a street-type word ("Maple Ridge Dr", "Old Mill Road") was cut at
     // the first one: the type after it belongs to the street.
     m = STREET_TYPE_AFTER.exec(rest);
-    if (m && /^[ \t]+\p{Lu}/u.test(rest)) { end += m[0].length; continue; }
+    if (m && /^[ \t]+\p{Lu}/u.test(rest)) {
+      end += m[0].length;
+      continue;
+    }
     // Numbered cross streets and blocks, as Indian addresses list them: ", 14th Cross", ", 5th Main".
     // Numbered streets, sectors and blocks as South Asian addresses list them: ", Street 9", ", Sector 15".
-    m = /^,[ \t]*(?:Street|St\.?|Road|Rd\.?|Lane|Gali|Sector|Block|Phase|Khayaban)[ \t]+(?:No\.?[ \t]*)?\d{1,4}[A-Za-z]?(?![\w/-])/.exec(rest);
-    if (m) { end += m[0].length; continue; }
+    m = /^,[ \t]*(?:Street|St\.?|Road|Rd\.?|Lane|Gali|Sector|Block|Phase|Khayaban)[ \t]+(?:No\.?[ \t]*)?\d{1,4}[A-Za-z]?(?![\w/-])/.exec(
+      rest,
+    );
+    if (m) {
+      end += m[0].length;
+      continue;
+    }
     // Sector codes of planned cities: Islamabad "F-7/2", "G-9/4".
     m = /^,[ \t]*[A-Z]{1,2}-\d{1,2}(?:\/\d{1,2})?(?![\w/-])/.exec(rest);
-    if (m) { end += m[0].length; continue; }
-    m = /^,[ \t]*\d{1,3}(?:st|nd|rd|th)[ \t]+[\p{Lu}][\p{L}\p{M}'’-]*(?:[ \t]+(?:Road|Rd|Main|Cross|Street|St|Block|Stage|Phase|Sector|Layout))?(?![\p{L}\p{N}])/u.exec(rest);
-    if (m) { end += m[0].length; continue; }
+    if (m) {
+      end += m[0].length;
+      continue;
+    }
+    m =
+      /^,[ \t]*\d{1,3}(?:st|nd|rd|th)[ \t]+[\p{Lu}][\p{L}\p{M}'’-]*(?:[ \t]+(?:Road|Rd|Main|Cross|Street|St|Block|Stage|Phase|Sector|Layout))?(?![\p{L}\p{N}])/u.exec(
+        rest,
+      );
+    if (m) {
+      end += m[0].length;
+      continue;
+    }
     m = /^\s+\d{1,5}[A-Za-z]?\b\.?(?![\d.,:]\d)/.exec(rest);
-    if (m && !/^\s+\d{1,5}\s+(?:\p{Ll})/u.test(rest.slice(0, m[0].length + 3))) { end += m[0].length; continue; }
+    if (m && !/^\s+\d{1,5}\s+(?:\p{Ll})/u.test(rest.slice(0, m[0].length + 3))) {
+      end += m[0].length;
+      continue;
+    }
     // ", City", ", ST 12345", ", Country 12345" on the same line.
     m = isLowercaseText
       ? /^,?[ \t]+(?:[\p{Ll}][\p{L}\p{M}'’-]*[ \t]*){1,3}(?=[.,]?\s*$)/u.exec(rest)
-      : /^(?:,[ \t]*|[ \t]+)(?:(?:[\p{Lu}][\p{L}\p{M}'’.-]*|nan|de|do|da|na|di|del)(?:[ \t]+|$|(?=[,.\n?])))*(?:[\p{Lu}][\p{L}\p{M}'’.-]*)(?![\p{N}])(?:,?[ \t]*(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|[A-Z]{2}\b))?(?:,?[ \t]+\d{3,6}(?!\d)(?:[- ]\d{2,4})?)?/u.exec(rest); // six digits after a town: "Bengaluru 560038"
+      : /^(?:,[ \t]*|[ \t]+)(?:(?:[\p{Lu}][\p{L}\p{M}'’.-]*|nan|de|do|da|na|di|del)(?:[ \t]+|$|(?=[,.\n?])))*(?:[\p{Lu}][\p{L}\p{M}'’.-]*)(?![\p{N}])(?:,?[ \t]*(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|[A-Z]{2}\b))?(?:,?[ \t]+\d{3,6}(?!\d)(?:[- ]\d{2,4})?)?/u.exec(
+          rest,
+        ); // six digits after a town: "Bengaluru 560038"
     if (m && m[0].trim().length > 0) {
       let tail = m[0];
       // Stop before capitalised sentence words ("Poland. It serves", "Please").
@@ -190,7 +267,15 @@ function extendRight(text: string, end: number, isLowercaseText: boolean): numbe
       if (fullStop) tail = tail.slice(0, fullStop.index);
       const words = tail.split(/[\s,]+/).filter(Boolean);
       const { common } = getLexicon();
-      if (words.length > 0 && !(words.length === 1 && common.has(words[0]!.toLowerCase().replace(/\.$/, "")) && !/^[A-Z]{2,}$/.test(words[0]!) && !isPlace(words[0]!.replace(/\.$/, "")))) {
+      if (
+        words.length > 0 &&
+        !(
+          words.length === 1 &&
+          common.has(words[0]!.toLowerCase().replace(/\.$/, "")) &&
+          !/^[A-Z]{2,}$/.test(words[0]!) &&
+          !isPlace(words[0]!.replace(/\.$/, ""))
+        )
+      ) {
         end += tail.length;
         if (stop) break;
         continue;
@@ -200,17 +285,29 @@ function extendRight(text: string, end: number, isLowercaseText: boolean): numbe
     // Also the Polish form, "00-514".
     // Also the Swedish form, "114 51".
     m = /^(?:,?[ \t]*(?:[A-Z]{2}|nan)(?=,?[ \t]*\d))?,?[ \t]*(?:\d{4,5}(?:-\d{3,4})?|\d{2}-\d{3}|\d{3} \d{2}(?![\d.,]))\b/.exec(rest);
-    if (m) { end += m[0].length; continue; }
+    if (m) {
+      end += m[0].length;
+      continue;
+    }
     // Letter-and-digit postcodes after a town: Canadian "H3G 1R3" (perhaps after a province, "BC V5N 2T7"),
     // Irish Eircodes "D02 X658".
     m = POSTCODE_ALNUM.exec(rest);
-    if (m) { end += m[0].length; continue; }
+    if (m) {
+      end += m[0].length;
+      continue;
+    }
     // A Brazilian state after a dash: "São Paulo - SP, 01426-001".
     m = /^[ \t]+[-–][ \t]+[A-Z]{2}\b(?=,?[ \t]*(?:\d{5}-\d{3}|$|[.,;\n]))/.exec(rest);
-    if (m && /\p{L}$/u.test(text.slice(0, end))) { end += m[0].length; continue; }
+    if (m && /\p{L}$/u.test(text.slice(0, end))) {
+      end += m[0].length;
+      continue;
+    }
     // A parenthesised variant after a place: "Cyprus (Greek) 13475".
     m = /^[ \t]*\([\p{Lu}][\p{L} ]{1,20}\)(?=[ \t]*(?:\d{4,5}|[A-Z]\d[A-Z] ?\d[A-Z]\d\b|[.,?!]|$))/u.exec(rest);
-    if (m && /\p{L}$/u.test(text.slice(0, end))) { end += m[0].length; continue; }
+    if (m && /\p{L}$/u.test(text.slice(0, end))) {
+      end += m[0].length;
+      continue;
+    }
     // Block lines: "\n Suite 845\n Evionnaz\n Switzerland 05377".
     m = /^[ \t]*\n(?:[ \t>?*-]*\n)?([^\n]*)/.exec(rest);
     if (m && isShortAddressLine(m[1]!.replace(/^[\s>?*-]+/, ""))) {
@@ -241,23 +338,58 @@ function extendLeft(text: string, start: number): number {
   for (let guard = 0; guard < 3; guard++) {
     const before = text.slice(Math.max(0, start - 40), start);
     // "Unit 5/22 Beach Rd": the unit word right before the (unit/house) number.
-    const unitWord = /^\d/.test(text.slice(start, start + 1)) ? /\b(?:Apt\.?|Apartment|Flat|Suite|Unit|Blk|Block)[ \t]+#?$/i.exec(before) : null;
-    if (unitWord) { start -= unitWord[0].length; continue; }
+    const unitWord = /^\d/.test(text.slice(start, start + 1))
+      ? /\b(?:Apt\.?|Apartment|Flat|Suite|Unit|Blk|Block)[ \t]+#?$/i.exec(before)
+      : null;
+    if (unitWord) {
+      start -= unitWord[0].length;
+      continue;
+    }
     // A unit before the street, on its line or the line above: "Flat 2/1, 47 Hyndland Road", "Flat B\n63 Chatsworth Road".
     // A building and its wing or stair before the flat: "Résidence Les Palmiers, bât. C, apt 14, …".
-    const building = /(?:\b(?:Résidence|Résid\.|Immeuble|Imm\.|Edificio|Edif\.|Residencial|Condominio|Villa)[ \t]+(?:[\p{Lu}\d][\p{L}\p{M}'’\d-]*[ \t]*){1,4}|(?<![\p{L}])(?:bât\.?|bat\.|bâtiment|esc\.|escalier|escalera|bloc|torre|entrée)[ \t]+[A-Z\d]{1,3}),[ \t]*$/iu.exec(before);
-    if (building && /^(?:Apt|Apto|App|Appt|Apartment|Flat|Unit|Suite|Bât|Bat|Bâtiment|Esc|Escalier|Escalera|Bloc|Torre|Entrée|Porte|Piso|\d)/iu.test(text.slice(start, start + 12))) { start -= building[0].length; continue; }
+    const building =
+      /(?:\b(?:Résidence|Résid\.|Immeuble|Imm\.|Edificio|Edif\.|Residencial|Condominio|Villa)[ \t]+(?:[\p{Lu}\d][\p{L}\p{M}'’\d-]*[ \t]*){1,4}|(?<![\p{L}])(?:bât\.?|bat\.|bâtiment|esc\.|escalier|escalera|bloc|torre|entrée)[ \t]+[A-Z\d]{1,3}),[ \t]*$/iu.exec(
+        before,
+      );
+    if (
+      building &&
+      /^(?:Apt|Apto|App|Appt|Apartment|Flat|Unit|Suite|Bât|Bat|Bâtiment|Esc|Escalier|Escalera|Bloc|Torre|Entrée|Porte|Piso|\d)/iu.test(
+        text.slice(start, start + 12),
+      )
+    ) {
+      start -= building[0].length;
+      continue;
+    }
     // Postcode and town before the street, as Hungarian addresses are written: "1137 Budapest, Pozsonyi út 38."
     const town = /(?<![\p{L}\p{N}])(\d{4,5})[ \t]+([\p{Lu}][\p{L}\p{M}'’-]+(?:[ \t][\p{Lu}][\p{L}\p{M}'’-]+)?),[ \t]*$/u.exec(before);
     // A year after a preposition is a date, not a postcode: "In 2019 Berlin, Hauptstraße 5 was rebuilt".
-    const year = town && /^(?:19|20)\d\d$/.test(town[1]!) && /\b(?:in|since|from|until|till|by|of|after|before|during|seit|im|ab|bis|en|depuis|desde|dal|nel|sinds|od|do)[ \t]+$/i.test(before.slice(0, town.index));
-    if (town && !year && /^\p{Lu}/u.test(text.slice(start, start + 1))) { start -= town[0].length; continue; }
-    const m = /(?:\b\d{1,6}[ \t]+|\bthe corner of[ \t]+|\b(?:Apt\.?|Apartment|Flat|Suite|Unit)[ \t]+(?:#?\d{1,5}[A-Za-z]?(?:\/\d{1,4})?|[A-Z](?![\p{L}]))(?:,?[ \t]+|[ \t]*\n[ \t]*))$/iu.exec(before);
-    if (m) { start -= m[0].length; continue; }
+    const year =
+      town &&
+      /^(?:19|20)\d\d$/.test(town[1]!) &&
+      /\b(?:in|since|from|until|till|by|of|after|before|during|seit|im|ab|bis|en|depuis|desde|dal|nel|sinds|od|do)[ \t]+$/i.test(
+        before.slice(0, town.index),
+      );
+    if (town && !year && /^\p{Lu}/u.test(text.slice(start, start + 1))) {
+      start -= town[0].length;
+      continue;
+    }
+    const m =
+      /(?:\b\d{1,6}[ \t]+|\bthe corner of[ \t]+|\b(?:Apt\.?|Apartment|Flat|Suite|Unit)[ \t]+(?:#?\d{1,5}[A-Za-z]?(?:\/\d{1,4})?|[A-Z](?![\p{L}]))(?:,?[ \t]+|[ \t]*\n[ \t]*))$/iu.exec(
+        before,
+      );
+    if (m) {
+      start -= m[0].length;
+      continue;
+    }
     // A street without a type before a unit that opens the match: "2207 Kingsway, Unit 12, Vancouver".
     if (/^(?:Apt|Apartment|Flat|Suite|Unit)\b/i.test(text.slice(start, start + 9))) {
-      const street = /(?<![\p{L}\p{N}])\d{1,6}[A-Za-z]?[ \t]+[\p{Lu}][\p{L}\p{M}'’-]*(?:[ \t]+[\p{Lu}][\p{L}\p{M}'’-]*){0,3},[ \t]*$/u.exec(before);
-      if (street && !street[0].split(/[\s,]+/).some((w) => STOP_WORDS.test(w))) { start -= street[0].length; continue; }
+      const street = /(?<![\p{L}\p{N}])\d{1,6}[A-Za-z]?[ \t]+[\p{Lu}][\p{L}\p{M}'’-]*(?:[ \t]+[\p{Lu}][\p{L}\p{M}'’-]*){0,3},[ \t]*$/u.exec(
+        before,
+      );
+      if (street && !street[0].split(/[\s,]+/).some((w) => STOP_WORDS.test(w))) {
+        start -= street[0].length;
+        continue;
+      }
     }
     break;
   }
@@ -274,14 +406,25 @@ export function findStreetAddresses(text: string): Candidate[] {
     while (end > start && /\s/.test(text[end - 1]!)) end--;
     end = extendRight(text, end, isLowercaseText);
     // Street corners: "at Růžena and Király u. 15.", "stop at 12 Main St and Herceg Gateway St.".
-    const lead = /(?<![\p{L}\p{N}])([\p{Lu}][\p{L}\p{M}'’-]*(?:[ \t][\p{Lu}][\p{L}\p{M}'’-]*)?)[ \t]+and[ \t]+$/u.exec(text.slice(Math.max(0, start - 40), start));
-    if (lead && !STOP_WORDS.test(lead[1]!) && ADDRESS_CUE.test(text.slice(Math.max(0, start - lead[0].length - 60), start - lead[0].length))) start -= lead[0].length;
-    const trail = /^[ \t]+and[ \t]+((?:[\p{Lu}\d][\p{L}\p{M}'’\d-]*[ \t]?){1,3}?)(?:[ \t]*(?:St|Str|Street|Rd|Road|Ave|Avenue)\b\.?)?(?=[ \t]*(?:[.?!,;]|$|\n))/u.exec(text.slice(end, end + 60));
+    const lead = /(?<![\p{L}\p{N}])([\p{Lu}][\p{L}\p{M}'’-]*(?:[ \t][\p{Lu}][\p{L}\p{M}'’-]*)?)[ \t]+and[ \t]+$/u.exec(
+      text.slice(Math.max(0, start - 40), start),
+    );
+    if (
+      lead &&
+      !STOP_WORDS.test(lead[1]!) &&
+      ADDRESS_CUE.test(text.slice(Math.max(0, start - lead[0].length - 60), start - lead[0].length))
+    )
+      start -= lead[0].length;
+    const trail =
+      /^[ \t]+and[ \t]+((?:[\p{Lu}\d][\p{L}\p{M}'’\d-]*[ \t]?){1,3}?)(?:[ \t]*(?:St|Str|Street|Rd|Road|Ave|Avenue)\b\.?)?(?=[ \t]*(?:[.?!,;]|$|\n))/u.exec(
+        text.slice(end, end + 60),
+      );
     if (trail && !trail[1]!.split(/[ \t]+/).some((w) => STOP_WORDS.test(w))) end += trail[0].length;
     const value = text.slice(start, end);
     let trimmed = value.replace(/[\s,]+$/, "");
     // A full stop ends the sentence unless it ends an abbreviation ("St.", "Apt.").
-    if (trimmed.endsWith(".") && !/\b(?:st|str|rd|ave|av|blvd|ln|dr|apt|ste|no|rkp|ul|al|fl|rm|bldg|[a-z])\.$/i.test(trimmed)) trimmed = trimmed.slice(0, -1);
+    if (trimmed.endsWith(".") && !/\b(?:st|str|rd|ave|av|blvd|ln|dr|apt|ste|no|rkp|ul|al|fl|rm|bldg|[a-z])\.$/i.test(trimmed))
+      trimmed = trimmed.slice(0, -1);
     end = start + trimmed.length;
     out.push({ type: "STREET_ADDRESS", start, end, confidence });
   };
@@ -331,7 +474,9 @@ export function findStreetAddresses(text: string): Candidate[] {
       // Worked out only when wording alone does not decide.
       const structural = () => {
         const ext = text.slice(mEnd, extendRight(text, mEnd, isLowercaseText));
-        return UNIT.test(ext) || /\b\d{4,5}\b/.test(ext) || ext.split(/\s*[,\n]\s*/).some((part) => part.length > 2 && isPlace(part.trim()));
+        return (
+          UNIT.test(ext) || /\b\d{4,5}\b/.test(ext) || ext.split(/\s*[,\n]\s*/).some((part) => part.length > 2 && isPlace(part.trim()))
+        );
       };
       const mEnd = m.index + m[0].length;
       if (re === NAME_NUM && !cue && !structural()) continue;
@@ -366,7 +511,8 @@ export function findStreetAddresses(text: string): Candidate[] {
       const bare = /^[A-Z]-|^[A-Z]{2,3}[ \t]?\d/i.test(m[0]);
       if (/^[a-z]{2,3}[ \t]?\d/.test(m[0])) continue;
       if (bare && !/\b\d{5,6}\b/.test(ext)) continue;
-      if (parts.length >= 2 && (/\b\d{4,6}\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b/.test(ext) || parts.some((part) => isPlace(part.trim())))) push(m.index, mEnd, 0.8);
+      if (parts.length >= 2 && (/\b\d{4,6}\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b/.test(ext) || parts.some((part) => isPlace(part.trim()))))
+        push(m.index, mEnd, 0.8);
     }
   }
   if (lowerText.includes("corner of")) findCorners(text, push);
@@ -374,13 +520,16 @@ export function findStreetAddresses(text: string): Candidate[] {
   // letters and digits are a bank and account numbers, not a street.
   if (IBAN_SHAPE_PRE.test(text)) {
     for (const m of text.matchAll(IBAN_SHAPE)) {
-      const s0 = m.index, e0 = m.index + m[0].length;
+      const s0 = m.index,
+        e0 = m.index + m[0].length;
       for (let k = out.length - 1; k >= 0; k--) if (out[k]!.start < e0 && s0 < out[k]!.end) out.splice(k, 1);
     }
   }
   // Postcodes named as such: "ZIP: 1098", "my zip code is 35350".
   if (/zip|post|plz/.test(lowerText)) {
-    for (const m of text.matchAll(/\b(?:zip code|zipcode|zip|postcode|postal code|post code|plz)\s*(?:is|:|#)?\s*((?=[A-Z]{0,4}\d)[A-Z0-9]{2,5}(?:[- ][A-Z0-9]{2,4})?)\b/gi)) {
+    for (const m of text.matchAll(
+      /\b(?:zip code|zipcode|zip|postcode|postal code|post code|plz)\s*(?:is|:|#)?\s*((?=[A-Z]{0,4}\d)[A-Z0-9]{2,5}(?:[- ][A-Z0-9]{2,4})?)\b/gi,
+    )) {
       const start = m.index + m[0].length - m[1]!.length;
       if (/\d/.test(m[1]!)) out.push({ type: "STREET_ADDRESS", start, end: m.index + m[0].length, confidence: 0.8 });
     }
@@ -390,7 +539,9 @@ export function findStreetAddresses(text: string): Candidate[] {
 
 /** "the corner of 159 Venizelou str and Rennie Union": two streets joined by "and". */
 function findCorners(text: string, push: (start: number, end: number, confidence: number) => void): void {
-  for (const m of text.matchAll(/\bthe corner of\s+((?:[^\n.?!]|\.(?=\s+and\b))[^\n?!]{2,60}?)\s+and\s+((?:[\p{Lu}\d][\p{L}\p{M}'’.\d-]*\s?){1,4}?)(?=\s*(?:St\.|Street)?\s*(?:[.?!,]|$|\n|\s+\p{Ll}))/giu)) {
+  for (const m of text.matchAll(
+    /\bthe corner of\s+((?:[^\n.?!]|\.(?=\s+and\b))[^\n?!]{2,60}?)\s+and\s+((?:[\p{Lu}\d][\p{L}\p{M}'’.\d-]*\s?){1,4}?)(?=\s*(?:St\.|Street)?\s*(?:[.?!,]|$|\n|\s+\p{Ll}))/giu,
+  )) {
     push(m.index, m.index + m[0].length, 0.85);
   }
 }

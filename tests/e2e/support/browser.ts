@@ -10,5 +10,10 @@ export async function signInInBrowser(page: Page, email: string, password: strin
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("current-user-email").or(page.getByRole("button", { name: "Open menu" })).first()).toBeAttached({ timeout: 30_000 });
+  await expect(
+    page
+      .getByTestId("current-user-email")
+      .or(page.getByRole("button", { name: "Open menu" }))
+      .first(),
+  ).toBeAttached({ timeout: 30_000 });
 }

@@ -1,4 +1,4 @@
-import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { type APIRequestContext, request as playwrightRequest } from "@playwright/test";
 
 export const BASE_URL = process.env.BASE_URL ?? "http://localhost:3000";
 export const SECOND_BASE_URL = process.env.SECOND_BASE_URL ?? BASE_URL;
@@ -36,7 +36,9 @@ export async function waitForExportedRankings(slug: string, rankings: number, ti
   const deadline = Date.now() + timeoutMs;
   try {
     for (;;) {
-      const text = await (await reader.get(`/api/v1/projects/${slug}/export/comparisons?format=batches`, { headers: { "accept-encoding": "identity" } })).text();
+      const text = await (
+        await reader.get(`/api/v1/projects/${slug}/export/comparisons?format=batches`, { headers: { "accept-encoding": "identity" } })
+      ).text();
       if (text.split("\n").filter(Boolean).length >= rankings) return;
       if (Date.now() > deadline) throw new Error(`The export of ${slug} did not reach ${rankings} rankings.`);
       await new Promise((resolve) => setTimeout(resolve, 200));

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { isCaught, parseMarked, survivingChars } from "@/bench/pii/metrics";
 import { PII_TYPES, redact, resolveOverlaps, summarizeFindings } from "@/lib/pii";
 import { findCreditCards } from "@/lib/pii/recognizers/credit-card";
 import { findDatesOfBirth } from "@/lib/pii/recognizers/date-of-birth";
@@ -12,7 +13,6 @@ import { findPhones } from "@/lib/pii/recognizers/phone";
 import { findStreetAddresses } from "@/lib/pii/recognizers/street-address";
 import { findUsSsns } from "@/lib/pii/recognizers/us-ssn";
 import { hasDigitRun } from "@/lib/pii/text";
-import { isCaught, parseMarked, survivingChars } from "@/bench/pii/metrics";
 
 const values = (text: string, found: { start: number; end: number; confidence: number }[], min = 0.5) =>
   found.filter((c) => c.confidence >= min).map((c) => text.slice(c.start, c.end));
@@ -75,13 +75,16 @@ describe("IP addresses", () => {
     const t = "host 203.0.113.42, version 1.2.3.4, mask 255.255.255.0, bad 256.1.1.1";
     expect(values(t, findIpAddresses(t))).toEqual(["203.0.113.42"]);
   });
-  it.each(["2001:db8:85a3::8a2e:370:7334", "fe80::1ff:fe23:4567:890a", "::1", "2001:0db8:0000:0000:0000:ff00:0042:8329", "::ffff:192.0.2.128"])(
-    "finds IPv6 form %s",
-    (ip) => {
-      const t = `from ${ip} today`;
-      expect(values(t, findIpAddresses(t))).toContain(ip);
-    },
-  );
+  it.each([
+    "2001:db8:85a3::8a2e:370:7334",
+    "fe80::1ff:fe23:4567:890a",
+    "::1",
+    "2001:0db8:0000:0000:0000:ff00:0042:8329",
+    "::ffff:192.0.2.128",
+  ])("finds IPv6 form %s", (ip) => {
+    const t = `from ${ip} today`;
+    expect(values(t, findIpAddresses(t))).toContain(ip);
+  });
   it("redacts an IPv4-mapped IPv6 address whole, even beside IP wording", () => {
     const t = "Are these the same host? 192.0.2.201 and ::ffff:192.0.2.201";
     expect(redact(t).redacted).toBe("Are these the same host? <IP_ADDRESS_1> and <IP_ADDRESS_2>");
@@ -181,7 +184,10 @@ describe("street addresses", () => {
   it.each([
     ["I live at 221B Baker Street, London.", "221B Baker Street, London"],
     ["Ship it to Via Garibaldi 22, 20121 Milano please", "Via Garibaldi 22, 20121 Milano"],
-    ["The letter arrived at 760 Passauer Strasse 33, Cite Guedouala, Tunisia last night.", "760 Passauer Strasse 33, Cite Guedouala, Tunisia"],
+    [
+      "The letter arrived at 760 Passauer Strasse 33, Cite Guedouala, Tunisia last night.",
+      "760 Passauer Strasse 33, Cite Guedouala, Tunisia",
+    ],
     ["Address: PSC 4355, Box 4187\nAPO AP 28906", "PSC 4355, Box 4187\nAPO AP 28906"],
     // Unit designators, postcodes and towns after the street.
     ["the leak at ul. Marszałkowska 84/92 m. 17, 00-514 Warszawa; write", "ul. Marszałkowska 84/92 m. 17, 00-514 Warszawa"],
@@ -192,7 +198,10 @@ describe("street addresses", () => {
     ["resides at 4410 Old Mill Road, Unit 12, Asheville, NC 28806.", "4410 Old Mill Road, Unit 12, Asheville, NC 28806"],
     // A unit word right before the number, and a unit that opens an address without a street type.
     ["ship the router to Unit 5/22 Beach Rd, Bondi NSW 2026; thanks", "Unit 5/22 Beach Rd, Bondi NSW 2026"],
-    ["send the courier to Flat 302, Sai Krupa Apartments, 14th Cross, Indiranagar, Bengaluru 560038 between 10 and 12.", "Flat 302, Sai Krupa Apartments, 14th Cross, Indiranagar, Bengaluru 560038"],
+    [
+      "send the courier to Flat 302, Sai Krupa Apartments, 14th Cross, Indiranagar, Bengaluru 560038 between 10 and 12.",
+      "Flat 302, Sai Krupa Apartments, 14th Cross, Indiranagar, Bengaluru 560038",
+    ],
     // French, Japanese and Turkish street styles.
     ["her previous address was 8 bis, avenue Jean Jaurès, 69007 Lyon.", "8 bis, avenue Jean Jaurès, 69007 Lyon"],
     ["in Japanese order: Sato Yui, 3-14-2 Jingumae, Shibuya-ku, Tokyo 150-0001, +81 3", "3-14-2 Jingumae, Shibuya-ku, Tokyo 150-0001"],
@@ -202,20 +211,32 @@ describe("street addresses", () => {
     // A directional and an ordinal in the street name; the unit, town, state and ZIP after it.
     ["Please forward my mail from 318 W 106th St, Apt 5F, New York, NY 10025 to me", "318 W 106th St, Apt 5F, New York, NY 10025"],
     // Canadian and Irish postcodes, a province in brackets, the French "app." unit.
-    ["Envoyez la facture à 1450 rue Sainte-Catherine Ouest, app. 804, Montréal (Québec) H3G 1R3; translate", "1450 rue Sainte-Catherine Ouest, app. 804, Montréal (Québec) H3G 1R3"],
+    [
+      "Envoyez la facture à 1450 rue Sainte-Catherine Ouest, app. 804, Montréal (Québec) H3G 1R3; translate",
+      "1450 rue Sainte-Catherine Ouest, app. 804, Montréal (Québec) H3G 1R3",
+    ],
     ["Send the replacement card to 14 Lower Baggot Street, Dublin 2, D02 X658 and refund", "14 Lower Baggot Street, Dublin 2, D02 X658"],
     // A street without a type, before a unit that the tail makes an address.
     ["My new address is 2207 Kingsway, Unit 12, Vancouver, BC V5N 2T7; write the update", "2207 Kingsway, Unit 12, Vancouver, BC V5N 2T7"],
     // Brazilian "apto" and the state after a dash.
-    ["residing at Rua Oscar Freire 1120, apto 52, Jardins, São Paulo - SP, 01426-001, declare", "Rua Oscar Freire 1120, apto 52, Jardins, São Paulo - SP, 01426-001"],
+    [
+      "residing at Rua Oscar Freire 1120, apto 52, Jardins, São Paulo - SP, 01426-001, declare",
+      "Rua Oscar Freire 1120, apto 52, Jardins, São Paulo - SP, 01426-001",
+    ],
     // A unit before the street: "Flat 2/1", "Flat B" on the line above, a Singapore block with its unit.
     ["Confirm the viewing of Flat 2/1, 47 Hyndland Road, Glasgow G12 9UP on Thursday", "Flat 2/1, 47 Hyndland Road, Glasgow G12 9UP"],
     ["Format this:\nCerys Vaughan\nFlat B\n63 Chatsworth Road\nLondon E5 0LH", "Flat B\n63 Chatsworth Road\nLondon E5 0LH"],
-    ["Write a notice: Blk 412 Ang Mo Kio Ave 10, #08-1123, Singapore 560412, effective 1 July.", "Blk 412 Ang Mo Kio Ave 10, #08-1123, Singapore 560412"],
+    [
+      "Write a notice: Blk 412 Ang Mo Kio Ave 10, #08-1123, Singapore 560412, effective 1 July.",
+      "Blk 412 Ang Mo Kio Ave 10, #08-1123, Singapore 560412",
+    ],
     // An Indian block-and-flat number opening an address that ends in a PIN code.
     ["Courier it to B-204, Lotus Residency, Baner Road, Pune 411045 and call", "B-204, Lotus Residency, Baner Road, Pune 411045"],
     // Indonesian "Jl." streets.
-    ["Kirim paket ke Jl. Kemang Raya No. 18, Mampang Prapatan, Jakarta Selatan 12730 ya", "Jl. Kemang Raya No. 18, Mampang Prapatan, Jakarta Selatan 12730"],
+    [
+      "Kirim paket ke Jl. Kemang Raya No. 18, Mampang Prapatan, Jakarta Selatan 12730 ya",
+      "Jl. Kemang Raya No. 18, Mampang Prapatan, Jakarta Selatan 12730",
+    ],
   ])("finds the whole address in %j", (t, expected) => {
     expect(values(t, findStreetAddresses(t))).toContain(expected);
   });
@@ -346,7 +367,12 @@ describe("names after a family or friendship word", () => {
     expect(redact(text).redacted).not.toContain(name);
   });
   it("leaves the herb and the question words of other languages alone", () => {
-    for (const text of ["Add rosemary and thyme to the roast.", "Wie lange muss ich Kartoffeln kochen?", "Wat zijn leuke uitjes in Amsterdam?", "Jak napisać dobre CV po angielsku?"]) {
+    for (const text of [
+      "Add rosemary and thyme to the roast.",
+      "Wie lange muss ich Kartoffeln kochen?",
+      "Wat zijn leuke uitjes in Amsterdam?",
+      "Jak napisać dobre CV po angielsku?",
+    ]) {
       expect(redact(text).redacted).toBe(text);
     }
   });
@@ -395,7 +421,11 @@ describe("redact", () => {
 
 const FIXTURES = path.join(import.meta.dirname, "fixtures");
 const lines = (f: string) =>
-  fs.readFileSync(path.join(FIXTURES, f), "utf8").split("\n").filter((l) => l.trim() && !l.startsWith("#")).map((l) => l.replace(/\\n/g, "\n"));
+  fs
+    .readFileSync(path.join(FIXTURES, f), "utf8")
+    .split("\n")
+    .filter((l) => l.trim() && !l.startsWith("#"))
+    .map((l) => l.replace(/\\n/g, "\n"));
 
 describe("fixtures", () => {
   it("leaves at least 95% of PII-free prompts byte-identical", () => {

@@ -175,7 +175,10 @@ describe("street addresses in more countries' formats", () => {
       "address: Unit 1705, Tower 2, Arnaiz Avenue, Brgy. San Lorenzo, Makati City 1223, para kay",
       "Unit 1705, Tower 2, Arnaiz Avenue, Brgy. San Lorenzo, Makati City 1223",
     ],
-    ["Dispatch note: Plot 14, Adeola Odeku Street, Victoria Island, Lagos 101241, recipient", "Plot 14, Adeola Odeku Street, Victoria Island, Lagos 101241"],
+    [
+      "Dispatch note: Plot 14, Adeola Odeku Street, Victoria Island, Lagos 101241, recipient",
+      "Plot 14, Adeola Odeku Street, Victoria Island, Lagos 101241",
+    ],
     ["my host is at TC 25/1482, Vazhuthacaud, Thiruvananthapuram 695014; how far", "TC 25/1482, Vazhuthacaud, Thiruvananthapuram 695014"],
   ])("finds the address in %s", (t, address) => {
     expect(values(t, findStreetAddresses(t))).toContain(address);
@@ -193,7 +196,7 @@ describe("PII-free text in other scripts stays untouched", () => {
     "お客様、ご苦労様でした。患者さんと店員さんと運転手さんにお礼を言いたいです。多種多様な仕様書を作ってください。",
     "東京の人口は約1400万人です。2023年4月1日から新しい制度が始まりました。注文番号 123-4567-8901 の配送状況を確認してください。",
     "我是一名高中老师，教了十年数学。明年，2025年3月的会议改到北京。谢谢先生的帮助。",
-    "姓名是什么意思？请用英文解释\"姓名\"和\"名字\"的区别。订单号 2024031512345678 已发货。",
+    '姓名是什么意思？请用英文解释"姓名"和"名字"的区别。订单号 2024031512345678 已发货。',
     "请总结这篇文章：公司总经理在全年总结会上说，项目经理要负责2024年的预算。这家店位于上海市南京东路，营业时间是早上10点。",
     "서울의 지하철 2호선은 1984년에 개통되었습니다. 주요 역을 설명해 주세요.",
     "이름을 입력하세요. 마음씨가 좋은 사람과 호박씨를 심었어요. 하나님께 감사합니다. 선생님께 보내는 편지를 써 주세요.",

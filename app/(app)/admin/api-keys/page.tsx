@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ApiKeyForm } from "@/components/admin/api-key-form";
 import { ApiKeyTable } from "@/components/admin/api-key-table";
-import { Card, CardHeader, CardTitle, CardDescription, CardBody } from "@/components/ui/card";
+import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listApiKeys } from "@/lib/api-keys/queries";
 import { requireAdmin } from "@/lib/auth/guards";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { InvitationList } from "@/components/admin/invitation-list";
 import { InviteForm } from "@/components/admin/invite-form";
 import { PeopleTable } from "@/components/admin/people-table";
-import { Card, CardHeader, CardTitle, CardDescription, CardBody } from "@/components/ui/card";
+import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/auth/guards";
 import { formatDateTime, formatRelative } from "@/lib/ui/format";

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ButtonLink } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, THead, TBody, TR, TH, TD, EmptyRow } from "@/components/ui/table";
+import { EmptyRow, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { requireAdmin } from "@/lib/auth/guards";
 import { listProjects } from "@/lib/projects/queries";
 import { formatDate } from "@/lib/ui/format";
@@ -53,7 +53,9 @@ export default async function ProjectsPage() {
                 </TD>
                 <TD className="font-mono text-xs whitespace-nowrap text-slate-500">{project.slug}</TD>
                 <TD>
-                  <Badge tone={project.instructions.trim() ? "indigo" : "amber"}>{project.instructions.trim() ? `v${project.instructionsVersion}` : "None yet"}</Badge>
+                  <Badge tone={project.instructions.trim() ? "indigo" : "amber"}>
+                    {project.instructions.trim() ? `v${project.instructionsVersion}` : "None yet"}
+                  </Badge>
                 </TD>
                 <TD className="whitespace-nowrap text-slate-500 tabular-nums">{formatDate(project.updatedAt)}</TD>
               </TR>

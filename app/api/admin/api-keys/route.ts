@@ -1,10 +1,10 @@
 import { NextResponse } from "next/server";
-import { route, readJson } from "@/lib/api/http";
 import { parseOrThrow } from "@/lib/api/errors";
-import { requireApiAdmin } from "@/lib/auth/guards";
+import { readJson, route } from "@/lib/api/http";
 import { createApiKey } from "@/lib/api-keys/mutations";
 import { listApiKeys } from "@/lib/api-keys/queries";
 import { createApiKeySchema } from "@/lib/api-keys/schema";
+import { requireApiAdmin } from "@/lib/auth/guards";
 
 export const GET = route(async () => {
   await requireApiAdmin();

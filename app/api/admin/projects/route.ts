@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { route, readJson } from "@/lib/api/http";
 import { parseOrThrow } from "@/lib/api/errors";
+import { readJson, route } from "@/lib/api/http";
 import { requireApiAdmin } from "@/lib/auth/guards";
 import { createProject } from "@/lib/projects/mutations";
 import { listProjects } from "@/lib/projects/queries";

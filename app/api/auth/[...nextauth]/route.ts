@@ -1,7 +1,7 @@
+import { type NextRequest, NextResponse } from "next/server";
 import NextAuth from "next-auth";
-import { NextResponse, type NextRequest } from "next/server";
-import { authOptions } from "@/lib/auth/options";
 import { clientIp } from "@/lib/auth/client-ip";
+import { authOptions } from "@/lib/auth/options";
 import { getSignInThrottle } from "@/lib/auth/throttle";
 import { getEnv } from "@/lib/env";
 
@@ -20,8 +20,13 @@ export function GET(request: NextRequest, context: Context) {
 export async function POST(request: NextRequest, context: Context) {
   const { nextauth } = await context.params;
   if (nextauth.join("/") === "callback/credentials") {
-    const form = await request.clone().formData().catch(() => null);
-    const email = String(form?.get("email") ?? "").trim().toLowerCase();
+    const form = await request
+      .clone()
+      .formData()
+      .catch(() => null);
+    const email = String(form?.get("email") ?? "")
+      .trim()
+      .toLowerCase();
     if (email) {
       const state = await getSignInThrottle({ email, ip: clientIp(request.headers, getEnv().TRUST_PROXY === "1") });
       if (state.lockedUntil) {

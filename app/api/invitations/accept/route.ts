@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { route, readJson } from "@/lib/api/http";
 import { parseOrThrow } from "@/lib/api/errors";
+import { readJson, route } from "@/lib/api/http";
 import { acceptInvitation } from "@/lib/users/mutations";
 import { acceptInvitationSchema } from "@/lib/users/schema";
 

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { route, readJson } from "@/lib/api/http";
 import { parseOrThrow } from "@/lib/api/errors";
+import { readJson, route } from "@/lib/api/http";
 import { requireApiKey } from "@/lib/api-keys/authenticate";
 import { redact, summarizeFindings } from "@/lib/pii";
 import { redactRequestSchema } from "@/lib/pii/schema";

@@ -11,7 +11,10 @@ export default async function NewProjectPage() {
   await requireAdmin();
   return (
     <>
-      <PageHeader title="New project" description="Name it and write the instructions labelers will follow. You can change everything later." />
+      <PageHeader
+        title="New project"
+        description="Name it and write the instructions labelers will follow. You can change everything later."
+      />
       <Card>
         <CardBody>
           <ProjectForm mode="create" />

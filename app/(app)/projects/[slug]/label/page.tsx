@@ -13,5 +13,12 @@ export default async function LabelPage({ params }: { params: Promise<{ slug: st
   const slug = slugSchema.safeParse((await params).slug);
   const project = slug.success ? await getProjectBySlug(slug.data) : null;
   if (!project) notFound();
-  return <LabelScreen slug={project.slug} projectName={project.name} instructions={project.instructions} instructionsVersion={project.instructionsVersion} />;
+  return (
+    <LabelScreen
+      slug={project.slug}
+      projectName={project.name}
+      instructions={project.instructions}
+      instructionsVersion={project.instructionsVersion}
+    />
+  );
 }

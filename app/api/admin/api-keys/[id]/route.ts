@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { route } from "@/lib/api/http";
-import { requireApiAdmin } from "@/lib/auth/guards";
 import { revokeApiKey } from "@/lib/api-keys/mutations";
+import { requireApiAdmin } from "@/lib/auth/guards";
 
 type Context = { params: Promise<{ id: string }> };
 

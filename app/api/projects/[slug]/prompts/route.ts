@@ -1,10 +1,10 @@
 import { NextResponse } from "next/server";
-import { route, readJson } from "@/lib/api/http";
 import { parseOrThrow } from "@/lib/api/errors";
+import { readJson, route } from "@/lib/api/http";
 import { requireApiUser } from "@/lib/auth/guards";
+import { projectFromParams, type SlugContext } from "@/lib/projects/route-params";
 import { ingestPrompts } from "@/lib/prompts/ingest";
 import { labelerPromptSchema, labelerPromptStructure, renderLabelerPrompt } from "@/lib/prompts/labeler-prompt";
-import { projectFromParams, type SlugContext } from "@/lib/projects/route-params";
 
 /**
  * A prompt written by a signed-in labeler. It takes the same pipeline as every other prompt; the

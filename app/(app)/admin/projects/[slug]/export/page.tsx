@@ -4,7 +4,7 @@ import { z } from "zod";
 import { exportBaseUrl } from "@/components/exports/base-url";
 import { CodeSnippet } from "@/components/exports/code-snippet";
 import { CountTable } from "@/components/exports/count-table";
-import { ExportPicker, type ExportChoice } from "@/components/exports/export-picker";
+import { type ExportChoice, ExportPicker } from "@/components/exports/export-picker";
 import { DATASET_LABELS } from "@/components/exports/labels";
 import { previewText } from "@/components/exports/preview";
 import { SnapshotForm } from "@/components/exports/snapshot-form";
@@ -14,7 +14,7 @@ import { formatCount } from "@/components/prompts/labels";
 import { loadProjectForAdmin } from "@/components/prompts/load-project";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getExportCounts, getExportPreview, recordCount } from "@/lib/exports/admin-queries";
-import { EXPORT_DATASETS, FORMATS_BY_DATASET, exportQuerySchema, type ExportDataset } from "@/lib/exports/schema";
+import { EXPORT_DATASETS, type ExportDataset, exportQuerySchema, FORMATS_BY_DATASET } from "@/lib/exports/schema";
 import { listSnapshots } from "@/lib/exports/snapshots";
 import { SPLITS } from "@/lib/prompts/split";
 import { formatDateTime } from "@/lib/ui/format";
@@ -34,8 +34,18 @@ const choiceSchema = z.object({
   ties: z.enum(["include", "exclude"]).catch("exclude"),
 });
 
-function parseChoice(raw: Record<string, string | string[] | undefined>): { dataset: ExportDataset; format: string; split?: (typeof SPLITS)[number]; ties: "include" | "exclude" } {
-  const parsed = choiceSchema.parse({ dataset: first(raw.dataset), format: first(raw.format), split: first(raw.split) || undefined, ties: first(raw.ties) ?? "exclude" });
+function parseChoice(raw: Record<string, string | string[] | undefined>): {
+  dataset: ExportDataset;
+  format: string;
+  split?: (typeof SPLITS)[number];
+  ties: "include" | "exclude";
+} {
+  const parsed = choiceSchema.parse({
+    dataset: first(raw.dataset),
+    format: first(raw.format),
+    split: first(raw.split) || undefined,
+    ties: first(raw.ties) ?? "exclude",
+  });
   const formats: readonly string[] = FORMATS_BY_DATASET[parsed.dataset];
   const format = parsed.format && formats.includes(parsed.format) ? parsed.format : formats[0]!;
   return { ...parsed, format };
@@ -54,7 +64,9 @@ export default async function ExportPage({ params, searchParams }: Props) {
   const total = recordCount(counts, choice.dataset, query);
   const snippetInput = { base, slug: project.slug, dataset: choice.dataset, format: query.format, split: choice.split, ties: query.ties };
   // The Python snippet reads the newest snapshot of this dataset and format, when there is one.
-  const latest = snapshots.find((snapshot) => snapshot.dataset === choice.dataset && snapshot.format === query.format && snapshot.files.length);
+  const latest = snapshots.find(
+    (snapshot) => snapshot.dataset === choice.dataset && snapshot.format === query.format && snapshot.files.length,
+  );
   const latestFile = latest ? (latest.files.find((file) => file.split === (choice.split ?? "train")) ?? latest.files[0]!) : null;
   const pickerValue: ExportChoice = { dataset: choice.dataset, format: query.format, split: choice.split ?? "", ties: query.ties };
   const what = `${DATASET_LABELS[choice.dataset]} · ${query.format}${choice.split ? ` · ${choice.split}` : ""}`;
@@ -65,8 +77,8 @@ export default async function ExportPage({ params, searchParams }: Props) {
         <CardHeader>
           <CardTitle>What there is to export</CardTitle>
           <CardDescription>
-            Per split (assigned by end user, so no user&apos;s prompts are in two splits). A ranking of K outputs gives C(K,2) pairs; tied pairs are counted apart, as
-            the exports leave them out unless asked.
+            Per split (assigned by end user, so no user&apos;s prompts are in two splits). A ranking of K outputs gives C(K,2) pairs; tied
+            pairs are counted apart, as the exports leave them out unless asked.
           </CardDescription>
         </CardHeader>
         <CountTable counts={counts} />
@@ -76,8 +88,8 @@ export default async function ExportPage({ params, searchParams }: Props) {
         <CardHeader>
           <CardTitle>Preview and pull</CardTitle>
           <CardDescription>
-            The first records of an export exactly as the API streams them (NDJSON, one record a line), and the commands that fetch it with an API key that has the{" "}
-            <code className="font-mono text-xs">export:read</code> scope (
+            The first records of an export exactly as the API streams them (NDJSON, one record a line), and the commands that fetch it with
+            an API key that has the <code className="font-mono text-xs">export:read</code> scope (
             <Link href="/admin/api-keys" className="font-medium text-indigo-600 hover:text-indigo-500">
               API keys
             </Link>
@@ -119,11 +131,18 @@ export default async function ExportPage({ params, searchParams }: Props) {
         <CardHeader>
           <CardTitle>Freeze a snapshot</CardTitle>
           <CardDescription>
-            Everything settled up to now, as gzipped NDJSON with a sha256 per file. A snapshot never changes: downloading it later returns the same bytes.
+            Everything settled up to now, as gzipped NDJSON with a sha256 per file. A snapshot never changes: downloading it later returns
+            the same bytes.
           </CardDescription>
         </CardHeader>
         <CardBody>
-          <SnapshotForm slug={project.slug} base={base} formats={FORMATS_BY_DATASET} splits={SPLITS} initial={{ dataset: choice.dataset, format: query.format }} />
+          <SnapshotForm
+            slug={project.slug}
+            base={base}
+            formats={FORMATS_BY_DATASET}
+            splits={SPLITS}
+            initial={{ dataset: choice.dataset, format: query.format }}
+          />
         </CardBody>
       </Card>
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ImportForm } from "@/components/imports/import-form";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { EmptyRow, TBody, TD, TH, THead, TR, Table } from "@/components/ui/table";
+import { EmptyRow, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { requireAdmin } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { getProjectBySlug } from "@/lib/projects/queries";
@@ -25,8 +25,8 @@ export default async function ImportPage({ params }: { params: Promise<{ slug: s
         <CardHeader>
           <CardTitle>Import prompts</CardTitle>
           <CardDescription>
-            Every line goes through the same pipeline as the API: personal data removed, long-prefix duplicates dropped, per-user quotas applied. A bad line is reported by
-            its number and the rest proceed; importing the same file again adds nothing.
+            Every line goes through the same pipeline as the API: personal data removed, long-prefix duplicates dropped, per-user quotas
+            applied. A bad line is reported by its number and the rest proceed; importing the same file again adds nothing.
           </CardDescription>
         </CardHeader>
         <CardBody>
@@ -67,7 +67,10 @@ export default async function ImportPage({ params }: { params: Promise<{ slug: s
                   </TD>
                 ))}
                 <TD>
-                  <a className="text-indigo-600 hover:text-indigo-500" href={`/api/admin/projects/${project.slug}/imports/${row.id}/report`}>
+                  <a
+                    className="text-indigo-600 hover:text-indigo-500"
+                    href={`/api/admin/projects/${project.slug}/imports/${row.id}/report`}
+                  >
                     CSV
                   </a>
                 </TD>

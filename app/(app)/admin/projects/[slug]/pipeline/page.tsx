@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { formatCount } from "@/components/prompts/labels";
 import { loadProjectForAdmin } from "@/components/prompts/load-project";
 import { DailyOutcomeChart, HorizontalBars, OUTCOME_STYLE, OutcomeLegend, redactionItems } from "@/components/prompts/pipeline-charts";
-import { Figure } from "@/components/ui/figure";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Figure } from "@/components/ui/figure";
 import { getPipelineStats, OUTCOME_NAMES } from "@/lib/prompts/queries";
 
 export const metadata: Metadata = { title: "Pipeline" };
@@ -51,7 +51,10 @@ export default async function PipelinePage({ params }: { params: Promise<{ slug:
         <Card>
           <CardHeader>
             <CardTitle>Why prompts were rejected</CardTitle>
-            <CardDescription>All time. Too long means over the token limit ({formatCount(project.maxPromptTokens)} now); over-quota prompts are counted apart.</CardDescription>
+            <CardDescription>
+              All time. Too long means over the token limit ({formatCount(project.maxPromptTokens)} now); over-quota prompts are counted
+              apart.
+            </CardDescription>
           </CardHeader>
           <CardBody>
             <HorizontalBars
@@ -72,7 +75,9 @@ export default async function PipelinePage({ params }: { params: Promise<{ slug:
           <CardHeader>
             <CardTitle>Personal data removed</CardTitle>
             <CardDescription>
-              {redacted ? `${formatCount(redacted)} pieces replaced by placeholders before storage, by type (all time).` : "Pieces replaced by placeholders before storage, by type."}
+              {redacted
+                ? `${formatCount(redacted)} pieces replaced by placeholders before storage, by type (all time).`
+                : "Pieces replaced by placeholders before storage, by type."}
             </CardDescription>
           </CardHeader>
           <CardBody>

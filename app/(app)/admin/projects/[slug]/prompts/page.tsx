@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { loadProjectForAdmin } from "@/components/prompts/load-project";
 import { formatCount, roundEstimate } from "@/components/prompts/labels";
+import { loadProjectForAdmin } from "@/components/prompts/load-project";
 import { KeysetPager } from "@/components/prompts/pager";
 import { PromptFilterForm } from "@/components/prompts/prompt-filters";
 import { PromptList, type PromptListItem } from "@/components/prompts/prompt-list";
 import { Card, CardBody } from "@/components/ui/card";
-import { countPrompts, listPrompts, parsePromptFiltersLenient, type PromptFilters } from "@/lib/prompts/queries";
+import { countPrompts, listPrompts, type PromptFilters, parsePromptFiltersLenient } from "@/lib/prompts/queries";
 import { formatDateTime } from "@/lib/ui/format";
 
 export const metadata: Metadata = { title: "Prompts" };
@@ -72,7 +72,8 @@ function EmptyState({ filtered, basePath, slug, filters }: { filtered: boolean; 
         </>
       ) : (
         <>
-          No prompts yet. Send them to <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-xs">POST /api/v1/projects/{slug}/prompts</code> or{" "}
+          No prompts yet. Send them to{" "}
+          <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-xs">POST /api/v1/projects/{slug}/prompts</code> or{" "}
           <Link href={`/admin/projects/${slug}/import`} className="font-medium text-indigo-600 hover:text-indigo-500">
             import a file
           </Link>

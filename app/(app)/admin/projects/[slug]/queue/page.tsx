@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { loadProjectForAdmin } from "@/components/prompts/load-project";
-import { formatCount } from "@/components/prompts/labels";
-import { HorizontalBars } from "@/components/prompts/pipeline-charts";
-import { Figure } from "@/components/ui/figure";
 import { LabelerTable } from "@/components/labeling-admin/labeler-table";
+import { byKindNote, SKIP_REASON_LABELS, TASK_KIND_LABELS } from "@/components/labeling-admin/labels";
 import { LeaseTable } from "@/components/labeling-admin/lease-table";
-import { SKIP_REASON_LABELS, TASK_KIND_LABELS, byKindNote } from "@/components/labeling-admin/labels";
+import { formatCount } from "@/components/prompts/labels";
+import { loadProjectForAdmin } from "@/components/prompts/load-project";
+import { HorizontalBars } from "@/components/prompts/pipeline-charts";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Figure } from "@/components/ui/figure";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getQueueFigures, listActiveLeases, listLabelerStats, TASK_KINDS } from "@/lib/labeling/admin-queries";
 import { formatDateTime, formatRelative } from "@/lib/ui/format";
@@ -28,10 +28,34 @@ export default async function QueuePage({ params }: { params: Promise<{ slug: st
   return (
     <div className="space-y-4">
       <section aria-label="Queue now" className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-        <Figure label="Waiting" dot="bg-slate-400" value={formatCount(sum(figures.waiting))} note={`${formatCount(figures.waitingPlaces)} free places · ${byKindNote(figures.waiting)}`} testId="queue-waiting" />
-        <Figure label="Leased now" dot="bg-indigo-500" value={formatCount(sum(figures.leased))} note={byKindNote(figures.leased)} testId="queue-leased" />
-        <Figure label="Done" dot="bg-emerald-500" value={formatCount(sum(figures.done))} note={total ? `${Math.round((sum(figures.done) / total) * 100)}% of ${formatCount(total)} tasks` : "no tasks yet"} testId="queue-done" />
-        <Figure label="Skipped" dot="bg-amber-400" value={formatCount(sum(figures.skipped))} note={byKindNote(figures.skipped)} testId="queue-skipped" />
+        <Figure
+          label="Waiting"
+          dot="bg-slate-400"
+          value={formatCount(sum(figures.waiting))}
+          note={`${formatCount(figures.waitingPlaces)} free places · ${byKindNote(figures.waiting)}`}
+          testId="queue-waiting"
+        />
+        <Figure
+          label="Leased now"
+          dot="bg-indigo-500"
+          value={formatCount(sum(figures.leased))}
+          note={byKindNote(figures.leased)}
+          testId="queue-leased"
+        />
+        <Figure
+          label="Done"
+          dot="bg-emerald-500"
+          value={formatCount(sum(figures.done))}
+          note={total ? `${Math.round((sum(figures.done) / total) * 100)}% of ${formatCount(total)} tasks` : "no tasks yet"}
+          testId="queue-done"
+        />
+        <Figure
+          label="Skipped"
+          dot="bg-amber-400"
+          value={formatCount(sum(figures.skipped))}
+          note={byKindNote(figures.skipped)}
+          testId="queue-skipped"
+        />
       </section>
 
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
@@ -76,7 +100,11 @@ export default async function QueuePage({ params }: { params: Promise<{ slug: st
             <HorizontalBars
               tone="bg-amber-400"
               empty="Nobody has skipped a task."
-              items={figures.skipReasons.map((row) => ({ key: row.reason, label: SKIP_REASON_LABELS[row.reason] ?? row.reason, value: row.count }))}
+              items={figures.skipReasons.map((row) => ({
+                key: row.reason,
+                label: SKIP_REASON_LABELS[row.reason] ?? row.reason,
+                value: row.count,
+              }))}
             />
           </CardBody>
         </Card>
@@ -85,9 +113,13 @@ export default async function QueuePage({ params }: { params: Promise<{ slug: st
       <Card>
         <CardHeader>
           <CardTitle>Labelers</CardTitle>
-          <CardDescription>Submissions and time per task (as measured on the labeler&apos;s screen). Today starts at midnight UTC.</CardDescription>
+          <CardDescription>
+            Submissions and time per task (as measured on the labeler&apos;s screen). Today starts at midnight UTC.
+          </CardDescription>
         </CardHeader>
-        <LabelerTable labelers={labelers.map((row) => ({ ...row, lastActivity: row.lastActivity ? formatRelative(row.lastActivity, now) : "—" }))} />
+        <LabelerTable
+          labelers={labelers.map((row) => ({ ...row, lastActivity: row.lastActivity ? formatRelative(row.lastActivity, now) : "—" }))}
+        />
       </Card>
 
       <Card>
@@ -100,7 +132,10 @@ export default async function QueuePage({ params }: { params: Promise<{ slug: st
                 settings
               </Link>
               ); release one that is stuck to give the task to someone else. Done tasks can be reopened on the{" "}
-              <Link href={`/admin/projects/${project.slug}/tasks?status=done`} className="font-medium text-indigo-600 hover:text-indigo-500">
+              <Link
+                href={`/admin/projects/${project.slug}/tasks?status=done`}
+                className="font-medium text-indigo-600 hover:text-indigo-500"
+              >
                 Tasks
               </Link>{" "}
               tab.

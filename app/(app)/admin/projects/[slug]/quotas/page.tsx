@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatCount } from "@/components/prompts/labels";
 import { loadProjectForAdmin } from "@/components/prompts/load-project";
-import { Pager, hrefWith } from "@/components/prompts/pager";
+import { hrefWith, Pager } from "@/components/prompts/pager";
 import { QuotaManager, type QuotaRow } from "@/components/prompts/quota-manager";
 import { Card, CardBody } from "@/components/ui/card";
 import { getEndUserSummary, listEndUsersByUsage, usageCursorSchema } from "@/lib/prompts/queries";
@@ -58,7 +58,11 @@ export default async function QuotasPage({ params, searchParams }: Props) {
         rows={rows}
         pager={
           after.success || page.next ? (
-            <Pager newerLabel="← First page" newerHref={after.success ? basePath : null} olderHref={page.next ? hrefWith(basePath, { after: page.next }) : null} />
+            <Pager
+              newerLabel="← First page"
+              newerHref={after.success ? basePath : null}
+              olderHref={page.next ? hrefWith(basePath, { after: page.next }) : null}
+            />
           ) : null
         }
       />

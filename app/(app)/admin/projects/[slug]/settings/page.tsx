@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { loadProjectForAdmin } from "@/components/prompts/load-project";
 import { roundEstimate } from "@/components/prompts/labels";
+import { loadProjectForAdmin } from "@/components/prompts/load-project";
 import { PromptSettingsForm } from "@/components/prompts/settings-form";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { countPrompts } from "@/lib/prompts/queries";
@@ -17,7 +17,10 @@ export default async function PromptSettingsPage({ params }: { params: Promise<{
     <Card>
       <CardHeader>
         <CardTitle>Prompt pipeline and labeling</CardTitle>
-        <CardDescription>How incoming prompts are de-duplicated, limited and split, and how labeling tasks are shared out. Changes apply to prompts, tasks and leases that come after saving.</CardDescription>
+        <CardDescription>
+          How incoming prompts are de-duplicated, limited and split, and how labeling tasks are shared out. Changes apply to prompts, tasks
+          and leases that come after saving.
+        </CardDescription>
       </CardHeader>
       <CardBody>
         <PromptSettingsForm

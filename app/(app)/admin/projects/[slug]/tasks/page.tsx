@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { loadProjectForAdmin } from "@/components/prompts/load-project";
-import { KeysetPager } from "@/components/prompts/pager";
 import { ComparisonImportForm } from "@/components/labeling-admin/comparison-import-form";
 import { DemonstrationForm } from "@/components/labeling-admin/demonstration-form";
 import { TaskFilterForm } from "@/components/labeling-admin/task-filters";
 import { TaskList } from "@/components/labeling-admin/task-list";
+import { loadProjectForAdmin } from "@/components/prompts/load-project";
+import { KeysetPager } from "@/components/prompts/pager";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { listTasks, parseTaskFiltersLenient } from "@/lib/labeling/admin-queries";
 import { formatDateTime } from "@/lib/ui/format";
@@ -30,7 +30,8 @@ export default async function TasksPage({ params, searchParams }: Props) {
           <CardHeader>
             <CardTitle>Import comparisons</CardTitle>
             <CardDescription>
-              Ranking tasks from a JSONL file, each to be completed by {project.labelsPerTask} {project.labelsPerTask === 1 ? "labeler" : "different labelers"} (
+              Ranking tasks from a JSONL file, each to be completed by {project.labelsPerTask}{" "}
+              {project.labelsPerTask === 1 ? "labeler" : "different labelers"} (
               <Link href={`/admin/projects/${project.slug}/settings`} className="font-medium text-indigo-600 hover:text-indigo-500">
                 labels per task
               </Link>
@@ -60,7 +61,13 @@ export default async function TasksPage({ params, searchParams }: Props) {
           <TaskFilterForm key={JSON.stringify(filterParams)} basePath={basePath} kind={filters.kind} status={filters.status} />
         </div>
         {page.rows.length ? (
-          <TaskList tasks={page.rows.map(({ createdAt, doneAt, ...row }) => ({ ...row, created: formatDateTime(createdAt), done: doneAt ? formatDateTime(doneAt) : null }))} />
+          <TaskList
+            tasks={page.rows.map(({ createdAt, doneAt, ...row }) => ({
+              ...row,
+              created: formatDateTime(createdAt),
+              done: doneAt ? formatDateTime(doneAt) : null,
+            }))}
+          />
         ) : (
           <div className="px-5 py-10 text-center text-sm text-slate-500">
             {filtered ? (
@@ -74,7 +81,8 @@ export default async function TasksPage({ params, searchParams }: Props) {
             ) : (
               <>
                 No tasks yet. Import comparisons above, ask for demonstrations, or send outputs to{" "}
-                <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-xs">POST /api/v1/projects/{project.slug}/comparisons</code>.
+                <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-xs">POST /api/v1/projects/{project.slug}/comparisons</code>
+                .
               </>
             )}
           </div>

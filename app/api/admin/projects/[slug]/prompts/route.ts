@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { route } from "@/lib/api/http";
 import { parseOrThrow } from "@/lib/api/errors";
+import { route } from "@/lib/api/http";
 import { requireApiAdmin } from "@/lib/auth/guards";
 import { requireProject } from "@/lib/projects/queries";
 import { slugSchema } from "@/lib/projects/schema";

@@ -1,12 +1,12 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { route, readJson } from "@/lib/api/http";
 import { parseOrThrow } from "@/lib/api/errors";
+import { readJson, route } from "@/lib/api/http";
 import { requireApiAdmin } from "@/lib/auth/guards";
 import { requireProject } from "@/lib/projects/queries";
 import { slugSchema } from "@/lib/projects/schema";
-import { listEndUsersByUsage, searchParamsObject, usageCursorSchema } from "@/lib/prompts/queries";
 import { quotaOverrideSchema, setQuotaOverride } from "@/lib/prompts/mutations";
+import { listEndUsersByUsage, searchParamsObject, usageCursorSchema } from "@/lib/prompts/queries";
 
 type Context = { params: Promise<{ slug: string }> };
 

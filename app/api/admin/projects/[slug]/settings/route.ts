@@ -1,12 +1,12 @@
 import { NextResponse } from "next/server";
-import { route, readJson } from "@/lib/api/http";
 import { parseOrThrow } from "@/lib/api/errors";
+import { readJson, route } from "@/lib/api/http";
 import { requireApiAdmin } from "@/lib/auth/guards";
+import type { Project } from "@/lib/generated/prisma/client";
 import { requireProject } from "@/lib/projects/queries";
 import { slugSchema } from "@/lib/projects/schema";
-import { projectPromptSettingsSchema } from "@/lib/prompts/schema";
 import { updatePromptSettings } from "@/lib/prompts/mutations";
-import type { Project } from "@/lib/generated/prisma/client";
+import { projectPromptSettingsSchema } from "@/lib/prompts/schema";
 
 type Context = { params: Promise<{ slug: string }> };
 

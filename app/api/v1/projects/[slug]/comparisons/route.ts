@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { route, readJson } from "@/lib/api/http";
 import { parseOrThrow } from "@/lib/api/errors";
+import { readJson, route } from "@/lib/api/http";
 import { requireApiKey } from "@/lib/api-keys/authenticate";
 import { createComparisonSchema, createComparisonTask } from "@/lib/labeling/tasks";
 import { projectFromParams, type SlugContext } from "@/lib/projects/route-params";

@@ -1,11 +1,11 @@
 import { NextResponse } from "next/server";
-import { route, readJson } from "@/lib/api/http";
 import { parseOrThrow } from "@/lib/api/errors";
+import { readJson, route } from "@/lib/api/http";
 import { deleteExpiredIdempotencyKeys, readIdempotencyKey } from "@/lib/api/idempotency";
 import { requireApiKey } from "@/lib/api-keys/authenticate";
+import { projectFromParams, type SlugContext } from "@/lib/projects/route-params";
 import { ingestPrompts } from "@/lib/prompts/ingest";
 import { ingestPromptsSchema } from "@/lib/prompts/schema";
-import { projectFromParams, type SlugContext } from "@/lib/projects/route-params";
 
 /**
  * Up to 1,000 prompts from an application's end users; one outcome per prompt, in order. A body

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { route, readJson } from "@/lib/api/http";
 import { parseOrThrow } from "@/lib/api/errors";
+import { readJson, route } from "@/lib/api/http";
 import { requireApiUser } from "@/lib/auth/guards";
 import { skipTask } from "@/lib/labeling/queue";
 import { skipSchema } from "@/lib/labeling/schema";

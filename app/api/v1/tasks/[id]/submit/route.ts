@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { route, readJson } from "@/lib/api/http";
+import { readJson, route } from "@/lib/api/http";
 import { requireApiUser } from "@/lib/auth/guards";
 import { submitTask } from "@/lib/labeling/queue";
 

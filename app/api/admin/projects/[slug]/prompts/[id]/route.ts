@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { route, readJson } from "@/lib/api/http";
 import { parseOrThrow } from "@/lib/api/errors";
+import { readJson, route } from "@/lib/api/http";
 import { requireApiAdmin } from "@/lib/auth/guards";
 import { slugSchema } from "@/lib/projects/schema";
 import { promptStatusSchema, setPromptStatus } from "@/lib/prompts/mutations";

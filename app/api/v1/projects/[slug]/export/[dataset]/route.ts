@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { route } from "@/lib/api/http";
 import { parseOrThrow } from "@/lib/api/errors";
+import { route } from "@/lib/api/http";
 import { requireApiKey } from "@/lib/api-keys/authenticate";
 import { encodeCursor, exportRecords, ndjsonStream, planExport } from "@/lib/exports/records";
 import { exportDatasetSchema, exportQuerySchema } from "@/lib/exports/schema";

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { route } from "@/lib/api/http";
 import { parseOrThrow } from "@/lib/api/errors";
+import { route } from "@/lib/api/http";
 import { requireApiKey } from "@/lib/api-keys/authenticate";
 import { getSnapshot, snapshotNameSchema } from "@/lib/exports/snapshots";
 import { projectFromParams } from "@/lib/projects/route-params";

@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
-import { route, readJson } from "@/lib/api/http";
 import { parseOrThrow } from "@/lib/api/errors";
+import { readJson, route } from "@/lib/api/http";
 import { ingestImportBatch } from "@/lib/imports/mutations";
-import { loadImportRoute, type ImportRouteContext } from "@/lib/imports/route-context";
+import { type ImportRouteContext, loadImportRoute } from "@/lib/imports/route-context";
 import { importBatchSchema } from "@/lib/imports/schema";
 
 /** One batch of up to 1,000 records; answers the import's running totals. */

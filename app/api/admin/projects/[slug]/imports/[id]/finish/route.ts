@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { route } from "@/lib/api/http";
 import { finishImport } from "@/lib/imports/mutations";
-import { loadImportRoute, type ImportRouteContext } from "@/lib/imports/route-context";
+import { type ImportRouteContext, loadImportRoute } from "@/lib/imports/route-context";
 
 export const POST = route(async (_request, context: ImportRouteContext) => {
   const { admin, importRow } = await loadImportRoute(context);

@@ -1,7 +1,7 @@
 import { route } from "@/lib/api/http";
 import { db } from "@/lib/db";
-import { loadImportRoute, type ImportRouteContext } from "@/lib/imports/route-context";
 import { csvRow } from "@/lib/imports/report";
+import { type ImportRouteContext, loadImportRoute } from "@/lib/imports/route-context";
 
 const PAGE = 5000;
 
@@ -27,7 +27,11 @@ export const GET = route(async (_request, context: ImportRouteContext) => {
       if (!headerSent) {
         headerSent = true;
         const summary = totals.map(([name, value]) => `# ${name}: ${value}\n`).join("");
-        controller.enqueue(encoder.encode(`# import ${importRow.id} of ${importRow.fileName}\n${summary}${csvRow(["line", "status", "reason", "duplicate_of"])}`));
+        controller.enqueue(
+          encoder.encode(
+            `# import ${importRow.id} of ${importRow.fileName}\n${summary}${csvRow(["line", "status", "reason", "duplicate_of"])}`,
+          ),
+        );
         return;
       }
       const rows = await db.promptImportProblem.findMany({

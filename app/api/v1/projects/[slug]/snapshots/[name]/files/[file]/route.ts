@@ -1,9 +1,9 @@
-import { route } from "@/lib/api/http";
+import { z } from "zod";
 import { parseOrThrow } from "@/lib/api/errors";
+import { route } from "@/lib/api/http";
 import { requireApiKey } from "@/lib/api-keys/authenticate";
 import { openSnapshotFile, snapshotNameSchema } from "@/lib/exports/snapshots";
 import { projectFromParams } from "@/lib/projects/route-params";
-import { z } from "zod";
 
 type Context = { params: Promise<{ slug: string; name: string; file: string }> };
 
