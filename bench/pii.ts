@@ -112,7 +112,10 @@ async function score(r: Redactor, samples: Sample[]) {
   const perType = new Map<string, Tally>();
   const all = tally();
   const allIncludingOut = { caught: 0, gold: 0 };
-  const get = (t: string) => perType.get(t) ?? (perType.set(t, tally()), perType.get(t)!);
+  const get = (t: string) => {
+    if (!perType.has(t)) perType.set(t, tally());
+    return perType.get(t)!;
+  };
   for (const s of samples) {
     const { redacted, findings } = await r.run(s.text);
     const kept = survivingChars(s.text, redacted);

@@ -123,7 +123,10 @@ export function PeopleTable({ people, currentUserId }: { people: PersonRow[]; cu
                           size="sm"
                           className="w-full"
                           disabled={busy}
-                          onClick={() => (setConfirmError(null), setConfirm({ person, active: false }))}
+                          onClick={() => {
+                            setConfirmError(null);
+                            setConfirm({ person, active: false });
+                          }}
                         >
                           Deactivate
                         </Button>
@@ -133,7 +136,10 @@ export function PeopleTable({ people, currentUserId }: { people: PersonRow[]; cu
                           size="sm"
                           className="w-full"
                           disabled={busy}
-                          onClick={() => (setConfirmError(null), setConfirm({ person, active: true }))}
+                          onClick={() => {
+                            setConfirmError(null);
+                            setConfirm({ person, active: true });
+                          }}
                         >
                           Reactivate
                         </Button>

@@ -88,7 +88,10 @@ export function DemonstrationForm({ slug }: { slug: string }) {
                 name="mode"
                 value={value}
                 checked={mode === value}
-                onChange={() => (setMode(value), setErrors({}))}
+                onChange={() => {
+                  setMode(value);
+                  setErrors({});
+                }}
                 className="sr-only"
               />
               {label}

@@ -59,7 +59,14 @@ export function LeaseTable({ leases }: { leases: LeaseItem[] }) {
                   Leased {lease.leasedAt} · expires {lease.expiresIn}
                 </p>
               </div>
-              <Button variant="secondary" size="sm" onClick={() => (setError(null), setTarget(lease))}>
+              <Button
+                variant="secondary"
+                size="sm"
+                onClick={() => {
+                  setError(null);
+                  setTarget(lease);
+                }}
+              >
                 Release
               </Button>
             </li>
@@ -101,7 +108,15 @@ export function LeaseTable({ leases }: { leases: LeaseItem[] }) {
                 <TD className="whitespace-nowrap text-slate-500">{lease.leasedAt}</TD>
                 <TD className="whitespace-nowrap tabular-nums">{lease.expiresIn}</TD>
                 <TD className="text-right">
-                  <Button variant="secondary" size="sm" onClick={() => (setError(null), setTarget(lease))} data-testid="lease-release">
+                  <Button
+                    variant="secondary"
+                    size="sm"
+                    onClick={() => {
+                      setError(null);
+                      setTarget(lease);
+                    }}
+                    data-testid="lease-release"
+                  >
                     Release
                   </Button>
                 </TD>

@@ -28,7 +28,15 @@ export function ReopenButton({ taskId, labels }: { taskId: string; labels: numbe
 
   return (
     <>
-      <Button variant="secondary" size="sm" onClick={() => (setError(null), setOpen(true))} data-testid="task-reopen">
+      <Button
+        variant="secondary"
+        size="sm"
+        onClick={() => {
+          setError(null);
+          setOpen(true);
+        }}
+        data-testid="task-reopen"
+      >
         Reopen
       </Button>
       <ConfirmDialog

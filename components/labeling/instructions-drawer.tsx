@@ -22,6 +22,7 @@ export function InstructionsDrawer({
   const titleId = useId();
 
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: a click on the backdrop closes the dialog; Escape does the same from the keyboard.
     <dialog
       ref={ref}
       aria-labelledby={titleId}
@@ -50,6 +51,7 @@ export function InstructionsDrawer({
               type="button"
               onClick={onClose}
               className="ml-auto rounded-md px-2 py-1 text-sm text-slate-500 hover:bg-slate-100 hover:text-slate-800"
+              // biome-ignore lint/a11y/noAutofocus: a modal dialog moves focus into itself; its close button is the first stop.
               autoFocus
             >
               Close <kbd className="ml-1 rounded border border-slate-200 px-1 text-[10px]">Esc</kbd>

@@ -353,6 +353,7 @@ function Skeleton() {
   return (
     <div
       className="grid animate-pulse grid-cols-1 gap-5 lg:grid-cols-[minmax(0,1fr)_21rem]"
+      role="status"
       aria-busy="true"
       aria-label="Loading the next task"
     >

@@ -223,7 +223,10 @@ export function QuotaManager({
                     <button
                       type="button"
                       className="block max-w-full truncate text-left font-medium text-slate-900 hover:text-indigo-600"
-                      onClick={(event) => (event.stopPropagation(), edit(row))}
+                      onClick={(event) => {
+                        event.stopPropagation();
+                        edit(row);
+                      }}
                       title={row.label}
                     >
                       {row.label}

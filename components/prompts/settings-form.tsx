@@ -216,7 +216,15 @@ export function PromptSettingsForm({
       </Section>
 
       <div className="flex flex-col-reverse gap-2 border-t border-slate-200 pt-4 sm:flex-row sm:justify-end">
-        <Button variant="secondary" onClick={() => (setDraft(toDraft(saved)), setErrors({}), setMessage(null))} disabled={pending}>
+        <Button
+          variant="secondary"
+          onClick={() => {
+            setDraft(toDraft(saved));
+            setErrors({});
+            setMessage(null);
+          }}
+          disabled={pending}
+        >
           Reset
         </Button>
         <Button type="submit" pending={pending} data-testid="settings-submit">

@@ -94,7 +94,7 @@ export async function createSnapshot(
   actor: { userId?: string; apiKeyId?: string },
 ): Promise<SnapshotManifest> {
   const query = exportQuerySchema(input.dataset).parse({ format: input.format, model: input.model, ties: input.ties });
-  let snapshot;
+  let snapshot: Awaited<ReturnType<typeof db.exportSnapshot.create>>;
   try {
     snapshot = await db.exportSnapshot.create({
       data: {

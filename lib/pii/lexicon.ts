@@ -207,8 +207,11 @@ function build(): Lexicon {
         // "Summer", "May" stay given names even though they are not names elsewhere here.
         if (given) givenNames.add(n);
         if (!NOT_NAME_SET.has(n)) names.add(n);
-      } else if (Array.isArray(x)) x.forEach((y) => add(y, given));
-      else if (x && typeof x === "object") Object.values(x).forEach((y) => add(y, given));
+      } else if (Array.isArray(x)) {
+        for (const y of x) add(y, given);
+      } else if (x && typeof x === "object") {
+        for (const y of Object.values(x)) add(y, given);
+      }
     };
     for (const def of Object.values(locales)) {
       if (!def || typeof def !== "object" || !def.metadata || !def.person) continue;

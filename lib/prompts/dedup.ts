@@ -6,6 +6,7 @@ import { hash } from "node:crypto";
 // collapse into one.
 export const DEFAULT_DEDUP_PREFIX_WORDS = 20;
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range spans all of ASCII on purpose.
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /**

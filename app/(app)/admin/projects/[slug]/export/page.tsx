@@ -111,6 +111,7 @@ export default async function ExportPage({ params, searchParams }: Props) {
             <pre
               data-testid="export-preview"
               tabIndex={0}
+              role="region"
               aria-label={`First records of ${what}`}
               className="max-h-[28rem] overflow-auto rounded-md border border-slate-200 bg-slate-50 px-3 py-2.5 font-mono text-xs leading-5 break-words whitespace-pre-wrap text-slate-800"
             >
