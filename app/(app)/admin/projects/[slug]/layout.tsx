@@ -1,21 +1,14 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { ProjectTabs } from "@/components/prompts/project-tabs";
-import { requireAdmin } from "@/lib/auth/guards";
-import { getProjectBySlug } from "@/lib/projects/queries";
-import { slugSchema } from "@/lib/projects/schema";
+import { loadProjectForAdmin } from "@/lib/projects/load";
 
 export const dynamic = "force-dynamic";
 
 // The project's name and section tabs, shared by its pages. Each page still checks the admin and
 // loads the project itself: a layout does not re-render on every navigation.
 export default async function ProjectLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
-  await requireAdmin();
-  const slug = slugSchema.safeParse((await params).slug);
-  if (!slug.success) notFound();
-  const project = await getProjectBySlug(slug.data);
-  if (!project) notFound();
+  const { project } = await loadProjectForAdmin(params);
 
   return (
     <>

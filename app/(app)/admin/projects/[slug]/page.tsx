@@ -1,12 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { ProjectForm } from "@/components/admin/project-form";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody } from "@/components/ui/card";
-import { requireAdmin } from "@/lib/auth/guards";
-import { getProjectBySlug } from "@/lib/projects/queries";
-import { slugSchema } from "@/lib/projects/schema";
+import { loadProjectForAdmin } from "@/lib/projects/load";
 import { formatDateTime } from "@/lib/ui/format";
 
 export const metadata: Metadata = { title: "Project" };
@@ -15,11 +12,7 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ProjectPage({ params, searchParams }: Props) {
-  await requireAdmin();
-  const slug = slugSchema.safeParse((await params).slug);
-  if (!slug.success) notFound();
-  const project = await getProjectBySlug(slug.data);
-  if (!project) notFound();
+  const { project } = await loadProjectForAdmin(params);
   const query = await searchParams;
 
   return (

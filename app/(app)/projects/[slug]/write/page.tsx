@@ -1,20 +1,14 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { WritePromptForm } from "@/components/labeler/write-prompt-form";
 import { Card, CardBody } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireUser } from "@/lib/auth/guards";
-import { getProjectBySlug } from "@/lib/projects/queries";
-import { slugSchema } from "@/lib/projects/schema";
+import { loadProjectForUser } from "@/lib/projects/load";
 
 export const metadata: Metadata = { title: "Write a prompt" };
 export const dynamic = "force-dynamic";
 
 export default async function WritePromptPage({ params }: { params: Promise<{ slug: string }> }) {
-  await requireUser();
-  const slug = slugSchema.safeParse((await params).slug);
-  const project = slug.success ? await getProjectBySlug(slug.data) : null;
-  if (!project) notFound();
+  const { project } = await loadProjectForUser(params);
   return (
     <>
       <PageHeader

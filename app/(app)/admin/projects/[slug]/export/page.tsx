@@ -11,11 +11,11 @@ import { SnapshotForm } from "@/components/exports/snapshot-form";
 import { SnapshotList } from "@/components/exports/snapshot-list";
 import { curlSnippet, pythonSnippet } from "@/components/exports/snippets";
 import { formatCount } from "@/components/prompts/labels";
-import { loadProjectForAdmin } from "@/components/prompts/load-project";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getExportCounts, getExportPreview, recordCount } from "@/lib/exports/admin-queries";
 import { EXPORT_DATASETS, type ExportDataset, exportQuerySchema, FORMATS_BY_DATASET } from "@/lib/exports/schema";
 import { listSnapshots } from "@/lib/exports/snapshots";
+import { loadProjectForAdmin } from "@/lib/projects/load";
 import { SPLITS } from "@/lib/prompts/split";
 import { formatDateTime } from "@/lib/ui/format";
 

@@ -1,22 +1,16 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { ImportForm } from "@/components/imports/import-form";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyRow, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { requireAdmin } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
-import { getProjectBySlug } from "@/lib/projects/queries";
-import { slugSchema } from "@/lib/projects/schema";
+import { loadProjectForAdmin } from "@/lib/projects/load";
 import { formatDateTime } from "@/lib/ui/format";
 
 export const metadata: Metadata = { title: "Import prompts" };
 export const dynamic = "force-dynamic";
 
 export default async function ImportPage({ params }: { params: Promise<{ slug: string }> }) {
-  await requireAdmin();
-  const slug = slugSchema.safeParse((await params).slug);
-  const project = slug.success ? await getProjectBySlug(slug.data) : null;
-  if (!project) notFound();
+  const { project } = await loadProjectForAdmin(params);
   const imports = await db.promptImport.findMany({ where: { projectId: project.id }, orderBy: { createdAt: "desc" }, take: 20 });
 
   return (

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { formatCount } from "@/components/prompts/labels";
-import { loadProjectForAdmin } from "@/components/prompts/load-project";
 import { DailyOutcomeChart, HorizontalBars, OUTCOME_STYLE, OutcomeLegend, redactionItems } from "@/components/prompts/pipeline-charts";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Figure } from "@/components/ui/figure";
+import { loadProjectForAdmin } from "@/lib/projects/load";
 import { getPipelineStats, OUTCOME_NAMES } from "@/lib/prompts/queries";
 
 export const metadata: Metadata = { title: "Pipeline" };

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatCount, roundEstimate } from "@/components/prompts/labels";
-import { loadProjectForAdmin } from "@/components/prompts/load-project";
 import { KeysetPager } from "@/components/prompts/pager";
 import { PromptFilterForm } from "@/components/prompts/prompt-filters";
 import { PromptList, type PromptListItem } from "@/components/prompts/prompt-list";
 import { Card, CardBody } from "@/components/ui/card";
+import { loadProjectForAdmin } from "@/lib/projects/load";
 import { countPrompts, listPrompts, type PromptFilters, parsePromptFiltersLenient } from "@/lib/prompts/queries";
 import { formatDateTime } from "@/lib/ui/format";
 

@@ -4,12 +4,12 @@ import { LabelerTable } from "@/components/labeling-admin/labeler-table";
 import { byKindNote, SKIP_REASON_LABELS, TASK_KIND_LABELS } from "@/components/labeling-admin/labels";
 import { LeaseTable } from "@/components/labeling-admin/lease-table";
 import { formatCount } from "@/components/prompts/labels";
-import { loadProjectForAdmin } from "@/components/prompts/load-project";
 import { HorizontalBars } from "@/components/prompts/pipeline-charts";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Figure } from "@/components/ui/figure";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getQueueFigures, listActiveLeases, listLabelerStats, TASK_KINDS } from "@/lib/labeling/admin-queries";
+import { loadProjectForAdmin } from "@/lib/projects/load";
 import { formatDateTime, formatRelative } from "@/lib/ui/format";
 
 export const metadata: Metadata = { title: "Queue" };

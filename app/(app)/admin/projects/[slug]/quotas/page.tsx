@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatCount } from "@/components/prompts/labels";
-import { loadProjectForAdmin } from "@/components/prompts/load-project";
 import { hrefWith, Pager } from "@/components/prompts/pager";
 import { QuotaManager, type QuotaRow } from "@/components/prompts/quota-manager";
 import { Card, CardBody } from "@/components/ui/card";
+import { loadProjectForAdmin } from "@/lib/projects/load";
 import { getEndUserSummary, listEndUsersByUsage, usageCursorSchema } from "@/lib/prompts/queries";
 import { formatDate } from "@/lib/ui/format";
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { roundEstimate } from "@/components/prompts/labels";
-import { loadProjectForAdmin } from "@/components/prompts/load-project";
 import { PromptSettingsForm } from "@/components/prompts/settings-form";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { loadProjectForAdmin } from "@/lib/projects/load";
 import { countPrompts } from "@/lib/prompts/queries";
 
 export const metadata: Metadata = { title: "Prompt settings" };

@@ -4,10 +4,10 @@ import { ComparisonImportForm } from "@/components/labeling-admin/comparison-imp
 import { DemonstrationForm } from "@/components/labeling-admin/demonstration-form";
 import { TaskFilterForm } from "@/components/labeling-admin/task-filters";
 import { TaskList } from "@/components/labeling-admin/task-list";
-import { loadProjectForAdmin } from "@/components/prompts/load-project";
 import { KeysetPager } from "@/components/prompts/pager";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { listTasks, parseTaskFiltersLenient } from "@/lib/labeling/admin-queries";
+import { loadProjectForAdmin } from "@/lib/projects/load";
 import { formatDateTime } from "@/lib/ui/format";
 
 export const metadata: Metadata = { title: "Tasks" };
