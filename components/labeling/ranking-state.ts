@@ -286,8 +286,3 @@ export function skipReason(choice: string, text: string): string {
   const words = text.trim().replace(/\s+/g, " ");
   return (words ? `${choice}: ${words}` : choice).slice(0, 500);
 }
-
-/** "A, B…" for output number i (0-based), as the server labels them. */
-export function labelFor(index: number): string {
-  return String.fromCharCode(65 + index);
-}

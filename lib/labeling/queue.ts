@@ -3,7 +3,8 @@ import { writeAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import { retryOnConflict } from "@/lib/db-retry";
 import { Prisma, type Project } from "@/lib/generated/prisma/client";
-import { displayOrderFor, outputLabel, validateRankingSubmission } from "@/lib/labeling/ranking";
+import { displayOrderFor } from "@/lib/labeling/display-order";
+import { outputLabel, validateRankingSubmission } from "@/lib/labeling/ranking";
 import { demonstrationSubmissionSchema, type NextTask, rankingSubmissionSchema } from "@/lib/labeling/schema";
 
 type Tx = Prisma.TransactionClient;

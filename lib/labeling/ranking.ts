@@ -1,34 +1,11 @@
-import { createHash } from "node:crypto";
+// Pure ranking logic, safe in the browser: the label screen imports it. The seeded display order
+// needs node:crypto and lives in display-order.ts (server-only).
 import type { ErrorIssue } from "@/lib/api/errors";
 import type { RankingSubmission } from "@/lib/labeling/schema";
 
 /** The letter an output is shown under: A, B, C… in the labeler's display order. */
 export function outputLabel(index: number): string {
   return String.fromCharCode(65 + index);
-}
-
-/**
- * A random order of the outputs that is the same every time for one assignment (seeded by its
- * id), so a reload shows the same letters, while different labelers see different orders.
- */
-export function displayOrderFor(outputIds: readonly string[], seed: string): string[] {
-  const order = [...outputIds];
-  let state = createHash("sha256").update(seed).digest();
-  let cursor = 0;
-  const nextUint32 = () => {
-    if (cursor + 4 > state.length) {
-      state = createHash("sha256").update(state).digest();
-      cursor = 0;
-    }
-    const value = state.readUInt32BE(cursor);
-    cursor += 4;
-    return value;
-  };
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = nextUint32() % (i + 1);
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
-  return order;
 }
 
 /**

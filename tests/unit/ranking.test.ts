@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { displayOrderFor, outputLabel, rankingToPairs, validateRankingSubmission } from "@/lib/labeling/ranking";
+import { displayOrderFor } from "@/lib/labeling/display-order";
+import { outputLabel, rankingToPairs, validateRankingSubmission } from "@/lib/labeling/ranking";
 
 const choose2 = (k: number) => (k * (k - 1)) / 2;
 
