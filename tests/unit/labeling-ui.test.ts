@@ -27,7 +27,7 @@ import {
   toRankingSubmission,
   unrank,
   unranked,
-} from "@/components/labeling/ranking-state";
+} from "@/components/labeling/labeler/ranking-state";
 import { rankingSubmissionSchema } from "@/lib/labeling/schema";
 
 const outputs = ["a", "b", "c", "d"].map((id, i) => ({ id, label: "ABCD"[i]! }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { piiTypeLabel, roundEstimate } from "@/components/prompts/labels";
+import { piiTypeLabel, roundEstimate } from "@/components/prompts/admin/labels";
 import { quotaOverrideSchema } from "@/lib/prompts/mutations";
 import { cursorSchema, encodeCursor, escapeLike, foldCounters, usageCursorSchema } from "@/lib/prompts/queries";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { ApiKeyForm } from "@/components/admin/api-key-form";
-import { ApiKeyTable } from "@/components/admin/api-key-table";
+import { ApiKeyForm } from "@/components/api-keys/admin/api-key-form";
+import { ApiKeyTable } from "@/components/api-keys/admin/api-key-table";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listApiKeys } from "@/lib/api-keys/queries";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { InvitationList } from "@/components/admin/invitation-list";
-import { InviteForm } from "@/components/admin/invite-form";
-import { PeopleTable } from "@/components/admin/people-table";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { InvitationList } from "@/components/users/admin/invitation-list";
+import { InviteForm } from "@/components/users/admin/invite-form";
+import { PeopleTable } from "@/components/users/admin/people-table";
 import { requireAdmin } from "@/lib/auth/guards";
 import { formatDateTime, formatRelative } from "@/lib/ui/format";
 import { listOpenInvitations, listUsers } from "@/lib/users/queries";

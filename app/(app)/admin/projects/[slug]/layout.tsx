@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { ProjectTabs } from "@/components/prompts/project-tabs";
+import { ProjectTabs } from "@/components/projects/admin/project-tabs";
 import { loadProjectForAdmin } from "@/lib/projects/load";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ProjectForm } from "@/components/admin/project-form";
+import { ProjectForm } from "@/components/projects/admin/project-form";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody } from "@/components/ui/card";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ProjectForm } from "@/components/admin/project-form";
+import { ProjectForm } from "@/components/projects/admin/project-form";
 import { Card, CardBody } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/auth/guards";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { LabelScreen } from "@/components/labeling/label-screen";
+import { LabelScreen } from "@/components/labeling/labeler/label-screen";
 import { loadProjectForUser } from "@/lib/projects/load";
 
 export const metadata: Metadata = { title: "Label" };

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { WritePromptForm } from "@/components/labeler/write-prompt-form";
+import { WritePromptForm } from "@/components/prompts/labeler/write-prompt-form";
 import { Card, CardBody } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadProjectForUser } from "@/lib/projects/load";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ImportForm } from "@/components/imports/import-form";
+import { ImportForm } from "@/components/prompts/admin/import-form";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyRow, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { db } from "@/lib/db";

@@ -1,6 +1,12 @@
 import type { Metadata } from "next";
-import { formatCount } from "@/components/prompts/labels";
-import { DailyOutcomeChart, HorizontalBars, OUTCOME_STYLE, OutcomeLegend, redactionItems } from "@/components/prompts/pipeline-charts";
+import { formatCount } from "@/components/prompts/admin/labels";
+import {
+  DailyOutcomeChart,
+  HorizontalBars,
+  OUTCOME_STYLE,
+  OutcomeLegend,
+  redactionItems,
+} from "@/components/prompts/admin/pipeline-charts";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Figure } from "@/components/ui/figure";
 import { loadProjectForAdmin } from "@/lib/projects/load";

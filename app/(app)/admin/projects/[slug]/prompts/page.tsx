@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatCount, roundEstimate } from "@/components/prompts/labels";
-import { KeysetPager } from "@/components/prompts/pager";
-import { PromptFilterForm } from "@/components/prompts/prompt-filters";
-import { PromptList, type PromptListItem } from "@/components/prompts/prompt-list";
+import { formatCount, roundEstimate } from "@/components/prompts/admin/labels";
+import { PromptFilterForm } from "@/components/prompts/admin/prompt-filters";
+import { PromptList, type PromptListItem } from "@/components/prompts/admin/prompt-list";
 import { Card, CardBody } from "@/components/ui/card";
+import { KeysetPager } from "@/components/ui/pager";
 import { loadProjectForAdmin } from "@/lib/projects/load";
 import { countPrompts, listPrompts, type PromptFilters, parsePromptFiltersLenient } from "@/lib/prompts/queries";
 import { formatDateTime } from "@/lib/ui/format";

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { LabelerTable } from "@/components/labeling-admin/labeler-table";
-import { byKindNote, SKIP_REASON_LABELS, TASK_KIND_LABELS } from "@/components/labeling-admin/labels";
-import { LeaseTable } from "@/components/labeling-admin/lease-table";
-import { formatCount } from "@/components/prompts/labels";
-import { HorizontalBars } from "@/components/prompts/pipeline-charts";
+import { LabelerTable } from "@/components/labeling/admin/labeler-table";
+import { byKindNote, SKIP_REASON_LABELS, TASK_KIND_LABELS } from "@/components/labeling/admin/labels";
+import { LeaseTable } from "@/components/labeling/admin/lease-table";
+import { formatCount } from "@/components/prompts/admin/labels";
+import { HorizontalBars } from "@/components/prompts/admin/pipeline-charts";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Figure } from "@/components/ui/figure";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { roundEstimate } from "@/components/prompts/labels";
-import { PromptSettingsForm } from "@/components/prompts/settings-form";
+import { roundEstimate } from "@/components/prompts/admin/labels";
+import { PromptSettingsForm } from "@/components/prompts/admin/settings-form";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { loadProjectForAdmin } from "@/lib/projects/load";
 import { countPrompts } from "@/lib/prompts/queries";

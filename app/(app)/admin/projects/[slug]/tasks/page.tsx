@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ComparisonImportForm } from "@/components/labeling-admin/comparison-import-form";
-import { DemonstrationForm } from "@/components/labeling-admin/demonstration-form";
-import { TaskFilterForm } from "@/components/labeling-admin/task-filters";
-import { TaskList } from "@/components/labeling-admin/task-list";
-import { KeysetPager } from "@/components/prompts/pager";
+import { ComparisonImportForm } from "@/components/labeling/admin/comparison-import-form";
+import { DemonstrationForm } from "@/components/labeling/admin/demonstration-form";
+import { TaskFilterForm } from "@/components/labeling/admin/task-filters";
+import { TaskList } from "@/components/labeling/admin/task-list";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { KeysetPager } from "@/components/ui/pager";
 import { listTasks, parseTaskFiltersLenient } from "@/lib/labeling/admin-queries";
 import { loadProjectForAdmin } from "@/lib/projects/load";
 import { formatDateTime } from "@/lib/ui/format";

@@ -1,0 +1,52 @@
+import { formatBytes } from "@/components/exports/admin/labels";
+import { snapshotFileCurl, snapshotFileUrl } from "@/components/exports/admin/snippets";
+import { formatCount } from "@/components/prompts/admin/labels";
+import { CopyButton } from "@/components/ui/copy-button";
+
+export type SnapshotFileRow = { name: string; split: string; records: number; bytes: number; sha256: string };
+
+/**
+ * A snapshot's files: records, size, checksum and how to fetch each. The file URLs are API routes
+ * that want a key (a browser session is not enough), so each comes with its curl line.
+ */
+export function SnapshotFiles({ base, slug, snapshot, files }: { base: string; slug: string; snapshot: string; files: SnapshotFileRow[] }) {
+  return (
+    <ul className="divide-y divide-slate-100 rounded-md border border-slate-200" data-testid="snapshot-files">
+      {files.map((file, index) => {
+        const url = snapshotFileUrl(base, slug, snapshot, file.name);
+        const curl = snapshotFileCurl(url, file.name, file.sha256);
+        const id = `snapshot-${snapshot}-file-${index}`;
+        return (
+          <li key={file.name} className="space-y-2 px-3 py-2.5" data-testid="snapshot-file">
+            <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm">
+              <a
+                href={url}
+                className="min-w-0 font-mono text-xs break-all text-indigo-600 hover:text-indigo-500"
+                title="Needs an API key with export:read: use the curl line below"
+              >
+                {file.name}
+              </a>
+              <span className="text-slate-500">
+                <span className="font-medium text-slate-700">{file.split}</span> ·{" "}
+                <span className="tabular-nums">{formatCount(file.records)}</span> records ·{" "}
+                <span className="tabular-nums">{formatBytes(file.bytes)}</span>
+              </span>
+              <span className="font-mono text-xs text-slate-500" title={`sha256 ${file.sha256}`}>
+                sha256 {file.sha256.slice(0, 12)}…
+              </span>
+            </div>
+            <div className="flex items-start gap-2">
+              <code
+                id={id}
+                className="block min-w-0 flex-1 overflow-x-auto rounded bg-slate-900 px-2.5 py-1.5 font-mono text-[11px] leading-5 whitespace-pre text-slate-100"
+              >
+                {curl}
+              </code>
+              <CopyButton text={curl} targetId={id} />
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,63 @@
+import { type SnapshotFileRow, SnapshotFiles } from "@/components/exports/admin/snapshot-files";
+import { formatCount } from "@/components/prompts/admin/labels";
+import { Badge } from "@/components/ui/badge";
+
+export type SnapshotSummary = {
+  name: string;
+  dataset: string;
+  format: string;
+  filters: { split: string | null; model: string | null; ties: string };
+  created: string;
+  recordsPerSplit: Record<string, number>;
+  files: SnapshotFileRow[];
+};
+
+const ORDER = ["train", "valid", "test"];
+
+/** A manifest's records per split in train, valid, test order (stored JSON keeps no key order). */
+export function orderedSplits(perSplit: Record<string, number>): [string, number][] {
+  return Object.entries(perSplit).sort(([a], [b]) => ORDER.indexOf(a) - ORDER.indexOf(b));
+}
+
+/** The project's snapshots, newest first; each opens to its files. */
+export function SnapshotList({ base, slug, snapshots }: { base: string; slug: string; snapshots: SnapshotSummary[] }) {
+  if (!snapshots.length) {
+    return <p className="px-4 py-8 text-center text-sm text-slate-500 sm:px-5">No snapshots yet. Freeze the first one with the form.</p>;
+  }
+  return (
+    <ul className="divide-y divide-slate-100" data-testid="snapshot-list">
+      {snapshots.map((snapshot) => (
+        <li key={snapshot.name} className="px-4 py-3 sm:px-5" data-testid="snapshot-row" data-name={snapshot.name}>
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            <span className="font-mono text-sm font-medium break-all text-slate-900">{snapshot.name}</span>
+            <Badge tone="indigo">
+              {snapshot.dataset} · {snapshot.format}
+            </Badge>
+            {snapshot.filters.model ? <Badge>model {snapshot.filters.model}</Badge> : null}
+            {snapshot.filters.ties === "include" && snapshot.dataset === "comparisons" && snapshot.format !== "batches" ? (
+              <Badge tone="amber">ties included</Badge>
+            ) : null}
+            <span className="text-xs text-slate-500">{snapshot.created}</span>
+          </div>
+          <p className="mt-1 text-sm text-slate-600" data-testid="snapshot-records">
+            {orderedSplits(snapshot.recordsPerSplit).map(([split, records], index) => (
+              <span key={split}>
+                {index ? " · " : ""}
+                {split} <span className="font-medium text-slate-900 tabular-nums">{formatCount(records)}</span>
+              </span>
+            ))}{" "}
+            <span className="text-slate-500">records</span>
+          </p>
+          <details className="group mt-2">
+            <summary className="cursor-pointer text-xs font-medium text-indigo-600 hover:text-indigo-500">
+              {snapshot.files.length} {snapshot.files.length === 1 ? "file" : "files"}
+            </summary>
+            <div className="mt-2">
+              <SnapshotFiles base={base} slug={slug} snapshot={snapshot.name} files={snapshot.files} />
+            </div>
+          </details>
+        </li>
+      ))}
+    </ul>
+  );
+}
