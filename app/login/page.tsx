@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { LoginForm } from "@/components/auth/login-form";
 import { getCurrentUser } from "@/lib/auth/guards";
-import { safeCallbackUrl } from "@/lib/ui/format";
+import { safeCallbackUrl } from "@/lib/ui/callback-url";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";

@@ -1,4 +1,5 @@
-// Dates are rendered on the server in UTC with a fixed format, so server and client agree.
+// Every number, date, duration and percentage the UI shows is formatted here, one way for all
+// screens. Dates are rendered on the server in UTC with a fixed format, so server and client agree.
 
 const dateTime = new Intl.DateTimeFormat("en-GB", {
   year: "numeric",
@@ -9,6 +10,7 @@ const dateTime = new Intl.DateTimeFormat("en-GB", {
   timeZone: "UTC",
 });
 const dateOnly = new Intl.DateTimeFormat("en-GB", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+const dayMonth = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 
 export function formatDateTime(value: Date | string | null | undefined): string {
   if (!value) return "—";
@@ -18,6 +20,20 @@ export function formatDateTime(value: Date | string | null | undefined): string 
 export function formatDate(value: Date | string | null | undefined): string {
   if (!value) return "—";
   return dateOnly.format(new Date(value));
+}
+
+/** A day on a chart axis, "3 Mar" (UTC, like every other date). */
+export function formatShortDate(value: Date | string): string {
+  return dayMonth.format(new Date(value));
+}
+
+/**
+ * "14:05" in the viewer's own time zone, for a time that only matters to the person looking at it
+ * (how long their lease lasts); null for an unreadable date. Call it on the client only.
+ */
+export function formatClockTime(iso: string): string | null {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : date.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 }
 
 /** "in 3 days" / "5 hours ago", coarse on purpose. */
@@ -39,30 +55,54 @@ export function formatRelative(value: Date | string, now: Date = new Date()): st
   return diff >= 0 ? "in under a minute" : "just now";
 }
 
-/** Only same-site paths are accepted as a post-sign-in destination. */
-export function safeCallbackUrl(value: string | string[] | undefined): string {
-  let raw = Array.isArray(value) ? value[0] : value;
-  // next-auth hands over absolute URLs; keep only their path, so the host can never change.
-  if (raw && /^https?:\/\//i.test(raw)) {
-    try {
-      const url = new URL(raw);
-      raw = `${url.pathname}${url.search}${url.hash}`;
-    } catch {
-      return "/";
-    }
-  }
-  if (!raw?.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return "/";
-  return raw;
+/** A time per task for people: "48 s", "3 min 05 s", "1 h 12 min"; "—" when nothing was timed. */
+export function formatDuration(ms: number | null): string {
+  if (ms === null) return "—";
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min ${String(seconds % 60).padStart(2, "0")} s`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, "0")} min`;
 }
 
-/** A URL-friendly slug suggested from a project name. */
-export function suggestSlug(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/g, "");
+/** A count with thousands separators: 12345 → "12,345". */
+export function formatCount(n: number): string {
+  return n.toLocaleString("en-US");
+}
+
+/** A rough figure for an estimate: 1,234 → "1,200", 987,654 → "990,000". */
+export function roundEstimate(n: number): string {
+  if (n < 100) return formatCount(n);
+  const magnitude = 10 ** (Math.floor(Math.log10(n)) - 1);
+  return formatCount(Math.round(n / magnitude) * magnitude);
+}
+
+/** A fraction as a whole percentage: 0.424 → "42%". */
+export function formatPercent(fraction: number): string {
+  return `${Math.round(fraction * 100)}%`;
+}
+
+/** A part of a whole as a percentage, one decimal below 10%: "0%" for none, "—" when the whole is 0. */
+export function formatShare(part: number, whole: number): string {
+  if (part === 0) return "0%";
+  if (!whole) return "—";
+  return `${((part / whole) * 100).toFixed(part / whole < 0.1 ? 1 : 0)}%`;
+}
+
+/** 1 → "1st", 2 → "2nd", 11 → "11th", 23 → "23rd". */
+export function formatOrdinal(n: number): string {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : (({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th");
+  return `${n}${suffix}`;
+}
+
+/** 1,536 → "1.5 KB": binary units, one decimal below 10. */
+export function formatBytes(bytes: number): string {
+  const units = ["B", "KB", "MB", "GB", "TB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${unit === 0 || value >= 10 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
 }

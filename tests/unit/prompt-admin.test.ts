@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { piiTypeLabel, roundEstimate } from "@/components/prompts/admin/labels";
+import { piiTypeLabel } from "@/components/prompts/admin/labels";
 import { quotaOverrideSchema } from "@/lib/prompts/mutations";
 import { cursorSchema, encodeCursor, escapeLike, foldCounters, usageCursorSchema } from "@/lib/prompts/queries";
 
@@ -16,12 +16,6 @@ describe("prompt browser helpers", () => {
       expect(cursorSchema.safeParse(bad).success, bad).toBe(false);
     }
     expect(usageCursorSchema.parse("200.ref_-1")).toEqual({ count: 200, userRef: "ref_-1" });
-  });
-
-  it("rounds estimates to two significant figures", () => {
-    expect(roundEstimate(42)).toBe("42");
-    expect(roundEstimate(1234)).toBe("1,200");
-    expect(roundEstimate(987_654)).toBe("990,000");
   });
 
   it("names PII types for people", () => {

@@ -1,6 +1,6 @@
-import { formatCount } from "@/components/prompts/admin/labels";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { ExportCounts, SplitCounts } from "@/lib/exports/admin-queries";
+import { formatCount } from "@/lib/ui/format";
 
 const SPLITS = ["train", "valid", "test"] as const;
 

@@ -1,4 +1,4 @@
-// Names and small formatters for the export screen.
+// Display names for the export screen; sizes are formatted by lib/ui/format.
 
 export const DATASET_LABELS: Record<string, string> = {
   comparisons: "Comparisons",
@@ -18,15 +18,3 @@ export const FORMAT_LABELS: Record<string, string> = {
   messages: "messages — chat for SFT",
   prompts: "prompts — RL training prompts",
 };
-
-/** 1,536 → "1.5 KB": binary units, one decimal below 10. */
-export function formatBytes(bytes: number): string {
-  const units = ["B", "KB", "MB", "GB", "TB"];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${unit === 0 || value >= 10 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
-}

@@ -1,7 +1,6 @@
-import { formatBytes } from "@/components/exports/admin/labels";
 import { snapshotFileCurl, snapshotFileUrl } from "@/components/exports/admin/snippets";
-import { formatCount } from "@/components/prompts/admin/labels";
 import { CopyButton } from "@/components/ui/copy-button";
+import { formatBytes, formatCount } from "@/lib/ui/format";
 
 export type SnapshotFileRow = { name: string; split: string; records: number; bytes: number; sha256: string };
 

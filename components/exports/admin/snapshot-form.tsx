@@ -5,14 +5,13 @@ import { type FormEvent, useState } from "react";
 import { FormatOptions, SplitOptions } from "@/components/exports/admin/format-options";
 import { SnapshotFiles } from "@/components/exports/admin/snapshot-files";
 import { orderedSplits } from "@/components/exports/admin/snapshot-list";
-import { formatCount } from "@/components/prompts/admin/labels";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import type { SnapshotManifest } from "@/lib/exports/snapshots";
 import { callApi, type FieldErrors } from "@/lib/ui/api";
-import { formatDateTime } from "@/lib/ui/format";
+import { formatCount, formatDateTime } from "@/lib/ui/format";
 
 /** Freezes an export under a name (POST /api/admin/projects/{slug}/snapshots) and shows its manifest. */
 export function SnapshotForm({

@@ -1,6 +1,6 @@
 import { type SnapshotFileRow, SnapshotFiles } from "@/components/exports/admin/snapshot-files";
-import { formatCount } from "@/components/prompts/admin/labels";
 import { Badge } from "@/components/ui/badge";
+import { formatCount } from "@/lib/ui/format";
 
 export type SnapshotSummary = {
   name: string;

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { type RawRecord, RecordSplitter } from "@/lib/imports/records";
 import { callApi } from "@/lib/ui/api";
+import { formatCount, formatPercent } from "@/lib/ui/format";
 
 // Mirrors lib/labeling/import.ts (not imported: it pulls the database client into the bundle).
 const MAX_RECORDS_PER_BATCH = 200;
@@ -83,7 +84,7 @@ export function ComparisonImportForm({ slug }: { slug: string }) {
       if (record.raw.length > MAX_RECORD_CHARS) {
         // Never sent: the server would refuse the whole batch for it.
         sums = { ...sums, lines: sums.lines + 1, invalid: sums.invalid + 1 };
-        addBad([{ line: record.line, reason: `The line is over ${MAX_RECORD_CHARS.toLocaleString("en-US")} characters.` }]);
+        addBad([{ line: record.line, reason: `The line is over ${formatCount(MAX_RECORD_CHARS)} characters.` }]);
         return;
       }
       queued.push(record);
@@ -160,7 +161,7 @@ export function ComparisonImportForm({ slug }: { slug: string }) {
           >
             <div className="h-full rounded-full bg-indigo-500 transition-[width]" style={{ width: `${Math.round(fraction * 100)}%` }} />
           </div>
-          <p className="mt-1 text-xs text-slate-500">{Math.round(fraction * 100)}% read</p>
+          <p className="mt-1 text-xs text-slate-500">{formatPercent(fraction)} read</p>
         </div>
       ) : null}
       {state.phase === "failed" ? (
@@ -183,7 +184,7 @@ export function ComparisonImportForm({ slug }: { slug: string }) {
         <Alert tone={totals?.invalid ? "warning" : "success"} testId="comparison-import-done">
           Import finished
           {totals?.invalid
-            ? `: ${totals.invalid.toLocaleString("en-US")} ${totals.invalid === 1 ? "line was" : "lines were"} not imported, listed below.`
+            ? `: ${formatCount(totals.invalid)} ${totals.invalid === 1 ? "line was" : "lines were"} not imported, listed below.`
             : "."}
         </Alert>
       ) : null}
@@ -203,7 +204,7 @@ export function ComparisonImportForm({ slug }: { slug: string }) {
                 className={`text-lg font-semibold tabular-nums ${key === "invalid" && value ? "text-red-700" : "text-slate-900"}`}
                 data-testid={`comparison-import-${key}`}
               >
-                {value.toLocaleString("en-US")}
+                {formatCount(value)}
               </dd>
             </div>
           ))}
@@ -227,10 +228,10 @@ function BadLineList({ lines, total }: { lines: BadLine[]; total: number }) {
     <div className="rounded-md border border-slate-200" data-testid="comparison-bad-lines">
       <div className="flex items-center justify-between gap-2 border-b border-slate-200 bg-slate-50 px-3 py-2">
         <p className="text-xs font-semibold text-slate-700">
-          Bad lines{total > BAD_LINES_SHOWN ? ` (first ${BAD_LINES_SHOWN} of ${total.toLocaleString("en-US")})` : ""}
+          Bad lines{total > BAD_LINES_SHOWN ? ` (first ${BAD_LINES_SHOWN} of ${formatCount(total)})` : ""}
         </p>
         <button type="button" onClick={download} className="text-xs font-medium text-indigo-600 hover:text-indigo-500">
-          Download CSV{total > lines.length ? ` (first ${lines.length.toLocaleString("en-US")})` : ""}
+          Download CSV{total > lines.length ? ` (first ${formatCount(lines.length)})` : ""}
         </button>
       </div>
       <ul className="max-h-64 divide-y divide-slate-100 overflow-y-auto text-sm">

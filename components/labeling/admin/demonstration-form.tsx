@@ -8,6 +8,7 @@ import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import { callApi, type FieldErrors } from "@/lib/ui/api";
 import { cn } from "@/lib/ui/cn";
+import { formatCount } from "@/lib/ui/format";
 
 type Mode = "chosen" | "newest";
 type Answer = { created: number; tasks: { id: string; prompt_id: string }[] };
@@ -57,7 +58,7 @@ export function DemonstrationForm({ slug }: { slug: string }) {
       n
         ? {
             tone: "success",
-            text: `Created ${n.toLocaleString("en-US")} demonstration ${n === 1 ? "task" : "tasks"}, each for ${labels} ${labels === "1" ? "labeler" : "different labelers"}.`,
+            text: `Created ${formatCount(n)} demonstration ${n === 1 ? "task" : "tasks"}, each for ${labels} ${labels === "1" ? "labeler" : "different labelers"}.`,
           }
         : { tone: "info", text: "Every active prompt already has a demonstration task: nothing to create." },
     );
@@ -127,7 +128,7 @@ export function DemonstrationForm({ slug }: { slug: string }) {
           error={errors.prompt_ids}
           hint={
             pasted.length
-              ? `${pasted.length.toLocaleString("en-US")} ${pasted.length === 1 ? "ID" : "IDs"} (at most 1,000; repeated IDs count once).`
+              ? `${formatCount(pasted.length)} ${pasted.length === 1 ? "ID" : "IDs"} (at most 1,000; repeated IDs count once).`
               : "One per line, as shown on the Prompts tab or returned by the API."
           }
         >

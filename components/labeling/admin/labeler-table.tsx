@@ -1,7 +1,6 @@
-import { formatDuration } from "@/components/labeling/admin/labels";
-import { formatCount } from "@/components/prompts/admin/labels";
 import { EmptyRow, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { LabelerStats } from "@/lib/labeling/admin-queries";
+import { formatCount, formatDuration } from "@/lib/ui/format";
 
 export type LabelerStatsItem = Omit<LabelerStats, "lastActivity"> & { lastActivity: string };
 

@@ -1,6 +1,6 @@
-import { formatCount } from "@/components/prompts/admin/labels";
+import { formatCount } from "@/lib/ui/format";
 
-// Display names and number formats for the labeling admin screens.
+// Display names for the labeling admin screens; numbers and durations are formatted by lib/ui/format.
 
 export const TASK_KIND_LABELS = { ranking: "Ranking", demonstration: "Demonstration" } as const;
 export const TASK_STATUS_LABELS = { open: "Open", done: "Done" } as const;
@@ -12,16 +12,6 @@ export const SKIP_REASON_LABELS: Record<string, string> = {
   lacks_expertise: "Lacks expertise",
   other: "Other",
 };
-
-/** A time per task for people: "48 s", "3 min 05 s", "1 h 12 min"; "—" when nothing was timed. */
-export function formatDuration(ms: number | null): string {
-  if (ms === null) return "—";
-  const seconds = Math.round(ms / 1000);
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ${String(seconds % 60).padStart(2, "0")} s`;
-  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, "0")} min`;
-}
 
 /** "ranking 120 · demonstration 8", leaving out kinds with none. */
 export function byKindNote(counts: { ranking: number; demonstration: number }): string {

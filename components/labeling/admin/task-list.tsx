@@ -1,8 +1,8 @@
 import { TASK_KIND_LABELS } from "@/components/labeling/admin/labels";
 import { ReopenButton } from "@/components/labeling/admin/reopen-button";
-import { formatCount } from "@/components/prompts/admin/labels";
 import { Badge } from "@/components/ui/badge";
 import type { TaskRow } from "@/lib/labeling/admin-queries";
+import { formatCount } from "@/lib/ui/format";
 
 export type TaskListItem = Omit<TaskRow, "createdAt" | "doneAt"> & { created: string; done: string | null };
 

@@ -7,6 +7,7 @@ import { useSubmitShortcut } from "@/components/labeling/labeler/use-submit-shor
 import { type TaskProps, useTaskDraft } from "@/components/labeling/labeler/use-task-draft";
 import { Button } from "@/components/ui/button";
 import type { DemonstrationSubmission } from "@/lib/labeling/schema";
+import { formatCount } from "@/lib/ui/format";
 
 const MAX_CHARS = 50_000;
 
@@ -62,7 +63,7 @@ export function DemonstrationTask({ task, submitting, blocked, error, onSubmit }
           />
           <div className="mt-1.5 flex flex-wrap items-center gap-x-3 text-xs text-slate-500">
             <span data-testid="char-count" className={draft.text.length > MAX_CHARS ? "font-medium text-red-600" : undefined}>
-              {draft.text.length.toLocaleString("en")} characters · {words.toLocaleString("en")} words
+              {formatCount(draft.text.length)} characters · {formatCount(words)} words
             </span>
             <span className="ml-auto hidden sm:inline">
               <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd> submit

@@ -12,15 +12,11 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import type { DemonstrationSubmission, NextTask, RankingSubmission } from "@/lib/labeling/schema";
 import { type ApiResult, callApi } from "@/lib/ui/api";
 import { cn } from "@/lib/ui/cn";
+import { formatClockTime } from "@/lib/ui/format";
 
 type Progress = NextTask["progress"];
 type Phase = "loading" | "ready" | "empty" | "error";
 type LeaseLost = { message: string };
-
-function time(iso: string) {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? null : date.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-}
 
 function errorText(result: Extract<ApiResult<unknown>, { ok: false }>) {
   const details = Object.entries(result.fieldErrors)
@@ -191,7 +187,7 @@ export function LabelScreen({
     }
   }
 
-  const leaseUntil = task ? time(task.lease_expires_at) : null;
+  const leaseUntil = task ? formatClockTime(task.lease_expires_at) : null;
 
   return (
     <div className="-mt-6 sm:-mt-8">

@@ -22,11 +22,7 @@ import { Button } from "@/components/ui/button";
 import { Select, Textarea } from "@/components/ui/input";
 import { type OutputFlag, PROMPT_FLAG_LABELS, PROMPT_FLAGS, type RankingSubmission } from "@/lib/labeling/schema";
 import { USE_CASE_LABELS, USE_CASES, type UseCase } from "@/lib/prompts/schema";
-
-function ordinal(n: number) {
-  const suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : (({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th");
-  return `${n}${suffix}`;
-}
+import { formatOrdinal } from "@/lib/ui/format";
 
 export function Kbd({ children }: { children: React.ReactNode }) {
   return (
@@ -82,7 +78,7 @@ export function RankingTask({ task, submitting, blocked, error, onSubmit }: Task
   const rankText = (id: string) => {
     const at = rankOf(draft.buckets, id);
     if (at === -1) return null;
-    return `${ordinal(at + 1)}${draft.buckets[at]!.length > 1 ? " (tie)" : ""}`;
+    return `${formatOrdinal(at + 1)}${draft.buckets[at]!.length > 1 ? " (tie)" : ""}`;
   };
 
   return (

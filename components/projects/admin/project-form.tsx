@@ -12,7 +12,7 @@ import { Markdown } from "@/components/ui/markdown";
 import { createProjectSchema, updateProjectSchema } from "@/lib/projects/schema";
 import { callApi, type FieldErrors, toFieldErrors } from "@/lib/ui/api";
 import { cn } from "@/lib/ui/cn";
-import { suggestSlug } from "@/lib/ui/format";
+import { suggestSlug } from "@/lib/ui/slug";
 
 export type ProjectValues = { slug: string; name: string; description: string; instructions: string };
 

@@ -8,6 +8,7 @@ import { Label } from "@/components/ui/label";
 import { type ImportFormat, type RawRecord, RecordSplitter } from "@/lib/imports/records";
 import { MAX_RECORDS_PER_BATCH } from "@/lib/imports/schema";
 import { callApi } from "@/lib/ui/api";
+import { formatCount, formatPercent } from "@/lib/ui/format";
 
 type Totals = { lines: number; accepted: number; duplicate: number; quota: number; rejected: number; invalid: number };
 type State =
@@ -182,7 +183,7 @@ export function ImportForm({ slug }: { slug: string }) {
               style={{ width: `${Math.round(state.fraction * 100)}%` }}
             />
           </div>
-          <p className="mt-1 text-xs text-slate-500">{Math.round(state.fraction * 100)}% read</p>
+          <p className="mt-1 text-xs text-slate-500">{formatPercent(state.fraction)} read</p>
         </div>
       ) : null}
       {state.phase === "failed" ? <Alert tone="error">{state.message}</Alert> : null}
@@ -207,7 +208,7 @@ export function ImportForm({ slug }: { slug: string }) {
             <div key={key} className="rounded-md border border-slate-200 bg-white px-3 py-2">
               <dt className="text-xs text-slate-500">{label}</dt>
               <dd className="text-lg font-semibold text-slate-900 tabular-nums" data-testid={`import-${key}`}>
-                {value.toLocaleString("en-US")}
+                {formatCount(value)}
               </dd>
             </div>
           ))}

@@ -13,14 +13,3 @@ export function piiTypeLabel(type: string): string {
   const words = type.toLowerCase().split("_");
   return [words[0]!.charAt(0).toUpperCase() + words[0]!.slice(1), ...words.slice(1)].join(" ");
 }
-
-export function formatCount(n: number): string {
-  return n.toLocaleString("en-US");
-}
-
-/** A rough figure for an estimate: 1,234 → "1,200", 987,654 → "990,000". */
-export function roundEstimate(n: number): string {
-  if (n < 100) return formatCount(n);
-  const magnitude = 10 ** (Math.floor(Math.log10(n)) - 1);
-  return formatCount(Math.round(n / magnitude) * magnitude);
-}

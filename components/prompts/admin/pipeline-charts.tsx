@@ -1,6 +1,7 @@
-import { formatCount, piiTypeLabel } from "@/components/prompts/admin/labels";
+import { piiTypeLabel } from "@/components/prompts/admin/labels";
 import type { OutcomeName, PipelineDay } from "@/lib/prompts/queries";
 import { cn } from "@/lib/ui/cn";
+import { formatCount, formatShortDate } from "@/lib/ui/format";
 
 // Plain HTML/CSS bars: a few dozen boxes need no chart library, print crisply, and read the
 // same for screen readers (each bar carries its figures in a title and an sr-only line).
@@ -12,8 +13,6 @@ export const OUTCOME_STYLE: Record<OutcomeName, { label: string; bar: string; do
   rejected: { label: "Rejected", bar: "bg-red-500", dot: "bg-red-500" },
 };
 const STACK_ORDER: OutcomeName[] = ["accepted", "duplicate", "quota_exceeded", "rejected"];
-
-const shortDay = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 
 export function OutcomeLegend() {
   return (
@@ -48,7 +47,7 @@ export function DailyOutcomeChart({ days }: { days: PipelineDay[] }) {
               <div
                 key={day.day}
                 className="group relative flex h-full min-w-0 flex-1 flex-col-reverse"
-                title={`${shortDay.format(new Date(day.day))}: ${STACK_ORDER.map((o) => `${OUTCOME_STYLE[o].label.toLowerCase()} ${formatCount(day.outcomes[o])}`).join(", ")}`}
+                title={`${formatShortDate(day.day)}: ${STACK_ORDER.map((o) => `${OUTCOME_STYLE[o].label.toLowerCase()} ${formatCount(day.outcomes[o])}`).join(", ")}`}
                 data-testid="day-bar"
               >
                 <span className="sr-only">
@@ -70,7 +69,7 @@ export function DailyOutcomeChart({ days }: { days: PipelineDay[] }) {
           <div className="mt-1 flex text-[10px] text-slate-400" aria-hidden="true">
             {days.map((day, index) => (
               <span key={day.day} className="min-w-0 flex-1 overflow-visible whitespace-nowrap">
-                {index % labelEvery === 0 ? shortDay.format(new Date(day.day)) : ""}
+                {index % labelEvery === 0 ? formatShortDate(day.day) : ""}
               </span>
             ))}
           </div>

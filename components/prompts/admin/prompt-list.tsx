@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import type { PromptRow } from "@/lib/prompts/queries";
 import { callApi } from "@/lib/ui/api";
 import { cn } from "@/lib/ui/cn";
+import { formatCount } from "@/lib/ui/format";
 
 export type PromptListItem = Omit<PromptRow, "createdAt" | "userRef"> & { created: string; userShort: string };
 
@@ -105,7 +106,7 @@ function PromptItem({ slug, prompt }: { slug: string; prompt: PromptListItem }) 
           <span aria-hidden="true"> · </span>
           <span className="tabular-nums">{prompt.created}</span>
           <span aria-hidden="true"> · </span>
-          <span className="tabular-nums">{prompt.tokenCount.toLocaleString("en-US")} tokens</span>
+          <span className="tabular-nums">{formatCount(prompt.tokenCount)} tokens</span>
         </p>
         <div className="ml-auto flex items-center gap-2">
           {error ? <span className="text-xs font-medium text-red-600">{error}</span> : null}

@@ -12,6 +12,7 @@ import { Input } from "@/components/ui/input";
 import { EmptyRow, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { callApi, type FieldErrors } from "@/lib/ui/api";
 import { cn } from "@/lib/ui/cn";
+import { formatCount } from "@/lib/ui/format";
 
 export type QuotaRow = {
   userRef: string;
@@ -82,7 +83,7 @@ export function QuotaManager({
       text:
         endUser.quotaOverride === null
           ? `${endUser.label} is back on the project limit (${result.data.defaultLimit}).`
-          : `${endUser.label} may now contribute ${endUser.quotaOverride.toLocaleString("en-US")} prompts${created ? " (they have not sent any yet)" : ""}.`,
+          : `${endUser.label} may now contribute ${formatCount(endUser.quotaOverride)} prompts${created ? " (they have not sent any yet)" : ""}.`,
     });
     setTarget({ kind: "raw" });
     setRawId("");
@@ -102,7 +103,7 @@ export function QuotaManager({
           <CardHeader>
             <CardTitle>Set an override</CardTitle>
             <CardDescription>
-              Give one end user a different limit than the project&apos;s {defaultLimit.toLocaleString("en-US")}, or clear it.
+              Give one end user a different limit than the project&apos;s {formatCount(defaultLimit)}, or clear it.
             </CardDescription>
           </CardHeader>
           <CardBody>
@@ -147,8 +148,8 @@ export function QuotaManager({
                       </button>
                     </div>
                     <p className="text-xs text-slate-500">
-                      Has {target.row.acceptedCount.toLocaleString("en-US")} accepted prompts; limit now{" "}
-                      {(target.row.quotaOverride ?? defaultLimit).toLocaleString("en-US")}
+                      Has {formatCount(target.row.acceptedCount)} accepted prompts; limit now{" "}
+                      {formatCount(target.row.quotaOverride ?? defaultLimit)}
                       {target.row.quotaOverride === null ? " (project default)" : " (override)"}.
                     </p>
                   </div>
@@ -236,7 +237,7 @@ export function QuotaManager({
                   <TD className="hidden sm:table-cell">{SPLIT_LABELS[row.split]}</TD>
                   <TD className="min-w-[8.5rem]">
                     <div className="flex items-center gap-1.5 text-xs tabular-nums text-slate-700">
-                      {row.acceptedCount.toLocaleString("en-US")} / {limitFor.toLocaleString("en-US")}
+                      {formatCount(row.acceptedCount)} / {formatCount(limitFor)}
                       {/* On phones the override column folds in here. */}
                       {row.quotaOverride !== null ? (
                         <Badge tone="indigo" className="sm:hidden">
@@ -256,7 +257,7 @@ export function QuotaManager({
                     {row.quotaOverride === null ? (
                       <span className="text-xs text-slate-400">Default</span>
                     ) : (
-                      <Badge tone="indigo">{row.quotaOverride.toLocaleString("en-US")}</Badge>
+                      <Badge tone="indigo">{formatCount(row.quotaOverride)}</Badge>
                     )}
                   </TD>
                 </TR>

@@ -12,6 +12,7 @@ import { Input } from "@/components/ui/input";
 import { projectPromptSettingsSchema } from "@/lib/prompts/schema";
 import { callApi, type FieldErrors, toFieldErrors } from "@/lib/ui/api";
 import { cn } from "@/lib/ui/cn";
+import { formatCount } from "@/lib/ui/format";
 
 export type PromptSettingsValues = {
   dedupPrefixWords: number;
@@ -96,7 +97,7 @@ export function PromptSettingsForm({
       text: !result.data.changed.length
         ? "Nothing changed."
         : rebuild
-          ? `Saved. The dedup index was rebuilt over ${rebuild.prompts.toLocaleString("en-US")} prompts; ${(rebuild.prompts - rebuild.keys).toLocaleString("en-US")} now share their first ${settings.dedupPrefixWords} words with an older prompt.`
+          ? `Saved. The dedup index was rebuilt over ${formatCount(rebuild.prompts)} prompts; ${formatCount(rebuild.prompts - rebuild.keys)} now share their first ${settings.dedupPrefixWords} words with an older prompt.`
           : result.data.changed.every((field) => field === "labelsPerTask" || field === "leaseMinutes")
             ? "Saved. New tasks and leases follow the new settings."
             : "Saved. New prompts follow the new settings.",

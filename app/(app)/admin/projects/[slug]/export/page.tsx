@@ -10,14 +10,13 @@ import { previewText } from "@/components/exports/admin/preview";
 import { SnapshotForm } from "@/components/exports/admin/snapshot-form";
 import { SnapshotList } from "@/components/exports/admin/snapshot-list";
 import { curlSnippet, pythonSnippet } from "@/components/exports/admin/snippets";
-import { formatCount } from "@/components/prompts/admin/labels";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getExportCounts, getExportPreview, recordCount } from "@/lib/exports/admin-queries";
 import { EXPORT_DATASETS, type ExportDataset, exportQuerySchema, FORMATS_BY_DATASET } from "@/lib/exports/schema";
 import { listSnapshots } from "@/lib/exports/snapshots";
 import { loadProjectForAdmin } from "@/lib/projects/load";
 import { SPLITS } from "@/lib/prompts/split";
-import { formatDateTime } from "@/lib/ui/format";
+import { formatCount, formatDateTime } from "@/lib/ui/format";
 
 export const metadata: Metadata = { title: "Export" };
 export const dynamic = "force-dynamic";

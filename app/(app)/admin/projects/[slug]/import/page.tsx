@@ -4,7 +4,7 @@ import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/compon
 import { EmptyRow, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { db } from "@/lib/db";
 import { loadProjectForAdmin } from "@/lib/projects/load";
-import { formatDateTime } from "@/lib/ui/format";
+import { formatCount, formatDateTime } from "@/lib/ui/format";
 
 export const metadata: Metadata = { title: "Import prompts" };
 export const dynamic = "force-dynamic";
@@ -57,7 +57,7 @@ export default async function ImportPage({ params }: { params: Promise<{ slug: s
                 <TD className="whitespace-nowrap">{formatDateTime(row.createdAt)}</TD>
                 {[row.lines, row.accepted, row.duplicate, row.quota, row.rejected, row.invalid].map((value, index) => (
                   <TD key={index} className="text-right tabular-nums">
-                    {value.toLocaleString("en-US")}
+                    {formatCount(value)}
                   </TD>
                 ))}
                 <TD>

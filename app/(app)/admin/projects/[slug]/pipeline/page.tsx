@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { formatCount } from "@/components/prompts/admin/labels";
 import {
   DailyOutcomeChart,
   HorizontalBars,
@@ -11,6 +10,7 @@ import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/compon
 import { Figure } from "@/components/ui/figure";
 import { loadProjectForAdmin } from "@/lib/projects/load";
 import { getPipelineStats, OUTCOME_NAMES } from "@/lib/prompts/queries";
+import { formatCount, formatShare } from "@/lib/ui/format";
 
 export const metadata: Metadata = { title: "Pipeline" };
 export const dynamic = "force-dynamic";
@@ -21,7 +21,7 @@ export default async function PipelinePage({ params }: { params: Promise<{ slug:
   const { project } = await loadProjectForAdmin(params);
   const stats = await getPipelineStats(project.id, DAYS);
   const received = OUTCOME_NAMES.reduce((sum, outcome) => sum + stats.totals[outcome], 0);
-  const share = (n: number) => (n === 0 ? "0%" : received ? `${((n / received) * 100).toFixed(n / received < 0.1 ? 1 : 0)}%` : "—");
+  const share = (n: number) => formatShare(n, received);
   const redacted = stats.redactions.reduce((sum, r) => sum + r.count, 0);
 
   return (

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatCount, roundEstimate } from "@/components/prompts/admin/labels";
 import { PromptFilterForm } from "@/components/prompts/admin/prompt-filters";
 import { PromptList, type PromptListItem } from "@/components/prompts/admin/prompt-list";
 import { Card, CardBody } from "@/components/ui/card";
 import { KeysetPager } from "@/components/ui/pager";
 import { loadProjectForAdmin } from "@/lib/projects/load";
 import { countPrompts, listPrompts, type PromptFilters, parsePromptFiltersLenient } from "@/lib/prompts/queries";
-import { formatDateTime } from "@/lib/ui/format";
+import { formatCount, formatDateTime, roundEstimate } from "@/lib/ui/format";
 
 export const metadata: Metadata = { title: "Prompts" };
 export const dynamic = "force-dynamic";

@@ -3,14 +3,13 @@ import Link from "next/link";
 import { LabelerTable } from "@/components/labeling/admin/labeler-table";
 import { byKindNote, SKIP_REASON_LABELS, TASK_KIND_LABELS } from "@/components/labeling/admin/labels";
 import { LeaseTable } from "@/components/labeling/admin/lease-table";
-import { formatCount } from "@/components/prompts/admin/labels";
 import { HorizontalBars } from "@/components/prompts/admin/pipeline-charts";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Figure } from "@/components/ui/figure";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getQueueFigures, listActiveLeases, listLabelerStats, TASK_KINDS } from "@/lib/labeling/admin-queries";
 import { loadProjectForAdmin } from "@/lib/projects/load";
-import { formatDateTime, formatRelative } from "@/lib/ui/format";
+import { formatCount, formatDateTime, formatPercent, formatRelative } from "@/lib/ui/format";
 
 export const metadata: Metadata = { title: "Queue" };
 export const dynamic = "force-dynamic";
@@ -46,7 +45,7 @@ export default async function QueuePage({ params }: { params: Promise<{ slug: st
           label="Done"
           dot="bg-emerald-500"
           value={formatCount(sum(figures.done))}
-          note={total ? `${Math.round((sum(figures.done) / total) * 100)}% of ${formatCount(total)} tasks` : "no tasks yet"}
+          note={total ? `${formatPercent(sum(figures.done) / total)} of ${formatCount(total)} tasks` : "no tasks yet"}
           testId="queue-done"
         />
         <Figure

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatCount } from "@/components/prompts/admin/labels";
 import { QuotaManager, type QuotaRow } from "@/components/prompts/admin/quota-manager";
 import { Card, CardBody } from "@/components/ui/card";
 import { hrefWith, Pager } from "@/components/ui/pager";
 import { loadProjectForAdmin } from "@/lib/projects/load";
 import { getEndUserSummary, listEndUsersByUsage, usageCursorSchema } from "@/lib/prompts/queries";
-import { formatDate } from "@/lib/ui/format";
+import { formatCount, formatDate } from "@/lib/ui/format";
 
 export const metadata: Metadata = { title: "Quotas" };
 export const dynamic = "force-dynamic";

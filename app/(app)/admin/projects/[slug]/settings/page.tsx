@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { roundEstimate } from "@/components/prompts/admin/labels";
 import { PromptSettingsForm } from "@/components/prompts/admin/settings-form";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { loadProjectForAdmin } from "@/lib/projects/load";
 import { countPrompts } from "@/lib/prompts/queries";
+import { formatCount, roundEstimate } from "@/lib/ui/format";
 
 export const metadata: Metadata = { title: "Prompt settings" };
 export const dynamic = "force-dynamic";
@@ -26,7 +26,7 @@ export default async function PromptSettingsPage({ params }: { params: Promise<{
         <PromptSettingsForm
           slug={project.slug}
           initial={{ dedupPrefixWords, promptQuota, maxPromptTokens, splitTrain, splitValid, splitTest, labelsPerTask, leaseMinutes }}
-          promptEstimate={count.exact ? `${count.count.toLocaleString("en-US")} prompts` : `about ${roundEstimate(count.estimate)} prompts`}
+          promptEstimate={count.exact ? `${formatCount(count.count)} prompts` : `about ${roundEstimate(count.estimate)} prompts`}
         />
       </CardBody>
     </Card>
