@@ -1,14 +1,8 @@
 import { z } from "zod";
-import { parseOrThrow } from "@/lib/api/errors";
 import { db } from "@/lib/db";
 
-const idempotencyKeySchema = z.string().trim().min(1).max(200);
-
-/** The Idempotency-Key header, validated, or undefined when the caller sent none. */
-export function readIdempotencyKey(request: Request): string | undefined {
-  const header = request.headers.get("idempotency-key");
-  return header === null ? undefined : parseOrThrow(idempotencyKeySchema, header, "Idempotency-Key header");
-}
+/** The `Idempotency-Key` header an operation may declare. */
+export const idempotencyKeyHeaderSchema = z.string().trim().min(1).max(200);
 
 // API clients retry within minutes; a day is ample. Imports keep their batch keys (scope
 // "import:…") for as long as the import exists, so a resumed import never counts a batch twice.

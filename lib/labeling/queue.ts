@@ -47,7 +47,8 @@ async function toNextTask(tx: Tx, assignmentId: string, labelerId: string, proje
       id: assignment.task.prompt.id,
       text: assignment.task.prompt.text,
       kind: assignment.task.prompt.kind,
-      structure: assignment.task.prompt.structure,
+      // Prisma's JsonValue allows undefined inside objects, which a stored value never holds.
+      structure: assignment.task.prompt.structure as NextTask["prompt"]["structure"],
     },
     outputs: assignment.displayOrder.map((id, index) => ({ id, label: outputLabel(index), text: byId.get(id)!.text })),
     lease_expires_at: assignment.leaseExpiresAt.toISOString(),

@@ -103,17 +103,6 @@ export const skipSchema = z.object({
 });
 
 /** What `POST /api/v1/projects/{slug}/tasks/next` answers (outputs in this labeler's order). */
-export type NextTask = {
-  id: string;
-  kind: "ranking" | "demonstration";
-  prompt: { id: string; text: string; kind: "plain" | "few_shot" | "user_based"; structure: unknown };
-  outputs: { id: string; label: string; text: string }[];
-  lease_expires_at: string;
-  instructions_version: number;
-  progress: { done_today: number; remaining: number };
-};
-
-// NextTask as a zod schema, for the API description; `satisfies` keeps the two in step.
 export const nextTaskSchema = z.object({
   id: z.string(),
   kind: z.enum(["ranking", "demonstration"]),
@@ -128,6 +117,7 @@ export const nextTaskSchema = z.object({
   lease_expires_at: z.iso.datetime(),
   instructions_version: z.number().int(),
   progress: z.object({ done_today: z.number().int().min(0), remaining: z.number().int() }),
-}) satisfies z.ZodType<NextTask>;
+});
+export type NextTask = z.output<typeof nextTaskSchema>;
 export const submitResultSchema = z.object({ status: z.enum(["submitted", "already_submitted"]) });
 export const skipResultSchema = z.object({ status: z.literal("skipped") });

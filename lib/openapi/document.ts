@@ -1,9 +1,8 @@
 import { z } from "zod";
+import { type Auth, type ErrorStatus, type NamedSchema, type OperationDoc, type OperationSpec, TAGS } from "@/lib/api/operation";
 import { API_KEY_SCOPES } from "@/lib/api-keys/schema";
-import type { ApiOperation, Auth, ErrorStatus, NamedSchema } from "./registry-types";
-import { TAGS } from "./registry-types";
+import { publicOperations } from "./operations";
 import { errorBodySchema } from "./responses";
-import { operations } from "./routes";
 
 export const OPENAPI_VERSION = "3.1.0";
 export const JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema";
@@ -34,7 +33,7 @@ export type OperationObject = {
   requestBody?: { required: true; description?: string; content: Record<string, MediaTypeObject> };
   responses: Record<string, ResponseObject>;
 };
-export type HttpMethod = ApiOperation["method"];
+export type HttpMethod = OperationDoc["method"];
 export type PathItem = Partial<Record<HttpMethod, OperationObject>>;
 export type OpenApiDocument = {
   openapi: string;
@@ -73,6 +72,7 @@ const ERROR_CODE_OF: Record<ErrorStatus | 401, string> = {
   403: "forbidden",
   404: "not_found",
   409: "conflict",
+  410: "gone",
   422: "unprocessable",
   429: "rate_limited",
 };
@@ -139,8 +139,30 @@ function pathParamNames(path: string): string[] {
   return [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
 }
 
-/** Builds the OpenAPI 3.1 document from the route registry; throws when the registry is inconsistent. */
-export function buildOpenApiDocument(registry: readonly ApiOperation[] = operations): OpenApiDocument {
+/**
+ * The documented operations of one declaration: itself, or one per instance (each with its path
+ * parameters fixed and its own query schema).
+ */
+export function documentedOperations(spec: OperationSpec): OperationDoc[] {
+  const queryFor = (params: Record<string, string>) => (typeof spec.query === "function" ? spec.query(params) : spec.query);
+  if (!spec.instances) return [{ ...spec, query: queryFor({}) }];
+  return spec.instances.map((instance) => {
+    const params = Object.fromEntries(Object.entries(spec.params ?? {}).filter(([name]) => !(name in instance.params)));
+    return {
+      ...spec,
+      operationId: instance.operationId,
+      summary: instance.summary,
+      description: instance.description ?? spec.description,
+      path: spec.path.replace(/\{([^}]+)\}/g, (whole, name: string) => instance.params[name] ?? whole),
+      params,
+      query: queryFor(instance.params),
+    };
+  });
+}
+
+/** Builds the OpenAPI 3.1 document from the declared operations; throws when they are inconsistent. */
+export function buildOpenApiDocument(specs: readonly OperationSpec[] = publicOperations()): OpenApiDocument {
+  const registry = specs.flatMap(documentedOperations);
   const schemas: Record<string, SchemaObject> = {};
   const registered = new Map<string, { schema: z.ZodType; io: "input" | "output" }>();
 
@@ -163,13 +185,13 @@ export function buildOpenApiDocument(registry: readonly ApiOperation[] = operati
   for (const op of registry) {
     if (operationIds.has(op.operationId)) throw new Error(`Duplicate operationId ${op.operationId}.`);
     operationIds.add(op.operationId);
-    const declared = Object.keys(op.pathParams ?? {}).sort();
+    const declared = Object.keys(op.params ?? {}).sort();
     const inPath = pathParamNames(op.path).sort();
     if (declared.join() !== inPath.join())
       throw new Error(`${op.method.toUpperCase()} ${op.path}: path parameters ${inPath.join()} but described ${declared.join()}.`);
 
     const parameters: ParameterObject[] = [];
-    for (const [name, param] of Object.entries(op.pathParams ?? {})) {
+    for (const [name, param] of Object.entries(op.params ?? {})) {
       parameters.push({
         name,
         in: "path",
@@ -226,7 +248,8 @@ export function buildOpenApiDocument(registry: readonly ApiOperation[] = operati
 
     const responses: Record<string, ResponseObject> = {};
     for (const response of op.responses) {
-      const contentType = response.contentType ?? "application/json";
+      // The media type alone: parameters such as charset are for the wire, not the description.
+      const contentType = response.contentType?.split(";")[0] ?? "application/json";
       responses[String(response.status)] = {
         description: response.description,
         ...(response.headers

@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/api/errors";
 import { writeAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
+import type { Project } from "@/lib/generated/prisma/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CreateProjectInput, UpdateProjectInput } from "@/lib/projects/schema";
 
@@ -24,11 +25,11 @@ export async function createProject(input: CreateProjectInput, actorId: string |
 }
 
 /** Edits a project; changing the instructions starts a new instructions version. */
-export async function updateProject(slug: string, input: UpdateProjectInput, actorId: string) {
+export async function updateProject(target: Pick<Project, "id">, input: UpdateProjectInput, actorId: string) {
   try {
     return await db.$transaction(async (tx) => {
-      const current = await tx.project.findUnique({ where: { slug } });
-      if (!current) throw new AppError("not_found", `No project with slug "${slug}".`);
+      const current = await tx.project.findUnique({ where: { id: target.id } });
+      if (!current) throw new AppError("not_found", "This project was deleted.");
       const instructionsChanged = input.instructions !== undefined && input.instructions !== current.instructions;
       const project = await tx.project.update({
         where: { id: current.id },

@@ -34,11 +34,16 @@ export type SettingsUpdate = { project: Project; changed: string[]; rebuild: Ded
  * batches hold it FOR SHARE, so this waits for running batches and holds back new ones until the
  * new settings (and, for a new prefix length, the rebuilt dedup index) are committed together.
  */
-export async function updatePromptSettings(slug: string, input: ProjectPromptSettings, actorId: string): Promise<SettingsUpdate> {
+export async function updatePromptSettings(
+  target: Pick<Project, "id">,
+  input: ProjectPromptSettings,
+  actorId: string,
+): Promise<SettingsUpdate> {
   return db.$transaction(
     async (tx) => {
-      const [current] = await tx.$queryRaw<Project[]>`SELECT * FROM "Project" WHERE "slug" = ${slug} FOR UPDATE`;
-      if (!current) throw new AppError("not_found", `No project with slug "${slug}".`);
+      // Read again under the lock: the caller's copy may predate a concurrent change.
+      const [current] = await tx.$queryRaw<Project[]>`SELECT * FROM "Project" WHERE "id" = ${target.id} FOR UPDATE`;
+      if (!current) throw new AppError("not_found", "This project was deleted.");
       const changed = SETTING_FIELDS.filter((field) => input[field] !== undefined && input[field] !== current[field]);
       if (!changed.length) return { project: current, changed, rebuild: null };
       const data = Object.fromEntries(changed.map((field) => [field, input[field]]));
@@ -80,10 +85,8 @@ export type QuotaOverrideInput = z.infer<typeof quotaOverrideSchema>;
  * sends, the pseudonym is computed with the project's salt and the end user is created if they
  * have not sent anything yet (with the split they will keep), so a limit can be set in advance.
  */
-export async function setQuotaOverride(slug: string, input: QuotaOverrideInput, actorId: string) {
+export async function setQuotaOverride(project: Project, input: QuotaOverrideInput, actorId: string) {
   return db.$transaction(async (tx) => {
-    const project = await tx.project.findUnique({ where: { slug } });
-    if (!project) throw new AppError("not_found", `No project with slug "${slug}".`);
     const userRef = input.user_ref ?? endUserRef(project.splitSalt, input.user_id!);
     const existing = await tx.endUser.findUnique({ where: { projectId_userRef: { projectId: project.id, userRef } } });
     if (!existing && (input.user_id === undefined || input.limit === null)) {
@@ -117,10 +120,13 @@ export const promptStatusSchema = z.object({ status: z.enum(PROMPT_STATUSES) });
  * a duplicate) and still counts toward its end user's quota: archiving hides it from labeling
  * and exports, it does not undo its collection.
  */
-export async function setPromptStatus(slug: string, promptId: string, status: (typeof PROMPT_STATUSES)[number], actorId: string) {
+export async function setPromptStatus(
+  project: Pick<Project, "id">,
+  promptId: string,
+  status: (typeof PROMPT_STATUSES)[number],
+  actorId: string,
+) {
   return db.$transaction(async (tx) => {
-    const project = await tx.project.findUnique({ where: { slug }, select: { id: true } });
-    if (!project) throw new AppError("not_found", `No project with slug "${slug}".`);
     const prompt = await tx.prompt.findFirst({ where: { id: promptId, projectId: project.id }, select: { id: true, status: true } });
     if (!prompt) throw new AppError("not_found", "No such prompt in this project.");
     if (prompt.status === status) return { id: prompt.id, status, changed: false };

@@ -70,13 +70,6 @@ export function parsePromptFiltersLenient(params: SearchParams): PromptFilters {
   return out as PromptFilters;
 }
 
-/** URL query parameters from a plain object, for the strict API schema. */
-export function searchParamsObject(url: URL): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of url.searchParams) if (!(key in out)) out[key] = value;
-  return out;
-}
-
 /** `text` as a literal inside a LIKE pattern: its %, _ and \ match only themselves. */
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);

@@ -42,7 +42,11 @@ function answerFor(task: NextTask, durationMs: number) {
   };
 }
 
-function call(handler: typeof postComparisonBatch, project: Project, body: unknown) {
+function call(
+  handler: (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>,
+  project: Project,
+  body: unknown,
+) {
   const request = new Request(`http://localhost/api/admin/projects/${project.slug}/x`, {
     method: "POST",
     headers: { "content-type": "application/json" },

@@ -14,11 +14,11 @@ describe("projects", () => {
   it("start a new instructions version only when the instructions change", async () => {
     const admin = await makeUser("admin");
     const project = await makeProject();
-    const renamed = await updateProject(project.slug, { name: "Renamed" }, admin.id);
+    const renamed = await updateProject(project, { name: "Renamed" }, admin.id);
     expect(renamed.instructionsVersion).toBe(1);
-    const rewritten = await updateProject(project.slug, { instructions: "## New rules" }, admin.id);
+    const rewritten = await updateProject(project, { instructions: "## New rules" }, admin.id);
     expect(rewritten.instructionsVersion).toBe(2);
-    const same = await updateProject(project.slug, { instructions: "## New rules" }, admin.id);
+    const same = await updateProject(project, { instructions: "## New rules" }, admin.id);
     expect(same.instructionsVersion).toBe(2);
   });
 });

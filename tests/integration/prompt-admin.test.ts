@@ -41,7 +41,7 @@ describe("prompt settings", () => {
     await db.prompt.update({ where: { id: oldest.id! }, data: { createdAt: new Date("2026-01-01T00:00:00.001Z") } });
     await db.prompt.update({ where: { id: middle.id! }, data: { createdAt: new Date("2026-01-02T00:00:00.002Z") } });
 
-    const result = await updatePromptSettings(project.slug, { dedupPrefixWords: 5 }, actor);
+    const result = await updatePromptSettings(project, { dedupPrefixWords: 5 }, actor);
     expect(result.changed).toEqual(["dedupPrefixWords"]);
     expect(result.rebuild).toEqual({ prompts: 3, keys: 2 });
 
@@ -98,14 +98,13 @@ describe("prompt settings", () => {
     const actor = await adminId();
     await ingestOne(project, `A prompt to keep ${unique()}`);
     const keysBefore = await db.promptDedupKey.findMany({ where: { projectId: project.id } });
-    const result = await updatePromptSettings(project.slug, { promptQuota: 50, splitTrain: 70, splitValid: 20, splitTest: 10 }, actor);
+    const result = await updatePromptSettings(project, { promptQuota: 50, splitTrain: 70, splitValid: 20, splitTest: 10 }, actor);
     expect(result.rebuild).toBeNull();
     expect(result.changed.sort()).toEqual(["promptQuota", "splitTrain", "splitValid"]);
     expect(result.project).toMatchObject({ promptQuota: 50, splitTrain: 70, splitValid: 20, splitTest: 10 });
     expect(await db.promptDedupKey.findMany({ where: { projectId: project.id } })).toEqual(keysBefore);
-    const same = await updatePromptSettings(project.slug, { promptQuota: 50 }, actor);
+    const same = await updatePromptSettings(project, { promptQuota: 50 }, actor);
     expect(same.changed).toEqual([]);
-    await expect(updatePromptSettings("no-such-project-x", { promptQuota: 1 }, actor)).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("waits for a running ingestion batch (which holds the project row FOR SHARE)", async () => {
@@ -121,7 +120,7 @@ describe("prompt settings", () => {
       return settingsDone;
     });
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const update = updatePromptSettings(project.slug, { dedupPrefixWords: 8 }, actor).then(() => (settingsDone = true));
+    const update = updatePromptSettings(project, { dedupPrefixWords: 8 }, actor).then(() => (settingsDone = true));
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(settingsDone).toBe(false);
     released();
@@ -136,7 +135,7 @@ describe("quota overrides", () => {
     const project = await makeProject();
     const actor = await adminId();
     const rawId = `${unique("alice")}@example.com`;
-    const { endUser, created } = await setQuotaOverride(project.slug, { user_id: rawId, limit: 2 }, actor);
+    const { endUser, created } = await setQuotaOverride(project, { user_id: rawId, limit: 2 }, actor);
     const ref = endUserRef(project.splitSalt, rawId);
     expect(created).toBe(true);
     expect(endUser).toMatchObject({ userRef: ref, quotaOverride: 2, acceptedCount: 0 });
@@ -165,12 +164,12 @@ describe("quota overrides", () => {
     const actor = await adminId();
     await ingestOne(project, `Hello there ${unique()}`, "bob-42");
     const ref = endUserRef(project.splitSalt, "bob-42");
-    const raised = await setQuotaOverride(project.slug, { user_ref: ref, limit: 500 }, actor);
+    const raised = await setQuotaOverride(project, { user_ref: ref, limit: 500 }, actor);
     expect(raised).toMatchObject({ created: false, endUser: { label: "bob-42", acceptedCount: 1, quotaOverride: 500 } });
-    const cleared = await setQuotaOverride(project.slug, { user_id: "bob-42", limit: null }, actor);
+    const cleared = await setQuotaOverride(project, { user_id: "bob-42", limit: null }, actor);
     expect(cleared.endUser.quotaOverride).toBeNull();
-    await expect(setQuotaOverride(project.slug, { user_ref: "unknownref", limit: 5 }, actor)).rejects.toBeInstanceOf(AppError);
-    await expect(setQuotaOverride(project.slug, { user_id: "never-seen", limit: null }, actor)).rejects.toMatchObject({
+    await expect(setQuotaOverride(project, { user_ref: "unknownref", limit: 5 }, actor)).rejects.toBeInstanceOf(AppError);
+    await expect(setQuotaOverride(project, { user_id: "never-seen", limit: null }, actor)).rejects.toMatchObject({
       code: "not_found",
     });
     expect(await db.endUser.count({ where: { projectId: project.id } })).toBe(1);
@@ -209,13 +208,13 @@ describe("archiving", () => {
     const elsewhere = await makeProject();
     const actor = await adminId();
     const prompt = await ingestOne(project, `Archive me later ${unique()}`);
-    expect(await setPromptStatus(project.slug, prompt.id!, "archived", actor)).toMatchObject({ status: "archived", changed: true });
+    expect(await setPromptStatus(project, prompt.id!, "archived", actor)).toMatchObject({ status: "archived", changed: true });
     expect((await db.prompt.findUniqueOrThrow({ where: { id: prompt.id! } })).status).toBe("archived");
-    expect(await setPromptStatus(project.slug, prompt.id!, "archived", actor)).toMatchObject({ changed: false });
-    expect(await setPromptStatus(project.slug, prompt.id!, "active", actor)).toMatchObject({ status: "active", changed: true });
+    expect(await setPromptStatus(project, prompt.id!, "archived", actor)).toMatchObject({ changed: false });
+    expect(await setPromptStatus(project, prompt.id!, "active", actor)).toMatchObject({ status: "active", changed: true });
     const actions = await db.auditLog.findMany({ where: { targetType: "prompt", targetId: prompt.id! }, orderBy: { id: "asc" } });
     expect(actions.map((entry) => entry.action)).toEqual(["prompt.archive", "prompt.restore"]);
-    await expect(setPromptStatus(elsewhere.slug, prompt.id!, "archived", actor)).rejects.toMatchObject({ code: "not_found" });
+    await expect(setPromptStatus(elsewhere, prompt.id!, "archived", actor)).rejects.toMatchObject({ code: "not_found" });
   });
 });
 

@@ -1,9 +1,17 @@
-import { NextResponse } from "next/server";
-import { route } from "@/lib/api/http";
-import { requireApiAdmin } from "@/lib/auth/guards";
+import { defineOperation } from "@/lib/api/operation";
 import { listUsers } from "@/lib/users/queries";
 
-export const GET = route(async () => {
-  await requireApiAdmin();
-  return NextResponse.json({ users: await listUsers() });
-});
+export const GET = defineOperation(
+  {
+    internal: true,
+    operationId: "listUsers",
+    method: "get",
+    path: "/api/admin/users",
+    tag: "Meta",
+    summary: "Everyone with an account",
+    auth: { kind: "session", role: "admin" },
+    responses: [{ status: 200, description: "The people." }],
+    errors: {},
+  },
+  async () => ({ status: 200, body: { users: await listUsers() } }),
+);

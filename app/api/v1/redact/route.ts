@@ -1,14 +1,32 @@
-import { NextResponse } from "next/server";
-import { parseOrThrow } from "@/lib/api/errors";
-import { readJson, route } from "@/lib/api/http";
-import { requireApiKey } from "@/lib/api-keys/authenticate";
+import { defineOperation } from "@/lib/api/operation";
 import { redact, summarizeFindings } from "@/lib/pii";
-import { redactRequestSchema } from "@/lib/pii/schema";
+import { redactRequestSchema, redactResponseSchema } from "@/lib/pii/schema";
 
-/** Previews what the pipeline would redact in a text; stores and logs nothing. Any valid key. */
-export const POST = route(async (request) => {
-  await requireApiKey(request);
-  const { text } = parseOrThrow(redactRequestSchema, await readJson(request));
-  const { redacted, findings } = redact(text);
-  return NextResponse.json({ redacted, findings, redactions: summarizeFindings(findings) });
-});
+export const POST = defineOperation(
+  {
+    operationId: "redactPreview",
+    method: "post",
+    path: "/api/v1/redact",
+    tag: "Prompts",
+    summary: "Preview PII redaction",
+    description: "What the ingestion pipeline would redact in a text, with the findings. Stores and logs nothing. Any valid key.",
+    auth: { kind: "apiKey" },
+    body: {
+      variants: [
+        {
+          name: "RedactRequest",
+          schema: redactRequestSchema,
+          example: { text: "Call Ada Lovelace at +1 415 555 0100 or ada@example.org." },
+        },
+      ],
+    },
+    responses: [
+      { status: 200, description: "The redacted text and what was found.", body: { name: "RedactResponse", schema: redactResponseSchema } },
+    ],
+    errors: { 422: "The body is not JSON or breaks the schema." },
+  },
+  async ({ body }) => {
+    const { redacted, findings } = redact(body.text);
+    return { status: 200, body: { redacted, findings, redactions: summarizeFindings(findings) } };
+  },
+);

@@ -1,12 +1,22 @@
-import { NextResponse } from "next/server";
-import { route } from "@/lib/api/http";
+import { defineOperation } from "@/lib/api/operation";
+import { idParam } from "@/lib/api/params";
 import { revokeApiKey } from "@/lib/api-keys/mutations";
-import { requireApiAdmin } from "@/lib/auth/guards";
 
-type Context = { params: Promise<{ id: string }> };
-
-export const DELETE = route(async (_request, context: Context) => {
-  const admin = await requireApiAdmin();
-  await revokeApiKey((await context.params).id, admin.id);
-  return new NextResponse(null, { status: 204 });
-});
+export const DELETE = defineOperation(
+  {
+    internal: true,
+    operationId: "revokeApiKey",
+    method: "delete",
+    path: "/api/admin/api-keys/{id}",
+    tag: "Meta",
+    summary: "Revoke an API key",
+    auth: { kind: "session", role: "admin" },
+    params: { id: idParam("API key ID") },
+    responses: [{ status: 204, description: "Revoked." }],
+    errors: { 404: "No such key." },
+  },
+  async ({ params, user }) => {
+    await revokeApiKey(params.id, user.id);
+    return { status: 204 };
+  },
+);

@@ -1,12 +1,22 @@
-import { NextResponse } from "next/server";
-import { route } from "@/lib/api/http";
-import { requireApiAdmin } from "@/lib/auth/guards";
+import { defineOperation } from "@/lib/api/operation";
+import { idParam } from "@/lib/api/params";
 import { revokeInvitation } from "@/lib/users/mutations";
 
-type Context = { params: Promise<{ id: string }> };
-
-export const DELETE = route(async (_request, context: Context) => {
-  const admin = await requireApiAdmin();
-  await revokeInvitation((await context.params).id, admin.id);
-  return new NextResponse(null, { status: 204 });
-});
+export const DELETE = defineOperation(
+  {
+    internal: true,
+    operationId: "revokeInvitation",
+    method: "delete",
+    path: "/api/admin/invitations/{id}",
+    tag: "Meta",
+    summary: "Revoke an invitation",
+    auth: { kind: "session", role: "admin" },
+    params: { id: idParam("invitation ID") },
+    responses: [{ status: 204, description: "Revoked." }],
+    errors: { 404: "No such invitation." },
+  },
+  async ({ params, user }) => {
+    await revokeInvitation(params.id, user.id);
+    return { status: 204 };
+  },
+);

@@ -1,16 +1,22 @@
-import { NextResponse } from "next/server";
-import { parseOrThrow } from "@/lib/api/errors";
-import { readJson, route } from "@/lib/api/http";
-import { requireApiAdmin } from "@/lib/auth/guards";
+import { defineOperation } from "@/lib/api/operation";
+import { idParam } from "@/lib/api/params";
 import { updateUser } from "@/lib/users/mutations";
 import { updateUserSchema } from "@/lib/users/schema";
 
-type Context = { params: Promise<{ id: string }> };
-
 /** Changes a person's role, or deactivates / reactivates them. */
-export const PATCH = route(async (request, context: Context) => {
-  const admin = await requireApiAdmin();
-  const input = parseOrThrow(updateUserSchema, await readJson(request));
-  const user = await updateUser((await context.params).id, input, admin.id);
-  return NextResponse.json({ user });
-});
+export const PATCH = defineOperation(
+  {
+    internal: true,
+    operationId: "updateUser",
+    method: "patch",
+    path: "/api/admin/users/{id}",
+    tag: "Meta",
+    summary: "Change a person's role or deactivate them",
+    auth: { kind: "session", role: "admin" },
+    params: { id: idParam("user ID") },
+    body: { variants: [{ name: "UpdateUser", schema: updateUserSchema, example: { active: false } }] },
+    responses: [{ status: 200, description: "The person as saved." }],
+    errors: { 404: "No such person.", 409: "The last admin cannot be demoted or deactivated.", 422: "The body breaks the schema." },
+  },
+  async ({ params, body, user }) => ({ status: 200, body: { user: await updateUser(params.id, body, user.id) } }),
+);

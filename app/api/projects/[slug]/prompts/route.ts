@@ -1,8 +1,5 @@
-import { NextResponse } from "next/server";
-import { parseOrThrow } from "@/lib/api/errors";
-import { readJson, route } from "@/lib/api/http";
-import { requireApiUser } from "@/lib/auth/guards";
-import { projectFromParams, type SlugContext } from "@/lib/projects/route-params";
+import { defineOperation } from "@/lib/api/operation";
+import { projectSlugParam } from "@/lib/api/params";
 import { ingestPrompts } from "@/lib/prompts/ingest";
 import { labelerPromptSchema, labelerPromptStructure, renderLabelerPrompt } from "@/lib/prompts/labeler-prompt";
 
@@ -10,23 +7,38 @@ import { labelerPromptSchema, labelerPromptStructure, renderLabelerPrompt } from
  * A prompt written by a signed-in labeler. It takes the same pipeline as every other prompt; the
  * labeler is its end user (so the per-user quota applies to labelers too).
  */
-export const POST = route(async (request, context: SlugContext) => {
-  const user = await requireApiUser();
-  const input = parseOrThrow(labelerPromptSchema, await readJson(request), "prompt");
-  const project = await projectFromParams(context);
-  const [result] = await ingestPrompts({
-    project,
-    source: "labeler",
-    kind: input.kind,
-    createdById: user.id,
-    prompts: [
-      {
-        text: renderLabelerPrompt(input),
-        user_id: `labeler:${user.id}`,
-        category: input.category,
-        structure: labelerPromptStructure(input),
-      },
+export const POST = defineOperation(
+  {
+    internal: true,
+    operationId: "writePrompt",
+    method: "post",
+    path: "/api/projects/{slug}/prompts",
+    tag: "Prompts",
+    summary: "A labeler writes a prompt",
+    auth: { kind: "session" },
+    params: { slug: projectSlugParam },
+    body: { variants: [{ name: "LabelerPrompt", schema: labelerPromptSchema, example: null }] },
+    responses: [
+      { status: 201, description: "Accepted." },
+      { status: 200, description: "Not kept (duplicate, quota or rejected), with the reason." },
     ],
-  });
-  return NextResponse.json({ result }, { status: result!.status === "accepted" ? 201 : 200 });
-});
+    errors: { 404: "No such project.", 422: "The body breaks the schema." },
+  },
+  async ({ project, body, user }) => {
+    const [result] = await ingestPrompts({
+      project,
+      source: "labeler",
+      kind: body.kind,
+      createdById: user.id,
+      prompts: [
+        {
+          text: renderLabelerPrompt(body),
+          user_id: `labeler:${user.id}`,
+          category: body.category,
+          structure: labelerPromptStructure(body),
+        },
+      ],
+    });
+    return result!.status === "accepted" ? { status: 201, body: { result } } : { status: 200, body: { result } };
+  },
+);

@@ -1,18 +1,28 @@
-import { NextResponse } from "next/server";
-import { parseOrThrow } from "@/lib/api/errors";
-import { readJson, route } from "@/lib/api/http";
-import { requireApiAdmin } from "@/lib/auth/guards";
+import { defineOperation } from "@/lib/api/operation";
+import { projectSlugParam } from "@/lib/api/params";
 import { requestDemonstrations, requestDemonstrationsSchema } from "@/lib/labeling/import";
-import { projectFromParams, type SlugContext } from "@/lib/projects/route-params";
 
 /** Asks for demonstrations of chosen prompts, or of the newest prompts that have none yet. */
-export const POST = route(async (request, context: SlugContext) => {
-  const admin = await requireApiAdmin();
-  const project = await projectFromParams(context);
-  const input = parseOrThrow(requestDemonstrationsSchema, await readJson(request));
-  const tasks = await requestDemonstrations(project, input, admin.id);
-  return NextResponse.json(
-    { created: tasks.length, tasks: tasks.map((task) => ({ id: task.id, prompt_id: task.promptId })) },
-    { status: tasks.length ? 201 : 200 },
-  );
-});
+export const POST = defineOperation(
+  {
+    internal: true,
+    operationId: "requestDemonstrations",
+    method: "post",
+    path: "/api/admin/projects/{slug}/demonstrations",
+    tag: "Labeling",
+    summary: "Ask for demonstrations",
+    auth: { kind: "session", role: "admin" },
+    params: { slug: projectSlugParam },
+    body: { variants: [{ name: "RequestDemonstrations", schema: requestDemonstrationsSchema, example: null }] },
+    responses: [
+      { status: 201, description: "Tasks created." },
+      { status: 200, description: "Nothing to ask for." },
+    ],
+    errors: { 404: "No such project.", 422: "The body breaks the schema." },
+  },
+  async ({ project, body, user }) => {
+    const tasks = await requestDemonstrations(project, body, user.id);
+    const answer = { created: tasks.length, tasks: tasks.map((task) => ({ id: task.id, prompt_id: task.promptId })) };
+    return tasks.length ? { status: 201, body: answer } : { status: 200, body: answer };
+  },
+);

@@ -1,14 +1,8 @@
-import { NextResponse } from "next/server";
-import { parseOrThrow } from "@/lib/api/errors";
-import { readJson, route } from "@/lib/api/http";
-import { requireApiAdmin } from "@/lib/auth/guards";
+import { defineOperation } from "@/lib/api/operation";
+import { projectSlugParam } from "@/lib/api/params";
 import type { Project } from "@/lib/generated/prisma/client";
-import { requireProject } from "@/lib/projects/queries";
-import { slugSchema } from "@/lib/projects/schema";
 import { updatePromptSettings } from "@/lib/prompts/mutations";
 import { projectPromptSettingsSchema } from "@/lib/prompts/schema";
-
-type Context = { params: Promise<{ slug: string }> };
 
 // The salt stays on the server: it keys the end-user pseudonyms.
 function settingsOf(project: Project) {
@@ -16,17 +10,39 @@ function settingsOf(project: Project) {
   return { dedupPrefixWords, promptQuota, maxPromptTokens, splitTrain, splitValid, splitTest, labelsPerTask, leaseMinutes };
 }
 
-export const GET = route(async (_request, context: Context) => {
-  await requireApiAdmin();
-  const slug = parseOrThrow(slugSchema, (await context.params).slug, "project slug");
-  return NextResponse.json({ settings: settingsOf(await requireProject(slug)) });
-});
+export const GET = defineOperation(
+  {
+    internal: true,
+    operationId: "getProjectSettings",
+    method: "get",
+    path: "/api/admin/projects/{slug}/settings",
+    tag: "Projects",
+    summary: "A project's pipeline and labeling settings",
+    auth: { kind: "session", role: "admin" },
+    params: { slug: projectSlugParam },
+    responses: [{ status: 200, description: "The settings." }],
+    errors: { 404: "No such project." },
+  },
+  async ({ project }) => ({ status: 200, body: { settings: settingsOf(project) } }),
+);
 
 /** Changes the pipeline settings; a new prefix length rebuilds the dedup index before answering. */
-export const PATCH = route(async (request, context: Context) => {
-  const admin = await requireApiAdmin();
-  const slug = parseOrThrow(slugSchema, (await context.params).slug, "project slug");
-  const input = parseOrThrow(projectPromptSettingsSchema, await readJson(request));
-  const result = await updatePromptSettings(slug, input, admin.id);
-  return NextResponse.json({ settings: settingsOf(result.project), changed: result.changed, dedupRebuild: result.rebuild });
-});
+export const PATCH = defineOperation(
+  {
+    internal: true,
+    operationId: "updateProjectSettings",
+    method: "patch",
+    path: "/api/admin/projects/{slug}/settings",
+    tag: "Projects",
+    summary: "Change a project's settings",
+    auth: { kind: "session", role: "admin" },
+    params: { slug: projectSlugParam },
+    body: { variants: [{ name: "ProjectSettings", schema: projectPromptSettingsSchema, example: { promptQuota: 100 } }] },
+    responses: [{ status: 200, description: "The settings, what changed, and the dedup rebuild if any." }],
+    errors: { 404: "No such project.", 422: "The body breaks the schema." },
+  },
+  async ({ project, body, user }) => {
+    const result = await updatePromptSettings(project, body, user.id);
+    return { status: 200, body: { settings: settingsOf(result.project), changed: result.changed, dedupRebuild: result.rebuild } };
+  },
+);

@@ -1,14 +1,21 @@
-import { NextResponse } from "next/server";
-import { parseOrThrow } from "@/lib/api/errors";
-import { readJson, route } from "@/lib/api/http";
-import { requireApiAdmin } from "@/lib/auth/guards";
+import { defineOperation } from "@/lib/api/operation";
+import { projectSlugParam } from "@/lib/api/params";
 import { createSnapshot, createSnapshotSchema } from "@/lib/exports/snapshots";
-import { projectFromParams, type SlugContext } from "@/lib/projects/route-params";
 
 /** An admin freezes an export from the export screen. */
-export const POST = route(async (request, context: SlugContext) => {
-  const admin = await requireApiAdmin();
-  const project = await projectFromParams(context);
-  const input = parseOrThrow(createSnapshotSchema, await readJson(request), "snapshot");
-  return NextResponse.json({ snapshot: await createSnapshot(project, input, { userId: admin.id }) }, { status: 201 });
-});
+export const POST = defineOperation(
+  {
+    internal: true,
+    operationId: "createSnapshotAsAdmin",
+    method: "post",
+    path: "/api/admin/projects/{slug}/snapshots",
+    tag: "Export",
+    summary: "Freeze a snapshot",
+    auth: { kind: "session", role: "admin" },
+    params: { slug: projectSlugParam },
+    body: { variants: [{ name: "CreateSnapshotRequest", schema: createSnapshotSchema, example: null }] },
+    responses: [{ status: 201, description: "The snapshot's manifest." }],
+    errors: { 404: "No such project.", 409: "The name is taken.", 422: "The body breaks the schema." },
+  },
+  async ({ project, body, user }) => ({ status: 201, body: { snapshot: await createSnapshot(project, body, { userId: user.id }) } }),
+);

@@ -1,15 +1,38 @@
-import { NextResponse } from "next/server";
-import { parseOrThrow } from "@/lib/api/errors";
-import { readJson, route } from "@/lib/api/http";
-import { requireApiKey } from "@/lib/api-keys/authenticate";
+import { defineOperation } from "@/lib/api/operation";
+import { BAD_SLUG, PROJECT_NOT_FOUND, projectSlugParam } from "@/lib/api/params";
 import { createDemonstrationTasks, createDemonstrationTasksSchema } from "@/lib/labeling/tasks";
-import { projectFromParams, type SlugContext } from "@/lib/projects/route-params";
+import { demonstrationTasksCreatedSchema } from "@/lib/openapi/responses";
 
-/** Asks for demonstrations: one task per prompt, written by `labels` different labelers. */
-export const POST = route(async (request, context: SlugContext) => {
-  await requireApiKey(request, "outputs:write");
-  const project = await projectFromParams(context);
-  const input = parseOrThrow(createDemonstrationTasksSchema, await readJson(request), "request");
-  const tasks = await createDemonstrationTasks(project, input);
-  return NextResponse.json({ tasks: tasks.map((task) => ({ task_id: task.id, prompt_id: task.promptId })) }, { status: 201 });
-});
+export const POST = defineOperation(
+  {
+    operationId: "createDemonstrationTasks",
+    method: "post",
+    path: "/api/v1/projects/{slug}/demonstrations",
+    tag: "Labeling",
+    summary: "Ask for demonstrations",
+    description: "One demonstration task per prompt, each to be written by `labels` different labelers.",
+    auth: { kind: "apiKey", scope: "outputs:write" },
+    params: { slug: projectSlugParam },
+    body: {
+      variants: [
+        {
+          name: "CreateDemonstrationTasksRequest",
+          schema: createDemonstrationTasksSchema,
+          example: { prompt_ids: ["PROMPT_ID"], labels: 2 },
+        },
+      ],
+    },
+    responses: [
+      {
+        status: 201,
+        description: "The tasks created, one per distinct prompt.",
+        body: { name: "DemonstrationTasksCreated", schema: demonstrationTasksCreatedSchema },
+      },
+    ],
+    errors: { 404: PROJECT_NOT_FOUND, 422: `${BAD_SLUG}, the body breaks the schema, or a prompt is unknown or archived.` },
+  },
+  async ({ project, body }) => {
+    const tasks = await createDemonstrationTasks(project, body);
+    return { status: 201, body: { tasks: tasks.map((task) => ({ task_id: task.id, prompt_id: task.promptId })) } };
+  },
+);

@@ -1,28 +1,66 @@
-import { NextResponse } from "next/server";
-import { parseOrThrow } from "@/lib/api/errors";
-import { readJson, route } from "@/lib/api/http";
-import { deleteExpiredIdempotencyKeys, readIdempotencyKey } from "@/lib/api/idempotency";
-import { requireApiKey } from "@/lib/api-keys/authenticate";
-import { projectFromParams, type SlugContext } from "@/lib/projects/route-params";
+import { deleteExpiredIdempotencyKeys, idempotencyKeyHeaderSchema } from "@/lib/api/idempotency";
+import { defineOperation } from "@/lib/api/operation";
+import { BAD_SLUG, PROJECT_NOT_FOUND, projectSlugParam } from "@/lib/api/params";
 import { ingestPrompts } from "@/lib/prompts/ingest";
-import { ingestPromptsSchema } from "@/lib/prompts/schema";
+import { ingestPromptsResponseSchema, ingestPromptsSchema, MAX_PROMPTS_PER_REQUEST } from "@/lib/prompts/schema";
 
-/**
- * Up to 1,000 prompts from an application's end users; one outcome per prompt, in order. A body
- * that breaks the schema stores nothing (422); a prompt that breaks a rule is "rejected".
- */
-export const POST = route(async (request, context: SlugContext) => {
-  const client = await requireApiKey(request, "prompts:write");
-  const idempotencyKey = readIdempotencyKey(request);
-  const body = parseOrThrow(ingestPromptsSchema, await readJson(request));
-  const project = await projectFromParams(context);
-  const results = await ingestPrompts({
-    project,
-    prompts: body.prompts,
-    source: "api",
-    idempotency: idempotencyKey ? { scope: `key:${client.keyId}`, key: idempotencyKey } : undefined,
-  });
-  // About one request in a hundred sweeps old keys, so the table stays small with no scheduler.
-  if (Math.random() < 0.01) await deleteExpiredIdempotencyKeys();
-  return NextResponse.json({ results });
-});
+export const POST = defineOperation(
+  {
+    operationId: "ingestPrompts",
+    method: "post",
+    path: "/api/v1/projects/{slug}/prompts",
+    tag: "Prompts",
+    summary: "Send prompts",
+    description:
+      `Up to ${MAX_PROMPTS_PER_REQUEST.toLocaleString("en")} prompts from an application's end users; one outcome per prompt, in order. ` +
+      "Each prompt is redacted (PII), de-duplicated by long common prefix, held to the per-user quota and assigned a split by user. " +
+      'A body that breaks the schema stores nothing (422); a prompt that breaks a rule comes back `"rejected"` with its reason. ' +
+      "Send an `Idempotency-Key` to retry safely: the same key and body return the first answer.",
+    auth: { kind: "apiKey", scope: "prompts:write" },
+    params: { slug: projectSlugParam },
+    headers: {
+      "Idempotency-Key": {
+        schema: idempotencyKeyHeaderSchema,
+        description: "Optional. A retry with the same key (per API key, for 24 hours) returns the first answer and stores nothing twice.",
+        example: "batch-2026-01-01-0001",
+      },
+    },
+    body: {
+      variants: [
+        {
+          name: "IngestPromptsRequest",
+          schema: ingestPromptsSchema,
+          example: {
+            prompts: [
+              { text: "Write a short poem about the sea.", user_id: "user-123", category: "generation" },
+              { text: "Summarize this email for me: ...", user_id: "user-456", metadata: { app: "mail" } },
+            ],
+          },
+        },
+      ],
+    },
+    responses: [
+      {
+        status: 200,
+        description: "One outcome per prompt, in the order sent.",
+        body: { name: "IngestPromptsResponse", schema: ingestPromptsResponseSchema },
+      },
+    ],
+    errors: {
+      404: PROJECT_NOT_FOUND,
+      422: `${BAD_SLUG}, the body breaks the schema, or the Idempotency-Key was already used with a different body.`,
+    },
+  },
+  async ({ project, body, headers, client }) => {
+    const idempotencyKey = headers["Idempotency-Key"];
+    const results = await ingestPrompts({
+      project,
+      prompts: body.prompts,
+      source: "api",
+      idempotency: idempotencyKey ? { scope: `key:${client.keyId}`, key: idempotencyKey } : undefined,
+    });
+    // About one request in a hundred sweeps old keys, so the table stays small with no scheduler.
+    if (Math.random() < 0.01) await deleteExpiredIdempotencyKeys();
+    return { status: 200, body: { results } };
+  },
+);

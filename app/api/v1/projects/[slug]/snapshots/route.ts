@@ -1,19 +1,58 @@
-import { NextResponse } from "next/server";
-import { parseOrThrow } from "@/lib/api/errors";
-import { readJson, route } from "@/lib/api/http";
-import { requireApiKey } from "@/lib/api-keys/authenticate";
+import { defineOperation } from "@/lib/api/operation";
+import { PROJECT_NOT_FOUND, projectSlugParam } from "@/lib/api/params";
 import { createSnapshot, createSnapshotSchema, listSnapshots } from "@/lib/exports/snapshots";
-import { projectFromParams, type SlugContext } from "@/lib/projects/route-params";
+import { snapshotListResponseSchema, snapshotResponseSchema } from "@/lib/openapi/responses";
 
-export const GET = route(async (request, context: SlugContext) => {
-  await requireApiKey(request, "export:read");
-  return NextResponse.json({ snapshots: await listSnapshots(await projectFromParams(context)) });
-});
+export const GET = defineOperation(
+  {
+    operationId: "listSnapshots",
+    method: "get",
+    path: "/api/v1/projects/{slug}/snapshots",
+    tag: "Export",
+    summary: "List snapshots",
+    description: "The project's snapshots, newest first, each with its manifest.",
+    auth: { kind: "apiKey", scope: "export:read" },
+    params: { slug: projectSlugParam },
+    responses: [
+      { status: 200, description: "The snapshots' manifests.", body: { name: "SnapshotList", schema: snapshotListResponseSchema } },
+    ],
+    errors: { 404: PROJECT_NOT_FOUND, 422: "The slug is malformed." },
+  },
+  async ({ project }) => ({ status: 200, body: { snapshots: await listSnapshots(project) } }),
+);
 
-/** Freezes an export under a name; answers its manifest (files, counts per split, sha256). */
-export const POST = route(async (request, context: SlugContext) => {
-  const client = await requireApiKey(request, "export:read");
-  const project = await projectFromParams(context);
-  const input = parseOrThrow(createSnapshotSchema, await readJson(request), "snapshot");
-  return NextResponse.json({ snapshot: await createSnapshot(project, input, { apiKeyId: client.keyId }) }, { status: 201 });
-});
+export const POST = defineOperation(
+  {
+    operationId: "createSnapshot",
+    method: "post",
+    path: "/api/v1/projects/{slug}/snapshots",
+    tag: "Export",
+    summary: "Freeze a snapshot",
+    description:
+      "Freezes an export under a name: one gzipped NDJSON file per split (or the split asked for), stored so that every later download returns the same bytes. " +
+      "Answers the manifest: filters, record counts per split, sha256 of each file, creation time.",
+    auth: { kind: "apiKey", scope: "export:read" },
+    params: { slug: projectSlugParam },
+    body: {
+      variants: [
+        {
+          name: "CreateSnapshotRequest",
+          schema: createSnapshotSchema,
+          example: { name: "rm-v1", dataset: "comparisons", format: "batches" },
+        },
+      ],
+    },
+    responses: [
+      { status: 201, description: "The snapshot's manifest.", body: { name: "SnapshotResponse", schema: snapshotResponseSchema } },
+    ],
+    errors: {
+      404: PROJECT_NOT_FOUND,
+      409: "A snapshot with this name already exists.",
+      422: "The slug is malformed or the body breaks the schema (the message lists the allowed values).",
+    },
+  },
+  async ({ project, body, client }) => ({
+    status: 201,
+    body: { snapshot: await createSnapshot(project, body, { apiKeyId: client.keyId }) },
+  }),
+);

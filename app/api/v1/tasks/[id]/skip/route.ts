@@ -1,15 +1,28 @@
-import { NextResponse } from "next/server";
-import { parseOrThrow } from "@/lib/api/errors";
-import { readJson, route } from "@/lib/api/http";
-import { requireApiUser } from "@/lib/auth/guards";
+import { defineOperation } from "@/lib/api/operation";
+import { taskIdParam } from "@/lib/api/params";
 import { skipTask } from "@/lib/labeling/queue";
-import { skipSchema } from "@/lib/labeling/schema";
+import { skipResultSchema, skipSchema } from "@/lib/labeling/schema";
 
-type Context = { params: Promise<{ id: string }> };
-
-export const POST = route(async (request, context: Context) => {
-  const user = await requireApiUser();
-  const { reason } = parseOrThrow(skipSchema, await readJson(request), "skip");
-  await skipTask((await context.params).id, user.id, reason);
-  return NextResponse.json({ status: "skipped" });
-});
+export const POST = defineOperation(
+  {
+    operationId: "skipTask",
+    method: "post",
+    path: "/api/v1/tasks/{id}/skip",
+    tag: "Labeling",
+    summary: "Skip a task",
+    description: "The labeler passes on their task (e.g. intent unclear); it is never served to them again.",
+    auth: { kind: "session" },
+    params: { id: taskIdParam },
+    body: { variants: [{ name: "SkipRequest", schema: skipSchema, example: { reason: "intent_unclear" } }] },
+    responses: [{ status: 200, description: "Skipped (or already skipped).", body: { name: "SkipResult", schema: skipResultSchema } }],
+    errors: {
+      404: "This task is not assigned to the signed-in labeler.",
+      409: "The labeler already submitted this task.",
+      422: "The body breaks the schema.",
+    },
+  },
+  async ({ params, user, body }) => {
+    await skipTask(params.id, user.id, body.reason);
+    return { status: 200, body: { status: "skipped" as const } };
+  },
+);

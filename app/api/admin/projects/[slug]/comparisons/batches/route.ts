@@ -1,19 +1,28 @@
-import { NextResponse } from "next/server";
-import { parseOrThrow } from "@/lib/api/errors";
-import { readJson, route } from "@/lib/api/http";
-import { requireApiAdmin } from "@/lib/auth/guards";
+import { defineOperation } from "@/lib/api/operation";
+import { projectSlugParam } from "@/lib/api/params";
 import { comparisonBatchSchema, ingestComparisonBatch } from "@/lib/labeling/import";
-import { projectFromParams, type SlugContext } from "@/lib/projects/route-params";
 
 /**
  * One batch (up to 200 lines) of a JSONL file of comparisons: a ranking task per valid line, and
  * every line's outcome, so the browser can list the bad lines by number.
  */
-export const POST = route(async (request, context: SlugContext) => {
-  const admin = await requireApiAdmin();
-  const project = await projectFromParams(context);
-  const input = parseOrThrow(comparisonBatchSchema, await readJson(request), "batch");
-  const outcomes = await ingestComparisonBatch(project, input, admin.id);
-  const created = outcomes.filter((outcome) => outcome.status === "created").length;
-  return NextResponse.json({ created, invalid: outcomes.length - created, outcomes });
-});
+export const POST = defineOperation(
+  {
+    internal: true,
+    operationId: "importComparisonBatch",
+    method: "post",
+    path: "/api/admin/projects/{slug}/comparisons/batches",
+    tag: "Labeling",
+    summary: "Import a batch of comparisons",
+    auth: { kind: "session", role: "admin" },
+    params: { slug: projectSlugParam },
+    body: { variants: [{ name: "ComparisonBatch", schema: comparisonBatchSchema, example: null }] },
+    responses: [{ status: 200, description: "Each line's outcome." }],
+    errors: { 404: "No such project.", 422: "The body breaks the schema." },
+  },
+  async ({ project, body, user }) => {
+    const outcomes = await ingestComparisonBatch(project, body, user.id);
+    const created = outcomes.filter((outcome) => outcome.status === "created").length;
+    return { status: 200, body: { created, invalid: outcomes.length - created, outcomes } };
+  },
+);

@@ -1,34 +1,84 @@
-import { NextResponse } from "next/server";
-import { parseOrThrow } from "@/lib/api/errors";
-import { route } from "@/lib/api/http";
-import { requireApiKey } from "@/lib/api-keys/authenticate";
+import { z } from "zod";
+import { defineOperation } from "@/lib/api/operation";
+import { PROJECT_NOT_FOUND, projectSlugParam } from "@/lib/api/params";
 import { encodeCursor, exportRecords, ndjsonStream, planExport } from "@/lib/exports/records";
-import { exportDatasetSchema, exportQuerySchema } from "@/lib/exports/schema";
-import { projectFromParams } from "@/lib/projects/route-params";
+import { EXPORT_DATASETS, type ExportDataset, exportDatasetSchema, exportQuerySchema, FORMATS_BY_DATASET } from "@/lib/exports/schema";
 
-type Context = { params: Promise<{ slug: string; dataset: string }> };
+// Records are NDJSON lines whose shapes are built in lib/exports/formats.ts without zod schemas;
+// they are described in words. A text/ type: the server's gzip (next.config.js `compress`)
+// applies only to types it knows to be compressible.
+const NDJSON = "text/x-ndjson; charset=utf-8";
+
+const DATASET_TEXT: Record<ExportDataset, { summary: string; description: string }> = {
+  comparisons: {
+    summary: "Export comparisons",
+    description:
+      "Completed rankings. `format=batches`: one record per ranking (`group_id`, the prompt, every output with id, model, text, rank, Likert and flags, " +
+      "the tie groups, `pairs` = all C(K,2) (better, worse) output-id pairs minus ties, prompt labels, a pseudonymous labeler id, instructions version, split, timestamps). " +
+      "`pairs|trl|trl-conversational|openai|hh`: one record per (better, worse) pair in each trainer's own layout, each with `group_id` so a trainer can batch a ranking; " +
+      "tied pairs are left out unless `ties=include`, where they are marked.",
+  },
+  demonstrations: {
+    summary: "Export demonstrations",
+    description:
+      "Labeler-written responses for supervised fine-tuning: `format=sft` (prompt / completion) or `format=messages` (chat messages), each with its `group_id`.",
+  },
+  prompts: {
+    summary: "Export prompts",
+    description:
+      "Prompts for RL training: id, text, split, category, source, and `user`, a stable pseudonym of the end-user ID (never the ID itself).",
+  },
+};
 
 /**
- * Streams a dataset as NDJSON (gzipped by the server when the client accepts it). X-Next-Cursor is where the next
- * incremental pull starts (`since`); the same request returns the same bytes while no new data
- * arrives.
+ * Streams a dataset as NDJSON. X-Next-Cursor is where the next incremental pull starts (`since`);
+ * the same request returns the same bytes while no new data arrives. Documented as one operation
+ * per dataset, each with the query parameters its dataset accepts.
  */
-export const GET = route(async (request, context: Context) => {
-  await requireApiKey(request, "export:read");
-  const { slug, dataset: rawDataset } = await context.params;
-  const project = await projectFromParams({ params: Promise.resolve({ slug }) });
-  const dataset = parseOrThrow(exportDatasetSchema, rawDataset, "dataset");
-  const query = parseOrThrow(exportQuerySchema(dataset), Object.fromEntries(new URL(request.url).searchParams), "query");
-
-  const range = await planExport(project, dataset, query);
-  const headers = new Headers({
-    // A text/ type: the server's gzip applies only to types it knows to be compressible.
-    "Content-Type": "text/x-ndjson; charset=utf-8",
-    "Cache-Control": "no-store",
-    "X-Next-Cursor": range ? encodeCursor(range.until) : (query.since ?? encodeCursor({ txid: -1n, id: "" })),
-  });
-  if (!range) return new NextResponse(null, { status: 200, headers });
-  // Gzip is applied by the server (next.config.js `compress`) when the client accepts it: Next
-  // drops a Content-Encoding header set here, so the handler must not compress by itself.
-  return new NextResponse(ndjsonStream(exportRecords(project, dataset, query, range)), { status: 200, headers });
-});
+export const GET = defineOperation(
+  {
+    operationId: "exportDataset",
+    method: "get",
+    path: "/api/v1/projects/{slug}/export/{dataset}",
+    tag: "Export",
+    summary: "Export a dataset",
+    auth: { kind: "apiKey", scope: "export:read" },
+    params: { slug: projectSlugParam, dataset: { schema: exportDatasetSchema, description: "The dataset.", label: "dataset" } },
+    query: (params) => exportQuerySchema(params.dataset as ExportDataset),
+    instances: EXPORT_DATASETS.map((dataset) => ({
+      params: { dataset },
+      operationId: `export${dataset[0]!.toUpperCase()}${dataset.slice(1)}`,
+      summary: DATASET_TEXT[dataset].summary,
+      description:
+        `${DATASET_TEXT[dataset].description} Formats: ${FORMATS_BY_DATASET[dataset].map((format) => `\`${format}\``).join(", ")}. ` +
+        "Streams NDJSON, gzip-compressed when the request accepts it. The order is stable: the same request returns the same bytes while no new data arrives. " +
+        "For incremental pulls, pass the previous answer's `X-Next-Cursor` as `since`.",
+    })),
+    responses: [
+      {
+        status: 200,
+        description: "One JSON record per line (empty when nothing is new since the cursor).",
+        contentType: NDJSON,
+        headers: {
+          "X-Next-Cursor": { description: "Pass as `since` to get only what arrives after this export.", schema: z.string() },
+          "Content-Encoding": { description: "`gzip` when the request's Accept-Encoding allows it.", schema: z.literal("gzip") },
+        },
+      },
+    ],
+    errors: {
+      404: PROJECT_NOT_FOUND,
+      422: "The slug, the dataset or a query parameter is not valid; the message lists the allowed values.",
+    },
+  },
+  async ({ project, params, query }) => {
+    const dataset = params.dataset;
+    const range = await planExport(project, dataset, query);
+    const headers = {
+      "Cache-Control": "no-store",
+      "X-Next-Cursor": range ? encodeCursor(range.until) : (query.since ?? encodeCursor({ txid: -1n, id: "" })),
+    };
+    // Gzip is applied by the server when the client accepts it: Next drops a Content-Encoding
+    // header set here, so the handler must not compress by itself.
+    return { status: 200, headers, body: range ? ndjsonStream(exportRecords(project, dataset, query, range)) : null };
+  },
+);

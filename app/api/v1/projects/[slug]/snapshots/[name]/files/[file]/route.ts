@@ -1,24 +1,47 @@
 import { z } from "zod";
-import { parseOrThrow } from "@/lib/api/errors";
-import { route } from "@/lib/api/http";
-import { requireApiKey } from "@/lib/api-keys/authenticate";
-import { openSnapshotFile, snapshotNameSchema } from "@/lib/exports/snapshots";
-import { projectFromParams } from "@/lib/projects/route-params";
-
-type Context = { params: Promise<{ slug: string; name: string; file: string }> };
+import { defineOperation } from "@/lib/api/operation";
+import { projectSlugParam, snapshotNameParam } from "@/lib/api/params";
+import { openSnapshotFile } from "@/lib/exports/snapshots";
 
 /** A snapshot file's stored bytes (gzipped NDJSON), the same bytes on every download. */
-export const GET = route(async (request, context: Context) => {
-  await requireApiKey(request, "export:read");
-  const { slug, name, file } = await context.params;
-  const project = await projectFromParams({ params: Promise.resolve({ slug }) });
-  const fileName = parseOrThrow(z.string().regex(/^[\w.-]{1,200}$/), file, "file name");
-  const opened = await openSnapshotFile(project, parseOrThrow(snapshotNameSchema, name, "snapshot name"), fileName);
-  return new Response(opened.body, {
-    headers: {
-      "Content-Type": "application/gzip",
-      "Content-Disposition": `attachment; filename="${fileName}"`,
-      "X-Content-SHA256": opened.file.sha256,
+export const GET = defineOperation(
+  {
+    operationId: "downloadSnapshotFile",
+    method: "get",
+    path: "/api/v1/projects/{slug}/snapshots/{name}/files/{file}",
+    tag: "Export",
+    summary: "Download a snapshot file",
+    description: "The file's stored bytes (gzipped NDJSON), identical on every download; check them against the manifest's sha256.",
+    auth: { kind: "apiKey", scope: "export:read" },
+    params: {
+      slug: projectSlugParam,
+      name: snapshotNameParam,
+      file: {
+        schema: z.string().regex(/^[\w.-]{1,200}$/),
+        description: "A file name from the snapshot's manifest.",
+        example: "comparisons-batches-train.jsonl.gz",
+        label: "file name",
+      },
     },
-  });
-});
+    responses: [
+      {
+        status: 200,
+        description: "Gzipped NDJSON, one record per line once decompressed.",
+        contentType: "application/gzip",
+        headers: {
+          "X-Content-SHA256": { description: "The sha256 of the bytes sent, as in the manifest.", schema: z.string() },
+          "Content-Disposition": { description: "`attachment` with the file name.", schema: z.string() },
+        },
+      },
+    ],
+    errors: { 404: "No project, snapshot or file with these names.", 422: "The slug, the snapshot name or the file name is malformed." },
+  },
+  async ({ project, params }) => {
+    const opened = await openSnapshotFile(project, params.name, params.file);
+    return {
+      status: 200,
+      body: opened.body,
+      headers: { "Content-Disposition": `attachment; filename="${params.file}"`, "X-Content-SHA256": opened.file.sha256 },
+    };
+  },
+);
