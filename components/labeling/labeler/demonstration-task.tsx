@@ -12,8 +12,9 @@ import { formatCount } from "@/lib/ui/format";
 const MAX_CHARS = 50_000;
 
 /** The demonstration task: the prompt, and a roomy editor for the response the model should give. */
-export function DemonstrationTask({ task, submitting, blocked, error, onSubmit }: TaskProps<DemonstrationSubmission>) {
-  const { draft, update, elapsed, restored } = useTaskDraft(task);
+export function DemonstrationTask(props: TaskProps<DemonstrationSubmission>) {
+  const { task, submitting, blocked, error, onSubmit } = props;
+  const { draft, update, elapsed, restored } = useTaskDraft(props);
   const editor = useRef<HTMLTextAreaElement>(null);
   const ready = draft.text.trim().length > 0 && draft.text.length <= MAX_CHARS;
 

@@ -1,30 +1,14 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
 import { DemonstrationTask } from "@/components/labeling/labeler/demonstration-task";
 import { InstructionsDrawer } from "@/components/labeling/labeler/instructions-drawer";
 import { RankingTask } from "@/components/labeling/labeler/ranking-task";
 import { SkipDialog } from "@/components/labeling/labeler/skip-dialog";
-import { finishDraft, pruneDrafts, readDraft } from "@/components/labeling/labeler/use-task-draft";
+import { useLabelScreen } from "@/components/labeling/labeler/use-label-screen";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
-import type { DemonstrationSubmission, NextTask, RankingSubmission } from "@/lib/labeling/schema";
-import { type ApiResult, callApi } from "@/lib/ui/api";
 import { cn } from "@/lib/ui/cn";
 import { formatClockTime } from "@/lib/ui/format";
-
-type Progress = NextTask["progress"];
-type Phase = "loading" | "ready" | "empty" | "error";
-type LeaseLost = { message: string };
-
-function errorText(result: Extract<ApiResult<unknown>, { ok: false }>) {
-  const details = Object.entries(result.fieldErrors)
-    .filter(([path]) => path)
-    .slice(0, 3)
-    .map(([path, message]) => `${path}: ${message}`);
-  return details.length ? `${result.message} ${details.join("; ")}` : result.message;
-}
 
 /**
  * The labeling screen: leases a task, shows it (ranking or demonstration), submits or skips,
@@ -41,151 +25,11 @@ export function LabelScreen({
   instructions: string;
   instructionsVersion: number;
 }) {
-  const router = useRouter();
-  const [phase, setPhase] = useState<Phase>("loading");
-  const [task, setTask] = useState<NextTask | null>(null);
-  const [progress, setProgress] = useState<Progress | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const [submitError, setSubmitError] = useState<string | null>(null);
-  const [leaseLost, setLeaseLost] = useState<LeaseLost | null>(null);
-  const [skipOpen, setSkipOpen] = useState(false);
-  const [skipPending, setSkipPending] = useState(false);
-  const [skipError, setSkipError] = useState<string | null>(null);
-  const [instructionsOpen, setInstructionsOpen] = useState(false);
-  const [flash, setFlash] = useState<string | null>(null);
-  const [copied, setCopied] = useState(false);
-  const loading = useRef(false);
-  const [fetching, setFetching] = useState(false);
-
-  const loadNext = useCallback(async () => {
-    if (loading.current) return;
-    loading.current = true;
-    setFetching(true);
-    setPhase((current) => (current === "ready" ? "ready" : "loading"));
-    setLoadError(null);
-    const result = await callApi<NextTask | null>(`/api/v1/projects/${encodeURIComponent(slug)}/tasks/next`, { method: "POST" });
-    loading.current = false;
-    setFetching(false);
-    setSubmitError(null);
-    setLeaseLost(null);
-    setCopied(false);
-    if (!result.ok) {
-      setLoadError(
-        result.status === 401 ? "You were signed out. Sign in again, then come back: your work is kept in this browser." : result.message,
-      );
-      setPhase("error");
-      return;
-    }
-    if (result.status === 204 || !result.data) {
-      setTask(null);
-      setProgress((p) => (p ? { ...p, remaining: 0 } : p));
-      setPhase("empty");
-      return;
-    }
-    const next = result.data;
-    setTask((previous) => {
-      if (previous?.id !== next.id) window.scrollTo({ top: 0 });
-      return next;
-    });
-    if (next.progress) setProgress(next.progress);
-    setPhase("ready");
-  }, [slug]);
-
-  useEffect(() => {
-    pruneDrafts();
-    void loadNext();
-  }, [loadNext]);
-
-  // Instructions changed since this page was rendered: fetch the new ones from the server.
-  const taskVersion = task?.instructions_version;
-  useEffect(() => {
-    if (taskVersion !== undefined && taskVersion !== instructionsVersion) router.refresh();
-  }, [taskVersion, instructionsVersion, router]);
-
-  useEffect(() => {
-    if (!flash) return;
-    const timer = window.setTimeout(() => setFlash(null), 2500);
-    return () => window.clearTimeout(timer);
-  }, [flash]);
-
-  function handleFailure(result: Extract<ApiResult<unknown>, { ok: false }>, set: (message: string) => void) {
-    if (result.status === 409 || result.status === 404) {
-      setLeaseLost({
-        message:
-          result.status === 404
-            ? "This task is no longer assigned to you, so the server did not take your answer."
-            : result.message || "Your lease on this task ran out and someone else took it.",
-      });
-      return;
-    }
-    if (result.status === 401) set("You were signed out. Sign in again in another tab, then submit: your answer is kept in this browser.");
-    else set(errorText(result));
-  }
-
-  async function submit(body: RankingSubmission | DemonstrationSubmission) {
-    if (!task) return;
-    const taskId = task.id;
-    setSubmitting(true);
-    setSubmitError(null);
-    const result = await callApi<{ status: string }>(`/api/v1/tasks/${encodeURIComponent(taskId)}/submit`, { method: "POST", body });
-    setSubmitting(false);
-    if (!result.ok) {
-      handleFailure(result, setSubmitError);
-      return;
-    }
-    finishDraft(taskId);
-    setProgress((p) => (p ? { ...p, done_today: p.done_today + 1 } : p));
-    setFlash("Submitted.");
-    await loadNext();
-  }
-
-  async function skip(reason: string) {
-    if (!task) return;
-    const taskId = task.id;
-    setSkipPending(true);
-    setSkipError(null);
-    const result = await callApi(`/api/v1/tasks/${encodeURIComponent(taskId)}/skip`, { method: "POST", body: { reason } });
-    setSkipPending(false);
-    if (!result.ok) {
-      if (result.status === 409 || result.status === 404) {
-        setSkipOpen(false);
-        handleFailure(result, setSkipError);
-      } else setSkipError(errorText(result));
-      return;
-    }
-    setSkipOpen(false);
-    finishDraft(taskId);
-    setFlash("Skipped.");
-    await loadNext();
-  }
-
-  async function copyAnswer() {
-    if (!task) return;
-    const draft = readDraft(task);
-    if (!draft) return;
-    const text =
-      task.kind === "demonstration"
-        ? draft.text
-        : JSON.stringify(
-            {
-              task_id: task.id,
-              ratings: draft.ratings,
-              ranking: draft.buckets,
-              category: draft.category,
-              prompt_flags: draft.promptFlags,
-              note: draft.note,
-            },
-            null,
-            2,
-          );
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopied(true);
-    } catch {
-      setCopied(false);
-    }
-  }
+  const { state, loadNext, submit, skip, edit, openSkip, closeSkip, setInstructionsOpen, copyAnswer } = useLabelScreen(
+    slug,
+    instructionsVersion,
+  );
+  const { phase, task, draft, progress, fetching, loadError, submitting, submitError, leaseLost, flash, copied } = state;
 
   const leaseUntil = task ? formatClockTime(task.lease_expires_at) : null;
 
@@ -235,16 +79,7 @@ export function LabelScreen({
               Instructions <span className="hidden font-normal text-slate-400 sm:inline">v{instructionsVersion}</span>
             </Button>
             {task && phase === "ready" ? (
-              <Button
-                variant="secondary"
-                size="sm"
-                data-testid="skip-task"
-                onClick={() => {
-                  setSkipError(null);
-                  setSkipOpen(true);
-                }}
-                disabled={!!leaseLost}
-              >
+              <Button variant="secondary" size="sm" data-testid="skip-task" onClick={openSkip} disabled={!!leaseLost}>
                 Skip…
               </Button>
             ) : null}
@@ -260,8 +95,8 @@ export function LabelScreen({
         >
           <p className="font-semibold">This answer could not be saved on the server</p>
           <p className="mt-1">
-            {leaseLost.message} Nothing you did is lost: your answer stays on this screen and in this browser, and comes back if this task
-            is given to you again.
+            {leaseLost} Nothing you did is lost: your answer stays on this screen and in this browser, and comes back if this task is given
+            to you again.
           </p>
           <div className="mt-3 flex flex-wrap gap-2">
             <Button size="sm" onClick={() => void loadNext()} data-testid="lease-lost-next">
@@ -303,12 +138,15 @@ export function LabelScreen({
         </div>
       ) : null}
 
-      {task && phase === "ready" ? (
+      {task && draft && phase === "ready" ? (
         <div className={cn("transition-opacity", fetching && "pointer-events-none opacity-60")}>
           {task.kind === "ranking" ? (
             <RankingTask
               key={task.id}
               task={task}
+              draft={draft}
+              restored={state.restored}
+              onEdit={edit}
               submitting={submitting}
               blocked={!!leaseLost}
               error={submitError}
@@ -318,6 +156,9 @@ export function LabelScreen({
             <DemonstrationTask
               key={task.id}
               task={task}
+              draft={draft}
+              restored={state.restored}
+              onEdit={edit}
               submitting={submitting}
               blocked={!!leaseLost}
               error={submitError}
@@ -328,14 +169,14 @@ export function LabelScreen({
       ) : null}
 
       <SkipDialog
-        open={skipOpen}
-        pending={skipPending}
-        error={skipError}
+        open={state.skip.open}
+        pending={state.skip.pending}
+        error={state.skip.error}
         onSkip={(reason) => void skip(reason)}
-        onCancel={() => setSkipOpen(false)}
+        onCancel={closeSkip}
       />
       <InstructionsDrawer
-        open={instructionsOpen}
+        open={state.instructionsOpen}
         onClose={() => setInstructionsOpen(false)}
         projectName={projectName}
         instructions={instructions}

@@ -33,8 +33,9 @@ export function Kbd({ children }: { children: React.ReactNode }) {
 }
 
 /** The comparison task: rate each output (step 1), rank them with ties (step 2), label the prompt. */
-export function RankingTask({ task, submitting, blocked, error, onSubmit }: TaskProps<RankingSubmission>) {
-  const { draft, update, elapsed, restored } = useTaskDraft(task);
+export function RankingTask(props: TaskProps<RankingSubmission>) {
+  const { task, submitting, blocked, error, onSubmit } = props;
+  const { draft, update, elapsed, restored } = useTaskDraft(props);
   const outputs = task.outputs;
   const order = useMemo(() => outputs.map((o) => o.id), [outputs]);
   const answer = {

@@ -1,20 +1,19 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
-import {
-  draftHasWork,
-  draftKey,
-  emptyDraft,
-  parseDraft,
-  staleDraftKeys,
-  type TaskDraft,
-} from "@/components/labeling/labeler/ranking-state";
+import { useCallback, useEffect, useRef } from "react";
+import type { DraftPatch } from "@/components/labeling/labeler/label-screen-state";
+import { draftKey, parseDraft, staleDraftKeys, type TaskDraft } from "@/components/labeling/labeler/ranking-state";
 import { useActiveTime } from "@/components/labeling/labeler/use-active-time";
 import type { NextTask } from "@/lib/labeling/schema";
 
 /** What the label screen hands each task component (ranking, demonstration). */
 export type TaskProps<Body> = {
   task: NextTask;
+  /** The labeler's work on `task`, held by the label screen. */
+  draft: TaskDraft;
+  /** The draft came back from this browser's storage with work in it. */
+  restored: boolean;
+  onEdit: (taskId: string, patch: DraftPatch) => void;
   submitting: boolean;
   /** The lease is lost: the answer stays on screen and in the browser, but cannot be sent. */
   blocked: boolean;
@@ -61,15 +60,12 @@ export function pruneDrafts() {
 }
 
 /**
- * The labeler's work on one task, kept in localStorage on every change, every few seconds (for
- * the time spent) and when the tab is hidden or closed, so a reload or crash loses nothing.
- * Must be rendered on the client only (it reads localStorage while initialising).
+ * The labeler's work on one task, as the label screen holds it, kept in localStorage on every
+ * change, every few seconds (for the time spent) and when the tab is hidden or closed, so a reload
+ * or crash loses nothing. `update` changes this task's draft; `elapsed` is the time spent on it.
  */
-export function useTaskDraft(task: NextTask) {
-  const [initial] = useState(() => readDraft(task) ?? emptyDraft(task.id, task.kind, Date.now()));
-  const [draft, setDraft] = useState<TaskDraft>(initial);
-  const [restored] = useState(() => draftHasWork(initial));
-  const elapsed = useActiveTime(initial.elapsedMs);
+export function useTaskDraft({ task, draft, restored, onEdit }: Pick<TaskProps<unknown>, "task" | "draft" | "restored" | "onEdit">) {
+  const elapsed = useActiveTime(draft.elapsedMs);
   const current = useRef(draft);
   current.current = draft;
 
@@ -98,9 +94,8 @@ export function useTaskDraft(task: NextTask) {
     };
   }, [persist]);
 
-  const update = useCallback((patch: Partial<TaskDraft> | ((draft: TaskDraft) => Partial<TaskDraft>)) => {
-    setDraft((value) => ({ ...value, ...(typeof patch === "function" ? patch(value) : patch) }));
-  }, []);
+  const taskId = task.id;
+  const update = useCallback((patch: DraftPatch) => onEdit(taskId, patch), [onEdit, taskId]);
 
   return { draft, update, elapsed, restored };
 }
