@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const API_KEY_SCOPES = ["prompts:write", "outputs:write", "export:read"] as const;
+export const API_KEY_SCOPES = ["prompts:write", "outputs:write", "export:read", "quality:read", "projects:admin"] as const;
 export const apiKeyScopeSchema = z.enum(API_KEY_SCOPES);
 export type ApiKeyScope = z.infer<typeof apiKeyScopeSchema>;
 

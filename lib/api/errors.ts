@@ -8,7 +8,10 @@ export type ErrorCode =
   | "conflict"
   | "gone"
   | "unprocessable"
-  | "rate_limited";
+  | "rate_limited"
+  // A labeler whose gold accuracy fell below the project's threshold, or who failed screening.
+  | "quality_blocked"
+  | "screening_failed";
 
 const statusOf: Record<ErrorCode, number> = {
   invalid_request: 400,
@@ -19,6 +22,8 @@ const statusOf: Record<ErrorCode, number> = {
   gone: 410,
   unprocessable: 422,
   rate_limited: 429,
+  quality_blocked: 403,
+  screening_failed: 403,
 };
 
 export type ErrorIssue = { path: string; message: string };

@@ -20,6 +20,7 @@ export const TAGS = [
   { name: "Prompts", description: "Send end users' prompts in: redacted, de-duplicated, held to the per-user quota, split by user." },
   { name: "Labeling", description: "Create ranking and demonstration tasks, and work the labeling queue." },
   { name: "Export", description: "Stream datasets out as NDJSON, in the formats reward-model and SFT trainers read." },
+  { name: "Quality", description: "How good the labels are, what they say about the models, and the settings that keep labelers careful." },
   { name: "Meta", description: "This API description." },
 ] as const;
 export type Tag = (typeof TAGS)[number]["name"];

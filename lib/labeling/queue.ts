@@ -4,8 +4,10 @@ import { db } from "@/lib/db";
 import { retryOnConflict } from "@/lib/db-retry";
 import { Prisma, type Project } from "@/lib/generated/prisma/client";
 import { displayOrderFor } from "@/lib/labeling/display-order";
+import { ranksByPosition, scoreGoldAnswer } from "@/lib/labeling/gold";
 import { outputLabel, validateRankingSubmission } from "@/lib/labeling/ranking";
 import { demonstrationSubmissionSchema, type NextTask, rankingSubmissionSchema } from "@/lib/labeling/schema";
+import { assertMayWork, lockStanding, recordGoldAnswer } from "@/lib/labeling/standing";
 
 type Tx = Prisma.TransactionClient;
 const TX_OPTIONS = { timeout: 20_000, maxWait: 20_000 };
@@ -23,7 +25,7 @@ async function expireLeases(tx: Tx, projectId: string) {
     )
     UPDATE "Task" t SET "leasedCount" = t."leasedCount" - e.n
     FROM (SELECT "taskId", count(*)::int AS n FROM expired GROUP BY "taskId") e
-    WHERE t."id" = e."taskId"`;
+    WHERE t."id" = e."taskId" AND NOT t."gold"`;
 }
 
 async function toNextTask(tx: Tx, assignmentId: string, labelerId: string, projectId: string): Promise<NextTask> {
@@ -68,7 +70,7 @@ export async function getProgress(tx: Tx | typeof db, projectId: string, labeler
     tx.submission.count({ where: { projectId, labelerId, createdAt: { gte: startOfDay } } }),
     tx.$queryRaw<{ n: number }[]>`
       SELECT coalesce(sum("labelsNeeded" - "submittedCount" - "leasedCount"), 0)::int AS n
-      FROM "Task" WHERE "projectId" = ${projectId} AND "status" = 'open'`,
+      FROM "Task" WHERE "projectId" = ${projectId} AND "status" = 'open' AND NOT "gold"`,
   ]);
   return { done_today: doneToday, remaining: places?.n ?? 0 };
 }
@@ -83,7 +85,7 @@ async function findOpenTask(tx: Tx, projectId: string, labelerId: string, locked
   const lockClause = locked === "skip" ? Prisma.sql`FOR UPDATE OF t SKIP LOCKED` : Prisma.sql`FOR UPDATE OF t`;
   const [task] = await tx.$queryRaw<{ id: string }[]>`
     SELECT t."id" FROM "Task" t
-    WHERE t."projectId" = ${projectId} AND t."status" = 'open'
+    WHERE t."projectId" = ${projectId} AND t."status" = 'open' AND NOT t."gold"
       AND t."submittedCount" + t."leasedCount" < t."labelsNeeded"
       AND NOT EXISTS (
         SELECT 1 FROM "Assignment" a
@@ -96,6 +98,35 @@ async function findOpenTask(tx: Tx, projectId: string, labelerId: string, locked
 }
 
 /**
+ * A gold task this labeler has not had (nor has leased). Gold tasks have no limit on places, so
+ * nothing is locked: every labeler gets each one once.
+ */
+async function findGoldTask(tx: Tx, projectId: string, labelerId: string) {
+  const [task] = await tx.$queryRaw<{ id: string }[]>`
+    SELECT t."id" FROM "Task" t
+    WHERE t."projectId" = ${projectId} AND t."gold"
+      AND NOT EXISTS (
+        SELECT 1 FROM "Assignment" a
+        WHERE a."taskId" = t."id" AND a."labelerId" = ${labelerId} AND a."status" IN ('leased', 'submitted', 'skipped')
+      )
+    ORDER BY t."createdAt", t."id"
+    LIMIT 1`;
+  return task ? { ...task, gold: true } : undefined;
+}
+
+/**
+ * The next task for a labeler in good standing: during screening only gold tasks; afterwards a
+ * gold task with probability `goldRate` (when one is left for them), otherwise the queue's next.
+ */
+async function chooseTask(tx: Tx, project: Project, labelerId: string, screening: boolean) {
+  if (screening) return findGoldTask(tx, project.id, labelerId);
+  const gold = Math.random() < project.goldRate ? await findGoldTask(tx, project.id, labelerId) : undefined;
+  if (gold) return gold;
+  const task = (await findOpenTask(tx, project.id, labelerId, "skip")) ?? (await findOpenTask(tx, project.id, labelerId, "wait"));
+  return task ? { ...task, gold: false } : undefined;
+}
+
+/**
  * The labeler's current task, or a newly leased one; null when nothing is left for them. A task
  * is leased to at most as many labelers as it still needs, never to someone who already had it,
  * and the choice locks the task row with SKIP LOCKED so that concurrent requests, on any
@@ -105,6 +136,8 @@ export async function leaseNextTask(project: Project, labelerId: string): Promis
   return retryOnConflict(() =>
     db.$transaction(async (tx) => {
       await expireLeases(tx, project.id);
+      const standing = await lockStanding(tx, project, labelerId);
+      assertMayWork(standing.status);
       const current = await tx.assignment.findFirst({
         where: { labelerId, projectId: project.id, status: "leased" },
         orderBy: { leasedAt: "asc" },
@@ -112,7 +145,7 @@ export async function leaseNextTask(project: Project, labelerId: string): Promis
       });
       if (current) return toNextTask(tx, current.id, labelerId, project.id);
 
-      const task = (await findOpenTask(tx, project.id, labelerId, "skip")) ?? (await findOpenTask(tx, project.id, labelerId, "wait"));
+      const task = await chooseTask(tx, project, labelerId, standing.status === "screening");
       if (!task) return null;
 
       const leaseExpiresAt = new Date(Date.now() + project.leaseMinutes * 60_000);
@@ -142,7 +175,8 @@ export async function leaseNextTask(project: Project, labelerId: string): Promis
         });
         assignmentId = created.id;
       }
-      await tx.task.update({ where: { id: task.id }, data: { leasedCount: { increment: 1 } } });
+      // Gold tasks keep no counts: they have a place for everyone.
+      if (!task.gold) await tx.task.update({ where: { id: task.id }, data: { leasedCount: { increment: 1 } } });
       return toNextTask(tx, assignmentId, labelerId, project.id);
     }, TX_OPTIONS),
   );
@@ -158,12 +192,25 @@ async function lockOwnAssignment(tx: Tx, taskId: string, labelerId: string) {
     WHERE "taskId" = ${taskId} AND "labelerId" = ${labelerId} FOR UPDATE`;
   if (!assignment) throw new AppError("not_found", "This task is not assigned to you.");
   const [task] = await tx.$queryRaw<
-    { id: string; projectId: string; kind: string; status: string; labelsNeeded: number; submittedCount: number; leasedCount: number }[]
+    {
+      id: string;
+      projectId: string;
+      kind: string;
+      status: string;
+      labelsNeeded: number;
+      submittedCount: number;
+      leasedCount: number;
+      gold: boolean;
+      goldRanking: string[][] | null;
+    }[]
   >`
-    SELECT "id", "projectId", "kind", "status", "labelsNeeded", "submittedCount", "leasedCount" FROM "Task" WHERE "id" = ${taskId} FOR UPDATE`;
+    SELECT "id", "projectId", "kind", "status", "labelsNeeded", "submittedCount", "leasedCount", "gold", "goldRanking"
+    FROM "Task" WHERE "id" = ${taskId} FOR UPDATE`;
   const holdsLease = assignment.status === "leased";
   const live = holdsLease && assignment.leaseExpiresAt.getTime() > Date.now();
-  const freePlace = task!.status === "open" && task!.submittedCount + task!.leasedCount - (holdsLease ? 1 : 0) < task!.labelsNeeded;
+  // A gold task has a place for everyone: an answer after the lease ran out still counts.
+  const freePlace =
+    task!.gold || (task!.status === "open" && task!.submittedCount + task!.leasedCount - (holdsLease ? 1 : 0) < task!.labelsNeeded);
   return { assignment, task: task!, holdsLease, usable: live || freePlace };
 }
 
@@ -173,19 +220,35 @@ export type SubmitResult = { status: "submitted" | "already_submitted" };
 export async function submitTask(taskId: string, labelerId: string, body: unknown): Promise<SubmitResult> {
   return retryOnConflict(() =>
     db.$transaction(async (tx) => {
+      // The standing first, as leaseNextTask takes it: a blocked labeler's answer is refused, and
+      // one that blocks them is counted before any other request of theirs goes on.
+      const owner = await tx.task.findUnique({ where: { id: taskId }, select: { project: true } });
+      if (!owner) throw new AppError("not_found", "This task is not assigned to you.");
+      const project = owner.project;
+      const standing = await lockStanding(tx, project, labelerId, "update");
       const { assignment, task, holdsLease, usable } = await lockOwnAssignment(tx, taskId, labelerId);
       if (assignment.status === "submitted") return { status: "already_submitted" as const };
       if (assignment.status === "skipped") throw new AppError("conflict", "You skipped this task.");
+      assertMayWork(standing.status);
       if (!usable)
         throw new AppError("conflict", "Your lease on this task ran out and someone else took it. Your answer is still in your browser.");
 
-      const project = await tx.project.findUniqueOrThrow({ where: { id: task.projectId }, select: { instructionsVersion: true } });
       let data: Prisma.SubmissionUncheckedCreateInput;
       if (task.kind === "ranking") {
         const input = parseOrThrow(rankingSubmissionSchema, body, "ranking");
         const issues = validateRankingSubmission(assignment.displayOrder, input);
         if (issues.length) throw new AppError("unprocessable", `The ranking is not complete or not valid (${issues[0]!.message})`, issues);
+        const outputs = await tx.taskOutput.findMany({ where: { taskId }, orderBy: { position: "asc" }, select: { id: true } });
+        const idsByPosition = outputs.map((output) => output.id);
+        const ranks = ranksByPosition(input.ranking, idsByPosition);
+        if (task.gold && task.goldRanking) {
+          await recordGoldAnswer(tx, project, labelerId, scoreGoldAnswer(ranksByPosition(task.goldRanking, idsByPosition), ranks));
+        }
         data = {
+          ranks,
+          likerts: idsByPosition.map((id) => input.ratings[id]?.likert ?? 0),
+          firstShown: idsByPosition.indexOf(assignment.displayOrder[0]!),
+          gold: task.gold,
           assignmentId: assignment.id,
           taskId,
           projectId: task.projectId,
@@ -217,6 +280,7 @@ export async function submitTask(taskId: string, labelerId: string, body: unknow
       }
       await tx.submission.create({ data });
       await tx.assignment.update({ where: { id: assignment.id }, data: { status: "submitted", finishedAt: new Date() } });
+      if (task.gold) return { status: "submitted" as const };
       const submittedCount = task.submittedCount + 1;
       await tx.task.update({
         where: { id: taskId },
@@ -235,11 +299,11 @@ export async function submitTask(taskId: string, labelerId: string, body: unknow
 export async function skipTask(taskId: string, labelerId: string, reason: string) {
   return retryOnConflict(() =>
     db.$transaction(async (tx) => {
-      const { assignment, holdsLease } = await lockOwnAssignment(tx, taskId, labelerId);
+      const { assignment, task, holdsLease } = await lockOwnAssignment(tx, taskId, labelerId);
       if (assignment.status === "submitted") throw new AppError("conflict", "You already submitted this task.");
       if (assignment.status === "skipped") return;
       await tx.assignment.update({ where: { id: assignment.id }, data: { status: "skipped", skipReason: reason, finishedAt: new Date() } });
-      if (holdsLease) await tx.task.update({ where: { id: taskId }, data: { leasedCount: { decrement: 1 } } });
+      if (holdsLease && !task.gold) await tx.task.update({ where: { id: taskId }, data: { leasedCount: { decrement: 1 } } });
     }, TX_OPTIONS),
   );
 }
@@ -252,7 +316,7 @@ export async function releaseLease(assignmentId: string, actorId: string) {
         UPDATE "Assignment" SET "status" = 'released', "finishedAt" = now()
         WHERE "id" = ${assignmentId} AND "status" = 'leased' RETURNING "taskId"`;
       if (!released.length) throw new AppError("not_found", "No active lease with that id.");
-      await tx.task.update({ where: { id: released[0]!.taskId }, data: { leasedCount: { decrement: 1 } } });
+      await tx.$executeRaw`UPDATE "Task" SET "leasedCount" = "leasedCount" - 1 WHERE "id" = ${released[0]!.taskId} AND NOT "gold"`;
       await writeAudit(tx, { actorId, action: "assignment.release", targetType: "assignment", targetId: assignmentId });
     }, TX_OPTIONS),
   );

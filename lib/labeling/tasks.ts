@@ -6,22 +6,42 @@ import { MAX_OUTPUTS, MIN_OUTPUTS } from "@/lib/labeling/schema";
 import { redact } from "@/lib/pii";
 import { redactJson } from "@/lib/prompts/prepare";
 
-export const createComparisonSchema = z.object({
-  prompt_id: z.string().min(1).max(100),
-  outputs: z
-    .array(
-      z.object({
-        model: z.string().trim().min(1, { message: "Name the model." }).max(200),
-        text: z
-          .string()
-          .refine((text) => text.trim().length > 0, { message: "The output text is empty." })
-          .pipe(z.string().max(100_000)),
-        metadata: z.record(z.string(), z.unknown()).optional(),
-      }),
-    )
-    .min(MIN_OUTPUTS, { message: `Send at least ${MIN_OUTPUTS} outputs.` })
-    .max(MAX_OUTPUTS, { message: `Send at most ${MAX_OUTPUTS} outputs.` }),
-});
+export const createComparisonSchema = z
+  .object({
+    prompt_id: z.string().min(1).max(100),
+    outputs: z
+      .array(
+        z.object({
+          model: z.string().trim().min(1, { message: "Name the model." }).max(200),
+          text: z
+            .string()
+            .refine((text) => text.trim().length > 0, { message: "The output text is empty." })
+            .pipe(z.string().max(100_000)),
+          metadata: z.record(z.string(), z.unknown()).optional(),
+        }),
+      )
+      .min(MIN_OUTPUTS, { message: `Send at least ${MIN_OUTPUTS} outputs.` })
+      .max(MAX_OUTPUTS, { message: `Send at most ${MAX_OUTPUTS} outputs.` }),
+    // Makes the task a gold task: its reference ranking as tie groups of indexes into `outputs`, best first.
+    gold_ranking: z
+      .array(z.array(z.number().int().min(0)).min(1))
+      .min(1)
+      .optional()
+      .meta({ description: "Tie groups of indexes into `outputs`, best first, every index once: makes this a gold task." }),
+  })
+  .superRefine((input, context) => {
+    if (!input.gold_ranking) return;
+    const seen = input.gold_ranking.flat();
+    const complete =
+      seen.length === input.outputs.length && new Set(seen).size === seen.length && seen.every((i) => i < input.outputs.length);
+    if (!complete) {
+      context.addIssue({
+        code: "custom",
+        path: ["gold_ranking"],
+        message: `Rank every output exactly once: indexes 0 to ${input.outputs.length - 1}, in tie groups, best first.`,
+      });
+    }
+  });
 export type CreateComparisonInput = z.infer<typeof createComparisonSchema>;
 
 export const createDemonstrationTasksSchema = z.object({
@@ -52,15 +72,23 @@ export async function createComparisonTask(project: Project, input: CreateCompar
     metadata: output.metadata ? (redactJson(output.metadata, new Map()) as Prisma.InputJsonValue) : undefined,
     position,
   }));
-  return db.task.create({
-    data: {
-      projectId: project.id,
-      promptId: input.prompt_id,
-      kind: "ranking",
-      labelsNeeded: project.labelsPerTask,
-      outputs: { create: outputs },
-    },
-    select: { id: true, outputs: { select: { id: true, model: true }, orderBy: { position: "asc" } } },
+  return db.$transaction(async (tx) => {
+    const task = await tx.task.create({
+      data: {
+        projectId: project.id,
+        promptId: input.prompt_id,
+        kind: "ranking",
+        labelsNeeded: project.labelsPerTask,
+        gold: Boolean(input.gold_ranking),
+        outputs: { create: outputs },
+      },
+      select: { id: true, outputs: { select: { id: true, model: true }, orderBy: { position: "asc" } } },
+    });
+    if (input.gold_ranking) {
+      const goldRanking = input.gold_ranking.map((group) => group.map((index) => task.outputs[index]!.id));
+      await tx.task.update({ where: { id: task.id }, data: { goldRanking } });
+    }
+    return task;
   });
 }
 

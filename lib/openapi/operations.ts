@@ -4,6 +4,7 @@ import * as demonstrations from "@/app/api/v1/projects/[slug]/demonstrations/rou
 import * as exportDataset from "@/app/api/v1/projects/[slug]/export/[dataset]/route";
 import * as prompts from "@/app/api/v1/projects/[slug]/prompts/route";
 import * as project from "@/app/api/v1/projects/[slug]/route";
+import * as qualitySettings from "@/app/api/v1/projects/[slug]/settings/route";
 import * as snapshotFile from "@/app/api/v1/projects/[slug]/snapshots/[name]/files/[file]/route";
 import * as snapshot from "@/app/api/v1/projects/[slug]/snapshots/[name]/route";
 import * as snapshots from "@/app/api/v1/projects/[slug]/snapshots/route";
@@ -32,6 +33,7 @@ const ROUTE_MODULES = [
   snapshots,
   snapshot,
   snapshotFile,
+  qualitySettings,
   openApiDocument,
 ];
 

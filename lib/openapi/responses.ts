@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   "gone",
   "unprocessable",
   "rate_limited",
+  "quality_blocked",
+  "screening_failed",
   "internal",
 ] as const;
 

@@ -140,7 +140,7 @@ describe("OpenAPI document", () => {
     expect(doc.components.securitySchemes.apiKey).toMatchObject({ type: "http", scheme: "bearer" });
     expect(doc.components.securitySchemes.session).toMatchObject({ type: "apiKey", in: "cookie" });
     const scopes = new Set(allOperations().flatMap(({ op }) => op.security.flatMap((req) => req.apiKey ?? [])));
-    expect([...scopes].sort()).toEqual(["export:read", "outputs:write", "prompts:write"]);
+    expect([...scopes].sort()).toEqual(["export:read", "outputs:write", "projects:admin", "prompts:write"]);
   });
 
   it("describes request bodies by reference to z.toJSONSchema of the very schemas in the registry", () => {
