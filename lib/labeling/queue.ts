@@ -6,7 +6,7 @@ import { Prisma, type Project } from "@/lib/generated/prisma/client";
 import { displayOrderFor } from "@/lib/labeling/display-order";
 import { ranksByPosition, scoreGoldAnswer } from "@/lib/labeling/gold";
 import { outputLabel, validateRankingSubmission } from "@/lib/labeling/ranking";
-import { demonstrationSubmissionSchema, type NextTask, rankingSubmissionSchema } from "@/lib/labeling/schema";
+import { demonstrationSubmissionSchema, flagMask, type NextTask, rankingSubmissionSchema } from "@/lib/labeling/schema";
 import { assertMayWork, lockStanding, recordGoldAnswer } from "@/lib/labeling/standing";
 
 type Tx = Prisma.TransactionClient;
@@ -247,6 +247,7 @@ export async function submitTask(taskId: string, labelerId: string, body: unknow
         data = {
           ranks,
           likerts: idsByPosition.map((id) => input.ratings[id]?.likert ?? 0),
+          flagMasks: idsByPosition.map((id) => flagMask(input.ratings[id]?.flags ?? [])),
           firstShown: idsByPosition.indexOf(assignment.displayOrder[0]!),
           gold: task.gold,
           assignmentId: assignment.id,

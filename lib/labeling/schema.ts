@@ -17,6 +17,13 @@ export const OUTPUT_FLAGS = [
 ] as const;
 export type OutputFlag = (typeof OUTPUT_FLAGS)[number];
 
+/** An output's flags as bits (bit i = OUTPUT_FLAGS[i]), as Submission.flagMasks keeps them. */
+export function flagMask(flags: readonly OutputFlag[]): number {
+  let mask = 0;
+  for (const flag of flags) mask |= 1 << OUTPUT_FLAGS.indexOf(flag);
+  return mask;
+}
+
 export const OUTPUT_FLAG_LABELS: Record<OutputFlag, string> = {
   fails_to_follow_instruction: "Fails to follow the correct instruction / task",
   inappropriate_for_customer_assistant: "Inappropriate for a customer assistant",

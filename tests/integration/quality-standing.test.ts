@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/api/errors";
 import { db } from "@/lib/db";
@@ -156,5 +157,45 @@ describe("screening", () => {
     );
     const standings = await db.labelerQuality.findMany({ where: { projectId: project.id } });
     expect(standings.map((s) => s.goldAnswered)).toEqual([3, 3, 3, 3, 3, 3]);
+  });
+});
+
+describe("the migrations' backfill of the by-position columns", () => {
+  it("writes for old rankings what submitTask writes for new ones", async () => {
+    const project = await projectWith({ goldRate: 0 });
+    await makeRankingTask(project, 5);
+    const labeler = await makeUser("labeler");
+    const task = (await leaseNextTask(project, labeler.id))!;
+    const ids = task.outputs.map((output) => output.id);
+    await submitTask(task.id, labeler.id, {
+      ratings: Object.fromEntries(
+        ids.map((id, i) => [id, { likert: 7 - i, flags: i === 1 ? ["hallucination", "expresses_opinion"] : [] }]),
+      ),
+      ranking: [[ids[2]!], [ids[0]!, ids[4]!], [ids[1]!], [ids[3]!]],
+      prompt_labels: { category: "generation", flags: [] },
+    });
+    const written = await db.submission.findFirstOrThrow({ where: { taskId: task.id } });
+    expect(written.flagMasks.some((mask) => mask === (1 << 2) + (1 << 9))).toBe(true);
+
+    await db.submission.update({ where: { id: written.id }, data: { ranks: [], likerts: [], flagMasks: [], firstShown: null } });
+    const backfills = ["label_quality", "submission_flag_masks"].map((name) => {
+      const folder = readdirSync("prisma/migrations").find((entry) => entry.endsWith(name))!;
+      const sql = readFileSync(`prisma/migrations/${folder}/migration.sql`, "utf8");
+      return sql.slice(sql.indexOf("-- Backfill"));
+    });
+    for (const backfill of backfills) {
+      // Only this row: other tests share the database.
+      const onlyThis = (statement: string) =>
+        statement.replaceAll(/(s2?)\."kind" = 'ranking'/g, (match, alias) => `${match} AND ${alias}."id" = '${written.id}'`);
+      for (const statement of backfill.split(/;\s*\n/).filter((part) => /UPDATE/.test(part)))
+        await db.$executeRawUnsafe(onlyThis(statement));
+    }
+    const again = await db.submission.findUniqueOrThrow({ where: { id: written.id } });
+    expect({ ranks: again.ranks, likerts: again.likerts, flagMasks: again.flagMasks, firstShown: again.firstShown }).toEqual({
+      ranks: written.ranks,
+      likerts: written.likerts,
+      flagMasks: written.flagMasks,
+      firstShown: written.firstShown,
+    });
   });
 });
