@@ -106,6 +106,9 @@ const adminRoutes: Call[] = [
   { method: "POST", path: "/api/admin/projects/{slug}/snapshots", body: { name: "Bad Name" } },
   { method: "POST", path: "/api/admin/projects/{slug}/comparisons/batches", body: { records: [] } },
   { method: "POST", path: "/api/admin/projects/{slug}/demonstrations", body: { labels: 0 } },
+  { method: "PUT", path: "/api/admin/projects/{slug}/labelers/unknown-id/status", body: { status: "active" } },
+  { method: "PUT", path: "/api/admin/projects/{slug}/tasks/unknown-id/gold", body: { ranking: [["a"]] } },
+  { method: "DELETE", path: "/api/admin/projects/{slug}/tasks/unknown-id/gold" },
 ];
 
 // Session routes any signed-in person may call.
@@ -154,6 +157,8 @@ const keyRoutes: (Call & { scope?: ApiKeyScope })[] = [
   { method: "POST", path: "/api/v1/projects/{slug}/snapshots", body: { name: "Bad Name" }, scope: "export:read" },
   { method: "GET", path: "/api/v1/projects/{slug}/snapshots/no-such-snapshot", scope: "export:read" },
   { method: "GET", path: "/api/v1/projects/{slug}/snapshots/no-such-snapshot/files/x.jsonl.gz", scope: "export:read" },
+  { method: "GET", path: "/api/v1/projects/{slug}/settings", scope: "projects:admin" },
+  { method: "PATCH", path: "/api/v1/projects/{slug}/settings", body: { gold_rate: 2 }, scope: "projects:admin" },
 ];
 
 test("/api/v1: 401 without a valid key (sessions do not count), 403 without the scope", async () => {
