@@ -14,6 +14,8 @@ const scopeHelp: Record<(typeof API_KEY_SCOPES)[number], string> = {
   "prompts:write": "Send prompts in",
   "outputs:write": "Send model outputs in",
   "export:read": "Download comparison exports",
+  "quality:read": "Read agreement and labeler quality figures",
+  "projects:admin": "Read and change a project's quality settings",
 };
 
 type Created = { key: { id: string; name: string; prefix: string; scopes: string[]; key: string } };
