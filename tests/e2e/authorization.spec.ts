@@ -109,6 +109,7 @@ const adminRoutes: Call[] = [
   { method: "PUT", path: "/api/admin/projects/{slug}/labelers/unknown-id/status", body: { status: "active" } },
   { method: "PUT", path: "/api/admin/projects/{slug}/tasks/unknown-id/gold", body: { ranking: [["a"]] } },
   { method: "DELETE", path: "/api/admin/projects/{slug}/tasks/unknown-id/gold" },
+  { method: "PATCH", path: "/api/admin/projects/{slug}/quality-settings", body: { gold_rate: -1 } },
 ];
 
 // Session routes any signed-in person may call.

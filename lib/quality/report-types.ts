@@ -1,0 +1,81 @@
+import { z } from "zod";
+
+/*
+ * What the quality and model reports answer: the API's zod schemas (the OpenAPI document comes
+ * from them) and the types the admin screens read. Field names are the API's (snake_case).
+ */
+
+export const figureSchema = z
+  .object({
+    value: z.number().nullable(),
+    ci95: z.tuple([z.number(), z.number()]).nullable(),
+    n: z.number().int(),
+  })
+  .meta({ description: "A figure with its 95% percentile-bootstrap interval and the count it rests on; null when nothing to measure." });
+export type FigureJson = z.infer<typeof figureSchema>;
+
+export const LABELER_STATUSES = ["active", "warned", "blocked", "screening", "failed_screening"] as const;
+
+export const labelerQualitySchema = z.object({
+  labeler: z.string().meta({ description: "The pseudonym the exports use." }),
+  status: z.enum(LABELER_STATUSES),
+  rankings: z.number().int(),
+  pairwise_agreement: figureSchema,
+  gold: z.object({ answered: z.number().int(), accuracy: z.number().nullable() }),
+  position_bias: z.object({
+    first_shown_ranked_first: z.number().nullable(),
+    expected: z.number().nullable(),
+  }),
+  median_duration_ms: z.number().nullable(),
+});
+
+export const qualityReportSchema = z.object({
+  overall: z.object({
+    pairwise_agreement: figureSchema,
+    kendall_tau_b: figureSchema,
+    likert_alpha: figureSchema,
+    tasks: z.number().int(),
+    rankings: z.number().int(),
+  }),
+  labelers: z.array(labelerQualitySchema),
+});
+export type QualityReport = z.infer<typeof qualityReportSchema>;
+
+/** The admin screen's report: the API's, plus who each pseudonym is and agreement week by week. */
+export type AdminQualityReport = QualityReport & {
+  labelers: (QualityReport["labelers"][number] & { user: { id: string; name: string | null; email: string } })[];
+  /** Pairwise agreement of the tasks whose last ranking came in that ISO week (Monday, UTC). */
+  over_time: { week: string; pairwise_agreement: FigureJson }[];
+};
+
+export const modelReportSchema = z.object({
+  baseline: z.string().nullable(),
+  models: z.array(
+    z.object({
+      model: z.string(),
+      comparisons: z.number().int().meta({ description: "(ranking, output of this model, output of the baseline) triples." }),
+      win_rate: z.number().nullable(),
+      ci95: z.tuple([z.number(), z.number()]).nullable(),
+      bt_score: z.number().nullable(),
+      bt_ci95: z.tuple([z.number(), z.number()]).nullable(),
+      mean_likert: z.number().nullable(),
+      flag_rates: z.record(z.string(), z.number()),
+    }),
+  ),
+});
+export type ModelReport = z.infer<typeof modelReportSchema>;
+
+/** A task whose labelers disagree, for the review queue. */
+export type Disagreement = {
+  task_id: string;
+  gold: boolean;
+  prompt: string;
+  agreement: FigureJson;
+  outputs: { id: string; model: string; text: string; position: number }[];
+  rankings: { labeler: string; name: string; groups: string[][] }[];
+};
+
+export type GoldTaskSummary = { task_id: string; prompt: string; answered: number; accuracy: number | null; created_at: string };
+
+/** What a labeler sees of their own standing in a project. */
+export type OwnStanding = { status: (typeof LABELER_STATUSES)[number]; gold_answered: number; gold_accuracy: number | null };
