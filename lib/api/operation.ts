@@ -155,10 +155,19 @@ export type OperationHandler<S extends OperationSpec, R = unknown> = ((request: 
   reply?: R;
 };
 
-/** The JSON body an operation answers with `status` (200 or 201 by default), for the screens that call it. */
+/** A value as it arrives after JSON.stringify and JSON.parse: dates become strings. */
+export type Jsonified<T> = T extends Date
+  ? string
+  : T extends readonly (infer U)[]
+    ? Jsonified<U>[]
+    : T extends object
+      ? { [K in keyof T]: Jsonified<T[K]> }
+      : T;
+
+/** The JSON body an operation answers with `status` (200 or 201 by default), as the screens that call it read it. */
 export type ResponseOf<H, Status extends number = 200 | 201> = H extends { reply?: infer R }
   ? Extract<R, { status: Status }> extends { body?: infer B }
-    ? B
+    ? Jsonified<B>
     : never
   : never;
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import type { POST } from "@/app/api/admin/api-keys/route";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SecretBox } from "@/components/ui/copy-button";
@@ -8,6 +9,7 @@ import { describedBy, Field } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { useCreateForm } from "@/components/ui/use-create-form";
+import type { ResponseOf } from "@/lib/api/operation";
 import { API_KEY_SCOPES, createApiKeySchema } from "@/lib/api-keys/schema";
 
 const scopeHelp: Record<(typeof API_KEY_SCOPES)[number], string> = {
@@ -18,7 +20,7 @@ const scopeHelp: Record<(typeof API_KEY_SCOPES)[number], string> = {
   "projects:admin": "Read and change a project's quality settings",
 };
 
-type Created = { key: { id: string; name: string; prefix: string; scopes: string[]; key: string } };
+type Created = ResponseOf<typeof POST>;
 
 export function ApiKeyForm() {
   const [created, setCreated] = useState<Created["key"] | null>(null);

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import type { POST } from "@/app/api/admin/projects/[slug]/snapshots/route";
 import { FormatOptions, SplitOptions } from "@/components/exports/admin/format-options";
 import { SnapshotFiles } from "@/components/exports/admin/snapshot-files";
 import { orderedSplits } from "@/components/exports/admin/snapshot-list";
@@ -9,6 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
+import type { ResponseOf } from "@/lib/api/operation";
 import type { SnapshotManifest } from "@/lib/exports/snapshots";
 import { callApi, type FieldErrors } from "@/lib/ui/api";
 import { formatCount, formatDateTime } from "@/lib/ui/format";
@@ -44,7 +46,7 @@ export function SnapshotForm({
     setPending(true);
     setErrors({});
     setMessage(null);
-    const result = await callApi<{ snapshot: SnapshotManifest }>(`/api/admin/projects/${encodeURIComponent(slug)}/snapshots`, {
+    const result = await callApi<ResponseOf<typeof POST>>(`/api/admin/projects/${encodeURIComponent(slug)}/snapshots`, {
       method: "POST",
       body: {
         name: String(data.get("name") ?? "").trim(),

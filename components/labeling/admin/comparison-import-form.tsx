@@ -2,9 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
+import type { POST } from "@/app/api/admin/projects/[slug]/comparisons/batches/route";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
+import type { ResponseOf } from "@/lib/api/operation";
 import { type RawRecord, RecordSplitter } from "@/lib/imports/records";
 import { callApi } from "@/lib/ui/api";
 import { formatCount, formatPercent } from "@/lib/ui/format";
@@ -18,8 +20,7 @@ const MAX_BATCH_CHARS = 4_000_000;
 const MAX_BAD_LINES_KEPT = 5_000;
 const BAD_LINES_SHOWN = 200;
 
-type Outcome = { line: number; status: "created" | "invalid"; task_id?: string; reason?: string };
-type BatchAnswer = { created: number; invalid: number; outcomes: Outcome[] };
+type BatchAnswer = ResponseOf<typeof POST>;
 type Totals = { lines: number; created: number; invalid: number };
 type BadLine = { line: number; reason: string };
 type State =

@@ -2,16 +2,18 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import type { POST } from "@/app/api/admin/projects/[slug]/demonstrations/route";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
+import type { ResponseOf } from "@/lib/api/operation";
 import { callApi, type FieldErrors } from "@/lib/ui/api";
 import { cn } from "@/lib/ui/cn";
 import { formatCount } from "@/lib/ui/format";
 
 type Mode = "chosen" | "newest";
-type Answer = { created: number; tasks: { id: string; prompt_id: string }[] };
+type Answer = ResponseOf<typeof POST>;
 
 // The server validates with requestDemonstrationsSchema (lib/labeling/import.ts) and names the
 // field at fault; the form only shapes the input.

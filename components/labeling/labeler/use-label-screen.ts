@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useReducer, useRef } from "react";
+import type { POST as Submit } from "@/app/api/v1/tasks/[id]/submit/route";
 import {
   type DraftPatch,
   initialLabelScreenState,
@@ -9,6 +10,7 @@ import {
   labelScreenReducer,
 } from "@/components/labeling/labeler/label-screen-state";
 import { finishDraft, pruneDrafts, readDraft } from "@/components/labeling/labeler/use-task-draft";
+import type { ResponseOf } from "@/lib/api/operation";
 import type { DemonstrationSubmission, NextTask, RankingSubmission } from "@/lib/labeling/schema";
 import { callApi } from "@/lib/ui/api";
 
@@ -75,7 +77,7 @@ export function useLabelScreen(slug: string, instructionsVersion: number): Label
     if (!task) return;
     const id = task.id;
     dispatch({ type: "submit-started" });
-    const result = await callApi<{ status: string }>(`/api/v1/tasks/${encodeURIComponent(id)}/submit`, { method: "POST", body });
+    const result = await callApi<ResponseOf<typeof Submit>>(`/api/v1/tasks/${encodeURIComponent(id)}/submit`, { method: "POST", body });
     if (result.ok) finishDraft(id);
     dispatch({ type: "submit-finished", result });
     if (result.ok) await loadNext();

@@ -2,6 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import type { PATCH } from "@/app/api/admin/projects/[slug]/route";
+import type { POST } from "@/app/api/admin/projects/route";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { describedBy, Field } from "@/components/ui/field";
@@ -9,6 +11,7 @@ import { FieldError } from "@/components/ui/field-error";
 import { Input, Textarea } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Markdown } from "@/components/ui/markdown";
+import type { ResponseOf } from "@/lib/api/operation";
 import { createProjectSchema, updateProjectSchema } from "@/lib/projects/schema";
 import { callApi, type FieldErrors, toFieldErrors } from "@/lib/ui/api";
 import { cn } from "@/lib/ui/cn";
@@ -16,7 +19,7 @@ import { suggestSlug } from "@/lib/ui/slug";
 
 export type ProjectValues = { slug: string; name: string; description: string; instructions: string };
 
-type Saved = { project: ProjectValues & { instructionsVersion: number } };
+type Saved = ResponseOf<typeof POST> | ResponseOf<typeof PATCH>;
 
 export function ProjectForm({ mode, initial }: { mode: "create" | "edit"; initial?: ProjectValues }) {
   const router = useRouter();

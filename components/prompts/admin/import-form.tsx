@@ -2,15 +2,18 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
+import type { POST as SendBatch } from "@/app/api/admin/projects/[slug]/imports/[id]/batches/route";
+import type { POST as StartImport } from "@/app/api/admin/projects/[slug]/imports/route";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
+import type { ResponseOf } from "@/lib/api/operation";
 import { type ImportFormat, type RawRecord, RecordSplitter } from "@/lib/imports/records";
 import { MAX_RECORDS_PER_BATCH } from "@/lib/imports/schema";
 import { callApi } from "@/lib/ui/api";
 import { formatCount, formatPercent } from "@/lib/ui/format";
 
-type Totals = { lines: number; accepted: number; duplicate: number; quota: number; rejected: number; invalid: number };
+type Totals = ResponseOf<typeof SendBatch>["totals"];
 type State =
   | { phase: "idle" }
   | { phase: "running"; fraction: number; totals: Totals }
@@ -75,7 +78,7 @@ export function ImportForm({ slug }: { slug: string }) {
         pending = records.slice(1);
       }
     }
-    const created = await callApi<{ import: { id: string } }>(`/api/admin/projects/${slug}/imports`, {
+    const created = await callApi<ResponseOf<typeof StartImport>>(`/api/admin/projects/${slug}/imports`, {
       method: "POST",
       body: { file_name: file.name, format, header },
     });

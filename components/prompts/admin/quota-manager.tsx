@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useRef, useState } from "react";
+import type { PUT } from "@/app/api/admin/projects/[slug]/quotas/route";
 import { SPLIT_LABELS } from "@/components/prompts/admin/labels";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -10,6 +11,7 @@ import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/compon
 import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { EmptyRow, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import type { ResponseOf } from "@/lib/api/operation";
 import { callApi, type FieldErrors } from "@/lib/ui/api";
 import { cn } from "@/lib/ui/cn";
 import { formatCount } from "@/lib/ui/format";
@@ -24,7 +26,7 @@ export type QuotaRow = {
 };
 
 type Target = { kind: "raw" } | { kind: "row"; row: QuotaRow };
-type Saved = { endUser: { label: string; quotaOverride: number | null }; created: boolean; defaultLimit: number };
+type Saved = ResponseOf<typeof PUT>;
 
 /** The override form and the usage table: clicking a row points the form at that end user. */
 export function QuotaManager({

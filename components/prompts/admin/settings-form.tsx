@@ -3,12 +3,14 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, type ReactNode, useState } from "react";
+import type { PATCH } from "@/app/api/admin/projects/[slug]/settings/route";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { describedBy, Field } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
+import type { ResponseOf } from "@/lib/api/operation";
 import { projectPromptSettingsSchema } from "@/lib/prompts/schema";
 import { callApi, type FieldErrors, toFieldErrors } from "@/lib/ui/api";
 import { cn } from "@/lib/ui/cn";
@@ -26,7 +28,7 @@ export type PromptSettingsValues = {
 };
 
 type Draft = Record<keyof PromptSettingsValues, string>;
-type Saved = { settings: PromptSettingsValues; changed: string[]; dedupRebuild: { prompts: number; keys: number } | null };
+type Saved = ResponseOf<typeof PATCH>;
 
 const toDraft = (values: PromptSettingsValues): Draft =>
   Object.fromEntries(Object.entries(values).map(([key, value]) => [key, String(value)])) as Draft;

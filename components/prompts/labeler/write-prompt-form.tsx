@@ -1,10 +1,12 @@
 "use client";
 
 import { type FormEvent, useEffect, useMemo, useState } from "react";
+import type { POST } from "@/app/api/projects/[slug]/prompts/route";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field } from "@/components/ui/field";
 import { Select, Textarea } from "@/components/ui/input";
+import type { ResponseOf } from "@/lib/api/operation";
 import { type LabelerPrompt, labelerPromptSchema, renderLabelerPrompt } from "@/lib/prompts/labeler-prompt";
 import { type PromptOutcome, USE_CASE_LABELS, USE_CASES, type UseCase } from "@/lib/prompts/schema";
 import { callApi, type FieldErrors, toFieldErrors } from "@/lib/ui/api";
@@ -97,7 +99,7 @@ export function WritePromptForm({ slug }: { slug: string }) {
     }
     setErrors({});
     setPending(true);
-    const response = await callApi<{ result: PromptOutcome }>(`/api/projects/${slug}/prompts`, { method: "POST", body: parsed.data });
+    const response = await callApi<ResponseOf<typeof POST>>(`/api/projects/${slug}/prompts`, { method: "POST", body: parsed.data });
     setPending(false);
     if (!response.ok) {
       setErrors(response.fieldErrors);

@@ -1,15 +1,17 @@
 "use client";
 
 import { useState } from "react";
+import type { POST } from "@/app/api/admin/invitations/route";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SecretBox } from "@/components/ui/copy-button";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { useCreateForm } from "@/components/ui/use-create-form";
+import type { ResponseOf } from "@/lib/api/operation";
 import { inviteSchema } from "@/lib/users/schema";
 
-type Created = { invitation: { email: string; role: string; expiresAt: string }; url: string };
+type Created = ResponseOf<typeof POST>;
 
 export function InviteForm() {
   const [created, setCreated] = useState<Created | null>(null);
