@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import { AppError, parseOrThrow } from "@/lib/api/errors";
+import { parseOrThrow } from "@/lib/api/errors";
 import { readJson, route } from "@/lib/api/http";
 import { type ApiClient, requireApiKey } from "@/lib/api-keys/authenticate";
 import type { ApiKeyScope } from "@/lib/api-keys/schema";
@@ -248,10 +248,4 @@ export function operationsOf(module: Record<string, unknown>): OperationSpec[] {
   return Object.values(module).flatMap((value) =>
     typeof value === "function" && "operation" in value ? [(value as OperationHandler<OperationSpec>).operation] : [],
   );
-}
-
-/** Throws a 404 unless `found`; for handlers that look a resource up by id. */
-export function requireFound<T>(found: T | null | undefined, message: string): T {
-  if (found === null || found === undefined) throw new AppError("not_found", message);
-  return found;
 }

@@ -44,14 +44,3 @@ function isAsciiDigit(c: number): boolean {
 export function digitsOf(s: string): string {
   return s.replace(/\D/g, "");
 }
-
-/** Trims characters matched by `re` from both ends of [start, end). */
-export function trimSpan(text: string, start: number, end: number, re = /[\s.,;:!?)("'\][]/): [number, number] {
-  while (start < end && re.test(text[start]!)) start++;
-  while (end > start && re.test(text[end - 1]!)) end--;
-  return [start, end];
-}
-
-export function clamp01(x: number): number {
-  return x < 0 ? 0 : Math.min(x, 1);
-}

@@ -1,4 +1,3 @@
-import { AppError } from "@/lib/api/errors";
 import { db } from "@/lib/db";
 
 export function listProjects() {
@@ -7,10 +6,4 @@ export function listProjects() {
 
 export function getProjectBySlug(slug: string) {
   return db.project.findUnique({ where: { slug } });
-}
-
-export async function requireProject(slug: string) {
-  const project = await getProjectBySlug(slug);
-  if (!project) throw new AppError("not_found", `No project with slug "${slug}".`);
-  return project;
 }

@@ -172,10 +172,6 @@ export async function countPrompts(projectId: string, filters: PromptFilters): P
   return { exact: false, atLeast: count, estimate: Math.max(estimate, count) };
 }
 
-export function getPrompt(projectId: string, id: string) {
-  return db.prompt.findFirst({ where: { id, projectId }, select: { id: true, status: true, projectId: true } });
-}
-
 // ---------------------------------------------------------------------------------------------
 // End users and quotas
 

@@ -13,7 +13,3 @@ export function listOpenInvitations() {
     orderBy: { createdAt: "desc" },
   });
 }
-
-export function countActiveAdmins() {
-  return db.user.count({ where: { role: "admin", active: true } });
-}
