@@ -3,9 +3,9 @@
 // the preview reads through the same planExport/exportRecords path as the API, so it shows
 // exactly what a trainer would receive.
 import { db } from "@/lib/db";
-import { encodeCursor, exportRecords, planExport } from "@/lib/exports/records";
-import type { ExportDataset, ExportQuery } from "@/lib/exports/schema";
-import type { Project } from "@/lib/generated/prisma/client";
+import { countedLabeler, encodeCursor, exportRecords, planExport } from "@/lib/exports/records";
+import type { ExportDataset, ExportQuery, GoldFilter, LabelerFilter } from "@/lib/exports/schema";
+import { Prisma, type Project } from "@/lib/generated/prisma/client";
 import { SPLITS, type Split } from "@/lib/prompts/split";
 
 export type SplitCounts = Record<Split, number>;
@@ -16,6 +16,8 @@ export type ExportCounts = {
   pairs: SplitCounts;
   /** Pairs whose two outputs share a tie group (exported only with `ties=include`). */
   tiedPairs: SplitCounts;
+  /** Tasks with two or more rankings (one `consensus` record each). */
+  consensus: SplitCounts;
   demonstrations: SplitCounts;
   /** Prompts that are not archived: what the `prompts` dataset exports. */
   prompts: SplitCounts;
@@ -25,10 +27,17 @@ const zero = (): SplitCounts => ({ train: 0, valid: 0, test: 0 });
 
 /**
  * The size of every dataset per split. A ranking is stored as tie groups ([["a"], ["b","c"], …]):
- * K = Σ|g|, its tied pairs are Σ C(|g|,2), and its comparison pairs are C(K,2) − tied.
+ * K = Σ|g|, its tied pairs are Σ C(|g|,2), and its comparison pairs are C(K,2) − tied. Rankings
+ * are counted under the comparison filters (by default as the exports default: no gold tasks, no
+ * blocked or failed-screening labelers).
  */
-export async function getExportCounts(projectId: string): Promise<ExportCounts> {
-  const [submissions, prompts] = await Promise.all([
+export async function getExportCounts(
+  projectId: string,
+  filters: { gold?: GoldFilter; labelers?: LabelerFilter } = {},
+): Promise<ExportCounts> {
+  const counted = Prisma.sql`(s."kind" <> 'ranking' OR (TRUE
+    ${filters.gold === "include" ? Prisma.empty : Prisma.sql`AND NOT t."gold"`} ${countedLabeler("s", filters)}))`;
+  const [submissions, prompts, consensus] = await Promise.all([
     db.$queryRaw<{ split: Split; kind: "ranking" | "demonstration"; count: bigint; outputs2: bigint | null; tied: bigint | null }[]>`
       SELECT p."split"::text AS "split", s."kind"::text AS "kind", count(*) AS "count",
         sum(g."k" * (g."k" - 1) / 2) AS "outputs2", sum(g."tied") AS "tied"
@@ -40,14 +49,30 @@ export async function getExportCounts(projectId: string): Promise<ExportCounts> 
           sum(jsonb_array_length(e.grp) * (jsonb_array_length(e.grp) - 1) / 2)::bigint AS "tied"
         FROM jsonb_array_elements(CASE WHEN jsonb_typeof(s."ranking") = 'array' THEN s."ranking" ELSE '[]'::jsonb END) AS e(grp)
       ) g ON true
-      WHERE s."projectId" = ${projectId}
+      WHERE s."projectId" = ${projectId} AND ${counted}
       GROUP BY 1, 2`,
     db.$queryRaw<{ split: Split; count: bigint }[]>`
       SELECT r."split"::text AS "split", count(*) AS "count"
       FROM "Prompt" r WHERE r."projectId" = ${projectId} AND r."status" = 'active'
       GROUP BY 1`,
+    db.$queryRaw<{ split: Split; count: bigint }[]>`
+      SELECT p."split"::text AS "split", count(*) AS "count"
+      FROM (
+        SELECT s."taskId" FROM "Submission" s JOIN "Task" t ON t."id" = s."taskId"
+        WHERE s."projectId" = ${projectId} AND s."kind" = 'ranking' AND ${counted}
+        GROUP BY s."taskId" HAVING count(*) >= 2
+      ) x
+      JOIN "Task" t ON t."id" = x."taskId" JOIN "Prompt" p ON p."id" = t."promptId"
+      GROUP BY 1`,
   ]);
-  const counts: ExportCounts = { rankings: zero(), pairs: zero(), tiedPairs: zero(), demonstrations: zero(), prompts: zero() };
+  const counts: ExportCounts = {
+    rankings: zero(),
+    pairs: zero(),
+    tiedPairs: zero(),
+    consensus: zero(),
+    demonstrations: zero(),
+    prompts: zero(),
+  };
   for (const row of submissions) {
     if (row.kind === "demonstration") {
       counts.demonstrations[row.split] = Number(row.count);
@@ -59,12 +84,14 @@ export async function getExportCounts(projectId: string): Promise<ExportCounts> 
     counts.pairs[row.split] = Number(row.outputs2 ?? 0) - tied;
   }
   for (const row of prompts) counts.prompts[row.split] = Number(row.count);
+  for (const row of consensus) counts.consensus[row.split] = Number(row.count);
   return counts;
 }
 
 /**
  * How many records an export of these counts holds in one split (or all): rankings for
- * `batches`, pairs (plus tied ones when included) for the pair formats, rows otherwise.
+ * `batches`, tasks ranked twice or more for `consensus`, pairs (plus tied ones when included) for
+ * the pair formats, rows otherwise.
  */
 export function recordCount(counts: ExportCounts, dataset: ExportDataset, query: Pick<ExportQuery, "format" | "split" | "ties">): number {
   const pick = (perSplit: SplitCounts) =>
@@ -72,6 +99,7 @@ export function recordCount(counts: ExportCounts, dataset: ExportDataset, query:
   if (dataset === "prompts") return pick(counts.prompts);
   if (dataset === "demonstrations") return pick(counts.demonstrations);
   if (query.format === "batches") return pick(counts.rankings);
+  if (query.format === "consensus") return pick(counts.consensus);
   return pick(counts.pairs) + (query.ties === "include" ? pick(counts.tiedPairs) : 0);
 }
 

@@ -5,9 +5,11 @@
 import { createHmac } from "node:crypto";
 import { AppError } from "@/lib/api/errors";
 import { db } from "@/lib/db";
+import { toConsensusRecord } from "@/lib/exports/consensus";
 import { type Ranking, rankOutputs, toBatchRecord, toDemonstrationRecord, toPairRecords } from "@/lib/exports/formats";
-import type { ComparisonFormat, ExportDataset, ExportQuery } from "@/lib/exports/schema";
+import { type ComparisonFormat, type ExportDataset, type ExportQuery, UNCOUNTED_STATUSES } from "@/lib/exports/schema";
 import { Prisma, type Project } from "@/lib/generated/prisma/client";
+import { ranksByPosition } from "@/lib/labeling/gold";
 
 export type Position = { txid: bigint; id: string };
 const START: Position = { txid: -1n, id: "" };
@@ -43,20 +45,39 @@ function sourceOf(dataset: ExportDataset): Source {
   return { table: "Prompt" };
 }
 
-function rowFilter(project: Project, dataset: ExportDataset, query: Pick<ExportQuery, "split">) {
+/**
+ * `labelers=counted`: the submission (alias `r` or `s`) is not by a labeler whose standing in the
+ * project is now blocked or failed at screening. A labeler with no standing row counts. Read at
+ * export time, like Task.gold: a later change of standing does not recall records already pulled.
+ */
+export function countedLabeler(alias: "r" | "s", query: Pick<ExportQuery, "labelers">) {
+  if (query.labelers === "all") return Prisma.empty;
+  const r = Prisma.raw(`"${alias}"`);
+  return Prisma.sql`AND NOT EXISTS (
+    SELECT 1 FROM "LabelerQuality" q WHERE q."projectId" = ${r}."projectId" AND q."labelerId" = ${r}."labelerId"
+      AND q."status"::text IN (${Prisma.join(UNCOUNTED_STATUSES)}))`;
+}
+
+// The rows an export reads. The comparison filters are plain conditions on each row, so the
+// keyset paging by (txid, id) is unchanged: a row filtered out is simply never read, and a cursor
+// (the position of the last row read) stays a position in the full sequence of rows.
+function rowFilter(project: Project, dataset: ExportDataset, query: Pick<ExportQuery, "split" | "gold" | "labelers">) {
   const source = sourceOf(dataset);
   if (source.table === "Prompt") {
     return Prisma.sql`FROM "Prompt" r WHERE r."projectId" = ${project.id} AND r."status" = 'active'
       ${query.split ? Prisma.sql`AND r."split" = ${query.split}::"Split"` : Prisma.empty}`;
   }
+  const comparisons = dataset === "comparisons";
   return Prisma.sql`FROM "Submission" r JOIN "Task" t ON t."id" = r."taskId" JOIN "Prompt" p ON p."id" = t."promptId"
     WHERE r."projectId" = ${project.id} AND r."kind" = ${source.kind}::"TaskKind"
-    ${query.split ? Prisma.sql`AND p."split" = ${query.split}::"Split"` : Prisma.empty}`;
+    ${query.split ? Prisma.sql`AND p."split" = ${query.split}::"Split"` : Prisma.empty}
+    ${comparisons && query.gold !== "include" ? Prisma.sql`AND NOT t."gold"` : Prisma.empty}
+    ${comparisons ? countedLabeler("r", query) : Prisma.empty}`;
 }
 
 /**
- * Where an export from `since` ends: after `limit` records (rankings for comparisons), or at the
- * last settled row. Returns null when there is nothing new.
+ * Where an export from `since` ends: after `limit` records (rankings for comparisons, tasks for
+ * `consensus`), or at the last settled row. Returns null when there is nothing new.
  */
 export async function planExport(
   project: Project,
@@ -67,13 +88,58 @@ export async function planExport(
   const [horizon] = await db.$queryRaw<{ xmin: bigint }[]>`SELECT (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint AS xmin`;
   const filter = rowFilter(project, dataset, query);
   const after = Prisma.sql`AND (r."txid", r."id") > (${since.txid}, ${since.id}) AND r."txid" < ${horizon!.xmin}`;
-  const [last] = query.limit
-    ? await db.$queryRaw<Position[]>`SELECT r."txid", r."id" ${filter} ${after} ORDER BY r."txid", r."id" OFFSET ${query.limit - 1} LIMIT 1`
-    : [];
+  const consensus = dataset === "comparisons" && query.format === "consensus";
+  const [last] = !query.limit
+    ? []
+    : consensus
+      ? await consensusLimit(project, query, since, horizon!.xmin, query.limit)
+      : await db.$queryRaw<
+          Position[]
+        >`SELECT r."txid", r."id" ${filter} ${after} ORDER BY r."txid", r."id" OFFSET ${query.limit - 1} LIMIT 1`;
   const [end] = last
     ? [last]
     : await db.$queryRaw<Position[]>`SELECT r."txid", r."id" ${filter} ${after} ORDER BY r."txid" DESC, r."id" DESC LIMIT 1`;
   return end ? { since, until: end } : null;
+}
+
+/*
+ * Consensus records and cursors. A consensus record stands for a task, not a row, so it needs a
+ * position of its own. The choice: an export over (since, until] emits every task that has a
+ * counted ranking in (since, until] and at least two counted rankings at or below `until`, built
+ * from exactly those rankings (its state as of `until`), at the position of its latest counted
+ * ranking at or below `until`, in (txid, id) order. Hence:
+ * - the records of one export are a function of the rows at or below `until` only, so the same
+ *   request answers the same bytes while no new data arrives, and a page boundary inside the
+ *   stream is an ordinary keyset boundary (the latest-ranking positions are distinct rows);
+ * - consecutive pulls split the rankings between them: every counted ranking is in the record of
+ *   the pull whose range holds it (or, for a task's first ranking, of the pull that brings its
+ *   second), so nothing is skipped; a task comes again only in a pull that brings it a new
+ *   ranking, with its count one or more higher, so no state is repeated. A trainer keeps the last
+ *   record per `group_id`; the record in a full export is the same as the last one from any chain
+ *   of incremental pulls.
+ */
+
+/**
+ * With `limit`, the position of the `limit`-th task a consensus export from `since` emits. A task
+ * enters at its first counted ranking after `since` that is at least its second counted ranking
+ * overall (row_number ≥ 2): an export ending there is the first to hold it with two rankings.
+ */
+async function consensusLimit(project: Project, query: ExportQuery, since: Position, horizon: bigint, limit: number) {
+  const filter = rowFilter(project, "comparisons", query);
+  return db.$queryRaw<Position[]>`
+    WITH counted AS (
+      SELECT r."taskId", r."txid", r."id", row_number() OVER (PARTITION BY r."taskId" ORDER BY r."txid", r."id") AS n
+      ${filter} AND r."txid" < ${horizon}
+        AND r."taskId" IN (
+          SELECT s."taskId" FROM "Submission" s
+          WHERE s."projectId" = ${project.id} AND s."kind" = 'ranking'
+            AND (s."txid", s."id") > (${since.txid}, ${since.id}) AND s."txid" < ${horizon} ${countedLabeler("s", query)})
+    ), entry AS (
+      SELECT DISTINCT ON ("taskId") "txid", "id" FROM counted
+      WHERE n >= 2 AND ("txid", "id") > (${since.txid}, ${since.id})
+      ORDER BY "taskId", "txid", "id"
+    )
+    SELECT "txid", "id" FROM entry ORDER BY "txid", "id" OFFSET ${limit - 1} LIMIT 1`;
 }
 
 type RankingRow = {
@@ -172,6 +238,10 @@ export async function* exportRecords(
     }
     return;
   }
+  if (query.format === "consensus") {
+    yield* consensusRecords(project, query, range);
+    return;
+  }
   const columns = Prisma.sql`r."txid", r."id", r."taskId", r."labelerId", r."ratings", r."ranking", r."promptCategory", r."promptFlags", r."note", r."durationMs",
     r."instructionsVersion", r."createdAt", p."id" AS "promptId", p."text" AS "promptText", p."split" AS "promptSplit", p."category" AS "promptUseCase"`;
   for await (const rows of pages<RankingRow>(project, dataset, query, range, columns)) {
@@ -204,6 +274,71 @@ export async function* exportRecords(
         }))
           yield record;
     }
+  }
+}
+
+// Map.groupBy is not in Node 20.
+function byTask<T extends { taskId: string }>(rows: T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = map.get(row.taskId);
+    if (list) list.push(row);
+    else map.set(row.taskId, [row]);
+  }
+  return map;
+}
+
+type ConsensusKey = Position & { taskId: string; promptId: string; promptText: string; promptSplit: string };
+
+/**
+ * The `consensus` records between two positions (see "Consensus records and cursors" above): the
+ * key rows are the counted rankings in (since, until] that no later counted ranking of the same
+ * task at or below `until` follows, paged by (txid, id) like any other rows; each key's task is
+ * then built from all its counted rankings at or below `until`, and left out below two.
+ */
+async function* consensusRecords(project: Project, query: ExportQuery, range: { since: Position; until: Position }) {
+  const filter = rowFilter(project, "comparisons", query);
+  const { until } = range;
+  let from = range.since;
+  for (;;) {
+    const keys = await db.$queryRaw<ConsensusKey[]>`
+      SELECT r."txid", r."id", r."taskId", p."id" AS "promptId", p."text" AS "promptText", p."split"::text AS "promptSplit" ${filter}
+        AND (r."txid", r."id") > (${from.txid}, ${from.id}) AND (r."txid", r."id") <= (${until.txid}, ${until.id})
+        AND NOT EXISTS (
+          SELECT 1 FROM "Submission" s
+          WHERE s."taskId" = r."taskId" AND s."kind" = 'ranking'
+            AND (s."txid", s."id") > (r."txid", r."id") AND (s."txid", s."id") <= (${until.txid}, ${until.id})
+            ${countedLabeler("s", query)})
+      ORDER BY r."txid", r."id" LIMIT ${PAGE}`;
+    if (!keys.length) return;
+    // One key per task by construction (only a task's latest ranking is a key).
+    const taskIds = keys.map((key) => key.taskId);
+    const [submissions, outputs] = await Promise.all([
+      db.$queryRaw<{ taskId: string; ranks: number[] | null; ranking: string[][] }[]>`
+        SELECT s."taskId", s."ranks", s."ranking" FROM "Submission" s
+        WHERE s."taskId" IN (${Prisma.join(taskIds)}) AND s."kind" = 'ranking'
+          AND (s."txid", s."id") <= (${until.txid}, ${until.id}) ${countedLabeler("s", query)}`,
+      db.taskOutput.findMany({
+        where: { taskId: { in: taskIds } },
+        orderBy: [{ taskId: "asc" }, { position: "asc" }],
+        select: { id: true, taskId: true, model: true, text: true },
+      }),
+    ]);
+    const outputsOf = byTask(outputs);
+    const rankingsOf = byTask(submissions);
+    for (const key of keys) {
+      const rankings = rankingsOf.get(key.taskId) ?? [];
+      const taskOutputs = (outputsOf.get(key.taskId) ?? []).map(({ id, model, text }) => ({ id, model, text }));
+      if (rankings.length < 2) continue;
+      if (query.model && !taskOutputs.some((output) => output.model === query.model)) continue;
+      const ids = taskOutputs.map((output) => output.id);
+      yield toConsensusRecord(
+        { task_id: key.taskId, prompt: { id: key.promptId, text: key.promptText, split: key.promptSplit }, outputs: taskOutputs },
+        // `ranks` (by position) is kept beside the JSON ranking; the JSON is the fallback for a row without it.
+        rankings.map((row) => (row.ranks?.length === ids.length ? row.ranks : ranksByPosition(row.ranking, ids))),
+      );
+    }
+    from = keys.at(-1)!;
   }
 }
 

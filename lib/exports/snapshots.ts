@@ -7,7 +7,17 @@ import { z } from "zod";
 import { AppError } from "@/lib/api/errors";
 import { db } from "@/lib/db";
 import { encodeCursor, exportRecords, planExport } from "@/lib/exports/records";
-import { EXPORT_DATASETS, type ExportDataset, exportQuerySchema, FORMATS_BY_DATASET } from "@/lib/exports/schema";
+import {
+  EXPORT_DATASETS,
+  type ExportDataset,
+  type ExportQuery,
+  exportQuerySchema,
+  FORMATS_BY_DATASET,
+  type GoldFilter,
+  goldFilterSchema,
+  type LabelerFilter,
+  labelerFilterSchema,
+} from "@/lib/exports/schema";
 import { Prisma, type Project } from "@/lib/generated/prisma/client";
 import { SPLITS } from "@/lib/prompts/split";
 
@@ -26,11 +36,18 @@ export const createSnapshotSchema = z
     split: z.enum(SPLITS).optional(),
     model: z.string().trim().min(1).max(200).optional(),
     ties: z.enum(["exclude", "include"]).optional(),
+    gold: goldFilterSchema.optional(),
+    labelers: labelerFilterSchema.optional(),
   })
   .superRefine((value, ctx) => {
     const formats: readonly string[] = FORMATS_BY_DATASET[value.dataset];
     if (value.format !== undefined && !formats.includes(value.format)) {
       ctx.addIssue({ code: "custom", path: ["format"], message: `Use one of: ${formats.join(", ")}.` });
+    }
+    for (const filter of ["gold", "labelers"] as const) {
+      if (value[filter] !== undefined && value.dataset !== "comparisons") {
+        ctx.addIssue({ code: "custom", path: [filter], message: "Only comparisons take this filter." });
+      }
     }
   });
 export type CreateSnapshotInput = z.infer<typeof createSnapshotSchema>;
@@ -39,7 +56,8 @@ export type SnapshotManifest = {
   name: string;
   dataset: ExportDataset;
   format: string;
-  filters: { split: string | null; model: string | null; ties: string };
+  /** `gold` and `labelers` are null for datasets other than comparisons. */
+  filters: { split: string | null; model: string | null; ties: string; gold: GoldFilter | null; labelers: LabelerFilter | null };
   cursor: string | null;
   files: { name: string; split: string; records: number; bytes: number; sha256: string }[];
   records_per_split: Record<string, number>;
@@ -93,7 +111,13 @@ export async function createSnapshot(
   input: CreateSnapshotInput,
   actor: { userId?: string; apiKeyId?: string },
 ): Promise<SnapshotManifest> {
-  const query = exportQuerySchema(input.dataset).parse({ format: input.format, model: input.model, ties: input.ties });
+  const query: ExportQuery = exportQuerySchema(input.dataset).parse({
+    format: input.format,
+    model: input.model,
+    ties: input.ties,
+    gold: input.gold,
+    labelers: input.labelers,
+  });
   let snapshot: Awaited<ReturnType<typeof db.exportSnapshot.create>>;
   try {
     snapshot = await db.exportSnapshot.create({
@@ -128,7 +152,13 @@ export async function createSnapshot(
       name: input.name,
       dataset: input.dataset,
       format: query.format,
-      filters: { split: input.split ?? null, model: input.model ?? null, ties: query.ties },
+      filters: {
+        split: input.split ?? null,
+        model: input.model ?? null,
+        ties: query.ties,
+        gold: query.gold ?? null,
+        labelers: query.labelers ?? null,
+      },
       cursor: everything ? encodeCursor(everything.until) : null,
       files,
       records_per_split: Object.fromEntries(files.map((file) => [file.split, file.records])),
@@ -148,13 +178,35 @@ export async function listSnapshots(project: Project) {
     orderBy: { createdAt: "desc" },
     select: { manifest: true },
   });
-  return rows.map((row) => row.manifest as SnapshotManifest).filter((manifest) => manifest.files);
+  return rows.map((row) => readManifest(row.manifest)).filter((manifest) => manifest.files);
+}
+
+/**
+ * A stored manifest as this version describes it. Manifests written before the gold and labeler
+ * filters existed have neither: their comparisons were exported unfiltered, which is what
+ * `gold: "include"` and `labelers: "all"` say.
+ */
+export function readManifest(stored: unknown): SnapshotManifest {
+  const manifest = stored as Omit<SnapshotManifest, "filters"> & { filters?: Partial<SnapshotManifest["filters"]> };
+  if (!manifest.filters || (manifest.filters.gold !== undefined && manifest.filters.labelers !== undefined))
+    return manifest as SnapshotManifest;
+  const comparisons = manifest.dataset === "comparisons";
+  return {
+    ...manifest,
+    filters: {
+      split: manifest.filters.split ?? null,
+      model: manifest.filters.model ?? null,
+      ties: manifest.filters.ties ?? "exclude",
+      gold: manifest.filters.gold ?? (comparisons ? "include" : null),
+      labelers: manifest.filters.labelers ?? (comparisons ? "all" : null),
+    },
+  };
 }
 
 export async function getSnapshot(project: Project, name: string) {
   const row = await db.exportSnapshot.findUnique({ where: { projectId_name: { projectId: project.id, name } } });
   if (!row || !(row.manifest as SnapshotManifest).files) throw new AppError("not_found", `No snapshot named "${name}".`);
-  return row;
+  return { ...row, manifest: readManifest(row.manifest) };
 }
 
 /** A snapshot file's stored bytes, chunk by chunk. */

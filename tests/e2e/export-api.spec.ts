@@ -63,6 +63,16 @@ test("exports stream rankings in every format, gzip when asked, with no email or
     headers: { "accept-encoding": "identity" },
   });
   expect((await withTies.text()).trim().split("\n")).toHaveLength(10);
+  // One ranking is no consensus yet; the filters at their defaults change nothing here.
+  const consensus = await machine.get(`/api/v1/projects/${project.slug}/export/comparisons?format=consensus`, {
+    headers: { "accept-encoding": "identity" },
+  });
+  expect(consensus.status()).toBe(200);
+  expect(await consensus.text()).toBe("");
+  const unfiltered = await machine.get(`/api/v1/projects/${project.slug}/export/comparisons?format=batches&gold=include&labelers=all`, {
+    headers: { "accept-encoding": "identity" },
+  });
+  expect((await unfiltered.text()).trim().split("\n")).toHaveLength(1);
 
   // Node's http client, not Playwright's, so that the compressed bytes arrive as sent.
   const { request: httpGet } = await import("node:http");
@@ -102,9 +112,11 @@ test("a bad parameter is a 422 that lists the allowed values; a key without expo
   const project = await makeProject();
   const reader = await newClient(BASE_URL, { authorization: `Bearer ${(await makeApiKey(["export:read"])).key}` });
   const cases: [string, RegExp][] = [
-    ["comparisons?format=csv", /batches, pairs, trl, trl-conversational, openai, hh/],
+    ["comparisons?format=csv", /batches, pairs, trl, trl-conversational, openai, hh, consensus/],
     ["comparisons?split=dev", /train, valid, test/],
     ["comparisons?ties=maybe", /exclude, include/],
+    ["comparisons?gold=maybe", /exclude, include/],
+    ["comparisons?labelers=some", /counted, all/],
     ["comparisons?limit=0", /limit/],
     ["comparisons?since=!!", /since/],
     ["ratings", /comparisons, demonstrations, prompts/],

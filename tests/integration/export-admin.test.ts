@@ -114,7 +114,8 @@ describe("export screen counts", () => {
     }
     await waitForSettledExports(project.id);
     for (const dataset of ["comparisons", "prompts"] as const) {
-      for (const format of FORMATS_BY_DATASET[dataset]) {
+      // consensus needs tasks ranked twice (its preview is in export-consensus.test.ts).
+      for (const format of FORMATS_BY_DATASET[dataset].filter((format) => format !== "consensus")) {
         const records = await getExportPreview(project, dataset, exportQuerySchema(dataset).parse({ format }));
         expect(records, format).toHaveLength(3);
         if (dataset === "comparisons")

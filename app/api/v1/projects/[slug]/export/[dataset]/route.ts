@@ -16,7 +16,16 @@ const DATASET_TEXT: Record<ExportDataset, { summary: string; description: string
       "Completed rankings. `format=batches`: one record per ranking (`group_id`, the prompt, every output with id, model, text, rank, Likert and flags, " +
       "the tie groups, `pairs` = all C(K,2) (better, worse) output-id pairs minus ties, prompt labels, a pseudonymous labeler id, instructions version, split, timestamps). " +
       "`pairs|trl|trl-conversational|openai|hh`: one record per (better, worse) pair in each trainer's own layout, each with `group_id` so a trainer can batch a ranking; " +
-      "tied pairs are left out unless `ties=include`, where they are marked.",
+      "tied pairs are left out unless `ties=include`, where they are marked. " +
+      "`consensus`: one record per task with two or more rankings: `group_id` (the task id), the prompt (id, text, split), the outputs (id, model, text, `mean_rank`), " +
+      '`rankings` (how many), `aggregate` (tie groups of output ids, best first), `method: "mean_rank"` (a Borda count on fractional ranks: a tie group gives its outputs the mean ' +
+      "of the positions it spans; outputs are ordered by their mean over the labelers, equal means tie; order-independent, fair to ties, and what the vote counts sum to) " +
+      "and `pairs`: for every output pair, a before b in the task's output order, `{a, b, a_better, b_better, tied}` vote counts: soft labels. " +
+      "A task's record is positioned at its latest ranking and holds every ranking up to the export's end, so an incremental pull sends a task again, with its new count, " +
+      "when it has received a ranking since the cursor: keep the last record per `group_id`. `limit` counts tasks; `ties` does not apply. " +
+      "Filters: `gold=exclude` (default) leaves out rankings of gold tasks (quality checks), `gold=include` keeps them; `labelers=counted` (default) leaves out " +
+      "rankings by labelers now blocked or failed at screening in the project, `labelers=all` keeps them. Both are read when the export runs and apply to every format; " +
+      "records already pulled are not recalled when a task or a labeler changes later.",
   },
   demonstrations: {
     summary: "Export demonstrations",
