@@ -56,7 +56,14 @@ export const snapshotManifestSchema = z.object({
   name: z.string(),
   dataset: z.enum(["comparisons", "demonstrations", "prompts"]),
   format: z.string(),
-  filters: z.object({ split: z.string().nullable(), model: z.string().nullable(), ties: z.string() }),
+  filters: z.object({
+    split: z.string().nullable(),
+    model: z.string().nullable(),
+    ties: z.string(),
+    // Comparisons only (null otherwise): whether gold tasks and blocked or screened-out labelers are in.
+    gold: z.enum(["exclude", "include"]).nullable(),
+    labelers: z.enum(["counted", "all"]).nullable(),
+  }),
   // Where an incremental export taken after this snapshot starts (`since`); null when it was empty.
   cursor: z.string().nullable(),
   files: z.array(z.object({ name: z.string(), split: z.string(), records: z.number().int(), bytes: z.number().int(), sha256: z.string() })),
