@@ -10,7 +10,7 @@ const ROWS: Row[] = [
   {
     key: "rankings",
     label: "Comparisons",
-    note: "completed rankings · batches records",
+    note: "completed rankings, without gold tasks or blocked labelers · batches records",
     testId: (split) => `export-count-comparisons-${split}`,
   },
   {
@@ -21,6 +21,13 @@ const ROWS: Row[] = [
     sub: true,
   },
   { key: "tiedPairs", label: "Tied pairs", note: "left out unless ties=include", testId: (split) => `export-tied-${split}`, sub: true },
+  {
+    key: "consensus",
+    label: "Consensus",
+    note: "tasks ranked twice or more · consensus records",
+    testId: (split) => `export-consensus-${split}`,
+    sub: true,
+  },
   { key: "demonstrations", label: "Demonstrations", note: "written responses", testId: (split) => `export-count-demonstrations-${split}` },
   { key: "prompts", label: "Prompts", note: "active (not archived)", testId: (split) => `export-count-prompts-${split}` },
 ];

@@ -36,7 +36,8 @@ export function SnapshotForm({
   const [message, setMessage] = useState<string | null>(null);
   const [manifest, setManifest] = useState<SnapshotManifest | null>(null);
   const [dataset, format] = view.split(":") as [string, string];
-  const pairFormat = dataset === "comparisons" && format !== "batches";
+  const pairFormat = dataset === "comparisons" && format !== "batches" && format !== "consensus";
+  const comparisons = dataset === "comparisons";
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -55,6 +56,8 @@ export function SnapshotForm({
         ...(split ? { split } : {}),
         ...(model ? { model } : {}),
         ...(pairFormat && data.get("ties") === "include" ? { ties: "include" } : {}),
+        ...(comparisons && data.get("gold") === "include" ? { gold: "include" } : {}),
+        ...(comparisons && data.get("labelers") === "all" ? { labelers: "all" } : {}),
       },
     });
     setPending(false);
@@ -113,7 +116,7 @@ export function SnapshotForm({
             placeholder="e.g. sft-1.3b"
           />
         </Field>
-        <div className="flex flex-col gap-3 sm:col-span-2 sm:flex-row sm:items-center sm:justify-between lg:col-span-4">
+        <div className="flex flex-col gap-3 sm:col-span-2 sm:flex-row sm:flex-wrap sm:items-center sm:gap-x-6 lg:col-span-4">
           <label className={`flex items-center gap-2 text-sm ${pairFormat ? "text-slate-700" : "text-slate-400"}`}>
             <input
               type="checkbox"
@@ -124,7 +127,27 @@ export function SnapshotForm({
             />
             Include tied pairs (marked <code className="font-mono text-xs">tie: true</code>)
           </label>
-          <Button type="submit" pending={pending} data-testid="snapshot-submit">
+          <label className={`flex items-center gap-2 text-sm ${comparisons ? "text-slate-700" : "text-slate-400"}`}>
+            <input
+              type="checkbox"
+              name="gold"
+              value="include"
+              disabled={!comparisons}
+              className="size-4 rounded border-slate-300 text-indigo-600 focus:ring-indigo-600"
+            />
+            Include gold tasks
+          </label>
+          <label className={`flex items-center gap-2 text-sm ${comparisons ? "text-slate-700" : "text-slate-400"}`}>
+            <input
+              type="checkbox"
+              name="labelers"
+              value="all"
+              disabled={!comparisons}
+              className="size-4 rounded border-slate-300 text-indigo-600 focus:ring-indigo-600"
+            />
+            Include blocked and screened-out labelers
+          </label>
+          <Button type="submit" pending={pending} data-testid="snapshot-submit" className="sm:ml-auto">
             {pending ? "Freezing…" : "Create snapshot"}
           </Button>
         </div>

@@ -6,7 +6,7 @@ export type SnapshotSummary = {
   name: string;
   dataset: string;
   format: string;
-  filters: { split: string | null; model: string | null; ties: string };
+  filters: { split: string | null; model: string | null; ties: string; gold?: string | null; labelers?: string | null };
   created: string;
   recordsPerSplit: Record<string, number>;
   files: SnapshotFileRow[];
@@ -34,6 +34,8 @@ export function SnapshotList({ base, slug, snapshots }: { base: string; slug: st
               {snapshot.dataset} · {snapshot.format}
             </Badge>
             {snapshot.filters.model ? <Badge>model {snapshot.filters.model}</Badge> : null}
+            {snapshot.filters.gold === "include" ? <Badge tone="amber">gold tasks included</Badge> : null}
+            {snapshot.filters.labelers === "all" ? <Badge tone="amber">all labelers</Badge> : null}
             {snapshot.filters.ties === "include" && snapshot.dataset === "comparisons" && snapshot.format !== "batches" ? (
               <Badge tone="amber">ties included</Badge>
             ) : null}
