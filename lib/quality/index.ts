@@ -1,0 +1,47 @@
+/**
+ * Label quality and model evaluation: pure, dependency-free math that runs in the browser and on
+ * the server. See each module for the exact definitions.
+ */
+export {
+  type AgreementReport,
+  agreementOverTime,
+  agreementReport,
+  figure,
+  kendallTauB,
+  krippendorffAlphaInterval,
+  meanKendallTauB,
+  pairwiseAgreement,
+} from "./agreement";
+export {
+  bootstrapCI,
+  bootstrapRatioCI,
+  bootstrapSums,
+  DEFAULT_RESAMPLES,
+  DEFAULT_SEED,
+  type Evaluate,
+  type Interval,
+  percentileInterval,
+  quantileSorted,
+  ratioStatistic,
+  type Statistic,
+  type SumsBootstrapInput,
+} from "./bootstrap";
+export { type Consensus, consensus, type PairVotes } from "./consensus";
+export { type GoldAccuracy, goldAccuracy, type ReferenceRanks } from "./gold";
+export {
+  BradleyTerryFit,
+  type BradleyTerryOptions,
+  type BradleyTerryScore,
+  bradleyTerry,
+  DEFAULT_BT_PRIOR,
+  type ModelReportOptions,
+  type ModelsByTask,
+  modelReport,
+  type WinRate,
+  winRates,
+} from "./models";
+export { type PositionBias, positionBias } from "./position-bias";
+export { Mulberry32 } from "./random";
+export { groupByTask, type Relation, ranksFromGroups, relation } from "./rankings";
+export { generateSyntheticRankings, type SyntheticOptions, type SyntheticRankings } from "./synthetic";
+export type { BootstrapOptions, Figure, RankingRecord } from "./types";

@@ -1,0 +1,187 @@
+import { describe, expect, it } from "vitest";
+import {
+  agreementOverTime,
+  agreementReport,
+  kendallTauB,
+  krippendorffAlphaInterval,
+  meanKendallTauB,
+  pairwiseAgreement,
+  type RankingRecord,
+} from "@/lib/quality";
+
+const ranking = (task: number, labeler: number, ranks: number[], likerts?: number[]): RankingRecord => ({
+  task,
+  prompt: task,
+  labeler,
+  ranks,
+  likerts,
+});
+
+/*
+ * Task 0, K = 4, three labelers (ranks: tie-group index by output position, 0 = best):
+ *   A (labeler 1) [0,1,1,2]: o0 best, o1 = o2, o3 last
+ *   B (labeler 2) [0,0,1,2]: o0 = o1, then o2, then o3
+ *   C (labeler 3) [3,2,1,0]: the reverse, no ties
+ * Relations per output pair (− = first better, 0 = tied, + = first worse):
+ *   pair   (0,1) (0,2) (0,3) (1,2) (1,3) (2,3)
+ *   A        −     −     −     0     −     −
+ *   B        0     −     −     −     −     −
+ *   C        +     +     +     +     +     +
+ * A–B equal on (0,2) (0,3) (1,3) (2,3): 4 of 6. A–C: 0 of 6. B–C: 0 of 6.
+ * Task 1: one ranking only (labeler 4), so it is not in any agreement figure.
+ */
+const threeLabelers = [
+  ranking(0, 1, [0, 1, 1, 2], [1, 2, 3, 4]),
+  ranking(0, 2, [0, 0, 1, 2], [1, 2, 3, 5]),
+  ranking(0, 3, [3, 2, 1, 0]),
+  ranking(1, 4, [0, 1, 2, 3], [7, 6, 5, 4]),
+];
+
+describe("pairwise agreement", () => {
+  it("is the share of equal relations over labeler pairs × output pairs, a tie being a relation of its own", () => {
+    const { overall, perLabeler } = pairwiseAgreement(threeLabelers);
+    // (4 + 0 + 0) / (3 labeler pairs × 6 output pairs) = 4/18.
+    expect(overall.value).toBeCloseTo(4 / 18, 12);
+    expect(overall.n).toBe(18);
+    // One task: every replicate draws it, so the interval is the value itself.
+    expect(overall.ci95).toEqual([4 / 18, 4 / 18]);
+    // A: pairs A–B (4/6) and A–C (0/6) → 4/12; B likewise 4/12; C: 0/12.
+    expect(perLabeler.get(1)).toMatchObject({ value: 4 / 12, n: 12 });
+    expect(perLabeler.get(2)).toMatchObject({ value: 4 / 12, n: 12 });
+    expect(perLabeler.get(3)).toMatchObject({ value: 0, n: 12 });
+    // Labeler 4 ranked only a single-ranking task: listed, nothing to measure.
+    expect(perLabeler.get(4)).toEqual({ value: null, ci95: null, n: 0 });
+    expect([...perLabeler.keys()]).toEqual([1, 2, 3, 4]);
+  });
+
+  it("counts a labeler's repeated ranking of a task once (the first), never as a pair with itself", () => {
+    const withRepeat = [...threeLabelers, ranking(0, 1, [3, 2, 1, 0])];
+    expect(pairwiseAgreement(withRepeat).overall.value).toBeCloseTo(4 / 18, 12);
+    // Only one labeler, twice: no pair at all.
+    expect(pairwiseAgreement([ranking(5, 1, [0, 1, 2, 3]), ranking(5, 1, [0, 1, 2, 3])]).overall).toEqual({
+      value: null,
+      ci95: null,
+      n: 0,
+    });
+  });
+
+  it("handles K = 9: one swapped pair and a tie-heavy ranking", () => {
+    const strict = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+    // Swapping o0 and o1 changes one of the C(9,2) = 36 relations: 35/36.
+    expect(pairwiseAgreement([ranking(0, 1, strict), ranking(0, 2, [1, 0, 2, 3, 4, 5, 6, 7, 8])]).overall.value).toBeCloseTo(35 / 36, 12);
+    // Three tie groups of three against the strict order: the 3 × C(3,2) = 9 pairs inside a group
+    // are tied for one labeler and ordered for the other; the other 27 pairs agree: 27/36.
+    const grouped = [0, 0, 0, 1, 1, 1, 2, 2, 2];
+    expect(pairwiseAgreement([ranking(0, 1, strict), ranking(0, 2, grouped)]).overall.value).toBeCloseTo(27 / 36, 12);
+  });
+
+  it("pools over tasks and resamples tasks for the interval", () => {
+    // Task 10: identical rankings, 6/6. Task 11: reversed, 0/6. Pooled 6/12 = 0.5.
+    const records = [
+      ranking(10, 1, [0, 1, 2, 3]),
+      ranking(10, 2, [0, 1, 2, 3]),
+      ranking(11, 1, [0, 1, 2, 3]),
+      ranking(11, 2, [3, 2, 1, 0]),
+    ];
+    const { overall, perLabeler } = pairwiseAgreement(records);
+    expect(overall.value).toBe(0.5);
+    expect(overall.n).toBe(12);
+    // Resampling 2 tasks: both task 10 (1.0), both task 11 (0.0) or one of each (0.5), with
+    // probabilities ¼, ¼, ½; the 2.5th and 97.5th percentiles are 0 and 1.
+    expect(overall.ci95).toEqual([0, 1]);
+    expect(perLabeler.get(1)!.ci95).toEqual([0, 1]);
+    expect(pairwiseAgreement(records).overall).toEqual(overall);
+  });
+
+  it("measures nothing on empty input", () => {
+    const { overall, perLabeler } = pairwiseAgreement([]);
+    expect(overall).toEqual({ value: null, ci95: null, n: 0 });
+    expect(perLabeler.size).toBe(0);
+    expect(meanKendallTauB([])).toEqual({ value: null, ci95: null, n: 0 });
+    expect(krippendorffAlphaInterval([])).toEqual({ value: null, ci95: null, n: 0 });
+  });
+});
+
+describe("Kendall's τ-b", () => {
+  it("follows the tie-corrected formula (C − D) / sqrt((n0 − n1)(n0 − n2))", () => {
+    // Identical strict rankings: C = 6, D = 0, no ties → 1. Reversed: −1.
+    expect(kendallTauB([0, 1, 2, 3], [0, 1, 2, 3])).toBe(1);
+    expect(kendallTauB([0, 1, 2, 3], [3, 2, 1, 0])).toBe(-1);
+    // A [0,1,1,2] vs B [0,0,1,2]: n0 = 6; A ties (1,2): n1 = 1; B ties (0,1): n2 = 1;
+    // the 4 pairs both order are concordant: C = 4, D = 0 → 4 / sqrt(5 · 5) = 0.8.
+    expect(kendallTauB([0, 1, 1, 2], [0, 0, 1, 2])).toBeCloseTo(0.8, 12);
+    // K = 9, three groups of three vs strict: n0 = 36, n1 = 9, n2 = 0, C = 27, D = 0
+    // → 27 / sqrt(27 · 36) = 27 / (18·sqrt 3) = sqrt(3) / 2.
+    expect(kendallTauB([0, 0, 0, 1, 1, 1, 2, 2, 2], [0, 1, 2, 3, 4, 5, 6, 7, 8])).toBeCloseTo(Math.sqrt(3) / 2, 12);
+    // One labeler tied everything: n0 − n1 = 0, undefined.
+    expect(kendallTauB([0, 0, 0, 0], [0, 1, 2, 3])).toBeNull();
+  });
+
+  it("averages over (task, labeler pair), leaving undefined pairs out of the mean and of n", () => {
+    // Task 0 pairs: A–B 0.8; A–C: C = 0, D = 5 (all but the A-tied (1,2)), n1 = 1, n2 = 0
+    // → −5 / sqrt(5 · 6); B–C: −5 / sqrt(5 · 6) likewise.
+    const ac = -5 / Math.sqrt(30);
+    const records = [...threeLabelers, ranking(7, 1, [0, 0, 0, 0]), ranking(7, 2, [0, 1, 2, 3])];
+    const figure = meanKendallTauB(records);
+    // Task 7's only pair is undefined (labeler 1 tied everything): 3 defined pairs.
+    expect(figure.n).toBe(3);
+    expect(figure.value).toBeCloseTo((0.8 + 2 * ac) / 3, 12);
+    expect(figure.ci95).not.toBeNull();
+  });
+});
+
+describe("Krippendorff's α (interval)", () => {
+  it("matches the coincidence-matrix computation for two labelers", () => {
+    // Task 0 Likerts: A [1,2,3,4], B [1,2,3,5]; C gave none (no ratings) and task 1 has one rater.
+    // Units (1,1) (2,2) (3,3) (4,5): n = 8 pairable values. Coincidences: o_11 = o_22 = o_33 = 2,
+    // o_45 = o_54 = 1, so n_1 = n_2 = n_3 = 2, n_4 = n_5 = 1.
+    // D_o numerator Σ o_ck (c−k)² = 1 + 1 = 2. D_e numerator Σ n_c n_k (c−k)² over ordered pairs
+    // = 2·(4 + 16 + 18 + 32 + 4 + 8 + 18 + 2 + 8 + 1) = 222 (c<k terms: (1,2) 2·2·1, (1,3) 2·2·4, …).
+    // α = 1 − (n − 1) · 2 / 222 = 1 − 14/222 = 104/111.
+    const figure = krippendorffAlphaInterval(threeLabelers);
+    expect(figure.value).toBeCloseTo(104 / 111, 12);
+    expect(figure.n).toBe(8);
+  });
+
+  it("divides each unit by m_u − 1 and drops units with fewer than two ratings", () => {
+    // Three labelers, K = 4, 0 = no rating:
+    //   A [1, 0, 7, 4]   B [2, 0, 7, 0]   C [3, 5, 7, 0]
+    // o0 = {1,2,3} (m = 3); o1 = {5} and o3 = {4} are not pairable; o2 = {7,7,7}.
+    // n = 6, Σv = 27, Σv² = 161. Unit o0: ordered pairs Σ(v−v')² = 2·(1 + 4 + 1) = 12, / (m−1) → 6.
+    // D_o = 6/6 = 1; D_e = 2(6·161 − 27²) / (6·5) = 474/30 = 15.8; α = 1 − 1/15.8 = 74/79.
+    const records = [
+      ranking(0, 1, [0, 1, 2, 3], [1, 0, 7, 4]),
+      ranking(0, 2, [0, 1, 2, 3], [2, 0, 7, 0]),
+      ranking(0, 3, [0, 1, 2, 3], [3, 5, 7, 0]),
+    ];
+    const figure = krippendorffAlphaInterval(records);
+    expect(figure.value).toBeCloseTo(74 / 79, 12);
+    expect(figure.n).toBe(6);
+  });
+
+  it("is null when every rating is equal (D_e = 0) or nothing is pairable", () => {
+    const same = [ranking(0, 1, [0, 1, 2, 3], [4, 4, 4, 4]), ranking(0, 2, [0, 1, 2, 3], [4, 4, 4, 4])];
+    expect(krippendorffAlphaInterval(same)).toEqual({ value: null, ci95: null, n: 8 });
+    expect(krippendorffAlphaInterval([ranking(0, 1, [0, 1, 2, 3], [1, 2, 3, 4])])).toEqual({ value: null, ci95: null, n: 0 });
+  });
+});
+
+describe("agreement report and series", () => {
+  it("gives the same figures as the separate functions, from one shared resampling", () => {
+    const records = [...threeLabelers, ranking(8, 1, [0, 1, 2, 3], [2, 3, 4, 5]), ranking(8, 3, [1, 0, 2, 2], [3, 3, 4, 6])];
+    const report = agreementReport(records, { bucketOfTask: (task) => (task < 5 ? "2024-W01" : "2024-W02") });
+    expect(report.pairwise).toEqual(pairwiseAgreement(records));
+    expect(report.tauB).toEqual(meanKendallTauB(records));
+    expect(report.alpha).toEqual(krippendorffAlphaInterval(records));
+    expect(report.overTime).toEqual(agreementOverTime(records, (task) => (task < 5 ? "2024-W01" : "2024-W02")));
+  });
+
+  it("lists buckets in key order, with a null figure where no task has two rankings", () => {
+    // Week 3: task 0 (4/18). Week 1: task 1, a single ranking. Task 9 has no bucket: left out.
+    const records = [...threeLabelers, ranking(9, 1, [0, 1, 2, 3]), ranking(9, 2, [0, 1, 2, 3])];
+    const series = agreementOverTime(records, (task) => (task === 0 ? 3 : task === 1 ? 1 : null));
+    expect([...series.keys()]).toEqual([1, 3]);
+    expect(series.get(1)).toEqual({ value: null, ci95: null, n: 0 });
+    expect(series.get(3)).toEqual({ value: 4 / 18, ci95: [4 / 18, 4 / 18], n: 18 });
+  });
+});
