@@ -2,7 +2,9 @@ import * as openApiDocument from "@/app/api/v1/openapi.json/route";
 import * as comparisons from "@/app/api/v1/projects/[slug]/comparisons/route";
 import * as demonstrations from "@/app/api/v1/projects/[slug]/demonstrations/route";
 import * as exportDataset from "@/app/api/v1/projects/[slug]/export/[dataset]/route";
+import * as models from "@/app/api/v1/projects/[slug]/models/route";
 import * as prompts from "@/app/api/v1/projects/[slug]/prompts/route";
+import * as quality from "@/app/api/v1/projects/[slug]/quality/route";
 import * as project from "@/app/api/v1/projects/[slug]/route";
 import * as qualitySettings from "@/app/api/v1/projects/[slug]/settings/route";
 import * as snapshotFile from "@/app/api/v1/projects/[slug]/snapshots/[name]/files/[file]/route";
@@ -33,6 +35,8 @@ const ROUTE_MODULES = [
   snapshots,
   snapshot,
   snapshotFile,
+  quality,
+  models,
   qualitySettings,
   openApiDocument,
 ];

@@ -26,7 +26,6 @@ export {
   type Statistic,
   type SumsBootstrapInput,
 } from "./bootstrap";
-export { type Consensus, consensus, type PairVotes } from "./consensus";
 export { type GoldAccuracy, goldAccuracy, type ReferenceRanks } from "./gold";
 export {
   BradleyTerryFit,

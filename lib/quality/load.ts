@@ -1,8 +1,7 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { queryTextRows } from "@/lib/db-bulk";
 import { decodeCursor } from "@/lib/exports/records";
-import { Prisma } from "@/lib/generated/prisma/client";
-import type { LabelerStatus } from "@/lib/labeling/gold";
+import { type LabelerStatus, ranksByPosition } from "@/lib/labeling/gold";
 import type { RankingRecord } from "@/lib/quality/types";
 
 /*
@@ -34,20 +33,6 @@ export type ProjectRankings = {
 
 export type RankingFilter = { split?: "train" | "valid" | "test"; since?: string };
 
-type Row = {
-  taskId: string;
-  promptId: string;
-  labelerId: string;
-  ranks: number[];
-  likerts: number[];
-  flagMasks: number[];
-  firstShown: number | null;
-  durationMs: number | null;
-  createdAt: Date;
-  gold: boolean;
-  status: LabelerStatus | null;
-};
-
 function indexer() {
   const index = new Map<string, number>();
   const keys: string[] = [];
@@ -65,65 +50,102 @@ function indexer() {
   };
 }
 
+/** "{3,0,-1}" (PostgreSQL's text form of an int[]) → Int32Array [3, 0, -1]. */
+export function parseIntArray(text: string | null): Int32Array {
+  if (!text || text.length <= 2) return new Int32Array(0);
+  let count = 1;
+  for (let i = 1; i < text.length - 1; i++) if (text.charCodeAt(i) === 44) count++;
+  const out = new Int32Array(count);
+  let index = 0;
+  let value = 0;
+  let sign = 1;
+  for (let i = 1; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 44 || code === 125) {
+      out[index++] = sign * value;
+      value = 0;
+      sign = 1;
+    } else if (code === 45) sign = -1;
+    else value = value * 10 + (code - 48);
+  }
+  return out;
+}
+
+/** Dense indexes in the order of the sorted keys: the same rows give the same indexes whatever order they come in. */
+function denseIndex(keys: Iterable<string>): { keys: string[]; index: Map<string, number> } {
+  const sorted = [...new Set(keys)].sort();
+  return { keys: sorted, index: new Map(sorted.map((key, i) => [key, i])) };
+}
+
 export async function loadProjectRankings(projectId: string, filter: RankingFilter = {}): Promise<ProjectRankings> {
   const since = filter.since ? decodeCursor(filter.since) : null;
-  const rows = await db.$queryRaw<Row[]>`
-    SELECT s."taskId", t."promptId", s."labelerId", s."ranks", s."likerts", s."flagMasks", s."firstShown", s."durationMs",
-           s."createdAt", t."gold", q."status"
-    FROM "Submission" s
-    JOIN "Task" t ON t."id" = s."taskId"
-    ${filter.split ? Prisma.sql`JOIN "Prompt" p ON p."id" = t."promptId" AND p."split" = ${filter.split}::"Split"` : Prisma.empty}
-    LEFT JOIN "LabelerQuality" q ON q."projectId" = s."projectId" AND q."labelerId" = s."labelerId"
-    WHERE s."projectId" = ${projectId} AND s."kind" = 'ranking' AND cardinality(s."ranks") > 0
-      ${since ? Prisma.sql`AND (s."txid", s."id") > (${since.txid}, ${since.id})` : Prisma.empty}
-    ORDER BY s."createdAt", s."id"`;
+  const values: unknown[] = [projectId];
+  let where = `s."projectId" = $1 AND s."kind" = 'ranking' AND cardinality(s."ranks") > 0`;
+  if (filter.split) {
+    values.push(filter.split);
+    where += ` AND p."split" = $${values.length}::"Split"`;
+  }
+  if (since) {
+    values.push(since.txid.toString(), since.id);
+    where += ` AND (s."txid", s."id") > ($${values.length - 1}::bigint, $${values.length})`;
+  }
+  // No ORDER BY (sorting 100k rows by text ids costs more than the read): indexes come from sorted ids.
+  const [rows, statuses, outputs, golds] = await Promise.all([
+    queryTextRows(
+      `SELECT s."taskId", t."promptId", s."labelerId", s."ranks", s."likerts", s."flagMasks", s."firstShown", s."durationMs",
+              (extract(epoch FROM s."createdAt") * 1000)::bigint, t."gold"
+       FROM "Submission" s JOIN "Task" t ON t."id" = s."taskId" ${filter.split ? `JOIN "Prompt" p ON p."id" = t."promptId"` : ""}
+       WHERE ${where}`,
+      values,
+    ),
+    queryTextRows(`SELECT "labelerId", "status" FROM "LabelerQuality" WHERE "projectId" = $1`, [projectId]),
+    // Every ranking task's models in position order, joined by the unit separator (read in parallel).
+    queryTextRows(
+      `SELECT o."taskId", string_agg(o."model", E'\\x1f' ORDER BY o."position")
+       FROM "TaskOutput" o WHERE o."taskId" IN (SELECT "id" FROM "Task" WHERE "projectId" = $1 AND "kind" = 'ranking')
+       GROUP BY o."taskId"`,
+      [projectId],
+    ),
+    // A retired gold task keeps its reference but scores nobody any more: only current gold tasks.
+    queryTextRows(
+      `SELECT t."id", t."goldRanking"::text, string_agg(o."id", ' ' ORDER BY o."position")
+       FROM "Task" t JOIN "TaskOutput" o ON o."taskId" = t."id"
+       WHERE t."projectId" = $1 AND t."gold" AND t."goldRanking" IS NOT NULL
+       GROUP BY t."id"`,
+      [projectId],
+    ),
+  ]);
 
-  const tasks = indexer();
-  const prompts = indexer();
-  const labelers = indexer();
-  const labelerStatus: LabelerStatus[] = [];
-  const records: LoadedRanking[] = rows.map((row) => {
-    const labeler = labelers.of(row.labelerId);
-    labelerStatus[labeler] = row.status ?? "active";
-    return {
-      task: tasks.of(row.taskId),
-      prompt: prompts.of(row.promptId),
-      labeler,
-      ranks: row.ranks,
-      likerts: row.likerts,
-      flagMasks: row.flagMasks,
-      firstShown: row.firstShown ?? undefined,
-      gold: row.gold,
-      durationMs: row.durationMs,
-      createdAt: row.createdAt,
-    };
-  });
+  const tasks = denseIndex(rows.map((row) => row[0]!));
+  const prompts = denseIndex(rows.map((row) => row[1]!));
+  const labelers = denseIndex(rows.map((row) => row[2]!));
+  const statusOf = new Map(statuses.map(([labelerId, status]) => [labelerId!, status as LabelerStatus]));
+  const labelerStatus = labelers.keys.map((id) => statusOf.get(id) ?? "active");
+  const records: LoadedRanking[] = rows.map((row) => ({
+    task: tasks.index.get(row[0]!)!,
+    prompt: prompts.index.get(row[1]!)!,
+    labeler: labelers.index.get(row[2]!)!,
+    ranks: parseIntArray(row[3]!),
+    likerts: parseIntArray(row[4]!),
+    flagMasks: parseIntArray(row[5]!),
+    firstShown: row[6] === null ? undefined : Number(row[6]),
+    durationMs: row[7] === null ? null : Number(row[7]),
+    createdAt: new Date(Number(row[8])),
+    gold: row[9] === "t",
+  }));
+  // Records in (task, labeler) order, so every figure sees the same sequence for the same rows.
+  records.sort((a, b) => a.task - b.task || a.labeler - b.labeler);
 
   const models = indexer();
   const modelsByTask: Int32Array[] = new Array(tasks.keys.length);
+  for (const [taskId, modelList] of outputs) {
+    const task = tasks.index.get(taskId!);
+    if (task !== undefined) modelsByTask[task] = Int32Array.from(modelList!.split("\x1f"), (model) => models.of(model));
+  }
   const goldReference = new Map<number, number[]>();
-  if (tasks.keys.length) {
-    const outputs = await db.$queryRaw<{ taskId: string; models: string[]; ids: string[]; goldRanking: string[][] | null }[]>`
-      SELECT o."taskId", array_agg(o."model" ORDER BY o."position") AS models, array_agg(o."id" ORDER BY o."position") AS ids,
-             -- A retired gold task keeps its reference but scores nobody any more.
-             CASE WHEN bool_and(t."gold") THEN (array_agg(t."goldRanking"))[1] END AS "goldRanking"
-      FROM "TaskOutput" o JOIN "Task" t ON t."id" = o."taskId"
-      WHERE o."taskId" = ANY(${tasks.keys}::text[])
-      GROUP BY o."taskId"`;
-    for (const output of outputs) {
-      const task = tasks.of(output.taskId);
-      modelsByTask[task] = Int32Array.from(output.models, (model) => models.of(model));
-      if (output.goldRanking) {
-        const groupOf = new Map<string, number>();
-        output.goldRanking.forEach((group, index) => {
-          for (const id of group) groupOf.set(id, index);
-        });
-        goldReference.set(
-          task,
-          output.ids.map((id) => groupOf.get(id) ?? 0),
-        );
-      }
-    }
+  for (const [taskId, goldRanking, ids] of golds) {
+    const task = tasks.index.get(taskId!);
+    if (task !== undefined) goldReference.set(task, ranksByPosition(JSON.parse(goldRanking!) as string[][], ids!.split(" ")));
   }
   return { records, taskIds: tasks.keys, labelerIds: labelers.keys, labelerStatus, models: models.keys, modelsByTask, goldReference };
 }

@@ -159,6 +159,8 @@ const keyRoutes: (Call & { scope?: ApiKeyScope })[] = [
   { method: "GET", path: "/api/v1/projects/{slug}/snapshots/no-such-snapshot", scope: "export:read" },
   { method: "GET", path: "/api/v1/projects/{slug}/snapshots/no-such-snapshot/files/x.jsonl.gz", scope: "export:read" },
   { method: "GET", path: "/api/v1/projects/{slug}/settings", scope: "projects:admin" },
+  { method: "GET", path: "/api/v1/projects/{slug}/quality", scope: "quality:read" },
+  { method: "GET", path: "/api/v1/projects/{slug}/models?split=train", scope: "quality:read" },
   { method: "PATCH", path: "/api/v1/projects/{slug}/settings", body: { gold_rate: 2 }, scope: "projects:admin" },
 ];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { consensus, goldAccuracy, groupByTask, positionBias, type RankingRecord, ranksFromGroups, relation } from "@/lib/quality";
+import { goldAccuracy, groupByTask, positionBias, type RankingRecord, ranksFromGroups, relation } from "@/lib/quality";
 
 const ranking = (task: number, labeler: number, ranks: number[], firstShown?: number): RankingRecord => ({
   task,
@@ -102,57 +102,5 @@ describe("position bias", () => {
     expect(bias.get(1)!.n).toBe(3);
     expect(bias.get(2)).toEqual({ firstShownRankedFirst: 1, expected: 1, n: 1 });
     expect(positionBias([]).size).toBe(0);
-  });
-});
-
-describe("consensus", () => {
-  it("counts the votes of every output pair and orders outputs by mean fractional rank", () => {
-    // A [0,1,1,2], B [0,0,1,2], C [3,2,1,0]. Fractional ranks (mean of the positions a group spans):
-    //   A: o0 1, o1 2.5, o2 2.5, o3 4     B: o0 1.5, o1 1.5, o2 3, o3 4     C: o0 4, o1 3, o2 2, o3 1
-    // Means: o0 6.5/3, o1 7/3, o2 7.5/3, o3 9/3 → groups [o0] [o1] [o2] [o3].
-    const result = consensus([
-      [0, 1, 1, 2],
-      [0, 0, 1, 2],
-      [3, 2, 1, 0],
-    ]);
-    expect(result.groups).toEqual([[0], [1], [2], [3]]);
-    expect(result.meanRanks[0]).toBeCloseTo(6.5 / 3, 12);
-    expect(result.meanRanks[3]).toBe(3);
-    // (0,1): A o0 better, B tie, C o1 better. (1,2): A tie, B o1 better, C o2 better.
-    // Every pair with o3 or (0,2): A and B for the first, C for the second.
-    expect(result.pairs).toEqual([
-      { a: 0, b: 1, a_better: 1, b_better: 1, tied: 1 },
-      { a: 0, b: 2, a_better: 2, b_better: 1, tied: 0 },
-      { a: 0, b: 3, a_better: 2, b_better: 1, tied: 0 },
-      { a: 1, b: 2, a_better: 1, b_better: 1, tied: 1 },
-      { a: 1, b: 3, a_better: 2, b_better: 1, tied: 0 },
-      { a: 2, b: 3, a_better: 2, b_better: 1, tied: 0 },
-    ]);
-    // Borda identity: o0's summed fractional rank = L + Σ over others (their wins over o0 + ½ ties)
-    // = 3 + (1 + ½) + 1 + 1 = 6.5.
-    expect(result.meanRanks[0]! * 3).toBeCloseTo(6.5, 12);
-  });
-
-  it("puts outputs with equal mean rank in one group, whatever the order of the rankings", () => {
-    // X [0,1,2,3], Y [1,0,3,2]: o0 and o1 both 1 + 2 = 3; o2 and o3 both 3 + 4 = 7.
-    const x = [0, 1, 2, 3];
-    const y = [1, 0, 3, 2];
-    expect(consensus([x, y]).groups).toEqual([
-      [0, 1],
-      [2, 3],
-    ]);
-    expect(consensus([y, x]).groups).toEqual(consensus([x, y]).groups);
-    // One ranking: its own groups, K = 9 with ties.
-    expect(consensus([[2, 0, 1, 0, 2, 2, 1, 3, 0]]).groups).toEqual([[1, 3, 8], [2, 6], [0, 4, 5], [7]]);
-  });
-
-  it("is empty for no rankings and refuses rankings of different lengths", () => {
-    expect(consensus([])).toEqual({ groups: [], pairs: [], meanRanks: [] });
-    expect(() =>
-      consensus([
-        [0, 1, 2, 3],
-        [0, 1, 2],
-      ]),
-    ).toThrow();
   });
 });
