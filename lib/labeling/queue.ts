@@ -66,12 +66,12 @@ async function toNextTask(tx: Tx, assignmentId: string, labelerId: string, proje
 export async function getProgress(tx: Tx | typeof db, projectId: string, labelerId: string) {
   const startOfDay = new Date();
   startOfDay.setUTCHours(0, 0, 0, 0);
-  const [doneToday, [places]] = await Promise.all([
-    tx.submission.count({ where: { projectId, labelerId, createdAt: { gte: startOfDay } } }),
-    tx.$queryRaw<{ n: number }[]>`
-      SELECT coalesce(sum("labelsNeeded" - "submittedCount" - "leasedCount"), 0)::int AS n
-      FROM "Task" WHERE "projectId" = ${projectId} AND "status" = 'open' AND NOT "gold"`,
-  ]);
+  // One after the other: inside a transaction both run on one connection anyway (and pg warns
+  // about queries sent to a connection that is still busy).
+  const doneToday = await tx.submission.count({ where: { projectId, labelerId, createdAt: { gte: startOfDay } } });
+  const [places] = await tx.$queryRaw<{ n: number }[]>`
+    SELECT coalesce(sum("labelsNeeded" - "submittedCount" - "leasedCount"), 0)::int AS n
+    FROM "Task" WHERE "projectId" = ${projectId} AND "status" = 'open' AND NOT "gold"`;
   return { done_today: doneToday, remaining: places?.n ?? 0 };
 }
 
