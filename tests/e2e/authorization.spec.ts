@@ -52,6 +52,10 @@ const adminPages = [
   "/admin/projects/{slug}/queue",
   "/admin/projects/{slug}/tasks",
   "/admin/projects/{slug}/export",
+  "/admin/projects/{slug}/quality",
+  "/admin/projects/{slug}/models",
+  "/admin/projects/{slug}/models?baseline=model-0&split=test",
+  "/admin/projects/{slug}/review",
   "/admin/api-keys",
 ];
 const publicPages = ["/login", "/setup?token=not-a-real-token", "/invite/not-a-real-token", "/docs"];

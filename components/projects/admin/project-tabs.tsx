@@ -14,6 +14,9 @@ const TABS = [
   { path: "/pipeline", label: "Pipeline" },
   { path: "/tasks", label: "Tasks" },
   { path: "/queue", label: "Queue" },
+  { path: "/quality", label: "Quality" },
+  { path: "/models", label: "Models" },
+  { path: "/review", label: "Review" },
   { path: "/export", label: "Export" },
 ];
 
