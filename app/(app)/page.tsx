@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { OwnStandingNote } from "@/components/labeling/labeler/own-standing";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/guards";
 import { listProjects } from "@/lib/projects/queries";
+import { getOwnStanding } from "@/lib/quality/report";
 
 export const metadata: Metadata = { title: "Home" };
 export const dynamic = "force-dynamic";
@@ -16,6 +18,8 @@ function greeting(name: string | null, email: string) {
 export default async function HomePage() {
   const user = await requireUser();
   const projects = await listProjects();
+  // Each person sees only their own standing, per project.
+  const standings = await Promise.all(projects.map((project) => getOwnStanding(project, user.id)));
 
   return (
     <>
@@ -47,11 +51,14 @@ export default async function HomePage() {
         </Card>
       ) : (
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Projects">
-          {projects.map((project) => (
+          {projects.map((project, index) => (
             <li key={project.id}>
               <Card className="flex h-full flex-col p-4 sm:p-5" data-testid="project-card">
                 <h2 className="text-base font-semibold [overflow-wrap:anywhere] text-slate-900">{project.name}</h2>
                 <p className="mt-1.5 line-clamp-3 flex-1 text-sm text-slate-600">{project.description || "No description."}</p>
+                <div className="mt-3 empty:hidden">
+                  <OwnStandingNote standing={standings[index]!} />
+                </div>
                 <div className="mt-4 flex flex-wrap items-center gap-2">
                   <ButtonLink href={`/projects/${project.slug}/label`} size="sm">
                     Start labeling

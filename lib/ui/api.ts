@@ -3,7 +3,10 @@
 
 export type FieldErrors = Record<string, string>;
 
-export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; message: string; fieldErrors: FieldErrors };
+export type ApiResult<T> =
+  | { ok: true; status: number; data: T }
+  /** `code`: the error body's machine-readable code (e.g. "quality_blocked"), when it has one. */
+  | { ok: false; status: number; message: string; fieldErrors: FieldErrors; code?: string };
 
 type ErrorBody = { error?: { code?: string; message?: string; issues?: Array<{ path?: string; message?: string }> } };
 
@@ -43,5 +46,6 @@ export async function callApi<T = unknown>(url: string, init: { method: string; 
     status: response.status,
     message: error?.message ?? `The server answered ${response.status}. Try again.`,
     fieldErrors: toFieldErrors(error?.issues),
+    ...(error?.code ? { code: error.code } : {}),
   };
 }

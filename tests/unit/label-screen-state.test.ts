@@ -46,6 +46,7 @@ const fail = (status: number, message: string, fieldErrors: Record<string, strin
   message,
   fieldErrors,
 });
+const barredBy = (code: string, message: string): ApiResult<never> => ({ ok: false, status: 403, message, fieldErrors: {}, code });
 const OFFLINE_MESSAGE = "Could not reach the server. Check your connection and try again.";
 const OFFLINE = fail(0, OFFLINE_MESSAGE);
 
@@ -203,6 +204,42 @@ describe("label screen state", () => {
     // Nothing left: no task, no draft, nothing remaining.
     state = run(state, { type: "load-started" }, loaded(null));
     expect(state).toMatchObject({ phase: "empty", task: null, draft: null, restored: false, progress: { done_today: 3, remaining: 0 } });
+  });
+
+  it("says why when the labeler is screened out or blocked, and lets them in again once reinstated", () => {
+    // Screened out: the next-task request answers 403 screening_failed; no task, no draft, no generic error.
+    const screened = "You did not pass this project's screening test. An admin can reinstate you.";
+    let state = run(initialLabelScreenState, loaded(rankingTask("t1")), { type: "load-started" });
+    state = run(state, { type: "load-finished", result: barredBy("screening_failed", screened), stored: null, now: NOW });
+    expect(state).toMatchObject({
+      phase: "barred",
+      barred: { code: "screening_failed", message: screened },
+      task: null,
+      draft: null,
+      loadError: null,
+      fetching: false,
+    });
+
+    // "Check again" after an admin reinstated them: a task, and the reason is gone.
+    state = run(state, { type: "load-started" });
+    expect(state.phase).toBe("loading");
+    state = run(state, loaded(rankingTask("t2")));
+    expect(state).toMatchObject({ phase: "ready", barred: null, task: { id: "t2" } });
+
+    // Blocked while a task was open: the submit answers 403 quality_blocked and the screen says so.
+    state = run(state, { type: "submit-started" });
+    state = run(state, { type: "submit-finished", result: barredBy("quality_blocked", "Your answers fell below the bar.") });
+    expect(state).toMatchObject({
+      phase: "barred",
+      submitting: false,
+      submitError: null,
+      barred: { code: "quality_blocked", message: "Your answers fell below the bar." },
+      task: null,
+    });
+
+    // Any other 403 stays an ordinary error.
+    state = run(state, { type: "load-started" }, { type: "load-finished", result: fail(403, "Forbidden."), stored: null, now: NOW });
+    expect(state).toMatchObject({ phase: "error", loadError: "Forbidden.", barred: null });
   });
 
   it("opens and closes the instructions", () => {

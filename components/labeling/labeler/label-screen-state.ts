@@ -6,7 +6,9 @@ import { draftHasWork, emptyDraft, type TaskDraft } from "@/components/labeling/
 import type { NextTask } from "@/lib/labeling/schema";
 import type { ApiResult } from "@/lib/ui/api";
 
-export type Phase = "loading" | "ready" | "empty" | "error";
+export type Phase = "loading" | "ready" | "empty" | "error" | "barred";
+/** Why the server will give this labeler no task in the project (403 from tasks/next or submit). */
+export type BarredReason = { code: "quality_blocked" | "screening_failed"; message: string };
 export type ApiFailure = Extract<ApiResult<unknown>, { ok: false }>;
 /** A change to the draft: the fields to replace, or a function of the draft that returns them. */
 export type DraftPatch = Partial<TaskDraft> | ((draft: TaskDraft) => Partial<TaskDraft>);
@@ -27,6 +29,8 @@ export type LabelScreenState = {
   submitError: string | null;
   /** Why the server no longer takes answers for this task; the answer stays on screen. */
   leaseLost: string | null;
+  /** The labeler is blocked or failed screening here: the screen says so instead of showing tasks. */
+  barred: BarredReason | null;
   skip: { open: boolean; pending: boolean; error: string | null };
   instructionsOpen: boolean;
   flash: string | null;
@@ -59,6 +63,7 @@ export const initialLabelScreenState: LabelScreenState = {
   submitting: false,
   submitError: null,
   leaseLost: null,
+  barred: null,
   skip: { open: false, pending: false, error: null },
   instructionsOpen: false,
   flash: null,
@@ -75,6 +80,12 @@ export function errorText(result: ApiFailure): string {
     .slice(0, 3)
     .map(([path, message]) => `${path}: ${message}`);
   return details.length ? `${result.message} ${details.join("; ")}` : result.message;
+}
+
+/** A 403 that bars the labeler from the project (blocked by quality checks, or screened out), else null. */
+export function barredReason(result: ApiFailure): BarredReason | null {
+  if (result.status !== 403 || (result.code !== "quality_blocked" && result.code !== "screening_failed")) return null;
+  return { code: result.code, message: result.message };
 }
 
 /** 409 (lease taken over) and 404 (no longer assigned) mean the server will not take this answer. */
@@ -98,9 +109,11 @@ export function labelScreenReducer(state: LabelScreenState, action: LabelScreenA
       return { ...state, fetching: true, phase: state.phase === "ready" ? "ready" : "loading", loadError: null };
 
     case "load-finished": {
-      const settled = { ...state, fetching: false, submitError: null, leaseLost: null, copied: false };
+      const settled = { ...state, fetching: false, submitError: null, leaseLost: null, barred: null, copied: false };
       const { result } = action;
       if (!result.ok) {
+        const barred = barredReason(result);
+        if (barred) return { ...settled, phase: "barred", barred, task: null, draft: null, restored: false };
         return { ...settled, phase: "error", loadError: result.status === 401 ? SIGNED_OUT_LOADING : result.message };
       }
       if (result.status === 204 || !result.data) {
@@ -133,6 +146,9 @@ export function labelScreenReducer(state: LabelScreenState, action: LabelScreenA
         return { ...state, submitting: false, progress, flash: "Submitted." };
       }
       if (isLeaseLost(result)) return { ...state, submitting: false, leaseLost: leaseLostMessage(result) };
+      // Blocked while the task was open: the answer cannot count, so the screen says why, as on load.
+      const barred = barredReason(result);
+      if (barred) return { ...state, submitting: false, phase: "barred", barred, task: null, draft: null, restored: false };
       return { ...state, submitting: false, submitError: result.status === 401 ? SIGNED_OUT_SUBMITTING : errorText(result) };
     }
 

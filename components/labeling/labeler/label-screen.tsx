@@ -2,11 +2,14 @@
 
 import { DemonstrationTask } from "@/components/labeling/labeler/demonstration-task";
 import { InstructionsDrawer } from "@/components/labeling/labeler/instructions-drawer";
+import type { BarredReason } from "@/components/labeling/labeler/label-screen-state";
+import { OwnStandingNote } from "@/components/labeling/labeler/own-standing";
 import { RankingTask } from "@/components/labeling/labeler/ranking-task";
 import { SkipDialog } from "@/components/labeling/labeler/skip-dialog";
 import { useLabelScreen } from "@/components/labeling/labeler/use-label-screen";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
+import type { OwnStanding } from "@/lib/quality/report-types";
 import { cn } from "@/lib/ui/cn";
 import { formatClockTime } from "@/lib/ui/format";
 
@@ -19,17 +22,20 @@ export function LabelScreen({
   projectName,
   instructions,
   instructionsVersion,
+  standing,
 }: {
   slug: string;
   projectName: string;
   instructions: string;
   instructionsVersion: number;
+  /** The labeler's own quality standing when the page was rendered (nobody else's). */
+  standing?: OwnStanding;
 }) {
   const { state, loadNext, submit, skip, edit, openSkip, closeSkip, setInstructionsOpen, copyAnswer } = useLabelScreen(
     slug,
     instructionsVersion,
   );
-  const { phase, task, draft, progress, fetching, loadError, submitting, submitError, leaseLost, flash, copied } = state;
+  const { phase, task, draft, progress, fetching, loadError, submitting, submitError, leaseLost, barred, flash, copied } = state;
 
   const leaseUntil = task ? formatClockTime(task.lease_expires_at) : null;
 
@@ -48,7 +54,7 @@ export function LabelScreen({
               </span>
             ) : null}
           </div>
-          <dl className="flex items-center gap-3 text-xs text-slate-600">
+          <dl className={cn("flex items-center gap-3 text-xs text-slate-600", phase === "barred" && "hidden")}>
             <div className="flex items-baseline gap-1">
               <dt>
                 Done<span className="hidden sm:inline"> today</span>
@@ -69,6 +75,7 @@ export function LabelScreen({
               <span className="hidden text-slate-400 md:inline">Held for you until {leaseUntil}</span>
             ) : null}
           </dl>
+          {standing && phase !== "barred" ? <OwnStandingNote standing={standing} compact /> : null}
           {flash ? (
             <span className="rounded bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-700" role="status" data-testid="flash">
               {flash}
@@ -119,6 +126,8 @@ export function LabelScreen({
           </Button>
         </Alert>
       ) : null}
+
+      {phase === "barred" && barred ? <Barred reason={barred} onRetry={() => void loadNext()} retrying={fetching} /> : null}
 
       {phase === "empty" ? (
         <div className="mx-auto max-w-md py-16 text-center" data-testid="queue-empty">
@@ -182,6 +191,50 @@ export function LabelScreen({
         instructions={instructions}
         version={instructionsVersion}
       />
+    </div>
+  );
+}
+
+const BARRED_TEXT: Record<BarredReason["code"], { title: string; body: string }> = {
+  screening_failed: {
+    title: "You did not pass this project's screening test",
+    body: "A project's first tasks can be a test whose answers are checked against reference rankings. Yours did not reach the pass mark, so no further tasks come to you here. An admin can look at your answers and let you in.",
+  },
+  quality_blocked: {
+    title: "Your work in this project is paused",
+    body: "Some tasks carry a reference ranking that checks label quality. Your recent answers to them fell below this project's bar, so no more tasks come to you here. Everything you submitted is kept; an admin can review it and reinstate you.",
+  },
+};
+
+/** The whole screen when the server gives this labeler no tasks here: why, and what happens next. */
+function Barred({ reason, onRetry, retrying }: { reason: BarredReason; onRetry: () => void; retrying: boolean }) {
+  const text = BARRED_TEXT[reason.code];
+  return (
+    <div className="mx-auto max-w-lg py-12 text-center sm:py-16" data-testid="label-barred" data-code={reason.code}>
+      <div className="mx-auto flex size-12 items-center justify-center rounded-full bg-amber-50 ring-1 ring-amber-200" aria-hidden="true">
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 24 24"
+          className="size-6 text-amber-600"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.8"
+          strokeLinecap="round"
+        >
+          <circle cx="12" cy="12" r="9" />
+          <path d="M12 7.5v5.5M12 16.2v.3" />
+        </svg>
+      </div>
+      <h2 className="mt-4 text-lg font-semibold text-slate-900">{text.title}</h2>
+      <p className="mt-2 text-sm text-slate-600">{text.body}</p>
+      <div className="mt-6 flex justify-center gap-2">
+        <ButtonLink href="/" variant="secondary">
+          Back home
+        </ButtonLink>
+        <Button variant="ghost" onClick={onRetry} pending={retrying}>
+          Check again
+        </Button>
+      </div>
     </div>
   );
 }
