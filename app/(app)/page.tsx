@@ -24,7 +24,7 @@ export default async function HomePage() {
   return (
     <>
       <PageHeader
-        title={greeting(user.name, user.email)}
+        title={<span className="[overflow-wrap:anywhere]">{greeting(user.name, user.email)}</span>}
         description="Pick a project to start labeling. Your tasks will appear here."
         actions={
           user.role === "admin" ? (

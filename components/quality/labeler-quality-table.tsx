@@ -243,11 +243,11 @@ export function LabelerQualityTable({ slug, labelers, goldMin }: { slug: string;
           </Button>
         </div>
         {rows.length ? (
-          <ul className="grid gap-3 sm:grid-cols-2">
+          <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2">
             {rows.map((row) => (
               <li
                 key={row.user.id}
-                className="rounded-md border border-slate-200 p-3"
+                className="min-w-0 rounded-md border border-slate-200 p-3"
                 data-testid="quality-labeler-card"
                 data-labeler={row.user.email}
               >

@@ -115,7 +115,8 @@ export function FlagRatesChart({ models }: { models: ModelRow[] }) {
     })),
   );
   const top = Math.max(0.05, ...data.map((row) => row.rate));
-  const yMax = Math.min(1, Math.ceil((top * 1.45) / 0.05) * 0.05);
+  // Headroom above the tallest bar for the panel titles (two lines on a phone).
+  const yMax = Math.min(1.3, Math.ceil((top * 1.6) / 0.05) * 0.05);
   const panels = OUTPUT_FLAGS.map((flag, index) => ({ flag, index, label: FLAG_SHORT_LABELS[flag] }));
 
   return (
@@ -138,9 +139,15 @@ export function FlagRatesChart({ models }: { models: ModelRow[] }) {
           marginTop: 4,
           marginBottom: 4,
           fx: { axis: null, padding: size === "narrow" ? 0.12 : 0.1 },
-          fy: { axis: null, padding: 0.16 },
+          fy: { axis: null, padding: 0.22 },
           x: { axis: null, domain: models.map((model) => model.model), padding: 0.15 },
-          y: { domain: [0, yMax], ticks: 3, grid: true, tickFormat: (v: number) => `${Math.round(v * 100)}%`, label: null },
+          y: {
+            domain: [0, yMax],
+            ticks: [0, top / 2, top].map((v) => Math.round(v * 20) / 20).filter((v, i, all) => all.indexOf(v) === i),
+            grid: true,
+            tickFormat: (v: number) => `${Math.round(v * 100)}%`,
+            label: null,
+          },
           color: { domain: [...colors.keys()], range: [...colors.values()] },
           marks: [
             // Repeated in every panel that has data, so the empty grid cell stays blank.
@@ -156,7 +163,8 @@ export function FlagRatesChart({ models }: { models: ModelRow[] }) {
               fill: INK.reference,
               fontWeight: 600,
               fontSize: size === "narrow" ? 10 : 11,
-              lineWidth: width / columns / 7,
+              // In ems: the panel's width less its padding, so a long title wraps inside its frame.
+              lineWidth: ((width - 44) / columns - 14) / (size === "narrow" ? 10 : 11),
             }),
           ],
         };

@@ -138,18 +138,21 @@ export function ReviewItem({
               <thead className="bg-slate-50">
                 <tr>
                   <th scope="col" className="px-3 py-2 text-left text-xs font-semibold text-slate-500">
-                    Output
+                    <span className="sr-only sm:not-sr-only">Output</span>
                   </th>
                   {perLabeler.map((ranking) => (
-                    <th key={ranking.labeler} scope="col" className="px-2 py-2 text-center text-xs font-medium text-slate-600">
-                      <span className="block max-w-[8rem] truncate" title={ranking.name}>
+                    <th key={ranking.labeler} scope="col" className="px-1.5 py-2 text-center text-xs font-medium text-slate-600 sm:px-2">
+                      <span
+                        className="mx-auto block max-w-[4.5rem] truncate sm:max-w-[8rem]"
+                        title={`${ranking.name} (${ranking.labeler})`}
+                      >
                         {ranking.name}
                       </span>
-                      <span className="block font-mono text-[10px] font-normal text-slate-400">{ranking.labeler}</span>
+                      <span className="hidden font-mono text-[10px] font-normal text-slate-400 sm:block">{ranking.labeler}</span>
                     </th>
                   ))}
                   {adjudicating ? (
-                    <th scope="col" className="bg-amber-50 px-3 py-2 text-center text-xs font-semibold text-amber-900">
+                    <th scope="col" className="bg-amber-50 px-2 py-2 text-center text-xs font-semibold text-amber-900 sm:px-3">
                       Reference
                     </th>
                   ) : null}
@@ -161,7 +164,7 @@ export function ReviewItem({
                     <th scope="row" className="px-3 py-1.5 text-left font-normal">
                       <span className="flex items-center gap-2">
                         <Letter>{outputLabel(index)}</Letter>
-                        <span className="max-w-[10rem] truncate text-xs text-slate-600" title={output.model}>
+                        <span className="hidden max-w-[10rem] truncate text-xs text-slate-600 sm:inline" title={output.model}>
                           {output.model}
                         </span>
                       </span>
@@ -170,7 +173,7 @@ export function ReviewItem({
                       const rank = ranking.ranks[output.id];
                       const tied = rank !== undefined && (ranking.groups[rank - 1]?.length ?? 0) > 1;
                       return (
-                        <td key={ranking.labeler} className="px-2 py-1.5 text-center">
+                        <td key={ranking.labeler} className="px-1.5 py-1.5 text-center sm:px-2">
                           {rank === undefined ? (
                             <span className="text-slate-300">·</span>
                           ) : (
@@ -189,7 +192,7 @@ export function ReviewItem({
                       );
                     })}
                     {adjudicating ? (
-                      <td className="bg-amber-50/60 px-3 py-1 text-center">
+                      <td className="bg-amber-50/60 px-2 py-1 text-center sm:px-3">
                         <label className="sr-only" htmlFor={`${item.task_id}-rank-${output.id}`}>
                           Reference rank of output {outputLabel(index)}
                         </label>

@@ -114,16 +114,13 @@ function Leaderboard({ models, ranks, baseline }: { models: ModelReport["models"
     <Table data-testid="leaderboard">
       <THead>
         <TR>
-          <TH className="w-12 text-right">Rank</TH>
+          <TH className="w-10 text-right">Rank</TH>
           <TH>Model</TH>
           <TH className="text-right">Score</TH>
-          <TH className="text-right">95% interval</TH>
-          <TH className="text-right">Win rate vs baseline</TH>
-          <TH className="text-right">95% interval</TH>
-          <TH className="text-right" title="Comparisons with the baseline: (ranking, this model's output, the baseline's output)">
-            n
+          <TH className="text-right">
+            Win rate<span className="hidden sm:inline"> vs baseline</span>
           </TH>
-          <TH className="text-right">Mean Likert</TH>
+          <TH className="hidden text-right sm:table-cell">Mean Likert</TH>
         </TR>
       </THead>
       <TBody>
@@ -131,55 +128,62 @@ function Leaderboard({ models, ranks, baseline }: { models: ModelReport["models"
           models.map((model, index) => {
             // The score's interval says how much data it rests on (the report gives no count for it).
             const thin = model.bt_score === null || model.bt_ci95 === null;
+            const isBaseline = model.model === baseline;
             const win = figureView({ value: model.win_rate, ci95: model.ci95, n: model.comparisons }, MIN_N.winRate);
             return (
               <TR key={model.model} data-testid="leaderboard-row" data-model={model.model}>
-                <TD className="text-right font-semibold text-slate-900 tabular-nums">{thin ? "—" : ranks[index]}</TD>
-                <TD className="max-w-[18rem]">
-                  <span className="flex min-w-0 items-center gap-2">
-                    <span className="truncate font-medium text-slate-900" title={model.model}>
-                      {model.model}
-                    </span>
-                    {model.model === baseline ? <Badge tone="indigo">baseline</Badge> : null}
+                <TD className="text-right align-top font-semibold text-slate-900 tabular-nums">{thin ? "—" : ranks[index]}</TD>
+                <TD className="max-w-[9rem] align-top sm:max-w-[18rem]">
+                  <span className="block truncate font-medium text-slate-900" title={model.model}>
+                    {model.model}
                   </span>
+                  {isBaseline ? (
+                    <Badge tone="indigo" className="mt-0.5">
+                      baseline
+                    </Badge>
+                  ) : null}
                 </TD>
-                {thin ? (
-                  <TD colSpan={2} className="text-right text-xs text-slate-400">
-                    Too little data
-                  </TD>
-                ) : (
-                  <>
-                    <TD className="text-right font-medium text-slate-900 tabular-nums">{score(model.bt_score!)}</TD>
-                    <TD className="text-right whitespace-nowrap text-slate-500 tabular-nums">
-                      {model.bt_ci95 ? `${score(model.bt_ci95[0])} – ${score(model.bt_ci95[1])}` : "—"}
-                    </TD>
-                  </>
-                )}
-                {model.model === baseline || win.kind === "none" ? (
-                  <TD colSpan={2} className="text-right text-xs text-slate-400">
-                    {model.model === baseline ? "the baseline" : "—"}
-                  </TD>
-                ) : win.kind === "thin" ? (
-                  <TD colSpan={2} className="text-right text-xs text-slate-400">
-                    Too little data
-                  </TD>
-                ) : (
-                  <>
-                    <TD className="text-right font-medium text-slate-900 tabular-nums" data-testid="leaderboard-win-rate">
-                      {percent(win.value, 0)}
-                    </TD>
-                    <TD className="text-right whitespace-nowrap text-slate-500 tabular-nums">{percentRange(win.ci, 0)}</TD>
-                  </>
-                )}
-                <TD className="text-right text-slate-500 tabular-nums">
-                  {model.model === baseline ? "—" : formatCount(model.comparisons)}
+                <TD className="text-right align-top tabular-nums">
+                  {thin ? (
+                    <span className="text-xs text-slate-400">Too little data</span>
+                  ) : (
+                    <>
+                      <span className="font-medium text-slate-900">{score(model.bt_score!)}</span>
+                      <span className="block text-xs whitespace-nowrap text-slate-500">
+                        {isBaseline && model.bt_ci95![0] === model.bt_ci95![1]
+                          ? "fixed: the anchor"
+                          : `${score(model.bt_ci95![0])}–${score(model.bt_ci95![1])}`}
+                      </span>
+                    </>
+                  )}
                 </TD>
-                <TD className="text-right tabular-nums">{model.mean_likert === null ? "—" : model.mean_likert.toFixed(2)}</TD>
+                <TD className="text-right align-top tabular-nums">
+                  {isBaseline ? (
+                    <span className="text-xs text-slate-400">the baseline</span>
+                  ) : win.kind === "ok" ? (
+                    <>
+                      <span className="font-medium text-slate-900" data-testid="leaderboard-win-rate">
+                        {percent(win.value, 0)}
+                      </span>
+                      <span className="block text-xs whitespace-nowrap text-slate-500">
+                        {percentRange(win.ci, 0)} · n {formatCount(win.n)}
+                      </span>
+                    </>
+                  ) : (
+                    <span className="text-xs text-slate-400">
+                      {win.kind === "thin" ? "Too little data" : "Never met it"}
+                      {win.n ? <span className="block">n {formatCount(win.n)}</span> : null}
+                    </span>
+                  )}
+                </TD>
+                <TD className="hidden text-right align-top tabular-nums sm:table-cell">
+                  {model.mean_likert === null ? "—" : model.mean_likert.toFixed(2)}
+                </TD>
               </TR>
             );
           })
         ) : (
-          <EmptyRow colSpan={8}>No model has been ranked yet.</EmptyRow>
+          <EmptyRow colSpan={5}>No model has been ranked yet.</EmptyRow>
         )}
       </TBody>
     </Table>

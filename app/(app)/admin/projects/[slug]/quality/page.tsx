@@ -79,7 +79,7 @@ export default async function QualityPage({ params }: { params: Promise<{ slug: 
           <CardTitle>Labelers</CardTitle>
           <CardDescription>
             Agreement with everyone else on shared tasks, answers to gold tasks (accuracy over the output pairs the reference orders), and
-            how often the output shown first was ranked best against chance. Click a heading to sort.
+            how often the output shown first was ranked best against chance (▲ when its whole interval is above chance).
           </CardDescription>
         </CardHeader>
         <LabelerQualityTable slug={project.slug} labelers={report.labelers} goldMin={settings.gold_min_answered} />
