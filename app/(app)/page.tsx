@@ -6,9 +6,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/guards";
 import { listProjects } from "@/lib/projects/queries";
 import { getOwnStanding } from "@/lib/quality/report";
+import type { OwnStanding } from "@/lib/quality/report-types";
 
 export const metadata: Metadata = { title: "Home" };
 export const dynamic = "force-dynamic";
+
+/** A labeler the project gives no tasks to: their button explains instead of starting. */
+const barred = (standing: OwnStanding) => standing.status === "blocked" || standing.status === "failed_screening";
 
 function greeting(name: string | null, email: string) {
   const first = name?.trim().split(/\s+/)[0];
@@ -60,9 +64,15 @@ export default async function HomePage() {
                   <OwnStandingNote standing={standings[index]!} />
                 </div>
                 <div className="mt-4 flex flex-wrap items-center gap-2">
-                  <ButtonLink href={`/projects/${project.slug}/label`} size="sm">
-                    Start labeling
-                  </ButtonLink>
+                  {barred(standings[index]!) ? (
+                    <ButtonLink href={`/projects/${project.slug}/label`} size="sm" variant="secondary">
+                      See why
+                    </ButtonLink>
+                  ) : (
+                    <ButtonLink href={`/projects/${project.slug}/label`} size="sm">
+                      Start labeling
+                    </ButtonLink>
+                  )}
                   <ButtonLink href={`/projects/${project.slug}/write`} variant="secondary" size="sm">
                     Write a prompt
                   </ButtonLink>

@@ -51,7 +51,7 @@ type Column = { key: string; label: string; align?: "right"; value: (row: Row, g
 const COLUMNS: Column[] = [
   { key: "labeler", label: "Labeler", value: (row) => nameOf(row).toLowerCase() },
   { key: "status", label: "Status", value: (row) => SEVERITY[row.status] },
-  { key: "rankings", label: "Rankings", align: "right", value: (row) => row.rankings },
+  { key: "rankings", label: "Ranked", align: "right", value: (row) => row.rankings },
   {
     key: "agreement",
     label: "Agreement",
@@ -68,7 +68,7 @@ const COLUMNS: Column[] = [
     value: (row, goldMin) => (row.gold.answered >= goldMin ? row.gold.accuracy : null),
   },
   { key: "bias", label: "Position bias", align: "right", value: biasExcess },
-  { key: "time", label: "Median time", align: "right", value: (row) => row.median_duration_ms },
+  { key: "time", label: "Time", align: "right", value: (row) => row.median_duration_ms },
 ];
 
 const ACTIONS: Record<Action, { verb: string; done: string; tone: "danger" | "primary" }> = {
@@ -158,7 +158,8 @@ export function LabelerQualityTable({ slug, labelers, goldMin }: { slug: string;
               {COLUMNS.map((c) => (
                 <TH
                   key={c.key}
-                  className={cn(c.align === "right" && "text-right")}
+                  className={cn(c.key !== "labeler" && "px-2!", c.align === "right" && "text-right")}
+                  title={c.key === "time" ? "Median time per ranking" : undefined}
                   aria-sort={sort.key === c.key ? (sort.direction === "asc" ? "ascending" : "descending") : "none"}
                 >
                   <button
@@ -185,24 +186,24 @@ export function LabelerQualityTable({ slug, labelers, goldMin }: { slug: string;
             {rows.length ? (
               rows.map((row) => (
                 <TR key={row.user.id} data-testid="quality-labeler-row" data-labeler={row.user.email} data-status={row.status}>
-                  <TD className="max-w-[14rem]">
+                  <TD className="max-w-[13rem]">
                     <Who row={row} />
                   </TD>
-                  <TD>
+                  <TD className="px-2!">
                     <StatusBadge status={row.status} />
                   </TD>
-                  <TD className="text-right tabular-nums">{formatCount(row.rankings)}</TD>
-                  <TD className="text-right">
+                  <TD className="px-2! text-right tabular-nums">{formatCount(row.rankings)}</TD>
+                  <TD className="px-2! text-right">
                     <FigureCell figure={row.pairwise_agreement} minN={MIN_N.agreement} unit="comparisons" testId="labeler-agreement" />
                   </TD>
-                  <TD className="text-right">
+                  <TD className="px-2! text-right">
                     <GoldAccuracy answered={row.gold.answered} accuracy={row.gold.accuracy} goldMin={goldMin} />
                   </TD>
-                  <TD className="text-right">
+                  <TD className="px-2! text-right">
                     <PositionBias row={row} />
                   </TD>
-                  <TD className="text-right whitespace-nowrap tabular-nums">{formatDuration(row.median_duration_ms)}</TD>
-                  <TD className="text-right whitespace-nowrap">
+                  <TD className="px-2! text-right whitespace-nowrap tabular-nums">{formatDuration(row.median_duration_ms)}</TD>
+                  <TD className="pl-2! text-right whitespace-nowrap">
                     <Actions row={row} onAsk={ask} />
                   </TD>
                 </TR>
@@ -267,7 +268,7 @@ export function LabelerQualityTable({ slug, labelers, goldMin }: { slug: string;
                   <Stat label="Position bias">
                     <PositionBias row={row} />
                   </Stat>
-                  <Stat label="Rankings · median time">
+                  <Stat label="Ranked · median time">
                     <span className="tabular-nums">
                       {formatCount(row.rankings)} · {formatDuration(row.median_duration_ms)}
                     </span>
@@ -377,7 +378,7 @@ function GoldAccuracy({ answered, accuracy, goldMin }: { answered: number; accur
   return (
     <span className="block tabular-nums" data-testid="labeler-gold-accuracy" data-state="ok">
       <span className={cn("font-medium", accuracy < 0.5 ? "text-red-700" : "text-slate-900")}>{percent(accuracy, 0)}</span>
-      <span className="block text-xs whitespace-nowrap text-slate-500">of pairs · n {formatCount(answered)} tasks</span>
+      <span className="block text-xs whitespace-nowrap text-slate-500">n {formatCount(answered)} tasks</span>
     </span>
   );
 }
@@ -410,8 +411,9 @@ function PositionBias({ row }: { row: Row }) {
         {figure.above ? " ▲" : ""}
       </span>
       <span className="block text-xs whitespace-nowrap text-slate-500">
-        {percentRange(figure.ci, 0)} · chance {percent(figure.expected, 0)} · n {formatCount(figure.n)}
+        {percentRange(figure.ci, 0)} · n {formatCount(figure.n)}
       </span>
+      <span className="block text-xs whitespace-nowrap text-slate-500">chance {percent(figure.expected, 0)}</span>
     </span>
   );
 }

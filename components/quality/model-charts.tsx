@@ -99,6 +99,11 @@ export function WinRateChart({ models, baseline }: { models: ModelRow[]; baselin
 
 const COLUMNS: Record<PlotWidth, number> = { narrow: 2, medium: 3, wide: 4 };
 
+/** The smallest round share (1%, 2%, 5%, 10%, 20%, 25%, 50%) at or above `share`, for a panel's ticks. */
+function niceStep(share: number): number {
+  return [0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5].find((step) => step >= share) ?? 0.5;
+}
+
 /**
  * The paper's metadata figure: one small panel per output flag, one bar per model, the share of
  * that model's rated outputs the labelers flagged. Panels share their scale so they compare.
@@ -143,7 +148,7 @@ export function FlagRatesChart({ models }: { models: ModelRow[] }) {
           x: { axis: null, domain: models.map((model) => model.model), padding: 0.15 },
           y: {
             domain: [0, yMax],
-            ticks: [0, top / 2, top].map((v) => Math.round(v * 20) / 20).filter((v, i, all) => all.indexOf(v) === i),
+            ticks: [0, 1, 2].map((i) => i * niceStep(top / 2)).filter((v) => v <= yMax),
             grid: true,
             tickFormat: (v: number) => `${Math.round(v * 100)}%`,
             label: null,

@@ -89,6 +89,7 @@ test("a labeler who fails the screening test is told why, and works again once a
   await expect(card.getByTestId("own-standing")).toHaveAttribute("data-status", "failed_screening");
   await expect(card.getByTestId("own-standing")).toContainText("Not admitted");
   await expect(card.getByTestId("own-standing")).toContainText("Quality checks: 0% matched over 2 answers");
+  await expect(card.getByRole("link", { name: "See why" })).toBeVisible();
   await screenshot(page, "home-standing-390");
 
   // An admin reinstates them from the Quality tab.

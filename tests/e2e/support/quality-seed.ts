@@ -77,7 +77,12 @@ export async function createComparison(
   const order = [...MODELS].sort(() => random() - 0.5);
   const outputs = order.map((model) => ({
     model,
-    text: `${model === MODELS[0] ? "A careful, complete answer" : model === MODELS[3] ? "A rambling answer that drifts off topic" : "A reasonable answer"} to: ${text}`,
+    text:
+      model === MODELS[0]
+        ? "A careful, complete answer that follows every part of the instruction, in three short paragraphs."
+        : model === MODELS[3]
+          ? "A rambling answer that starts on topic, drifts away from it and repeats itself at the end."
+          : "A reasonable answer that covers the main point but misses part of the instruction.",
   }));
   const response = await api.post(`/api/v1/projects/${project.slug}/comparisons`, {
     data: { prompt_id: promptId, outputs, ...(gold ? { gold_ranking: MODELS.map((model) => [order.indexOf(model)]) } : {}) },

@@ -114,7 +114,12 @@ function Leaderboard({ models, ranks, baseline }: { models: ModelReport["models"
     <Table data-testid="leaderboard">
       <THead>
         <TR>
-          <TH className="w-10 text-right">Rank</TH>
+          <TH className="w-8 text-right">
+            <span className="sm:hidden" title="Rank">
+              #
+            </span>
+            <span className="hidden sm:inline">Rank</span>
+          </TH>
           <TH>Model</TH>
           <TH className="text-right">Score</TH>
           <TH className="text-right">
@@ -133,7 +138,7 @@ function Leaderboard({ models, ranks, baseline }: { models: ModelReport["models"
             return (
               <TR key={model.model} data-testid="leaderboard-row" data-model={model.model}>
                 <TD className="text-right align-top font-semibold text-slate-900 tabular-nums">{thin ? "—" : ranks[index]}</TD>
-                <TD className="max-w-[9rem] align-top sm:max-w-[18rem]">
+                <TD className="max-w-[7rem] align-top sm:max-w-[18rem]">
                   <span className="block truncate font-medium text-slate-900" title={model.model}>
                     {model.model}
                   </span>
@@ -150,9 +155,8 @@ function Leaderboard({ models, ranks, baseline }: { models: ModelReport["models"
                     <>
                       <span className="font-medium text-slate-900">{score(model.bt_score!)}</span>
                       <span className="block text-xs whitespace-nowrap text-slate-500">
-                        {isBaseline && model.bt_ci95![0] === model.bt_ci95![1]
-                          ? "fixed: the anchor"
-                          : `${score(model.bt_ci95![0])}–${score(model.bt_ci95![1])}`}
+                        {/* The baseline anchors the scale at 1000: its interval is the others'. */}
+                        {isBaseline ? "the anchor" : `${score(model.bt_ci95![0])}–${score(model.bt_ci95![1])}`}
                       </span>
                     </>
                   )}
@@ -166,7 +170,9 @@ function Leaderboard({ models, ranks, baseline }: { models: ModelReport["models"
                         {percent(win.value, 0)}
                       </span>
                       <span className="block text-xs whitespace-nowrap text-slate-500">
-                        {percentRange(win.ci, 0)} · n {formatCount(win.n)}
+                        {percentRange(win.ci, 0)}
+                        <span className="hidden sm:inline"> · </span>
+                        <span className="block sm:inline">n {formatCount(win.n)}</span>
                       </span>
                     </>
                   ) : (
