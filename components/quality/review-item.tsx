@@ -152,7 +152,10 @@ export function ReviewItem({
                     </th>
                   ))}
                   {adjudicating ? (
-                    <th scope="col" className="bg-amber-50 px-2 py-2 text-center text-xs font-semibold text-amber-900 sm:px-3">
+                    <th
+                      scope="col"
+                      className="sticky right-0 bg-amber-50 px-2 py-2 text-center text-xs font-semibold text-amber-900 shadow-[-1px_0_0_#fde68a] sm:px-3"
+                    >
                       Reference
                     </th>
                   ) : null}
@@ -192,7 +195,8 @@ export function ReviewItem({
                       );
                     })}
                     {adjudicating ? (
-                      <td className="bg-amber-50/60 px-2 py-1 text-center sm:px-3">
+                      // Sticky on the right: on a phone the labelers' columns scroll under it.
+                      <td className="sticky right-0 bg-amber-50 px-2 py-1 text-center shadow-[-1px_0_0_#fde68a] sm:px-3">
                         <label className="sr-only" htmlFor={`${item.task_id}-rank-${output.id}`}>
                           Reference rank of output {outputLabel(index)}
                         </label>

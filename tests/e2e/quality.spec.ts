@@ -78,6 +78,17 @@ test("an admin reads the quality figures, sorts the labelers, warns, blocks and 
   await expect(steady.getByTestId("labeler-status")).toHaveText(steadyWasWarned ? "Blocked" : "Warned");
   await expect(page.getByTestId("labeler-action-message")).toContainText(`Grace Hopper was ${steadyWasWarned ? "blocked" : "warned"}.`);
 
+  // The warned labeler sees it, their own standing only, in the label screen's header.
+  if (!steadyWasWarned) {
+    const own = await adminPage(browser, labelers.steady.email, labelers.steady.password, 1440);
+    await own.goto(`/projects/${project.slug}/label`);
+    await expect(own.getByTestId("own-standing")).toHaveAttribute("data-status", "warned");
+    await expect(own.getByTestId("label-header")).toContainText("Your answers to quality checks are below this project's bar.");
+    await expect(own.getByTestId("label-header")).not.toContainText("Ada Lovelace");
+    await screenshot(own, "label-warned-1440", { fullPage: false });
+    await own.context().close();
+  }
+
   // Reinstate the careless labeler: a dialog, then Active, audited.
   const careless = row(page, labelers.careless.email);
   await careless.getByTestId("labeler-reinstate").click();
