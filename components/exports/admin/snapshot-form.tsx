@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, type ReactNode, useState } from "react";
 import type { POST } from "@/app/api/admin/projects/[slug]/snapshots/route";
 import { FormatOptions, SplitOptions } from "@/components/exports/admin/format-options";
 import { SnapshotFiles } from "@/components/exports/admin/snapshot-files";
@@ -117,36 +117,15 @@ export function SnapshotForm({
           />
         </Field>
         <div className="flex flex-col gap-3 sm:col-span-2 sm:flex-row sm:flex-wrap sm:items-center sm:gap-x-6 lg:col-span-4">
-          <label className={`flex items-center gap-2 text-sm ${pairFormat ? "text-slate-700" : "text-slate-400"}`}>
-            <input
-              type="checkbox"
-              name="ties"
-              value="include"
-              disabled={!pairFormat}
-              className="size-4 rounded border-slate-300 text-indigo-600 focus:ring-indigo-600"
-            />
+          <FilterToggle name="ties" value="include" enabled={pairFormat}>
             Include tied pairs (marked <code className="font-mono text-xs">tie: true</code>)
-          </label>
-          <label className={`flex items-center gap-2 text-sm ${comparisons ? "text-slate-700" : "text-slate-400"}`}>
-            <input
-              type="checkbox"
-              name="gold"
-              value="include"
-              disabled={!comparisons}
-              className="size-4 rounded border-slate-300 text-indigo-600 focus:ring-indigo-600"
-            />
+          </FilterToggle>
+          <FilterToggle name="gold" value="include" enabled={comparisons}>
             Include gold tasks
-          </label>
-          <label className={`flex items-center gap-2 text-sm ${comparisons ? "text-slate-700" : "text-slate-400"}`}>
-            <input
-              type="checkbox"
-              name="labelers"
-              value="all"
-              disabled={!comparisons}
-              className="size-4 rounded border-slate-300 text-indigo-600 focus:ring-indigo-600"
-            />
+          </FilterToggle>
+          <FilterToggle name="labelers" value="all" enabled={comparisons}>
             Include blocked and screened-out labelers
-          </label>
+          </FilterToggle>
           <Button type="submit" pending={pending} data-testid="snapshot-submit" className="sm:ml-auto">
             {pending ? "Freezing…" : "Create snapshot"}
           </Button>
@@ -168,5 +147,21 @@ export function SnapshotForm({
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** A checkbox that sends `value` under `name` when ticked; greyed out where the filter does not apply. */
+function FilterToggle({ name, value, enabled, children }: { name: string; value: string; enabled: boolean; children: ReactNode }) {
+  return (
+    <label className={`flex items-center gap-2 text-sm ${enabled ? "text-slate-700" : "text-slate-400"}`}>
+      <input
+        type="checkbox"
+        name={name}
+        value={value}
+        disabled={!enabled}
+        className="size-4 rounded border-slate-300 text-indigo-600 focus:ring-indigo-600"
+      />
+      {children}
+    </label>
   );
 }
