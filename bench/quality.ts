@@ -4,7 +4,9 @@
 // 200 each, ranks that mostly follow the models' order) straight into the database, then times
 // GET /quality and GET /models over HTTP (cold, then p50/p99 of repeated calls), beside a trivial
 // authenticated route (GET /api/v1/projects/{slug}) in the same run. Target: both reports < 1 s.
-// It also times the pure figures alone on the same rankings, to show where the time goes.
+// It also times the loads and the figures alone on the same rankings, in this process, to show where
+// the time goes, and samples the app's resident memory (RSS) while it answers.
+import { readdirSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { seedRankings } from "./quality-seed";
@@ -17,14 +19,33 @@ const REQUESTS = Number(values.requests);
 const TASKS = Math.round(RANKINGS / 2.5);
 const LABELERS = 200;
 
-async function timeRequests(url: string, key: string): Promise<{ cold: number; p50: number; p99: number; bytes: number }> {
-  const once = async () => {
-    const started = performance.now();
-    const response = await fetch(url, { headers: { authorization: `Bearer ${key}` } });
-    const body = await response.text();
-    if (response.status !== 200) throw new Error(`${url}: ${response.status} ${body.slice(0, 200)}`);
-    return { ms: performance.now() - started, bytes: body.length };
+/** Resident memory of a process and its descendants, in MB. */
+function rssMb(pid: number): number {
+  let kb = 0;
+  const visit = (id: number) => {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${id}/status`, "utf8"))?.[1] ?? 0);
+      for (const task of readdirSync(`/proc/${id}/task`)) {
+        for (const child of readFileSync(`/proc/${id}/task/${task}/children`, "utf8").split(" ").filter(Boolean)) visit(Number(child));
+      }
+    } catch {
+      // The process is gone.
+    }
   };
+  visit(pid);
+  return kb / 1024;
+}
+
+async function timeOnce(url: string, key: string): Promise<{ ms: number; bytes: number }> {
+  const started = performance.now();
+  const response = await fetch(url, { headers: { authorization: `Bearer ${key}` } });
+  const body = await response.text();
+  if (response.status !== 200) throw new Error(`${url}: ${response.status} ${body.slice(0, 200)}`);
+  return { ms: performance.now() - started, bytes: body.length };
+}
+
+async function timeRequests(url: string, key: string): Promise<{ cold: number; p50: number; p99: number; bytes: number }> {
+  const once = () => timeOnce(url, key);
   const cold = await once();
   const times: number[] = [];
   for (let i = 0; i < REQUESTS; i++) times.push((await once()).ms);
@@ -58,39 +79,80 @@ try {
   const server = env.servers[0]!;
   const base = `${server.url}/api/v1/projects/${project.slug}`;
   const trivial = await timeRequests(base, key);
+  const rssBefore = rssMb(server.process.pid!);
+  let rssPeak = rssBefore;
+  const sampler = setInterval(() => {
+    rssPeak = Math.max(rssPeak, rssMb(server.process.pid!));
+  }, 25);
   const quality = await timeRequests(`${base}/quality`, key);
   const models = await timeRequests(`${base}/models`, key);
+  // A change to the project's data (a labeler's standing is touched) makes the next call compute
+  // from scratch again, now in a process that has run the code before: what happens after every
+  // new ranking in a running app.
+  const touch = () =>
+    db.$executeRaw`INSERT INTO "LabelerQuality" ("projectId", "labelerId", "status", "updatedAt") VALUES (${project.id}, 'qb-u0', 'active', now())
+                   ON CONFLICT ("projectId", "labelerId") DO UPDATE SET "updatedAt" = now()`;
+  const recomputed = { quality: [] as number[], models: [] as number[] };
+  for (let i = 0; i < 3; i++) {
+    await touch();
+    recomputed.quality.push((await timeOnce(`${base}/quality`, key)).ms);
+    await touch();
+    recomputed.models.push((await timeOnce(`${base}/models`, key)).ms);
+  }
+  clearInterval(sampler);
+  const rssAfter = rssMb(server.process.pid!);
 
-  // The pure figures alone, in this process, on the rankings as the server loads them.
+  // The loads and the figures alone, in this process, on the rankings as the server loads them.
   const { loadProjectRankings } = await import("../lib/quality/load");
-  const { agreementReport } = await import("../lib/quality/agreement");
-  const { modelReport } = await import("../lib/quality/models");
-  let started = performance.now();
-  const data = await loadProjectRankings(project.id);
-  const loadMs = performance.now() - started;
-  started = performance.now();
-  agreementReport(data.records);
-  const agreementMs = performance.now() - started;
-  started = performance.now();
-  modelReport(data.records, data.modelsByTask, { baseline: data.models.indexOf("model-0") });
-  const modelsMs = performance.now() - started;
+  const { BootstrapBatch } = await import("../lib/quality/bootstrap");
+  const { scheduleAgreementReport } = await import("../lib/quality/agreement");
+  const { scheduleModelReport } = await import("../lib/quality/models");
+  const { parallelBatch, runBootstrapBatch, warmBootstrapHelper } = await import("../lib/quality/parallel");
+  warmBootstrapHelper();
+  const timed = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
+    const started = performance.now();
+    const result = await work();
+    return [result, performance.now() - started];
+  };
+  const figures = async (schedule: (batch: InstanceType<typeof BootstrapBatch>) => unknown) => {
+    const batch = parallelBatch(new BootstrapBatch());
+    schedule(batch);
+    await runBootstrapBatch(batch);
+  };
+  const [qualityData, qualityLoadMs] = await timed(() => loadProjectRankings(project.id, { fields: "quality", expected: RANKINGS }));
+  const [, agreementMs] = await timed(() => figures((batch) => scheduleAgreementReport(qualityData.rankings, {}, batch)));
+  const [modelData, modelLoadMs] = await timed(() => loadProjectRankings(project.id, { fields: "models", expected: RANKINGS }));
+  const baseline = modelData.models.indexOf("model-0");
+  const [, modelsMs] = await timed(() =>
+    figures((batch) => scheduleModelReport(modelData.rankings, modelData.modelsByTask, { baseline }, batch)),
+  );
 
   const row = (name: string, t: { cold: number; p50: number; p99: number; bytes: number }) =>
     `| ${name} | ${t.cold.toFixed(0)} | ${t.p50.toFixed(0)} | ${t.p99.toFixed(0)} | ${(t.p50 / trivial.p50).toFixed(1)} | ${t.bytes.toLocaleString("en")} |`;
   console.log(
-    `\n${data.records.length.toLocaleString("en")} rankings, ${REQUESTS} warm requests each (ms; ratio = p50 / trivial route p50)\n`,
+    `\n${qualityData.rankings.size.toLocaleString("en")} rankings, ${REQUESTS} warm requests each (ms; ratio = p50 / trivial route p50)\n`,
   );
   console.log("| Request | cold | p50 | p99 | ratio | bytes |\n|---|---|---|---|---|---|");
   console.log(row("GET /projects/{slug} (trivial, baseline)", trivial));
   console.log(row("GET /quality", quality));
   console.log(row("GET /models", models));
   console.log(
-    `\nIn process: load ${loadMs.toFixed(0)} ms, agreement figures (pairwise, τ-b, α, per labeler, 1,000 resamples) ${agreementMs.toFixed(0)} ms, ` +
-      `win rates + Bradley–Terry (1,000 resamples) ${modelsMs.toFixed(0)} ms`,
+    `\nIn this process (cold JIT, as the app's first call): load for /quality ${qualityLoadMs.toFixed(0)} ms, agreement figures (pairwise, τ-b, α, per labeler, ` +
+      `1,000 resamples) ${agreementMs.toFixed(0)} ms; load for /models ${modelLoadMs.toFixed(0)} ms, win rates + Bradley–Terry ` +
+      `(1,000 resamples) ${modelsMs.toFixed(0)} ms`,
+  );
+  console.log(
+    `App RSS: ${rssBefore.toFixed(0)} MB before the reports, peak ${rssPeak.toFixed(0)} MB while computing them, ${rssAfter.toFixed(0)} MB after`,
+  );
+  const list = (times: number[]) => times.map((ms) => ms.toFixed(0)).join(", ");
+  console.log(
+    `Computed again after a change to the data (same process, 3 times each): GET /quality ${list(recomputed.quality)} ms; GET /models ${list(recomputed.models)} ms`,
   );
   // Warm answers come from the per-instance cache (the data did not change); the cold ones compute.
-  const cold = Math.max(quality.cold, models.cold);
-  console.log(`\nTarget < 1,000 ms computed from scratch (cold): ${cold < 1000 ? "met" : "NOT met"} (worst cold ${cold.toFixed(0)} ms)`);
+  const cold = Math.max(quality.cold, models.cold, ...recomputed.quality, ...recomputed.models);
+  console.log(
+    `\nTarget < 1,000 ms computed from scratch (cold, and again after each change): ${cold < 1000 ? "met" : "NOT met"} (worst ${cold.toFixed(0)} ms)`,
+  );
   const { closeBulkPool } = await import("../lib/db-bulk");
   await closeBulkPool();
 } finally {

@@ -4,9 +4,9 @@
  * The caller passes only the rankings of non-gold tasks. Intervals resample TASKS, the unit that is
  * independent: all pairs of one task share its prompt and outputs.
  */
-import { bootstrapSums, type Interval, ratioStatistic, type Statistic } from "./bootstrap";
-import { groupByTask, stableOrder } from "./rankings";
-import type { BootstrapOptions, Figure, RankingRecord } from "./types";
+import { BootstrapBatch, type BootstrapResult, type Interval, ratioStatistic, type Statistic } from "./bootstrap";
+import { asTable, groupByTask, stableOrder } from "./rankings";
+import type { BootstrapOptions, Figure, Rankings, RankingTable } from "./types";
 
 /** Kendall's τ-b of two rank arrays of the same outputs; null when undefined (one of them ties everything). */
 export function kendallTauB(a: ArrayLike<number>, b: ArrayLike<number>): number | null {
@@ -48,11 +48,16 @@ export type AgreementReport = {
  * the tasks that labeler is in. Every labeler in the input is listed (null when they share no task).
  */
 export function pairwiseAgreement(
-  records: readonly RankingRecord[],
+  rankings: Rankings,
   options: BootstrapOptions = {},
 ): { overall: Figure; perLabeler: Map<number, Figure> } {
+  const records = asTable(rankings);
+  const batch = new BootstrapBatch();
   const tallies = tallyTasks(records, false);
-  return { overall: tallies.figures(["pairwise"], options).pairwise, perLabeler: perLabelerAgreement(records, tallies, options) };
+  const overall = tallies.figures(["pairwise"], options, batch);
+  const perLabeler = perLabelerAgreement(records, tallies, options, batch);
+  batch.run();
+  return { overall: overall().pairwise, perLabeler: perLabeler() };
 }
 
 /**
@@ -60,8 +65,8 @@ export function pairwiseAgreement(
  * A pair where τ-b is undefined (one labeler tied every output, so the tie correction divides by
  * zero) is left out of the mean and of n, rather than counted as 0.
  */
-export function meanKendallTauB(records: readonly RankingRecord[], options: BootstrapOptions = {}): Figure {
-  return tallyTasks(records, false).figures(["tauB"], options).tauB;
+export function meanKendallTauB(rankings: Rankings, options: BootstrapOptions = {}): Figure {
+  return runNow((batch) => tallyTasks(asTable(rankings), false).figures(["tauB"], options, batch)).tauB;
 }
 
 /**
@@ -70,8 +75,8 @@ export function meanKendallTauB(records: readonly RankingRecord[], options: Boot
  * the standard definition says. α = 1 − D_o / D_e; null when D_e = 0 (every rating equal) or
  * nothing is pairable. n = number of pairable ratings.
  */
-export function krippendorffAlphaInterval(records: readonly RankingRecord[], options: BootstrapOptions = {}): Figure {
-  return tallyTasks(records, true).figures(["alpha"], options).alpha;
+export function krippendorffAlphaInterval(rankings: Rankings, options: BootstrapOptions = {}): Figure {
+  return runNow((batch) => tallyTasks(asTable(rankings), true).figures(["alpha"], options, batch)).alpha;
 }
 
 /**
@@ -79,17 +84,38 @@ export function krippendorffAlphaInterval(records: readonly RankingRecord[], opt
  * τ-b and α, and, given `bucketOfTask`, the per-bucket series of agreementOverTime (same figures).
  */
 export function agreementReport<K extends string | number = number>(
-  records: readonly RankingRecord[],
+  rankings: Rankings,
   options: BootstrapOptions & { bucketOfTask?: (task: number) => K | null | undefined } = {},
 ): AgreementReport & { overTime?: Map<K, Figure> } {
+  return runNow((batch) => scheduleAgreementReport(rankings, options, batch));
+}
+
+/**
+ * agreementReport with its bootstraps queued on `batch` (to run with others, on two threads: see
+ * lib/quality/parallel.ts); the returned function gives the report once the batch has run.
+ */
+export function scheduleAgreementReport<K extends string | number = number>(
+  rankings: Rankings,
+  options: BootstrapOptions & { bucketOfTask?: (task: number) => K | null | undefined },
+  batch: BootstrapBatch,
+): () => AgreementReport & { overTime?: Map<K, Figure> } {
+  const records = asTable(rankings);
   const tallies = tallyTasks(records, true);
-  const { pairwise, tauB, alpha } = tallies.figures(["pairwise", "tauB", "alpha"], options);
-  return {
-    pairwise: { overall: pairwise, perLabeler: perLabelerAgreement(records, tallies, options) },
-    tauB,
-    alpha,
-    ...(options.bucketOfTask ? { overTime: overTime(tallies, options.bucketOfTask, options) } : {}),
+  const figures = tallies.figures(["pairwise", "tauB", "alpha"], options, batch);
+  const perLabeler = perLabelerAgreement(records, tallies, options, batch);
+  const weeks = options.bucketOfTask ? overTime(tallies, options.bucketOfTask, options, batch) : null;
+  return () => {
+    const { pairwise, tauB, alpha } = figures();
+    return { pairwise: { overall: pairwise, perLabeler: perLabeler() }, tauB, alpha, ...(weeks ? { overTime: weeks() } : {}) };
   };
+}
+
+/** Queues what `schedule` asks for on a batch of its own, runs it here and returns the result. */
+function runNow<T>(schedule: (batch: BootstrapBatch) => () => T): T {
+  const batch = new BootstrapBatch();
+  const result = schedule(batch);
+  batch.run();
+  return result();
 }
 
 /**
@@ -98,26 +124,29 @@ export function agreementReport<K extends string | number = number>(
  * have a single ranking (null figure); a task whose bucket is null or undefined is left out.
  */
 export function agreementOverTime<K extends string | number>(
-  records: readonly RankingRecord[],
+  rankings: Rankings,
   bucketOfTask: (task: number) => K | null | undefined,
   options: BootstrapOptions = {},
 ): Map<K, Figure> {
-  return overTime(tallyTasks(records, false), bucketOfTask, options);
+  return runNow((batch) => overTime(tallyTasks(asTable(rankings), false), bucketOfTask, options, batch));
 }
 
 function overTime<K extends string | number>(
   tallies: TaskTallies,
   bucketOfTask: (task: number) => K | null | undefined,
   options: BootstrapOptions,
-): Map<K, Figure> {
+  batch: BootstrapBatch,
+): () => Map<K, Figure> {
   const keys = new Map<K, number>();
-  const bucketOfGroup = new Int32Array(tallies.groups.task.length).fill(-1);
-  tallies.groups.task.forEach((task, g) => {
-    const key = bucketOfTask(task);
-    if (key === null || key === undefined) return;
-    if (!keys.has(key)) keys.set(key, keys.size);
-    bucketOfGroup[g] = keys.get(key)!;
-  });
+  const groupTask = tallies.groups.task;
+  const bucketOfGroup = new Int32Array(groupTask.length).fill(-1);
+  for (let g = 0; g < groupTask.length; g++) {
+    const key = bucketOfTask(groupTask[g]!);
+    if (key === null || key === undefined) continue;
+    let bucket = keys.get(key);
+    if (bucket === undefined) keys.set(key, (bucket = keys.size));
+    bucketOfGroup[g] = bucket;
+  }
   const sorted = [...keys.keys()].sort((x, y) =>
     typeof x === "number" && typeof y === "number" ? x - y : String(x) < String(y) ? -1 : String(x) > String(y) ? 1 : 0,
   );
@@ -126,31 +155,46 @@ function overTime<K extends string | number>(
     rankOfBucket[keys.get(key)!] = i;
   });
   // Units (multi-labeler tasks) ordered by bucket, so each bucket is one resampled segment.
-  const unitBucket = Array.from(tallies.unitGroup, (g) => (bucketOfGroup[g]! < 0 ? -1 : rankOfBucket[bucketOfGroup[g]!]!));
-  const units = Array.from(unitBucket.keys()).filter((u) => unitBucket[u]! >= 0);
-  const order = stableOrder(units.map((u) => unitBucket[u]!));
+  const { unitGroup, agree: unitAgree, comparisons: unitComparisons } = tallies;
+  const unitBucket = new Int32Array(unitGroup.length);
+  let bucketed = 0;
+  for (let u = 0; u < unitBucket.length; u++) {
+    const bucket = bucketOfGroup[unitGroup[u]!]!;
+    unitBucket[u] = bucket < 0 ? -1 : rankOfBucket[bucket]!;
+    if (bucket >= 0) bucketed++;
+  }
+  const units = new Int32Array(bucketed);
+  const unitKeys = new Int32Array(bucketed);
+  for (let u = 0, i = 0; u < unitBucket.length; u++) {
+    if (unitBucket[u]! < 0) continue;
+    units[i] = u;
+    unitKeys[i++] = unitBucket[u]!;
+  }
+  const order = stableOrder(unitKeys);
   const agree = new Float64Array(order.length);
   const comparisons = new Float64Array(order.length);
   const starts = new Int32Array(sorted.length + 1);
-  order.forEach((o, i) => {
-    const u = units[o]!;
-    agree[i] = tallies.agree[u]!;
-    comparisons[i] = tallies.comparisons[u]!;
+  for (let i = 0; i < order.length; i++) {
+    const u = units[order[i]!]!;
+    agree[i] = unitAgree[u]!;
+    comparisons[i] = unitComparisons[u]!;
     starts[unitBucket[u]! + 1]!++;
-  });
+  }
   for (let s = 1; s < starts.length; s++) starts[s]! += starts[s - 1]!;
-  const intervals = bootstrapSums({ segmentStarts: starts, columns: [agree, comparisons], statistics: [ratioStatistic] }, options);
-  const result = new Map<K, Figure>();
-  sorted.forEach((key, s) => {
-    let a = 0;
-    let c = 0;
-    for (let i = starts[s]!; i < starts[s + 1]!; i++) {
-      a += agree[i]!;
-      c += comparisons[i]!;
-    }
-    result.set(key, figure(c > 0 ? a / c : Number.NaN, intervals[s]![0]!, c));
-  });
-  return result;
+  const intervals = batch.add({ segmentStarts: starts, columns: [agree, comparisons], statistics: [ratioStatistic] }, options);
+  return () => {
+    const result = new Map<K, Figure>();
+    sorted.forEach((key, s) => {
+      let a = 0;
+      let c = 0;
+      for (let i = starts[s]!; i < starts[s + 1]!; i++) {
+        a += agree[i]!;
+        c += comparisons[i]!;
+      }
+      result.set(key, figure(c > 0 ? a / c : Number.NaN, intervals()[s]![0]!, c));
+    });
+    return result;
+  };
 }
 
 type FigureName = "pairwise" | "tauB" | "alpha";
@@ -172,16 +216,24 @@ type TaskTallies = {
   recordUnit: Int32Array;
   recordAgree: Float64Array;
   recordComparisons: Float64Array;
-  figures: (names: FigureName[], options: BootstrapOptions) => Record<FigureName, Figure>;
+  /** Queues the named figures' bootstrap (one resampling for all) on the batch. */
+  figures: (names: FigureName[], options: BootstrapOptions, batch: BootstrapBatch) => () => Record<FigureName, Figure>;
 };
 
-function tallyTasks(records: readonly RankingRecord[], withAlpha: boolean): TaskTallies {
+function tallyTasks(records: RankingTable, withAlpha: boolean): TaskTallies {
   const groups = groupByTask(records);
-  const unitGroup: number[] = [];
-  for (let g = 0; g < groups.task.length; g++) if (groups.start[g + 1]! - groups.start[g]! >= 2) unitGroup.push(g);
-  const units = unitGroup.length;
+  // (Columns are read into locals before the loops: an optimized loop then reads no property.)
+  const { start: groupStart, record: groupRecord } = groups;
+  const groupCount = groups.task.length;
+  let units = 0;
   let maxRaters = 0;
-  for (const g of unitGroup) maxRaters = Math.max(maxRaters, groups.start[g + 1]! - groups.start[g]!);
+  for (let g = 0; g < groupCount; g++) {
+    const raters = groupStart[g + 1]! - groupStart[g]!;
+    if (raters >= 2) units++;
+    if (raters > maxRaters) maxRaters = raters;
+  }
+  const unitGroup = new Int32Array(units);
+  for (let g = 0, u = 0; g < groupCount; g++) if (groupStart[g + 1]! - groupStart[g]! >= 2) unitGroup[u++] = g;
   const scale = disagreementScale(maxRaters);
   const agree = new Float64Array(units);
   const comparisons = new Float64Array(units);
@@ -191,33 +243,34 @@ function tallyTasks(records: readonly RankingRecord[], withAlpha: boolean): Task
   const alphaSum = new Float64Array(units);
   const alphaSumSquares = new Float64Array(units);
   const alphaDisagreement = new Float64Array(units);
-  const recordUnit = new Int32Array(records.length).fill(-1);
-  const recordAgree = new Float64Array(records.length);
-  const recordComparisons = new Float64Array(records.length);
+  const recordUnit = new Int32Array(records.size).fill(-1);
+  const recordAgree = new Float64Array(records.size);
+  const recordComparisons = new Float64Array(records.size);
+  const { ranks, start, outputs } = records;
 
   for (let u = 0; u < units; u++) {
     const g = unitGroup[u]!;
-    const from = groups.start[g]!;
-    const to = groups.start[g + 1]!;
-    for (let x = from; x < to; x++) recordUnit[groups.record[x]!] = u;
+    const from = groupStart[g]!;
+    const to = groupStart[g + 1]!;
+    for (let x = from; x < to; x++) recordUnit[groupRecord[x]!] = u;
     for (let x = from; x < to; x++) {
-      const ra = groups.record[x]!;
-      const a = records[ra]!.ranks;
+      const ra = groupRecord[x]!;
+      const a = start[ra]!;
       for (let y = x + 1; y < to; y++) {
-        const rb = groups.record[y]!;
-        const b = records[rb]!.ranks;
-        const k = Math.min(a.length, b.length);
+        const rb = groupRecord[y]!;
+        const b = start[rb]!;
+        const k = Math.min(outputs[ra]!, outputs[rb]!);
         let same = 0;
         let concordant = 0;
         let discordant = 0;
         let tiedA = 0;
         let tiedB = 0;
         for (let i = 0; i < k; i++) {
-          const ai = a[i]!;
-          const bi = b[i]!;
+          const ai = ranks[a + i]!;
+          const bi = ranks[b + i]!;
           for (let j = i + 1; j < k; j++) {
-            const da = ai - a[j]!;
-            const db = bi - b[j]!;
+            const da = ai - ranks[a + j]!;
+            const db = bi - ranks[b + j]!;
             if (da === 0) {
               tiedA++;
               if (db === 0) {
@@ -245,13 +298,12 @@ function tallyTasks(records: readonly RankingRecord[], withAlpha: boolean): Task
         }
       }
     }
-    if (withAlpha)
-      tallyAlpha(records, groups.record.subarray(from, to), u, scale, alphaRatings, alphaSum, alphaSumSquares, alphaDisagreement);
+    if (withAlpha) tallyAlpha(records, groupRecord, from, to, u, scale, alphaRatings, alphaSum, alphaSumSquares, alphaDisagreement);
   }
 
   const tallies: TaskTallies = {
     groups,
-    unitGroup: Int32Array.from(unitGroup),
+    unitGroup,
     agree,
     comparisons,
     tauSum,
@@ -263,7 +315,7 @@ function tallyTasks(records: readonly RankingRecord[], withAlpha: boolean): Task
     recordUnit,
     recordAgree,
     recordComparisons,
-    figures(names, options) {
+    figures(names, options, batch) {
       const spec = {
         pairwise: { columns: [agree, comparisons], statistic: ratioStatistic, n: (sums: Float64Array) => sums[1]! },
         tauB: { columns: [tauSum, tauPairs], statistic: ratioStatistic, n: (sums: Float64Array) => sums[1]! },
@@ -290,12 +342,14 @@ function tallyTasks(records: readonly RankingRecord[], withAlpha: boolean): Task
         const total = Float64Array.from(own, sumOf);
         totals.push({ name, value: statistic(total, 0), n: n(total) });
       }
-      const intervals = bootstrapSums({ segmentStarts: [0, units], columns, statistics }, options)[0]!;
-      const out = {} as Record<FigureName, Figure>;
-      totals.forEach(({ name, value, n }, k) => {
-        out[name] = figure(value, intervals[k]!, n);
-      });
-      return out;
+      const intervals = batch.add({ segmentStarts: [0, units], columns, statistics }, options);
+      return () => {
+        const out = {} as Record<FigureName, Figure>;
+        totals.forEach(({ name, value, n }, k) => {
+          out[name] = figure(value, intervals()[0]![k]!, n);
+        });
+        return out;
+      };
     },
   };
   return tallies;
@@ -334,8 +388,10 @@ function gcd(a: number, b: number): number {
 }
 
 function tallyAlpha(
-  records: readonly RankingRecord[],
+  records: RankingTable,
   kept: Int32Array,
+  from: number,
+  to: number,
   u: number,
   scale: number,
   ratings: Float64Array,
@@ -344,14 +400,15 @@ function tallyAlpha(
   disagreement: Float64Array,
 ): void {
   let k = 0;
-  for (const r of kept) k = Math.max(k, records[r]!.ranks.length);
+  const { start, outputs, likerts } = records;
+  for (let x = from; x < to; x++) k = Math.max(k, outputs[kept[x]!]!);
   for (let p = 0; p < k; p++) {
     let m = 0;
     let s1 = 0;
     let s2 = 0;
-    for (const r of kept) {
-      const likerts = records[r]!.likerts;
-      const v = likerts && p < likerts.length ? likerts[p]! : 0;
+    for (let x = from; x < to; x++) {
+      const r = kept[x]!;
+      const v = p < outputs[r]! ? likerts[start[r]! + p]! : 0;
       // 0 (or anything not a positive number) is an absent rating.
       if (!(v > 0)) continue;
       m++;
@@ -367,42 +424,62 @@ function tallyAlpha(
   }
 }
 
-function perLabelerAgreement(records: readonly RankingRecord[], tallies: TaskTallies, options: BootstrapOptions): Map<number, Figure> {
-  const labelerOf = Float64Array.from(records, (r) => r.labeler);
-  const inUnit: number[] = [];
-  for (let r = 0; r < records.length; r++) if (tallies.recordUnit[r]! >= 0) inUnit.push(r);
-  const order = stableOrder(inUnit.map((r) => labelerOf[r]!));
-  const agree = new Float64Array(order.length);
-  const comparisons = new Float64Array(order.length);
+function perLabelerAgreement(
+  records: RankingTable,
+  tallies: TaskTallies,
+  options: BootstrapOptions,
+  batch: BootstrapBatch,
+): () => Map<number, Figure> {
+  const { size, labeler: labelerOf } = records;
+  const { recordUnit, recordAgree, recordComparisons } = tallies;
+  let kept = 0;
+  for (let r = 0; r < size; r++) if (recordUnit[r]! >= 0) kept++;
+  const inUnit = new Int32Array(kept);
+  const inUnitLabeler = new Int32Array(kept);
+  for (let r = 0, i = 0; r < size; r++) {
+    if (recordUnit[r]! < 0) continue;
+    inUnit[i] = r;
+    inUnitLabeler[i++] = labelerOf[r]!;
+  }
+  const order = stableOrder(inUnitLabeler);
+  const agree = new Float64Array(kept);
+  const comparisons = new Float64Array(kept);
   const labelers: number[] = [];
   const starts: number[] = [];
-  for (let i = 0; i < order.length; i++) {
+  for (let i = 0; i < kept; i++) {
     const r = inUnit[order[i]!]!;
     const labeler = labelerOf[r]!;
-    if (labelers[labelers.length - 1] !== labeler) {
+    if (labelers.length === 0 || labelers[labelers.length - 1] !== labeler) {
       labelers.push(labeler);
       starts.push(i);
     }
-    agree[i] = tallies.recordAgree[r]!;
-    comparisons[i] = tallies.recordComparisons[r]!;
+    agree[i] = recordAgree[r]!;
+    comparisons[i] = recordComparisons[r]!;
   }
-  starts.push(order.length);
-  const intervals = bootstrapSums({ segmentStarts: starts, columns: [agree, comparisons], statistics: [ratioStatistic] }, options);
-  const byLabeler = new Map<number, Figure>();
-  labelers.forEach((labeler, s) => {
-    let a = 0;
-    let c = 0;
-    for (let i = starts[s]!; i < starts[s + 1]!; i++) {
-      a += agree[i]!;
-      c += comparisons[i]!;
-    }
-    byLabeler.set(labeler, figure(c > 0 ? a / c : Number.NaN, intervals[s]![0]!, c));
-  });
-  // Labelers who share no task with anyone: listed, with nothing to measure.
-  const all = [...new Set(labelerOf)].sort((x, y) => x - y);
-  const result = new Map<number, Figure>();
-  for (const labeler of all) result.set(labeler, byLabeler.get(labeler) ?? { value: null, ci95: null, n: 0 });
-  return result;
+  starts.push(kept);
+  const intervals: () => BootstrapResult = batch.add(
+    { segmentStarts: starts, columns: [agree, comparisons], statistics: [ratioStatistic] },
+    options,
+  );
+  return () => {
+    const byLabeler = new Map<number, Figure>();
+    labelers.forEach((labeler, s) => {
+      let a = 0;
+      let c = 0;
+      for (let i = starts[s]!; i < starts[s + 1]!; i++) {
+        a += agree[i]!;
+        c += comparisons[i]!;
+      }
+      byLabeler.set(labeler, figure(c > 0 ? a / c : Number.NaN, intervals()[s]![0]!, c));
+    });
+    // Labelers who share no task with anyone: listed, with nothing to measure.
+    const seen = new Set<number>();
+    for (let r = 0; r < labelerOf.length; r++) seen.add(labelerOf[r]!);
+    const all = [...seen].sort((x, y) => x - y);
+    const result = new Map<number, Figure>();
+    for (const labeler of all) result.set(labeler, byLabeler.get(labeler) ?? { value: null, ci95: null, n: 0 });
+    return result;
+  };
 }
 
 /** A figure from a value (NaN = nothing to measure), its interval and its count. */

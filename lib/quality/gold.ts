@@ -3,9 +3,9 @@
  * outputs as the reference does. Only the output pairs the reference orders strictly count; a tie
  * in the labeler's ranking there is a miss. Pooled over all of the labeler's gold tasks.
  */
-import { bootstrapSums, type Interval, ratioStatistic } from "./bootstrap";
-import { groupByTask, stableOrder } from "./rankings";
-import type { BootstrapOptions, RankingRecord } from "./types";
+import { BootstrapBatch, type Interval, ratioStatistic } from "./bootstrap";
+import { asTable, groupByTask, stableOrder } from "./rankings";
+import type { BootstrapOptions, Rankings } from "./types";
 
 export type GoldAccuracy = {
   /** Gold tasks the labeler ranked. */
@@ -29,10 +29,24 @@ export type ReferenceRanks = ReadonlyMap<number, ArrayLike<number>> | ArrayLike<
  * reference are ignored; labelers with no gold task are not listed.
  */
 export function goldAccuracy(
-  records: readonly RankingRecord[],
+  records: Rankings,
   referenceRanksByTask: ReferenceRanks,
   options: BootstrapOptions = {},
 ): Map<number, GoldAccuracy> {
+  const batch = new BootstrapBatch();
+  const result = scheduleGoldAccuracy(records, referenceRanksByTask, options, batch);
+  batch.run();
+  return result();
+}
+
+/** goldAccuracy with its bootstrap queued on `batch`; the returned function gives the figures once it has run. */
+export function scheduleGoldAccuracy(
+  rankings: Rankings,
+  referenceRanksByTask: ReferenceRanks,
+  options: BootstrapOptions,
+  batch: BootstrapBatch,
+): () => Map<number, GoldAccuracy> {
+  const records = asTable(rankings);
   const referenceOf = (task: number): ArrayLike<number> | null | undefined =>
     isMap(referenceRanksByTask) ? referenceRanksByTask.get(task) : referenceRanksByTask[task];
   const groups = groupByTask(records);
@@ -41,9 +55,10 @@ export function goldAccuracy(
     const reference = referenceOf(groups.task[g]!);
     if (!reference) continue;
     for (let x = groups.start[g]!; x < groups.start[g + 1]!; x++) {
-      const record = records[groups.record[x]!]!;
-      const ranks = record.ranks;
-      const k = Math.min(ranks.length, reference.length);
+      const r = groups.record[x]!;
+      const at = records.start[r]!;
+      const ranks = records.ranks;
+      const k = Math.min(records.outputs[r]!, reference.length);
       let correct = 0;
       let pairs = 0;
       for (let i = 0; i < k; i++) {
@@ -51,10 +66,10 @@ export function goldAccuracy(
           const expected = Math.sign(reference[i]! - reference[j]!);
           if (expected === 0) continue;
           pairs++;
-          if (Math.sign(ranks[i]! - ranks[j]!) === expected) correct++;
+          if (Math.sign(ranks[at + i]! - ranks[at + j]!) === expected) correct++;
         }
       }
-      answers.push({ labeler: record.labeler, correct, pairs });
+      answers.push({ labeler: records.labeler[r]!, correct, pairs });
     }
   }
   const order = stableOrder(answers.map((a) => a.labeler));
@@ -69,24 +84,26 @@ export function goldAccuracy(
     }
   });
   starts.push(order.length);
-  const intervals = bootstrapSums({ segmentStarts: starts, columns: [correct, pairs], statistics: [ratioStatistic] }, options);
-  const result = new Map<number, GoldAccuracy>();
-  labelers.forEach((labeler, s) => {
-    let c = 0;
-    let p = 0;
-    for (let i = starts[s]!; i < starts[s + 1]!; i++) {
-      c += correct[i]!;
-      p += pairs[i]!;
-    }
-    result.set(labeler, {
-      answered: starts[s + 1]! - starts[s]!,
-      correct: c,
-      pairs: p,
-      accuracy: p > 0 ? c / p : null,
-      ci95: p > 0 ? intervals[s]![0]! : null,
+  const intervals = batch.add({ segmentStarts: starts, columns: [correct, pairs], statistics: [ratioStatistic] }, options);
+  return () => {
+    const result = new Map<number, GoldAccuracy>();
+    labelers.forEach((labeler, s) => {
+      let c = 0;
+      let p = 0;
+      for (let i = starts[s]!; i < starts[s + 1]!; i++) {
+        c += correct[i]!;
+        p += pairs[i]!;
+      }
+      result.set(labeler, {
+        answered: starts[s + 1]! - starts[s]!,
+        correct: c,
+        pairs: p,
+        accuracy: p > 0 ? c / p : null,
+        ci95: p > 0 ? intervals()[s]![0]! : null,
+      });
     });
-  });
-  return result;
+    return result;
+  };
 }
 
 function isMap(value: ReferenceRanks): value is ReadonlyMap<number, ArrayLike<number>> {

@@ -11,8 +11,11 @@ export {
   krippendorffAlphaInterval,
   meanKendallTauB,
   pairwiseAgreement,
+  scheduleAgreementReport,
 } from "./agreement";
 export {
+  BootstrapBatch,
+  type BootstrapResult,
   bootstrapCI,
   bootstrapRatioCI,
   bootstrapSums,
@@ -26,7 +29,7 @@ export {
   type Statistic,
   type SumsBootstrapInput,
 } from "./bootstrap";
-export { type GoldAccuracy, goldAccuracy, type ReferenceRanks } from "./gold";
+export { type GoldAccuracy, goldAccuracy, type ReferenceRanks, scheduleGoldAccuracy } from "./gold";
 export {
   BradleyTerryFit,
   type BradleyTerryOptions,
@@ -36,11 +39,12 @@ export {
   type ModelReportOptions,
   type ModelsByTask,
   modelReport,
+  scheduleModelReport,
   type WinRate,
   winRates,
 } from "./models";
 export { type PositionBias, positionBias } from "./position-bias";
 export { Mulberry32 } from "./random";
-export { groupByTask, type Relation, ranksFromGroups, relation } from "./rankings";
+export { asTable, groupByTask, type Relation, ranksFromGroups, relation, selectRows, tableOf } from "./rankings";
 export { generateSyntheticRankings, type SyntheticOptions, type SyntheticRankings } from "./synthetic";
-export type { BootstrapOptions, Figure, RankingRecord } from "./types";
+export type { BootstrapOptions, Figure, RankingRecord, Rankings, RankingTable } from "./types";

@@ -8,8 +8,9 @@
  * non-negative integer; anything else, or a missing entry, is an output of no known model and is
  * left out). A model may be absent from a ranking.
  */
-import { bootstrapSums, type Interval } from "./bootstrap";
-import type { BootstrapOptions, RankingRecord } from "./types";
+import { BootstrapBatch, type Interval } from "./bootstrap";
+import { asTable } from "./rankings";
+import type { BootstrapOptions, Rankings, RankingTable } from "./types";
 
 export type ModelsByTask = ArrayLike<ArrayLike<number> | null | undefined>;
 
@@ -52,7 +53,7 @@ const ELO_PER_NAT = 400 / Math.LN10;
  * Lists every model that is in a cross-model comparison, except the baseline.
  */
 export function winRates(
-  records: readonly RankingRecord[],
+  records: Rankings,
   modelsByTask: ModelsByTask,
   baseline: number,
   options: BootstrapOptions = {},
@@ -66,7 +67,7 @@ export function winRates(
  * anchored so the anchor model scores 1000 when present, else the mean is 1000.
  */
 export function bradleyTerry(
-  records: readonly RankingRecord[],
+  records: Rankings,
   modelsByTask: ModelsByTask,
   options: BradleyTerryOptions = {},
 ): Map<number, BradleyTerryScore> {
@@ -82,15 +83,28 @@ export type ModelReportOptions = BradleyTerryOptions & {
 
 /** Win rates and Bradley–Terry scores from one pass over the rankings and one set of prompt resamples. */
 export function modelReport(
-  records: readonly RankingRecord[],
+  records: Rankings,
   modelsByTask: ModelsByTask,
   options: ModelReportOptions = {},
 ): { winRates: Map<number, WinRate>; scores: Map<number, BradleyTerryScore> } {
+  const batch = new BootstrapBatch();
+  const report = scheduleModelReport(records, modelsByTask, options, batch);
+  batch.run();
+  return report();
+}
+
+/** modelReport with its bootstrap queued on `batch`; the returned function gives the figures once it has run. */
+export function scheduleModelReport(
+  records: Rankings,
+  modelsByTask: ModelsByTask,
+  options: ModelReportOptions,
+  batch: BootstrapBatch,
+): () => { winRates: Map<number, WinRate>; scores: Map<number, BradleyTerryScore> } {
   const prior = options.prior ?? DEFAULT_BT_PRIOR;
   if (!(prior >= 0)) throw new RangeError("prior must be a non-negative number");
-  const t = tallyPrompts(records, modelsByTask, options.baseline);
+  const t = tallyPrompts(asTable(records), modelsByTask, options.baseline);
   const m = t.models.length;
-  if (m < 2) return { winRates: new Map(), scores: new Map() };
+  if (m < 2) return () => ({ winRates: new Map(), scores: new Map() });
   const base = t.baselineIndex;
   const anchorId = options.anchor ?? options.baseline;
   const anchor = anchorId === undefined ? -1 : t.models.indexOf(anchorId);
@@ -143,40 +157,39 @@ export function modelReport(
   const totalPairs = pairs.slice();
   fit.keepAsStart();
 
-  const intervals =
+  const resampled =
     t.units === 0
-      ? []
-      : bootstrapSums(
-          { segmentStarts: [0, t.units], columns, figures, evaluate: (sums, _segment, out) => evaluate(sums, out, true) },
-          options,
-        )[0]!;
-
-  const scores = new Map<number, BradleyTerryScore>();
-  const rates = new Map<number, WinRate>();
-  let k = 0;
-  if (withScores) {
-    t.models.forEach((model, i) => {
-      let comparisons = 0;
-      for (let j = 0; j < m; j++) comparisons += totalPairs[i * m + j]!;
-      scores.set(model, { score: values[k]!, ci95: intervals[k] ?? null, comparisons });
-      k++;
-    });
-  }
-  if (wantWinRates && !withWinRates) {
-    for (const i of rivals) rates.set(t.models[i]!, { comparisons: 0, winRate: null, ci95: null });
-  }
-  if (withWinRates) {
-    for (const i of rivals) {
-      const comparisons = totalPairs[i * m + base]!;
-      rates.set(t.models[i]!, {
-        comparisons,
-        winRate: comparisons > 0 ? values[k]! : null,
-        ci95: comparisons > 0 ? (intervals[k] ?? null) : null,
+      ? null
+      : batch.add({ segmentStarts: [0, t.units], columns, figures, evaluate: (sums, _segment, out) => evaluate(sums, out, true) }, options);
+  const reportFigures = (intervals: (Interval | null)[]) => {
+    const scores = new Map<number, BradleyTerryScore>();
+    const rates = new Map<number, WinRate>();
+    let k = 0;
+    if (withScores) {
+      t.models.forEach((model, i) => {
+        let comparisons = 0;
+        for (let j = 0; j < m; j++) comparisons += totalPairs[i * m + j]!;
+        scores.set(model, { score: values[k]!, ci95: intervals[k] ?? null, comparisons });
+        k++;
       });
-      k++;
     }
-  }
-  return { winRates: rates, scores };
+    if (wantWinRates && !withWinRates) {
+      for (const i of rivals) rates.set(t.models[i]!, { comparisons: 0, winRate: null, ci95: null });
+    }
+    if (withWinRates) {
+      for (const i of rivals) {
+        const comparisons = totalPairs[i * m + base]!;
+        rates.set(t.models[i]!, {
+          comparisons,
+          winRate: comparisons > 0 ? values[k]! : null,
+          ci95: comparisons > 0 ? (intervals[k] ?? null) : null,
+        });
+        k++;
+      }
+    }
+    return { winRates: rates, scores };
+  };
+  return () => reportFigures(resampled ? resampled()[0]! : []);
 }
 
 type PromptTallies = {
@@ -195,13 +208,19 @@ type PromptTallies = {
   pairCells: Int32Array;
 };
 
-function tallyPrompts(records: readonly RankingRecord[], modelsByTask: ModelsByTask, baseline: number | undefined): PromptTallies {
-  // Models that meet another model in at least one ranking.
+function tallyPrompts(records: RankingTable, modelsByTask: ModelsByTask, baseline: number | undefined): PromptTallies {
+  // Models that meet another model in at least one ranking. (Columns are read into locals before
+  // the loops: an optimized loop then reads no property.)
+  const { size, task, prompt, start, outputs, ranks } = records;
   const active = new Set<number>();
-  for (const record of records) {
-    const models = modelsByTask[record.task];
+  // A task's list of models and how many outputs were ranked decide; checked once per pair.
+  const checked = new Map<ArrayLike<number>, number>();
+  for (let r = 0; r < size; r++) {
+    const models = modelsByTask[task[r]!];
     if (!models) continue;
-    const k = Math.min(models.length, record.ranks.length);
+    const k = Math.min(models.length, outputs[r]!);
+    if (checked.get(models) === k) continue;
+    checked.set(models, k);
     let first = -1;
     let mixed = false;
     for (let p = 0; p < k && !mixed; p++) {
@@ -213,7 +232,7 @@ function tallyPrompts(records: readonly RankingRecord[], modelsByTask: ModelsByT
     if (!mixed) continue;
     for (let p = 0; p < k; p++) {
       const model = models[p]!;
-      if (isModel(model) && !active.has(model)) active.add(model);
+      if (isModel(model)) active.add(model);
     }
   }
   const models = [...active].sort((a, b) => a - b);
@@ -231,8 +250,16 @@ function tallyPrompts(records: readonly RankingRecord[], modelsByTask: ModelsByT
     }
   }
 
-  const counted = records.filter((record) => modelsByTask[record.task]);
-  const { index: unitOfRecord, count: units } = denseIndex(counted.map((record) => record.prompt));
+  let countedSize = 0;
+  for (let r = 0; r < size; r++) if (modelsByTask[task[r]!]) countedSize++;
+  const counted = new Int32Array(countedSize);
+  const countedPrompts = new Int32Array(countedSize);
+  for (let r = 0, c = 0; r < size; r++) {
+    if (!modelsByTask[task[r]!]) continue;
+    counted[c] = r;
+    countedPrompts[c++] = prompt[r]!;
+  }
+  const { index: unitOfRecord, count: units } = denseIndex(countedPrompts);
   // Tallied unit-major (a prompt's numbers side by side, so a ranking writes to one place), then
   // split into one column per number for the bootstrap.
   const width = pairCount + 2 * m;
@@ -245,12 +272,12 @@ function tallyPrompts(records: readonly RankingRecord[], modelsByTask: ModelsByT
       lookup[model] = i;
     });
   const position = new Int32Array(16);
-  for (let r = 0; r < counted.length; r++) {
-    const record = counted[r]!;
-    const models = modelsByTask[record.task]!;
-    const u = unitOfRecord[r]!;
-    const ranks = record.ranks;
-    const k = Math.min(models.length, ranks.length);
+  for (let c = 0; c < countedSize; c++) {
+    const r = counted[c]!;
+    const models = modelsByTask[task[r]!]!;
+    const u = unitOfRecord[c]!;
+    const at = start[r]!;
+    const k = Math.min(models.length, outputs[r]!);
     if (position.length < k) throw new RangeError("a ranking has more than 16 outputs");
     for (let p = 0; p < k; p++) {
       const model = models[p]!;
@@ -264,7 +291,7 @@ function tallyPrompts(records: readonly RankingRecord[], modelsByTask: ModelsByT
         if (b < 0 || b === a) continue;
         const row = u * width;
         flat[row + pairOf[a * m + b]!]! += 1;
-        const d = ranks[p]! - ranks[q]!;
+        const d = ranks[at + p]! - ranks[at + q]!;
         const winA = d < 0 ? 2 : d > 0 ? 0 : 1;
         flat[row + pairCount + a]! += winA;
         flat[row + pairCount + b]! += 2 - winA;
@@ -294,28 +321,30 @@ function tallyPrompts(records: readonly RankingRecord[], modelsByTask: ModelsByT
 }
 
 /** Dense numbers 0..count-1 for ids, in order of first appearance. */
-function denseIndex(ids: readonly number[]): { index: Int32Array; count: number } {
+function denseIndex(ids: ArrayLike<number>): { index: Int32Array; count: number } {
   const index = new Int32Array(ids.length);
   let max = -1;
   let small = true;
-  for (const id of ids) {
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
     if (!(Number.isInteger(id) && id >= 0)) small = false;
     else if (id > max) max = id;
   }
   let count = 0;
   if (small && max <= 4 * ids.length + 1024) {
     const seen = new Int32Array(max + 1).fill(-1);
-    ids.forEach((id, i) => {
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
       if (seen[id]! < 0) seen[id] = count++;
       index[i] = seen[id]!;
-    });
+    }
   } else {
     const seen = new Map<number, number>();
-    ids.forEach((id, i) => {
-      let dense = seen.get(id);
-      if (dense === undefined) seen.set(id, (dense = count++));
+    for (let i = 0; i < ids.length; i++) {
+      let dense = seen.get(ids[i]!);
+      if (dense === undefined) seen.set(ids[i]!, (dense = count++));
       index[i] = dense;
-    });
+    }
   }
   return { index, count };
 }
@@ -422,13 +451,15 @@ export class BradleyTerryFit {
   /** Elo-like scores of the current θ: anchor model at 1000 (index ≥ 0), else mean 1000. */
   scores(anchor: number): Float64Array {
     const { m, theta, elo } = this;
-    let offset = 0;
-    if (anchor >= 0) offset = 1000 - ELO_PER_NAT * theta[anchor]!;
-    else {
-      let mean = 0;
-      for (let i = 0; i < m; i++) mean += ELO_PER_NAT * theta[i]!;
-      offset = 1000 - mean / m;
+    if (anchor >= 0) {
+      // Relative to the anchor, so it scores exactly 1000.
+      const origin = theta[anchor]!;
+      for (let i = 0; i < m; i++) elo[i] = ELO_PER_NAT * (theta[i]! - origin) + 1000;
+      return elo;
     }
+    let mean = 0;
+    for (let i = 0; i < m; i++) mean += ELO_PER_NAT * theta[i]!;
+    const offset = 1000 - mean / m;
     for (let i = 0; i < m; i++) elo[i] = ELO_PER_NAT * theta[i]! + offset;
     return elo;
   }

@@ -2,7 +2,7 @@
  * Rankings as rank arrays: ranks[p] is the tie-group index of output p (0 = best group). The
  * relation of two outputs is read from the groups: better, worse or tied.
  */
-import type { RankingRecord } from "./types";
+import type { RankingRecord, Rankings, RankingTable } from "./types";
 
 /** i is better than j (lower group), tied with it, or worse: −1, 0 or 1. */
 export type Relation = -1 | 0 | 1;
@@ -55,14 +55,12 @@ export type TaskGroups = {
   record: Int32Array;
 };
 
-export function groupByTask(records: readonly RankingRecord[]): TaskGroups {
-  // Read each record's task and labeler once, in order: the sort and the dedupe then touch only typed arrays.
-  const taskOf = Float64Array.from(records, (r) => r.task);
-  const labelerOf = Float64Array.from(records, (r) => r.labeler);
+export function groupByTask(rankings: Rankings): TaskGroups {
+  const { task: taskOf, labeler: labelerOf } = asTable(rankings);
   const order = stableOrder(taskOf);
   const task: number[] = [];
   const start: number[] = [];
-  const kept = new Int32Array(records.length);
+  const kept = new Int32Array(order.length);
   let count = 0;
   let i = 0;
   while (i < order.length) {
@@ -104,4 +102,71 @@ export function stableOrder(keys: ArrayLike<number>): Int32Array {
   for (let k = 1; k < start.length; k++) start[k]! += start[k - 1]!;
   for (let i = 0; i < n; i++) order[start[keys[i]!]!++] = i;
   return order;
+}
+
+/** The rankings as a table (records are copied into one; a table is returned as it is). */
+export function asTable(rankings: Rankings): RankingTable {
+  return "size" in rankings ? rankings : tableOf(rankings);
+}
+
+/**
+ * Records as a table. Ratings are kept for the ranked positions (a missing or non-positive one is
+ * 0, absent); a first-shown position that is not an integer is −1. Task, prompt and labeler must be
+ * integers that fit in 32 bits.
+ */
+export function tableOf(records: readonly RankingRecord[]): RankingTable {
+  const size = records.length;
+  const task = new Int32Array(size);
+  const prompt = new Int32Array(size);
+  const labeler = new Int32Array(size);
+  const start = new Int32Array(size);
+  const outputs = new Int32Array(size);
+  const firstShown = new Int32Array(size);
+  let total = 0;
+  for (let r = 0; r < size; r++) total += records[r]!.ranks.length;
+  const ranks = new Int32Array(total);
+  const likerts = new Int32Array(total);
+  let at = 0;
+  for (let r = 0; r < size; r++) {
+    const record = records[r]!;
+    if ((record.task | 0) !== record.task || (record.prompt | 0) !== record.prompt || (record.labeler | 0) !== record.labeler)
+      throw new RangeError("task, prompt and labeler must be 32-bit integers");
+    task[r] = record.task;
+    prompt[r] = record.prompt;
+    labeler[r] = record.labeler;
+    const k = record.ranks.length;
+    start[r] = at;
+    outputs[r] = k;
+    const first = record.firstShown;
+    firstShown[r] = first !== undefined && Number.isInteger(first) && first >= 0 && first < 2 ** 31 ? first : -1;
+    const ratings = record.likerts;
+    for (let p = 0; p < k; p++) {
+      ranks[at + p] = record.ranks[p]!;
+      const v = ratings && p < ratings.length ? ratings[p]! : 0;
+      likerts[at + p] = Math.max(v, 0);
+    }
+    at += k;
+  }
+  return { size, task, prompt, labeler, start, outputs, ranks, likerts, firstShown };
+}
+
+/** The rows of a table whose indices are listed, in that order (sharing its ranks and ratings). */
+export function selectRows(table: RankingTable, rows: ArrayLike<number>): RankingTable {
+  const size = rows.length;
+  const pick = (column: Int32Array) => {
+    const out = new Int32Array(size);
+    for (let i = 0; i < size; i++) out[i] = column[rows[i]!]!;
+    return out;
+  };
+  return {
+    size,
+    task: pick(table.task),
+    prompt: pick(table.prompt),
+    labeler: pick(table.labeler),
+    start: pick(table.start),
+    outputs: pick(table.outputs),
+    ranks: table.ranks,
+    likerts: table.likerts,
+    firstShown: pick(table.firstShown),
+  };
 }

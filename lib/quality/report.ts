@@ -1,16 +1,18 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { queryTextRows } from "@/lib/db-bulk";
+import { queryTextRows, warmBulkPool } from "@/lib/db-bulk";
 import { labelerPseudonym } from "@/lib/exports/records";
 import type { Project } from "@/lib/generated/prisma/client";
 import { ranksByPosition, scoreGoldAnswer } from "@/lib/labeling/gold";
 import { OUTPUT_FLAGS } from "@/lib/labeling/schema";
-import { agreementReport } from "@/lib/quality/agreement";
-import { goldAccuracy } from "@/lib/quality/gold";
-import { type LoadedRanking, loadProjectRankings, type ProjectRankings, type RankingFilter } from "@/lib/quality/load";
-import { modelReport } from "@/lib/quality/models";
+import { scheduleAgreementReport } from "@/lib/quality/agreement";
+import { BootstrapBatch } from "@/lib/quality/bootstrap";
+import { scheduleGoldAccuracy } from "@/lib/quality/gold";
+import { loadProjectRankings, type ProjectRankings, type RankingFilter } from "@/lib/quality/load";
+import { scheduleModelReport } from "@/lib/quality/models";
+import { parallelBatch, runBootstrapBatch, warmBootstrapHelper } from "@/lib/quality/parallel";
 import { positionBias } from "@/lib/quality/position-bias";
-import { relation } from "@/lib/quality/rankings";
+import { selectRows } from "@/lib/quality/rankings";
 import type {
   AdminQualityReport,
   Disagreement,
@@ -20,6 +22,7 @@ import type {
   OwnStanding,
   QualityReport,
 } from "@/lib/quality/report-types";
+import type { RankingTable } from "@/lib/quality/types";
 
 /*
  * The quality and model reports: rows from lib/quality/load.ts through the pure functions of
@@ -32,16 +35,15 @@ const EXCLUDED_FROM_MODELS = new Set(["blocked", "failed_screening"]);
 
 function median(values: number[]): number | null {
   if (!values.length) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = Float64Array.from(values).sort();
   const middle = sorted.length >> 1;
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-/** Monday of the UTC week `date` falls in, as YYYY-MM-DD. */
-function weekOf(date: Date): string {
-  const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
-  return day.toISOString().slice(0, 10);
+/** Monday of the UTC week of `day` (days since 1970-01-01, a Thursday), as YYYY-MM-DD. */
+function weekOf(day: number): string {
+  const monday = day - ((((day + 3) % 7) + 7) % 7);
+  return new Date(monday * 86_400_000).toISOString().slice(0, 10);
 }
 
 const NO_FIGURE: FigureJson = { value: null, ci95: null, n: 0 };
@@ -53,7 +55,10 @@ const NO_FIGURE: FigureJson = { value: null, ci95: null, n: 0 };
  */
 async function dataVersion(projectId: string): Promise<string> {
   const [row] = await queryTextRows(
-    `SELECT (SELECT count(*) || ':' || coalesce(max("txid"), 0) FROM "Submission" WHERE "projectId" = $1 AND "kind" = 'ranking'),
+    // The ORDER BY makes PostgreSQL count the rankings from the index alone (a parallel scan of the
+    // table costs four times as much).
+    `SELECT (SELECT count(*) || ':' || coalesce(max("txid"), 0)
+             FROM (SELECT "txid" FROM "Submission" WHERE "projectId" = $1 AND "kind" = 'ranking' ORDER BY "projectId", "kind", "txid") r),
             (SELECT coalesce(max("updatedAt")::text, '') FROM "LabelerQuality" WHERE "projectId" = $1),
             (SELECT count(*) || ':' || coalesce(sum(hashtext("id" || coalesce("goldRanking"::text, ''))), 0) FROM "Task" WHERE "projectId" = $1 AND "gold")`,
     [projectId],
@@ -65,67 +70,159 @@ async function dataVersion(projectId: string): Promise<string> {
 const reportCache = new Map<string, { version: string; value: Promise<unknown> }>();
 const CACHE_ENTRIES = 32;
 
-async function cachedReport<T>(key: string, projectId: string, compute: () => Promise<T>): Promise<T> {
+async function cachedReport<T>(key: string, projectId: string, compute: (rankings: number) => Promise<T>): Promise<T> {
+  // Not computed here yet: the helper threads start and the connections open while the version is read.
+  if (!reportCache.has(key)) {
+    warmBootstrapHelper();
+    warmBulkPool();
+  }
   const version = await dataVersion(projectId);
   const hit = reportCache.get(key);
   if (hit?.version === version) return hit.value as Promise<T>;
-  const value = compute();
+  // The version starts with the number of rankings: what the loader should expect.
+  const value = compute(Number.parseInt(version, 10) || 0);
   reportCache.set(key, { version, value });
   value.catch(() => reportCache.delete(key));
   if (reportCache.size > CACHE_ENTRIES) reportCache.delete(reportCache.keys().next().value!);
   return value;
 }
 
-async function buildQualityReport(project: Project, data: ProjectRankings) {
-  const work = data.records.filter((record) => !record.gold);
+/**
+ * The rows of non-gold and of gold tasks, and per task the day of its last (non-gold) ranking and
+ * how many it has. (Columns in locals: an optimized loop then reads no property.)
+ */
+function splitWork(all: ProjectRankings["rankings"], tasks: number) {
+  const { size, gold, task: taskOf, day } = all;
+  let golds = 0;
+  for (let r = 0; r < size; r++) golds += gold[r]!;
+  const workRows = new Int32Array(size - golds);
+  const goldRows = new Int32Array(golds);
   // A task belongs to the week of its last ranking: when its agreement became known.
-  const lastOfTask = new Map<number, Date>();
-  for (const record of work) {
-    const last = lastOfTask.get(record.task);
-    if (!last || record.createdAt > last) lastOfTask.set(record.task, record.createdAt);
+  const lastDay = new Float64Array(tasks).fill(Number.NaN);
+  const perTask = new Int32Array(tasks);
+  for (let r = 0, w = 0, g = 0; r < size; r++) {
+    if (gold[r]) {
+      goldRows[g++] = r;
+      continue;
+    }
+    workRows[w++] = r;
+    const task = taskOf[r]!;
+    if (!(day[r]! <= lastDay[task]!)) lastDay[task] = day[r]!;
+    perTask[task]!++;
   }
-  const agreement = agreementReport(work, {
-    bucketOfTask: (task) => {
-      const last = lastOfTask.get(task);
-      return last ? weekOf(last) : null;
-    },
-  });
-  const gold = goldAccuracy(
-    data.records.filter((record) => record.gold),
-    data.goldReference,
-  );
-  const bias = positionBias(data.records);
+  return { workRows, goldRows, lastDay, perTask };
+}
 
-  const perTask = new Map<number, number>();
-  for (const record of work) perTask.set(record.task, (perTask.get(record.task) ?? 0) + 1);
-  const shared = [...perTask.values()].filter((count) => count >= 2);
+/** Per labeler: rankings of non-gold tasks, and the durations recorded. */
+function labelerTallies(all: ProjectRankings["rankings"], labelers: number) {
+  const { size, labeler: labelerOf, gold, durationMs } = all;
+  const workCount = new Int32Array(labelers);
+  const durations: number[][] = Array.from({ length: labelers }, () => []);
+  for (let r = 0; r < size; r++) {
+    const labeler = labelerOf[r]!;
+    if (!gold[r]) workCount[labeler]!++;
+    const duration = durationMs[r]!;
+    if (!Number.isNaN(duration)) durations[labeler]!.push(duration);
+  }
+  return { workCount, durations };
+}
+
+/** The rows whose gold flag and labeler pass `keep`. */
+function rowsWhere(all: ProjectRankings["rankings"], keep: (gold: number, labeler: number) => boolean): Int32Array {
+  const { size, gold, labeler } = all;
+  const rows = new Int32Array(size);
+  let kept = 0;
+  for (let r = 0; r < size; r++) if (keep(gold[r]!, labeler[r]!)) rows[kept++] = r;
+  return rows.slice(0, kept);
+}
+
+/** Ratings per model: every counted ranking rates each of its outputs once (its Likert rating, if any, and its flags). */
+function ratingsPerModel(all: ProjectRankings["rankings"], rows: Int32Array, modelsByTask: ProjectRankings["modelsByTask"], count: number) {
+  const { task, start, outputs, likerts, flagMasks } = all;
+  const likertSum = new Float64Array(count);
+  const rated = new Float64Array(count);
+  const seen = new Float64Array(count);
+  const flagged = Array.from({ length: count }, () => new Float64Array(OUTPUT_FLAGS.length));
+  for (const r of rows) {
+    const models = modelsByTask[task[r]!];
+    if (!models) continue;
+    const at = start[r]!;
+    const ranked = outputs[r]!;
+    for (let position = 0; position < models.length; position++) {
+      const model = models[position]!;
+      seen[model]!++;
+      const likert = position < ranked ? likerts[at + position]! : 0;
+      if (likert > 0) {
+        likertSum[model]! += likert;
+        rated[model]!++;
+      }
+      const mask = position < ranked ? flagMasks[at + position]! : 0;
+      for (let flag = 0; mask >> flag; flag++) if ((mask >> flag) & 1) flagged[model]![flag]!++;
+    }
+  }
+  return { likertSum, rated, seen, flagged };
+}
+
+/** Loads the project's rankings and computes the quality report from scratch. */
+async function computeQualityReport(project: Project, expected: number) {
+  // The helper thread starts while the rankings load.
+  warmBootstrapHelper();
+  return qualityFigures(project, await loadProjectRankings(project.id, { fields: "quality", expected }));
+}
+
+/** The quality report's figures from a project's loaded rankings (no database: lib/quality/warm.ts runs it too). */
+export async function qualityFigures(project: Pick<Project, "splitSalt">, data: ProjectRankings) {
+  const all = data.rankings;
+  const { workRows, goldRows, lastDay, perTask } = splitWork(all, data.taskIds.length);
+  const work = selectRows(all, workRows);
+  const weeks = new Map<number, string>();
+  const batch = parallelBatch(new BootstrapBatch());
+  const agreementOf = scheduleAgreementReport(
+    work,
+    {
+      bucketOfTask: (task) => {
+        const day = lastDay[task]!;
+        if (Number.isNaN(day)) return null;
+        let week = weeks.get(day);
+        if (week === undefined) weeks.set(day, (week = weekOf(day)));
+        return week;
+      },
+    },
+    batch,
+  );
+  const goldOf = scheduleGoldAccuracy(selectRows(all, goldRows), data.goldReference, {}, batch);
+  // While the helper threads resample.
+  const bias = positionBias(all);
+  const { workCount, durations } = labelerTallies(all, data.labelerIds.length);
+  await runBootstrapBatch(batch);
+  const agreement = agreementOf();
+  const gold = goldOf();
+
+  let tasks = 0;
+  let rankings = 0;
+  for (const count of perTask) {
+    if (count < 2) continue;
+    tasks++;
+    rankings += count;
+  }
 
   // Everyone with a standing in the project, also those who have not ranked anything yet.
-  const standings = await db.labelerQuality.findMany({ where: { projectId: project.id }, select: { labelerId: true, status: true } });
-  const labelerIds = [...new Set([...data.labelerIds, ...standings.map((standing) => standing.labelerId)])];
-  const statusOf = new Map(standings.map((standing) => [standing.labelerId, standing.status]));
+  const labelerIds = [...new Set([...data.labelerIds, ...data.standings.keys()])];
   const indexOf = new Map(data.labelerIds.map((id, index) => [id, index]));
-  const byLabeler = new Map<number, LoadedRanking[]>();
-  for (const record of data.records) {
-    const list = byLabeler.get(record.labeler) ?? [];
-    list.push(record);
-    byLabeler.set(record.labeler, list);
-  }
 
   const labelers = labelerIds.map((labelerId) => {
     const index = indexOf.get(labelerId);
-    const own = index === undefined ? [] : (byLabeler.get(index) ?? []);
     const goldFigure = index === undefined ? undefined : gold.get(index);
     const biasFigure = index === undefined ? undefined : bias.get(index);
     return {
       labelerId,
       labeler: labelerPseudonym(project, labelerId),
-      status: statusOf.get(labelerId) ?? "active",
-      rankings: own.filter((record) => !record.gold).length,
+      status: data.standings.get(labelerId) ?? "active",
+      rankings: index === undefined ? 0 : workCount[index]!,
       pairwise_agreement: (index === undefined ? undefined : agreement.pairwise.perLabeler.get(index)) ?? NO_FIGURE,
       gold: { answered: goldFigure?.answered ?? 0, accuracy: goldFigure?.accuracy ?? null },
       position_bias: { first_shown_ranked_first: biasFigure?.firstShownRankedFirst ?? null, expected: biasFigure?.expected ?? null },
-      median_duration_ms: median(own.flatMap((record) => (record.durationMs === null ? [] : [record.durationMs]))),
+      median_duration_ms: median(index === undefined ? [] : durations[index]!),
     };
   });
 
@@ -134,8 +231,8 @@ async function buildQualityReport(project: Project, data: ProjectRankings) {
       pairwise_agreement: agreement.pairwise.overall,
       kendall_tau_b: agreement.tauB,
       likert_alpha: agreement.alpha,
-      tasks: shared.length,
-      rankings: shared.reduce((sum, count) => sum + count, 0),
+      tasks,
+      rankings,
     },
     labelers,
     over_time: [...(agreement.overTime ?? [])].map(([week, figure]) => ({ week, pairwise_agreement: figure })),
@@ -144,17 +241,13 @@ async function buildQualityReport(project: Project, data: ProjectRankings) {
 
 /** GET /api/v1/projects/{slug}/quality: labelers by their export pseudonym only. */
 export async function getQualityReport(project: Project): Promise<QualityReport> {
-  const report = await cachedReport(`quality:${project.id}`, project.id, async () =>
-    buildQualityReport(project, await loadProjectRankings(project.id)),
-  );
+  const report = await cachedReport(`quality:${project.id}`, project.id, (expected) => computeQualityReport(project, expected));
   return { overall: report.overall, labelers: report.labelers.map(({ labelerId: _id, ...labeler }) => labeler) };
 }
 
 /** The admin Quality page: the API's report, who each labeler is, and agreement week by week. */
 export async function getAdminQualityReport(project: Project): Promise<AdminQualityReport> {
-  const report = await cachedReport(`quality:${project.id}`, project.id, async () =>
-    buildQualityReport(project, await loadProjectRankings(project.id)),
-  );
+  const report = await cachedReport(`quality:${project.id}`, project.id, (expected) => computeQualityReport(project, expected));
   const users = await db.user.findMany({
     where: { id: { in: report.labelers.map((labeler) => labeler.labelerId) } },
     select: { id: true, name: true, email: true },
@@ -177,34 +270,36 @@ export async function getAdminQualityReport(project: Project): Promise<AdminQual
 export async function getModelReport(project: Project, options: RankingFilter & { baseline?: string } = {}): Promise<ModelReport> {
   const baselineName = options.baseline ?? project.baselineModel ?? null;
   const key = `models:${project.id}:${baselineName}:${options.split ?? ""}:${options.since ?? ""}`;
-  return cachedReport(key, project.id, () => buildModelReport(project, baselineName, options));
+  return cachedReport(key, project.id, (expected) => buildModelReport(project, baselineName, options, expected));
 }
 
-async function buildModelReport(project: Project, baselineName: string | null, options: RankingFilter): Promise<ModelReport> {
-  const data = await loadProjectRankings(project.id, options);
-  const counted = data.records.filter((record) => !record.gold && !EXCLUDED_FROM_MODELS.has(data.labelerStatus[record.labeler]!));
-  const baseline = baselineName === null ? -1 : data.models.indexOf(baselineName);
-  const { winRates, scores } = modelReport(counted, data.modelsByTask, { baseline: baseline >= 0 ? baseline : undefined });
+async function buildModelReport(
+  project: Project,
+  baselineName: string | null,
+  options: RankingFilter,
+  expected: number,
+): Promise<ModelReport> {
+  warmBootstrapHelper();
+  return modelFigures(await loadProjectRankings(project.id, { ...options, fields: "models", expected }), baselineName);
+}
 
-  // Ratings per model: every counted ranking rates each of its outputs once.
-  const likertSum = new Float64Array(data.models.length);
-  const rated = new Float64Array(data.models.length);
-  const seen = new Float64Array(data.models.length);
-  const flagged = data.models.map(() => new Float64Array(OUTPUT_FLAGS.length));
-  for (const record of counted) {
-    const models = data.modelsByTask[record.task]!;
-    for (let position = 0; position < models.length; position++) {
-      const model = models[position]!;
-      seen[model]!++;
-      const likert = record.likerts?.[position] ?? 0;
-      if (likert > 0) {
-        likertSum[model]! += likert;
-        rated[model]!++;
-      }
-      const mask = record.flagMasks[position] ?? 0;
-      for (let flag = 0; mask >> flag; flag++) if ((mask >> flag) & 1) flagged[model]![flag]!++;
-    }
-  }
+/** The model report's figures from a project's loaded rankings (no database: lib/quality/warm.ts runs it too). */
+export async function modelFigures(data: ProjectRankings, baselineName: string | null): Promise<ModelReport> {
+  const all = data.rankings;
+  const excluded = Uint8Array.from(data.labelerStatus, (status) => (EXCLUDED_FROM_MODELS.has(status) ? 1 : 0));
+  const countedRows = rowsWhere(all, (gold, labeler) => !gold && !excluded[labeler]);
+  const baseline = baselineName === null ? -1 : data.models.indexOf(baselineName);
+  const batch = parallelBatch(new BootstrapBatch());
+  const reportOf = scheduleModelReport(
+    selectRows(all, countedRows),
+    data.modelsByTask,
+    { baseline: baseline >= 0 ? baseline : undefined },
+    batch,
+  );
+  // While the helper threads resample.
+  const { likertSum, rated, seen, flagged } = ratingsPerModel(all, countedRows, data.modelsByTask, data.models.length);
+  await runBootstrapBatch(batch);
+  const { winRates, scores } = reportOf();
 
   const models = data.models
     .map((model, index) => ({ model, index }))
@@ -227,18 +322,26 @@ async function buildModelReport(project: Project, baselineName: string | null, o
   return { baseline: baselineName, models };
 }
 
-/** Per-task pairwise agreement (no interval: one task is one bootstrap unit), for the review queue. */
-function taskAgreement(rankings: LoadedRanking[]): { agree: number; total: number } {
+/**
+ * Per-task pairwise agreement (no interval: one task is one bootstrap unit), for the review queue:
+ * over the task's rankings (rows `from` to `to` of the table) and the pairs of the first one's outputs.
+ */
+function taskAgreement(table: RankingTable, from: number, to: number): { agree: number; total: number } {
+  const { ranks, start, outputs } = table;
+  // The relation of outputs i < j in ranking r (a position it did not rank reads as a tie).
+  const relation = (r: number, i: number, j: number) => {
+    if (j >= outputs[r]!) return 0;
+    const d = ranks[start[r]! + i]! - ranks[start[r]! + j]!;
+    return d < 0 ? -1 : d > 0 ? 1 : 0;
+  };
   let agree = 0;
   let total = 0;
-  for (let x = 0; x < rankings.length; x++) {
-    for (let y = x + 1; y < rankings.length; y++) {
-      const a = rankings[x]!.ranks;
-      const b = rankings[y]!.ranks;
-      for (let i = 0; i < a.length; i++) {
-        for (let j = i + 1; j < a.length; j++) {
+  for (let x = from; x < to; x++) {
+    for (let y = x + 1; y < to; y++) {
+      for (let i = 0; i < outputs[x]!; i++) {
+        for (let j = i + 1; j < outputs[x]!; j++) {
           total++;
-          if (relation(a, i, j) === relation(b, i, j)) agree++;
+          if (relation(x, i, j) === relation(y, i, j)) agree++;
         }
       }
     }
@@ -248,19 +351,21 @@ function taskAgreement(rankings: LoadedRanking[]): { agree: number; total: numbe
 
 /** Tasks whose labelers disagree most, lowest pairwise agreement first, with their rankings side by side. */
 export async function listDisagreements(project: Project, options: { limit?: number } = {}): Promise<Disagreement[]> {
-  const data = await loadProjectRankings(project.id);
-  const byTask = new Map<number, LoadedRanking[]>();
-  for (const record of data.records) {
-    if (record.gold) continue;
-    const list = byTask.get(record.task) ?? [];
-    list.push(record);
-    byTask.set(record.task, list);
+  const data = await loadProjectRankings(project.id, { fields: "review" });
+  const all = data.rankings;
+  const work = selectRows(
+    all,
+    Array.from({ length: all.size }, (_, r) => r).filter((r) => !all.gold[r]),
+  );
+  // Rows come sorted by task: each task's rankings are consecutive.
+  const candidates: { task: number; agree: number; total: number }[] = [];
+  for (let from = 0; from < work.size; ) {
+    let to = from + 1;
+    while (to < work.size && work.task[to] === work.task[from]) to++;
+    if (to - from >= 2) candidates.push({ task: work.task[from]!, ...taskAgreement(work, from, to) });
+    from = to;
   }
-  const scored = [...byTask]
-    .filter(([, rankings]) => rankings.length >= 2)
-    .map(([task, rankings]) => ({ task, ...taskAgreement(rankings) }))
-    .sort((a, b) => a.agree / a.total - b.agree / b.total || b.total - a.total)
-    .slice(0, options.limit ?? 20);
+  const scored = candidates.sort((a, b) => a.agree / a.total - b.agree / b.total || b.total - a.total).slice(0, options.limit ?? 20);
   if (!scored.length) return [];
 
   const taskIds = scored.map((entry) => data.taskIds[entry.task]!);

@@ -32,3 +32,25 @@ export type BootstrapOptions = {
   /** Seed of the PRNG: the same input and seed give the same interval every time. */
   seed?: number;
 };
+
+/**
+ * Rankings column by column (what the loader builds: no object per ranking). Record r ranked
+ * outputs[r] outputs, whose ranks and ratings sit at positions start[r] .. start[r] + outputs[r] − 1
+ * of `ranks` and `likerts` (shared by tables selected from one another).
+ */
+export type RankingTable = {
+  size: number;
+  task: Int32Array;
+  prompt: Int32Array;
+  labeler: Int32Array;
+  start: Int32Array;
+  outputs: Int32Array;
+  ranks: Int32Array;
+  /** 1..7, 0 when absent. */
+  likerts: Int32Array;
+  /** Position displayed first, −1 when not recorded. */
+  firstShown: Int32Array;
+};
+
+/** What the figures take: ranking records, or the same rankings as a table. */
+export type Rankings = readonly RankingRecord[] | RankingTable;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  BootstrapBatch,
   bootstrapCI,
   bootstrapRatioCI,
   bootstrapSums,
@@ -10,6 +11,7 @@ import {
   ratioStatistic,
   type Statistic,
 } from "@/lib/quality";
+import { parallelBatch, runBootstrapBatch } from "@/lib/quality/parallel";
 
 /**
  * The obvious bootstrap, written out: segment s is resampled on its own from the seeded stream
@@ -114,7 +116,8 @@ describe("bootstrap engine", () => {
   });
 
   it("regenerates the stream for segments too long to pool, with the same draws", () => {
-    // 5,000 units × 1,000 resamples exceeds the 2^22-draw pool; the 3-unit segment is pooled.
+    // 5,000 units × 1,000 resamples is too long to pool; the 3-unit segment is not pooled either (a
+    // pool must serve several segments): both draw their own, the same draws.
     const n = 5003;
     const numerator = ints(n, 5);
     const denominator = Float64Array.from(numerator, (v) => v + 1);
@@ -122,6 +125,42 @@ describe("bootstrap engine", () => {
     const expected = naiveIntervals(starts, [numerator, denominator], ratioStatistic, 1000, DEFAULT_SEED);
     const got = bootstrapSums({ segmentStarts: starts, columns: [numerator, denominator], statistics: [ratioStatistic] });
     expect(got.map((row) => row[0])).toEqual(expected);
+  });
+
+  it("pools the stream for many segments (one per labeler) and sums large tables by counting, with the same draws", () => {
+    // 40 segments of 20–60 units share a pooled stream.
+    const sizes = Array.from({ length: 40 }, (_, s) => 20 + ((s * 7) % 41));
+    const starts = [0];
+    for (const size of sizes) starts.push(starts[starts.length - 1]! + size);
+    const n = starts[starts.length - 1]!;
+    const agree = ints(n, 30);
+    const comparisons = Float64Array.from(agree, (a) => a + Math.floor(rng.next() * 10) + 1);
+    const expected = naiveIntervals(starts, [agree, comparisons], ratioStatistic, 250, 3);
+    const got = bootstrapSums(
+      { segmentStarts: starts, columns: [agree, comparisons], statistics: [ratioStatistic] },
+      { resamples: 250, seed: 3 },
+    );
+    expect(got.map((row) => row[0])).toEqual(expected);
+    // Counting the draws per unit, then summing the rows in order, gives the same sums.
+    for (const strategy of ["gather", "count"] as const) {
+      const forced = bootstrapSums(
+        { segmentStarts: starts, columns: [agree, comparisons], statistics: [ratioStatistic], strategy },
+        { resamples: 250, seed: 3 },
+      );
+      expect(forced.map((row) => row[0])).toEqual(expected);
+    }
+  });
+
+  it("gives the same intervals on two threads as on one", async () => {
+    const units = 3000;
+    const columns = [ints(units, 40), ints(units, 90), Float64Array.from({ length: units }, () => rng.next())];
+    const statistic: Statistic = (sums) => (sums[0]! + sums[2]!) / sums[1]!;
+    const input = () => ({ segmentStarts: [0, 1000, 1000, units], columns, statistics: [statistic] });
+    const alone = bootstrapSums(input(), { resamples: 1500, seed: 9 });
+    const batch = parallelBatch(new BootstrapBatch());
+    const result = batch.add(input(), { resamples: 1500, seed: 9 });
+    await runBootstrapBatch(batch);
+    expect(result()).toEqual(alone);
   });
 
   it("is reproducible, and a segment's interval does not depend on the other segments", () => {
