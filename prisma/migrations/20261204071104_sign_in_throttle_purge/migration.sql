@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "SignInThrottle_updatedAt_idx" ON "SignInThrottle"("updatedAt");
