@@ -107,7 +107,8 @@ try {
   await Promise.all(
     sessions.map(async (session, index) => {
       const finished = new Set<string>();
-      const headers = { cookie: session.cookie, "content-type": "application/json" };
+      // The Origin a browser on the app's own pages sends; cookie-authenticated changes need it.
+      const headers = { cookie: session.cookie, origin: session.base, "content-type": "application/json" };
       for (;;) {
         let t0 = performance.now();
         const next = await fetch(`${session.base}/api/v1/projects/${project.slug}/tasks/next`, { method: "POST", headers });

@@ -8,6 +8,8 @@ export type ErrorCode =
   | "conflict"
   | "gone"
   | "unprocessable"
+  // A body sent as anything but JSON to a JSON route (cross-site forms can only send text/plain, form or multipart bodies).
+  | "unsupported_media_type"
   | "rate_limited"
   // A labeler whose gold accuracy fell below the project's threshold, or who failed screening.
   | "quality_blocked"
@@ -21,6 +23,7 @@ const statusOf: Record<ErrorCode, number> = {
   conflict: 409,
   gone: 410,
   unprocessable: 422,
+  unsupported_media_type: 415,
   rate_limited: 429,
   quality_blocked: 403,
   screening_failed: 403,

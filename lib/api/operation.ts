@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { parseOrThrow } from "@/lib/api/errors";
 import { readJson, route } from "@/lib/api/http";
+import { requireJsonContentType, requireSameOrigin } from "@/lib/api/origin";
 import { type ApiClient, requireApiKey } from "@/lib/api-keys/authenticate";
 import type { ApiKeyScope } from "@/lib/api-keys/schema";
 import { type CurrentUser, requireApiAdmin, requireApiUser } from "@/lib/auth/guards";
@@ -189,9 +190,10 @@ function toResponse(spec: OperationSpec, reply: { status: number; body?: unknown
 }
 
 /**
- * The route handler for one declared operation. In order: the caller (401/403), the path
- * parameters (422; a `{slug}` loads the project, 404), the query, the declared headers and the
- * body (422 listing every problem), then the handler. Errors leave as `{ error: {...} }`.
+ * The route handler for one declared operation. In order: the caller (401/403), for a session's
+ * state change its origin (403), for a body its content type (415), the path parameters (422; a
+ * `{slug}` loads the project, 404), the query, the declared headers and the body (422 listing
+ * every problem), then the handler. Errors leave as `{ error: {...} }`.
  */
 export function defineOperation<const S extends OperationSpec, R extends ReplyOf<S> | Response>(
   spec: S,
@@ -199,6 +201,12 @@ export function defineOperation<const S extends OperationSpec, R extends ReplyOf
 ): OperationHandler<S, Exclude<R, Response>> {
   const run = route(async (request: Request, routeContext: RouteContext) => {
     const caller = await authenticate(spec.auth, request);
+    // Browsers attach the session cookie to requests other sites make (SameSite=Lax still lets
+    // top-level form posts and same-site pages through); API keys are never sent by a browser on
+    // its own, so only cookie-authenticated changes need to prove where they came from.
+    if (spec.auth.kind === "session" && spec.method !== "get") requireSameOrigin(request);
+    // A JSON content type cannot be sent cross-site without a CORS preflight, which we never grant.
+    if (spec.body) requireJsonContentType(request);
 
     const rawParams = (await routeContext?.params) ?? {};
     const params: Record<string, unknown> = {};

@@ -23,7 +23,11 @@ export function curlExample(baseUrl: string, path: string, method: HttpMethod, o
   const lines = [`curl -sS${method === "get" ? "" : ` -X ${method.toUpperCase()}`} ${shellQuote(`${baseUrl.replace(/\/$/, "")}${url}`)}`];
   const scheme = Object.keys(operation.security[0] ?? {})[0];
   if (scheme === "apiKey") lines.push(`-H "Authorization: Bearer $RANKLAB_API_KEY"`);
-  if (scheme === "session") lines.push(`-b "next-auth.session-token=$RANKLAB_SESSION"`);
+  if (scheme === "session") {
+    lines.push(`-b "next-auth.session-token=$RANKLAB_SESSION"`);
+    // A cookie-authenticated change is refused unless it names the app's own origin, as its pages do.
+    if (method !== "get") lines.push(`-H ${shellQuote(`Origin: ${new URL(baseUrl).origin}`)}`);
+  }
   for (const param of parameters.filter((p) => p.in === "header" && p.example !== undefined)) {
     lines.push(`-H ${shellQuote(`${param.name}: ${String(param.example)}`)}`);
   }

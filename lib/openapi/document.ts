@@ -66,13 +66,14 @@ export const SECURITY_SCHEMES = {
   },
 } as const;
 
-const ERROR_CODE_OF: Record<ErrorStatus | 401, string> = {
+const ERROR_CODE_OF: Record<ErrorStatus | 401 | 415, string> = {
   400: "invalid_request",
   401: "unauthorized",
   403: "forbidden",
   404: "not_found",
   409: "conflict",
   410: "gone",
+  415: "unsupported_media_type",
   422: "unprocessable",
   429: "rate_limited",
 };
@@ -118,15 +119,23 @@ export function hoistDefs(name: string, json: SchemaObject, schemas: Record<stri
   return rewrite(rest) as SchemaObject;
 }
 
-function authErrors(auth: Auth): Partial<Record<401 | 403, string>> {
+/** The errors defineOperation answers on its own, from the declaration's auth, method and body. */
+function declaredErrors(op: OperationDoc): Partial<Record<401 | 403 | 415, string>> {
+  const media = op.body ? { 415: "The body is not sent as `Content-Type: application/json`." } : {};
+  const { auth } = op;
   if (auth.kind === "apiKey") {
     return {
       401: "The API key is missing, unknown or revoked.",
       ...(auth.scope ? { 403: `The API key lacks the \`${auth.scope}\` scope.` } : {}),
+      ...media,
     };
   }
-  if (auth.kind === "session") return { 401: "Not signed in, or the account is deactivated." };
-  return {};
+  if (auth.kind === "session") {
+    const origin =
+      op.method === "get" ? {} : { 403: "The request's `Origin` or `Sec-Fetch-Site` is not this site's, or neither was sent." };
+    return { 401: "Not signed in, or the account is deactivated.", ...origin, ...media };
+  }
+  return media;
 }
 
 function security(auth: Auth): Record<string, string[]>[] {
@@ -269,9 +278,9 @@ export function buildOpenApiDocument(specs: readonly OperationSpec[] = publicOpe
             : {}),
       };
     }
-    const errors = { ...authErrors(op.auth), ...op.errors } as Record<string, string>;
+    const errors = { ...declaredErrors(op), ...op.errors } as Record<string, string>;
     for (const status of Object.keys(errors).sort()) {
-      const code = ERROR_CODE_OF[Number(status) as ErrorStatus | 401];
+      const code = ERROR_CODE_OF[Number(status) as ErrorStatus | 401 | 415];
       responses[status] = {
         description: errors[status]!,
         content: { "application/json": { schema: ref(ERROR_SCHEMA_NAME), example: { error: { code, message: errors[status] } } } },

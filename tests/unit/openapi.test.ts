@@ -112,16 +112,16 @@ describe("OpenAPI document", () => {
     }
   });
 
-  it("gives every operation responses: a success, and 401 (plus 403 for scoped keys) where auth is needed", () => {
+  it("gives every operation responses: a success, 401 (plus 403 for scoped keys and a session's changes) where auth is needed, 415 where a body is", () => {
     for (const { path: p, method, op } of allOperations()) {
       const statuses = Object.keys(op.responses);
       expect(
         statuses.some((status) => /^2\d\d$/.test(status)),
         `${method} ${p}`,
       ).toBe(true);
-      expect(statuses.every((status) => ["200", "201", "204", "400", "401", "403", "404", "409", "422", "429"].includes(status))).toBe(
-        true,
-      );
+      expect(
+        statuses.every((status) => ["200", "201", "204", "400", "401", "403", "404", "409", "415", "422", "429"].includes(status)),
+      ).toBe(true);
       const requirement = op.security[0];
       if (!requirement) {
         expect(p).toBe("/api/v1/openapi.json");
@@ -131,6 +131,8 @@ describe("OpenAPI document", () => {
       const [scheme, scopes] = Object.entries(requirement)[0]!;
       expect(Object.keys(doc.components.securitySchemes)).toContain(scheme);
       if (scheme === "apiKey" && scopes.length) expect(statuses, `${method} ${p}`).toContain("403");
+      if (scheme === "session" && method !== "get") expect(statuses, `${method} ${p}`).toContain("403");
+      if (op.requestBody) expect(statuses, `${method} ${p}`).toContain("415");
       for (const [status, response] of Object.entries(op.responses)) {
         if (/^[45]/.test(status)) expect(response.content?.["application/json"]?.schema).toEqual({ $ref: "#/components/schemas/Error" });
       }
@@ -229,7 +231,9 @@ describe("OpenAPI document", () => {
     expect(curl).toContain("Authorization: Bearer $RANKLAB_API_KEY");
     expect(curl).toContain('"user_id":"user-123"');
     const next = doc.paths["/api/v1/projects/{slug}/tasks/next"]!.post!;
-    expect(curlExample("http://localhost:3000", "/api/v1/projects/{slug}/tasks/next", "post", next)).toContain("next-auth.session-token=");
+    const nextCurl = curlExample("http://localhost:3000", "/api/v1/projects/{slug}/tasks/next", "post", next);
+    expect(nextCurl).toContain("next-auth.session-token=");
+    expect(nextCurl).toContain("-H 'Origin: http://localhost:3000'");
     const exportOp = doc.paths["/api/v1/projects/{slug}/export/comparisons"]!.get!;
     expect(curlExample("http://localhost:3000", "/api/v1/projects/{slug}/export/comparisons", "get", exportOp)).toContain("format=batches");
   });

@@ -3,9 +3,16 @@ import { type APIRequestContext, request as playwrightRequest } from "@playwrigh
 export const BASE_URL = process.env.BASE_URL ?? "http://localhost:3000";
 export const SECOND_BASE_URL = process.env.SECOND_BASE_URL ?? BASE_URL;
 
-/** A fresh HTTP client with its own cookie jar, pointed at one app instance. */
+/**
+ * A fresh HTTP client with its own cookie jar, pointed at one app instance. It sends the
+ * instance's `Origin`, as the app's own pages do: cookie-authenticated changes are refused without it.
+ */
 export function newClient(baseURL = BASE_URL, extraHTTPHeaders?: Record<string, string>): Promise<APIRequestContext> {
-  return playwrightRequest.newContext({ baseURL, extraHTTPHeaders, maxRedirects: 0 });
+  return playwrightRequest.newContext({
+    baseURL,
+    extraHTTPHeaders: { origin: new URL(baseURL).origin, ...extraHTTPHeaders },
+    maxRedirects: 0,
+  });
 }
 
 /** Signs in through next-auth's credentials endpoint, as the sign-in form does; returns the status. */
