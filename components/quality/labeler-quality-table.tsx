@@ -23,8 +23,8 @@ type Action = "active" | "warned" | "blocked";
 
 const SEVERITY: Record<LabelerStatus, number> = { blocked: 0, failed_screening: 1, warned: 2, screening: 3, active: 4 };
 
-/** Position bias is measured over every ranking the labeler gave, gold tasks included. */
-const biasN = (row: Row) => row.rankings + row.gold.answered;
+/** Position bias is measured over every ranking with a recorded first-shown output, gold tasks included. */
+const biasN = (row: Row) => row.position_bias.n;
 
 /**
  * The share of rankings whose first-shown output was ranked best, its Wilson interval (each
@@ -197,7 +197,7 @@ export function LabelerQualityTable({ slug, labelers, goldMin }: { slug: string;
                     <FigureCell figure={row.pairwise_agreement} minN={MIN_N.agreement} unit="comparisons" testId="labeler-agreement" />
                   </TD>
                   <TD className="px-2! text-right">
-                    <GoldAccuracy answered={row.gold.answered} accuracy={row.gold.accuracy} goldMin={goldMin} />
+                    <GoldAccuracy gold={row.gold} goldMin={goldMin} />
                   </TD>
                   <TD className="px-2! text-right">
                     <PositionBias row={row} />
@@ -263,7 +263,7 @@ export function LabelerQualityTable({ slug, labelers, goldMin }: { slug: string;
                     <FigureCell figure={row.pairwise_agreement} minN={MIN_N.agreement} unit="comparisons" />
                   </Stat>
                   <Stat label="Gold accuracy">
-                    <GoldAccuracy answered={row.gold.answered} accuracy={row.gold.accuracy} goldMin={goldMin} />
+                    <GoldAccuracy gold={row.gold} goldMin={goldMin} />
                   </Stat>
                   <Stat label="Position bias">
                     <PositionBias row={row} />
@@ -357,7 +357,8 @@ function Actions({ row, onAsk }: { row: Row; onAsk: (row: Row, action: Action) =
   );
 }
 
-function GoldAccuracy({ answered, accuracy, goldMin }: { answered: number; accuracy: number | null; goldMin: number }) {
+function GoldAccuracy({ gold, goldMin }: { gold: Row["gold"]; goldMin: number }) {
+  const { answered, accuracy, ci95 } = gold;
   if (!answered || accuracy === null) {
     return (
       <span className="text-xs text-slate-400" data-testid="labeler-gold-accuracy" data-state="none">
@@ -378,6 +379,11 @@ function GoldAccuracy({ answered, accuracy, goldMin }: { answered: number; accur
   return (
     <span className="block tabular-nums" data-testid="labeler-gold-accuracy" data-state="ok">
       <span className={cn("font-medium", accuracy < 0.5 ? "text-red-700" : "text-slate-900")}>{percent(accuracy, 0)}</span>
+      {ci95 ? (
+        <span className="block text-xs whitespace-nowrap text-slate-500" title="95% interval, resampling the labeler's gold tasks">
+          {percentRange(ci95, 0)}
+        </span>
+      ) : null}
       <span className="block text-xs whitespace-nowrap text-slate-500">n {formatCount(answered)} tasks</span>
     </span>
   );

@@ -116,7 +116,7 @@ export function FlagRatesChart({ models }: { models: ModelRow[] }) {
       index,
       model: model.model,
       rate: model.flag_rates[flag] ?? 0,
-      title: `${FLAG_SHORT_LABELS[flag]}: ${model.model} ${percent(model.flag_rates[flag] ?? 0)}`,
+      title: `${FLAG_SHORT_LABELS[flag]}: ${model.model} ${percent(model.flag_rates[flag] ?? 0)} of ${model.outputs_rated.toLocaleString("en")} outputs`,
     })),
   );
   const top = Math.max(0.05, ...data.map((row) => row.rate));

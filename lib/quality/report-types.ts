@@ -21,10 +21,19 @@ export const labelerQualitySchema = z.object({
   status: z.enum(LABELER_STATUSES),
   rankings: z.number().int(),
   pairwise_agreement: figureSchema,
-  gold: z.object({ answered: z.number().int(), accuracy: z.number().nullable() }),
+  gold: z.object({
+    answered: z.number().int().meta({ description: "Gold tasks the labeler ranked." }),
+    accuracy: z.number().nullable(),
+    ci95: z
+      .tuple([z.number(), z.number()])
+      .nullable()
+      .meta({ description: "95% bootstrap interval, resampling the labeler's gold tasks." }),
+    pairs: z.number().int().meta({ description: "Output pairs the references order strictly: the count the accuracy rests on." }),
+  }),
   position_bias: z.object({
     first_shown_ranked_first: z.number().nullable(),
     expected: z.number().nullable(),
+    n: z.number().int().meta({ description: "Rankings with a recorded first-shown output." }),
   }),
   median_duration_ms: z.number().nullable(),
 });
@@ -59,7 +68,12 @@ export const modelReportSchema = z.object({
       bt_score: z.number().nullable(),
       bt_ci95: z.tuple([z.number(), z.number()]).nullable(),
       mean_likert: z.number().nullable(),
+      likert_ratings: z.number().int().meta({ description: "Likert ratings of this model's outputs: the count mean_likert rests on." }),
       flag_rates: z.record(z.string(), z.number()),
+      outputs_rated: z
+        .number()
+        .int()
+        .meta({ description: "(ranking, output of this model) pairs in the counted rankings: the count flag_rates rest on." }),
     }),
   ),
 });

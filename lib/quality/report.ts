@@ -220,8 +220,17 @@ export async function qualityFigures(project: Pick<Project, "splitSalt">, data: 
       status: data.standings.get(labelerId) ?? "active",
       rankings: index === undefined ? 0 : workCount[index]!,
       pairwise_agreement: (index === undefined ? undefined : agreement.pairwise.perLabeler.get(index)) ?? NO_FIGURE,
-      gold: { answered: goldFigure?.answered ?? 0, accuracy: goldFigure?.accuracy ?? null },
-      position_bias: { first_shown_ranked_first: biasFigure?.firstShownRankedFirst ?? null, expected: biasFigure?.expected ?? null },
+      gold: {
+        answered: goldFigure?.answered ?? 0,
+        accuracy: goldFigure?.accuracy ?? null,
+        ci95: goldFigure?.ci95 ?? null,
+        pairs: goldFigure?.pairs ?? 0,
+      },
+      position_bias: {
+        first_shown_ranked_first: biasFigure?.firstShownRankedFirst ?? null,
+        expected: biasFigure?.expected ?? null,
+        n: biasFigure?.n ?? 0,
+      },
       median_duration_ms: median(index === undefined ? [] : durations[index]!),
     };
   });
@@ -315,7 +324,9 @@ export async function modelFigures(data: ProjectRankings, baselineName: string |
         bt_score: score?.score ?? null,
         bt_ci95: score?.ci95 ?? null,
         mean_likert: rated[index]! ? likertSum[index]! / rated[index]! : null,
+        likert_ratings: rated[index]!,
         flag_rates: Object.fromEntries(OUTPUT_FLAGS.map((flag, bit) => [flag, flagged[index]![bit]! / seen[index]!])),
+        outputs_rated: seen[index]!,
       };
     })
     .sort((a, b) => (b.bt_score ?? Number.NEGATIVE_INFINITY) - (a.bt_score ?? Number.NEGATIVE_INFINITY) || a.model.localeCompare(b.model));

@@ -74,11 +74,13 @@ describe("the quality and model reports", () => {
     // C's pairs: with A 0 of 6, with B 1 of 6.
     expect(reportOf(c.id).pairwise_agreement).toMatchObject({ value: 1 / 12, n: 12 });
     expect(reportOf(c.id).status).toBe("blocked");
-    expect(reportOf(a.id).gold).toEqual({ answered: 1, accuracy: 1 });
-    expect(reportOf(b.id).gold).toEqual({ answered: 1, accuracy: 5 / 6 });
+    // One gold task each: every resample is that task, so the interval is the point.
+    expect(reportOf(a.id).gold).toEqual({ answered: 1, accuracy: 1, ci95: [1, 1], pairs: 6 });
+    expect(reportOf(b.id).gold).toEqual({ answered: 1, accuracy: 5 / 6, ci95: [5 / 6, 5 / 6], pairs: 6 });
     expect(reportOf(a.id)).toMatchObject({ rankings: 2, median_duration_ms: 60_000 });
     // A put output 0 on top in all three rankings; which output was shown first is random.
     expect(reportOf(a.id).position_bias.expected).toBeCloseTo((1 / 4 + 2 / 4 + 1 / 4) / 3, 10);
+    expect(reportOf(a.id).position_bias.n).toBe(3);
     expect(JSON.stringify(report)).not.toContain(a.email);
 
     const models = await getModelReport(goldProject);
@@ -87,7 +89,15 @@ describe("the quality and model reports", () => {
     // model-1 against model-0 over A's and B's four rankings: lost, lost, tied, lost → 0.5 / 4.
     expect(model("model-1")).toMatchObject({ comparisons: 4, win_rate: 0.125 });
     expect(model("model-3")).toMatchObject({ comparisons: 4, win_rate: 0 });
-    expect(model("model-0")).toMatchObject({ comparisons: 0, win_rate: null, bt_score: 1000, mean_likert: 7 });
+    // Counted: A's and B's four rankings, each rating every output once.
+    expect(model("model-0")).toMatchObject({
+      comparisons: 0,
+      win_rate: null,
+      bt_score: 1000,
+      mean_likert: 7,
+      likert_ratings: 4,
+      outputs_rated: 4,
+    });
     expect(model("model-3").flag_rates.hallucination).toBe(1);
     expect(model("model-2").flag_rates.hallucination).toBe(0);
     expect(models.models.map((entry) => entry.model)).toEqual(["model-0", "model-1", "model-2", "model-3"]);

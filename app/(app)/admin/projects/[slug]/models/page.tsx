@@ -183,7 +183,14 @@ function Leaderboard({ models, ranks, baseline }: { models: ModelReport["models"
                   )}
                 </TD>
                 <TD className="hidden text-right align-top tabular-nums sm:table-cell">
-                  {model.mean_likert === null ? "—" : model.mean_likert.toFixed(2)}
+                  {model.mean_likert === null ? (
+                    "—"
+                  ) : (
+                    <>
+                      <span className="font-medium text-slate-900">{model.mean_likert.toFixed(2)}</span>
+                      <span className="block text-xs whitespace-nowrap text-slate-500">n {formatCount(model.likert_ratings)}</span>
+                    </>
+                  )}
                 </TD>
               </TR>
             );
