@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 // Errors that can arrive in the query string, from next-auth's own redirects or from the app.
 const errorMessages: Record<string, string> = {
   deactivated: "Your account has been deactivated. Ask an admin to reactivate it.",
-  RateLimited: "Too many failed sign-ins. Try again in 15 minutes.",
+  RateLimited: "Too many failed sign-ins. Wait a little, then try again.",
   CredentialsSignin: "Wrong email or password.",
   SessionRequired: "Sign in to continue.",
 };

@@ -9,7 +9,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 
 export function signInErrorMessage(status: number | undefined): string {
-  if (status === 429) return "Too many failed sign-ins. Try again in 15 minutes.";
+  if (status === 429) return "Too many failed sign-ins. Wait a little, then try again.";
   if (status === 401) return "Wrong email or password.";
   return "Could not sign in. Try again in a moment.";
 }

@@ -2,7 +2,8 @@ import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { clientIp } from "@/lib/auth/client-ip";
 import { getDummyPasswordHash, verifyPassword } from "@/lib/auth/password";
-import { clearSignInFailures, recordSignInFailure } from "@/lib/auth/throttle";
+import { reportSignInRefusal } from "@/lib/auth/sign-in-refusal";
+import { admitSignInAttempt, forgiveSignInAttempt, purgeQuietSignInCounters } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { Role } from "@/lib/users/schema";
@@ -33,19 +34,24 @@ export const authOptions: AuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      // The lockout check runs before this, in app/api/auth/[...nextauth]/route.ts, where a 429
-      // can be answered; here every failure is counted.
+      // Throttled here, on the very values the password is checked against, whatever shape the
+      // body came in (a form, JSON, a field given twice): next-auth parses it before this.
       async authorize(credentials, req) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
+        const subject = { email, ip: clientIp(req?.headers, getEnv().TRUST_PROXY === "1") };
+        await purgeQuietSignInCounters();
+        const admission = await admitSignInAttempt(subject);
+        if (!admission.allowed) {
+          reportSignInRefusal(admission.retryAt);
+          // next-auth puts the message in the error URL: the sign-in page names it.
+          throw new Error("RateLimited");
+        }
         const user = await db.user.findUnique({ where: { email } });
         const ok = await verifyPassword(user?.passwordHash ?? (await getDummyPasswordHash()), password);
-        if (!user || !ok || !user.active) {
-          await recordSignInFailure({ email, ip: clientIp(req?.headers, getEnv().TRUST_PROXY === "1") });
-          return null;
-        }
-        await clearSignInFailures(email);
+        if (!user || !ok || !user.active) return null;
+        await forgiveSignInAttempt(subject);
         await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
         return { id: user.id, email: user.email, name: user.name, role: user.role };
       },

@@ -1,38 +1,87 @@
-import { describe, expect, it } from "vitest";
-import { clearSignInFailures, getSignInThrottle, recordSignInFailure } from "@/lib/auth/throttle";
-import { LOCK_AFTER } from "@/lib/auth/throttle-policy";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { authOptions } from "@/lib/auth/options";
+import { runWithSignInRefusal } from "@/lib/auth/sign-in-refusal";
+import { admitSignInAttempt, forgiveSignInAttempt } from "@/lib/auth/throttle";
+import { ADDRESS_LIMIT, throttleKeys } from "@/lib/auth/throttle-policy";
+import { db } from "@/lib/db";
+import { makeUser } from "../support/factory";
 import { uniqueEmail } from "../support/unique";
 
+const randomIp = () => `198.51.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+
+// The credentials check as next-auth calls it, with the body it parsed and the request's headers.
+type Authorize = (credentials: Record<string, string>, req: { headers: Record<string, string> }) => Promise<unknown>;
+const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
+
+async function admittedCount(attempts: Promise<{ allowed: boolean }>[]) {
+  return (await Promise.all(attempts)).filter((attempt) => attempt.allowed).length;
+}
+
 describe("sign-in throttle (state in the database)", () => {
-  it("slows an account down, then locks it", async () => {
-    const email = uniqueEmail("throttled");
-    for (let i = 0; i < 4; i++) await recordSignInFailure({ email, ip: null });
-    const slowed = await getSignInThrottle({ email, ip: null });
-    expect(slowed.lockedUntil).toBeNull();
-    expect(slowed.delayMs).toBeGreaterThan(0);
-    for (let i = 4; i < LOCK_AFTER.email; i++) await recordSignInFailure({ email, ip: null });
-    const locked = await getSignInThrottle({ email, ip: null });
-    expect(locked.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 10 * 60_000);
+  beforeAll(() => {
+    vi.stubEnv("TRUST_PROXY", "1");
+  });
+  afterAll(() => {
+    vi.unstubAllEnvs();
   });
 
-  it("counts concurrent failures exactly, as two instances would send them", async () => {
-    const email = uniqueEmail("parallel");
-    await Promise.all(Array.from({ length: LOCK_AFTER.email }, () => recordSignInFailure({ email, ip: null })));
-    expect((await getSignInThrottle({ email, ip: null })).lockedUntil).not.toBeNull();
+  it("lets three attempts in a row through, then makes the next wait, even when all arrive at once", async () => {
+    const subject = { email: uniqueEmail("parallel"), ip: randomIp() };
+    // Ten attempts at once, as two instances would receive them: each is counted before the next is judged.
+    expect(await admittedCount(Array.from({ length: 10 }, () => admitSignInAttempt(subject)))).toBe(3);
+    const refused = await admitSignInAttempt(subject);
+    expect(refused.allowed).toBe(false);
+    if (!refused.allowed) expect(refused.retryAt.getTime() - Date.now()).toBeLessThanOrEqual(1000);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect((await admitSignInAttempt(subject)).allowed).toBe(true);
+    expect((await admitSignInAttempt(subject)).allowed).toBe(false);
+    const row = await db.signInThrottle.findUniqueOrThrow({ where: { key: throttleKeys(subject.email, subject.ip).pair } });
+    expect(row.failures).toBe(4);
+    expect(row.lockedUntil!.getTime() - Date.now()).toBeGreaterThan(1500);
   });
 
-  it("locks an address that tries many accounts", async () => {
-    const ip = `198.51.100.${Math.floor(Math.random() * 250)}`;
-    const fresh = uniqueEmail("victim");
-    await Promise.all(Array.from({ length: LOCK_AFTER.ip }, () => recordSignInFailure({ email: uniqueEmail("spray"), ip })));
-    expect((await getSignInThrottle({ email: fresh, ip })).lockedUntil).not.toBeNull();
-    expect((await getSignInThrottle({ email: fresh, ip: null })).lockedUntil).toBeNull();
+  it("does not slow the account's owner down from another address", async () => {
+    const email = uniqueEmail("victim");
+    const attacker = randomIp();
+    for (let i = 0; i < 3; i++) await admitSignInAttempt({ email, ip: attacker });
+    expect((await admitSignInAttempt({ email, ip: attacker })).allowed).toBe(false);
+    expect((await admitSignInAttempt({ email, ip: randomIp() })).allowed).toBe(true);
   });
 
-  it("forgets an account's failures after a successful sign-in", async () => {
-    const email = uniqueEmail("forgiven");
-    for (let i = 0; i < 5; i++) await recordSignInFailure({ email, ip: null });
-    await clearSignInFailures(email);
-    expect(await getSignInThrottle({ email, ip: null })).toEqual({ lockedUntil: null, delayMs: 0 });
+  it("caps one address's failures over every account it tries", async () => {
+    const ip = randomIp();
+    const spray = Array.from({ length: ADDRESS_LIMIT }, () => admitSignInAttempt({ email: uniqueEmail("spray"), ip }));
+    expect(await admittedCount(spray)).toBe(ADDRESS_LIMIT);
+    const fresh = uniqueEmail("fresh");
+    const refused = await admitSignInAttempt({ email: fresh, ip });
+    expect(refused.allowed).toBe(false);
+    if (!refused.allowed) expect(refused.retryAt.getTime()).toBeGreaterThan(Date.now() + 50 * 60_000);
+    expect((await admitSignInAttempt({ email: fresh, ip: randomIp() })).allowed).toBe(true);
+    // A refused attempt leaves nothing behind.
+    expect(await db.signInThrottle.count({ where: { key: throttleKeys(fresh, ip).pair } })).toBe(0);
+  });
+
+  it("forgives the pair on the right password, and the address only that attempt", async () => {
+    const subject = { email: uniqueEmail("forgiven"), ip: randomIp() };
+    for (let i = 0; i < 3; i++) await admitSignInAttempt(subject);
+    await forgiveSignInAttempt(subject);
+    expect((await admitSignInAttempt(subject)).allowed).toBe(true);
+    const keys = throttleKeys(subject.email, subject.ip);
+    expect((await db.signInThrottle.findUniqueOrThrow({ where: { key: keys.ip! } })).failures).toBe(3);
+  });
+
+  it("refuses even the right password while a pair waits, in the credentials check itself", async () => {
+    const user = await makeUser("labeler");
+    const headers = { "x-forwarded-for": randomIp() };
+    for (let i = 0; i < 3; i++) expect(await authorize({ email: user.email, password: "wrong-password-here" }, { headers })).toBeNull();
+    // The account as typed, in another case: the check counts what it signs in with.
+    const { result, retryAt } = await runWithSignInRefusal(() =>
+      authorize({ email: ` ${user.email.toUpperCase()}`, password: user.password }, { headers }).catch((error: Error) => error.message),
+    );
+    expect(result).toBe("RateLimited");
+    expect(retryAt).not.toBeNull();
+    expect(await authorize({ email: user.email, password: user.password }, { headers: { "x-forwarded-for": randomIp() } })).toMatchObject({
+      id: user.id,
+    });
   });
 });

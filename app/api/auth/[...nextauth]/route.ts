@@ -1,44 +1,32 @@
-import { type NextRequest, NextResponse } from "next/server";
+import type { NextRequest } from "next/server";
 import NextAuth from "next-auth";
-import { clientIp } from "@/lib/auth/client-ip";
+import { publicOrigin } from "@/lib/api/origin";
 import { authOptions } from "@/lib/auth/options";
-import { getSignInThrottle } from "@/lib/auth/throttle";
-import { getEnv } from "@/lib/env";
-
-const nextAuth = NextAuth(authOptions);
+import { runWithSignInRefusal } from "@/lib/auth/sign-in-refusal";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
+
+// next-auth's types do not say so, but in a route handler it answers with a Response.
+const nextAuth = NextAuth(authOptions) as (request: NextRequest, context: Context) => Promise<Response>;
 
 export function GET(request: NextRequest, context: Context) {
   return nextAuth(request, context);
 }
 
 /**
- * Sign-in attempts pass the throttle first: a locked account or address gets a 429 before its
- * password is even checked, and a recently failing one is answered more slowly.
+ * The throttle runs inside the credentials check (lib/auth/options.ts), whatever the body's shape;
+ * this only turns its refusal, which next-auth would answer with a 401, into a 429 with Retry-After.
  */
 export async function POST(request: NextRequest, context: Context) {
-  const { nextauth } = await context.params;
-  if (nextauth.join("/") === "callback/credentials") {
-    const form = await request
-      .clone()
-      .formData()
-      .catch(() => null);
-    const email = String(form?.get("email") ?? "")
-      .trim()
-      .toLowerCase();
-    if (email) {
-      const state = await getSignInThrottle({ email, ip: clientIp(request.headers, getEnv().TRUST_PROXY === "1") });
-      if (state.lockedUntil) {
-        const retryAfter = Math.ceil((state.lockedUntil.getTime() - Date.now()) / 1000);
-        const url = new URL("/login?error=RateLimited", request.url).toString();
-        return NextResponse.json(
-          { url, error: { code: "rate_limited", message: "Too many failed sign-ins. Try again later." } },
-          { status: 429, headers: { "Retry-After": String(retryAfter) } },
-        );
-      }
-      if (state.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, state.delayMs));
-    }
-  }
-  return nextAuth(request, context);
+  const { result: response, retryAt } = await runWithSignInRefusal(() => nextAuth(request, context));
+  if (!retryAt) return response;
+  const retryAfter = Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 1000));
+  // `url` is what next-auth's signIn() in the browser reads; `error` is this API's error shape.
+  const body = {
+    url: `${publicOrigin(request)}/login?error=RateLimited`,
+    error: { code: "rate_limited", message: `Too many failed sign-ins. Try again in ${retryAfter} s.` },
+  };
+  const headers = new Headers({ "content-type": "application/json", "retry-after": String(retryAfter) });
+  for (const cookie of response.headers.getSetCookie()) headers.append("set-cookie", cookie);
+  return new Response(JSON.stringify(body), { status: 429, headers });
 }
