@@ -128,6 +128,30 @@ export async function loadProjectRankings(
 }
 
 /**
+ * The same parse as loadProjectRankings, from COPY text already in memory (rankings with the
+ * columns of COLUMNS[fields]; the sorted task ids; for "models", the tasks' models). The server's
+ * warm-up (lib/quality/warm.ts) runs it on synthetic rows.
+ */
+export function parseRankings(
+  fields: RankingFields,
+  copies: { rankings: Buffer; sortedTaskIds: Buffer; taskModels?: Buffer },
+  statuses: (string | null)[][] = [],
+  golds: (string | null)[][] = [],
+): ProjectRankings {
+  const rows = new RankingRows(fields);
+  const models = fields === "models" ? new TaskModels(rows) : null;
+  const sorted = new ByteList();
+  forEachRow(copies.rankings, (buffer, from, to) => rows.add(buffer, from, to));
+  forEachRow(copies.sortedTaskIds, (buffer, from, to) => sorted.add(buffer, from, to - 1));
+  if (models && copies.taskModels) forEachRow(copies.taskModels, (buffer, from, to) => models.add(buffer, from, to));
+  return assembleRankings({ rows, sorted, models, statuses, golds });
+}
+
+function forEachRow(text: Buffer, onRow: (buffer: Buffer, from: number, to: number) => void): void {
+  for (let at = 0, end = text.indexOf(0x0a); end >= 0; at = end + 1, end = text.indexOf(0x0a, at)) onRow(text, at, end + 1);
+}
+
+/**
  * What the reads gave (the rankings' rows, the sorted task ids, the tasks' models, the standings
  * and the gold tasks) as the reports take it.
  */

@@ -111,3 +111,28 @@ describe("COPY rows of rankings", () => {
     expect(labelerIds).toEqual(["Zoe", "Zoë"]);
   });
 });
+
+describe("the server's warm-up", () => {
+  it("parses synthetic COPY text and computes both reports without a database", async () => {
+    const { warmQualityCode } = await import("@/lib/quality/warm");
+    await expect(warmQualityCode()).resolves.toBeUndefined();
+  });
+
+  it("parses what the rankings were written as: the figures equal those of the records", async () => {
+    const { agreementReport, generateSyntheticRankings, tableOf } = await import("@/lib/quality");
+    const { parseRankings } = await import("@/lib/quality/load");
+    const { records, tasks } = generateSyntheticRankings(7, 400, { labelers: 12 });
+    const id = (task: number) => `t${String(task).padStart(4, "0")}`;
+    const text = records
+      .map((record) => `${id(record.task)}\tl${record.labeler}\t{${Array.from(record.ranks)}}\t{${Array.from(record.likerts!)}}\t0\t1\t2\n`)
+      .join("");
+    const ids = Array.from({ length: tasks }, (_, task) => `${id(task)}\n`).join("");
+    const parsed = parseRankings("quality", { rankings: Buffer.from(text), sortedTaskIds: Buffer.from(ids) });
+    const options = { resamples: 200 };
+    const fromText = agreementReport(parsed.rankings, options);
+    const fromRecords = agreementReport(tableOf(records), options);
+    expect(fromText.pairwise.overall).toEqual(fromRecords.pairwise.overall);
+    expect(fromText.tauB).toEqual(fromRecords.tauB);
+    expect(fromText.alpha).toEqual(fromRecords.alpha);
+  });
+});
