@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { createGzip } from "node:zlib";
 import { z } from "zod";
 import { AppError } from "@/lib/api/errors";
+import { writeAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import { encodeCursor, exportRecords, planExport } from "@/lib/exports/records";
 import {
@@ -104,7 +105,9 @@ async function writeFile(snapshotId: string, name: string, records: AsyncGenerat
 
 /**
  * Freezes an export: one gzipped file per split (or the one split asked for), each holding every
- * settled record up to now. The name is unique per project; a snapshot is never changed.
+ * settled record up to now. The name is unique per project; a snapshot is never changed. A project
+ * stores at most its `snapshotLimit` snapshots (those being written count): one more is a 409,
+ * never a silently dropped older snapshot that a trainer may still cite.
  */
 export async function createSnapshot(
   project: Project,
@@ -120,16 +123,29 @@ export async function createSnapshot(
   });
   let snapshot: Awaited<ReturnType<typeof db.exportSnapshot.create>>;
   try {
-    snapshot = await db.exportSnapshot.create({
-      data: {
-        projectId: project.id,
-        name: input.name,
-        dataset: input.dataset,
-        format: query.format,
-        manifest: {},
-        createdById: actor.userId,
-        apiKeyId: actor.apiKeyId,
-      },
+    snapshot = await db.$transaction(async (tx) => {
+      // The project's row is the lock that makes count-then-insert hold across instances.
+      const [locked] = await tx.$queryRaw<{ snapshotLimit: number }[]>`
+        SELECT "snapshotLimit" FROM "Project" WHERE id = ${project.id} FOR UPDATE`;
+      const stored = await tx.exportSnapshot.count({ where: { projectId: project.id } });
+      if (stored >= locked!.snapshotLimit) {
+        throw new AppError(
+          "conflict",
+          `This project stores at most ${locked!.snapshotLimit} snapshots and has ${stored}. Delete one ` +
+            `(DELETE /api/v1/projects/${project.slug}/snapshots/{name}, scope export:write) or raise snapshot_limit in the project's settings.`,
+        );
+      }
+      return tx.exportSnapshot.create({
+        data: {
+          projectId: project.id,
+          name: input.name,
+          dataset: input.dataset,
+          format: query.format,
+          manifest: {},
+          createdById: actor.userId,
+          apiKeyId: actor.apiKeyId,
+        },
+      });
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
@@ -170,6 +186,22 @@ export async function createSnapshot(
     await db.exportSnapshot.delete({ where: { id: snapshot.id } }).catch(() => {});
     throw error;
   }
+}
+
+/** Deletes a snapshot and its stored files (also one left half-written by a crash), freeing its place under the limit. */
+export async function deleteSnapshot(project: Project, name: string, actor: { userId?: string; apiKeyId?: string }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const deleted = await tx.exportSnapshot.deleteMany({ where: { projectId: project.id, name } });
+    if (!deleted.count) throw new AppError("not_found", `No snapshot named "${name}".`);
+    await writeAudit(tx, {
+      actorId: actor.userId ?? null,
+      apiKeyId: actor.apiKeyId ?? null,
+      action: "snapshot.delete",
+      targetType: "project",
+      targetId: project.id,
+      details: { name },
+    });
+  });
 }
 
 export async function listSnapshots(project: Project) {

@@ -32,6 +32,12 @@ export const qualitySettingsSchema = z
       .max(200)
       .nullable()
       .meta({ description: "The model win rates are measured against; null for none." }),
+    snapshot_limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(10_000)
+      .meta({ description: "The most export snapshots the project stores (default 20); creating one more is a 409 until one is deleted." }),
   })
   .partial();
 export type QualitySettingsInput = z.infer<typeof qualitySettingsSchema>;
@@ -46,6 +52,7 @@ const FIELDS = {
   screening_tasks: "screeningTasks",
   screening_pass: "screeningPass",
   baseline_model: "baselineModel",
+  snapshot_limit: "snapshotLimit",
 } as const satisfies Record<keyof QualitySettingsInput, keyof Project>;
 
 export function qualitySettingsOf(project: Project): Required<QualitySettingsInput> {

@@ -15,7 +15,8 @@ import { API_KEY_SCOPES, createApiKeySchema } from "@/lib/api-keys/schema";
 const scopeHelp: Record<(typeof API_KEY_SCOPES)[number], string> = {
   "prompts:write": "Send prompts in",
   "outputs:write": "Send model outputs in",
-  "export:read": "Download comparison exports",
+  "export:read": "Download exports and snapshots",
+  "export:write": "Freeze and delete snapshots (stored copies)",
   "quality:read": "Read agreement and labeler quality figures",
   "projects:admin": "Read and change a project's quality settings",
 };

@@ -15,7 +15,11 @@ export const POST = defineOperation(
     params: { slug: projectSlugParam },
     body: { variants: [{ name: "CreateSnapshotRequest", schema: createSnapshotSchema, example: null }] },
     responses: [{ status: 201, description: "The snapshot's manifest." }],
-    errors: { 404: "No such project.", 409: "The name is taken.", 422: "The body breaks the schema." },
+    errors: {
+      404: "No such project.",
+      409: "The name is taken, or the project stores its snapshot_limit already.",
+      422: "The body breaks the schema.",
+    },
   },
   async ({ project, body, user }) => ({ status: 201, body: { snapshot: await createSnapshot(project, body, { userId: user.id }) } }),
 );

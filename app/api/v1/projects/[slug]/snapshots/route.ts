@@ -30,8 +30,10 @@ export const POST = defineOperation(
     summary: "Freeze a snapshot",
     description:
       "Freezes an export under a name: one gzipped NDJSON file per split (or the split asked for), stored so that every later download returns the same bytes. " +
-      "Answers the manifest: filters, record counts per split, sha256 of each file, creation time.",
-    auth: { kind: "apiKey", scope: "export:read" },
+      "Answers the manifest: filters, record counts per split, sha256 of each file, creation time. " +
+      "A project stores at most its `snapshot_limit` snapshots (default 20, in the project's settings): delete one to make room. " +
+      "Needs `export:write`; keys with only `export:read` list and download snapshots but cannot create them.",
+    auth: { kind: "apiKey", scope: "export:write" },
     params: { slug: projectSlugParam },
     body: {
       variants: [
@@ -47,7 +49,7 @@ export const POST = defineOperation(
     ],
     errors: {
       404: PROJECT_NOT_FOUND,
-      409: "A snapshot with this name already exists.",
+      409: "A snapshot with this name already exists, or the project already stores `snapshot_limit` snapshots.",
       422: "The slug is malformed or the body breaks the schema (the message lists the allowed values).",
     },
   },
