@@ -9,9 +9,13 @@ export function encodeCursor(cursor: Cursor): string {
   return `${cursor.at.getTime()}.${cursor.id}`;
 }
 
+// The last millisecond of year 9999: later times have no plain ISO form for `ts` to send.
+const LATEST_CURSOR_MS = 253_402_300_799_999;
+
 export const cursorSchema = z
   .string()
   .regex(/^\d{1,15}\.[A-Za-z0-9_-]{1,64}$/, { message: "Not a page cursor." })
+  .refine((value) => Number(value.slice(0, value.indexOf("."))) <= LATEST_CURSOR_MS, { message: "Not a page cursor." })
   .transform((value): Cursor => {
     const dot = value.indexOf(".");
     return { at: new Date(Number(value.slice(0, dot))), id: value.slice(dot + 1) };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FIELD_BYTES, safeString } from "@/lib/input/schema";
 
 // export:read downloads; export:write freezes and deletes snapshots (stored copies, held to the
 // project's snapshot_limit), which keys made before it existed cannot do.
@@ -7,7 +8,7 @@ export const apiKeyScopeSchema = z.enum(API_KEY_SCOPES);
 export type ApiKeyScope = z.infer<typeof apiKeyScopeSchema>;
 
 export const createApiKeySchema = z.object({
-  name: z.string().trim().min(1, { message: "Name the key." }).max(100),
+  name: safeString(FIELD_BYTES.name).trim().min(1, { message: "Name the key." }).max(100),
   scopes: z.array(apiKeyScopeSchema).min(1, { message: "Choose at least one scope." }),
 });
 export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;

@@ -8,6 +8,8 @@ export type ErrorCode =
   | "conflict"
   | "gone"
   | "unprocessable"
+  // A request body over the size limit, however it was sent (declared or chunked).
+  | "payload_too_large"
   // A body sent as anything but JSON to a JSON route (cross-site forms can only send text/plain, form or multipart bodies).
   | "unsupported_media_type"
   | "rate_limited"
@@ -23,6 +25,7 @@ const statusOf: Record<ErrorCode, number> = {
   conflict: 409,
   gone: 410,
   unprocessable: 422,
+  payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
   quality_blocked: 403,

@@ -1,8 +1,8 @@
-import { z } from "zod";
 import { db } from "@/lib/db";
+import { FIELD_BYTES, safeString } from "@/lib/input/schema";
 
 /** The `Idempotency-Key` header an operation may declare. */
-export const idempotencyKeyHeaderSchema = z.string().trim().min(1).max(200);
+export const idempotencyKeyHeaderSchema = safeString(FIELD_BYTES.name).trim().min(1).max(200);
 
 // API clients retry within minutes; a day is ample. Imports keep their batch keys (scope
 // "import:…") for as long as the import exists, so a resumed import never counts a batch twice.

@@ -10,7 +10,11 @@ export const projectSlugParam = {
   example: "demo",
 } satisfies Parameter;
 
-export const taskIdParam = { schema: z.string(), description: "The task's id, from `tasks/next`.", example: "TASK_ID" } satisfies Parameter;
+export const taskIdParam = {
+  ...idParam("task ID"),
+  description: "The task's id, from `tasks/next`.",
+  example: "TASK_ID",
+} satisfies Parameter;
 
 export const PROJECT_NOT_FOUND = "No project with this slug.";
 export const BAD_SLUG = "The slug is malformed";

@@ -13,6 +13,7 @@ import { ranksByPosition } from "@/lib/labeling/gold";
 
 export type Position = { txid: bigint; id: string };
 const START: Position = { txid: -1n, id: "" };
+const MAX_TXID = 2n ** 63n - 1n;
 const PAGE = 500;
 
 export function encodeCursor(position: Position): string {
@@ -21,10 +22,12 @@ export function encodeCursor(position: Position): string {
 
 export function decodeCursor(cursor: string | undefined): Position {
   if (!cursor) return START;
-  const match = /^(-?\d+)\.([\w-]*)$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
-  if (!match)
+  const match = /^(-?\d{1,19})\.([\w-]*)$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+  const txid = match ? BigInt(match[1]!) : null;
+  // The txid is compared with a bigint column: past its range PostgreSQL fails the query.
+  if (txid === null || txid < START.txid || txid > MAX_TXID)
     throw new AppError("unprocessable", "`since` is not a cursor this API returned.", [{ path: "since", message: "Unknown cursor." }]);
-  return { txid: BigInt(match[1]!), id: match[2]! };
+  return { txid, id: match![2]! };
 }
 
 /** A stable pseudonym for a labeler within a project: never their email or account id. */

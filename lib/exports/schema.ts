@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FIELD_BYTES, safeString } from "@/lib/input/schema";
 import { SPLITS } from "@/lib/prompts/split";
 
 export const EXPORT_DATASETS = ["comparisons", "demonstrations", "prompts"] as const;
@@ -41,7 +42,7 @@ function baseQuerySchema<const F extends readonly [string, ...string[]]>(formats
       .string()
       .regex(/^[A-Za-z0-9_-]{1,200}$/, { message: "Use the X-Next-Cursor value of the previous export." })
       .optional(),
-    model: z.string().trim().min(1).max(200).optional(),
+    model: safeString(FIELD_BYTES.name).trim().min(1).max(200).optional(),
     limit: z.coerce.number().int().min(1, { message: "Use a whole number from 1." }).max(1_000_000).optional(),
     ties: z.enum(["exclude", "include"], { error: "Use one of: exclude, include." }).default("exclude"),
   });

@@ -20,6 +20,7 @@ import {
   labelerFilterSchema,
 } from "@/lib/exports/schema";
 import { Prisma, type Project } from "@/lib/generated/prisma/client";
+import { FIELD_BYTES, safeString } from "@/lib/input/schema";
 import { SPLITS } from "@/lib/prompts/split";
 
 const CHUNK_BYTES = 4 * 1024 * 1024;
@@ -33,9 +34,9 @@ export const createSnapshotSchema = z
   .object({
     name: snapshotNameSchema,
     dataset: z.enum(EXPORT_DATASETS, { error: `Use one of: ${EXPORT_DATASETS.join(", ")}.` }),
-    format: z.string().optional(),
+    format: safeString(FIELD_BYTES.name).optional(),
     split: z.enum(SPLITS).optional(),
-    model: z.string().trim().min(1).max(200).optional(),
+    model: safeString(FIELD_BYTES.name).trim().min(1).max(200).optional(),
     ties: z.enum(["exclude", "include"]).optional(),
     gold: goldFilterSchema.optional(),
     labelers: labelerFilterSchema.optional(),

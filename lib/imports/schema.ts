@@ -1,14 +1,15 @@
 import { z } from "zod";
 import { IMPORT_FORMATS } from "@/lib/imports/records";
+import { FIELD_BYTES, safeString } from "@/lib/input/schema";
 
 export const MAX_RECORDS_PER_BATCH = 1000;
 
 export const createImportSchema = z
   .object({
-    file_name: z.string().trim().min(1).max(255),
+    file_name: safeString(FIELD_BYTES.name).trim().min(1).max(255),
     format: z.enum(IMPORT_FORMATS),
     // A CSV file's first line, as read from the file; absent for JSONL.
-    header: z.string().max(10_000).optional(),
+    header: safeString(FIELD_BYTES.note).max(10_000).optional(),
   })
   .refine((value) => value.format !== "csv" || !!value.header?.trim(), {
     message: "A CSV import needs its header line.",

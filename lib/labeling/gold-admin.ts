@@ -3,10 +3,11 @@ import { AppError } from "@/lib/api/errors";
 import { writeAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import type { Project } from "@/lib/generated/prisma/client";
+import { FIELD_BYTES, safeString } from "@/lib/input/schema";
 
 /** An adjudicated ranking: tie groups of output ids, best first. */
 export const adjudicationSchema = z.object({
-  ranking: z.array(z.array(z.string().min(1).max(100)).min(1)).min(1),
+  ranking: z.array(z.array(safeString(FIELD_BYTES.name).min(1).max(100)).min(1)).min(1),
 });
 export type Adjudication = z.infer<typeof adjudicationSchema>;
 

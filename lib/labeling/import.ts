@@ -2,6 +2,7 @@ import { z } from "zod";
 import { writeAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import type { Prisma, Project } from "@/lib/generated/prisma/client";
+import { FIELD_BYTES, safeString } from "@/lib/input/schema";
 import { listPromptsWithoutDemonstration } from "@/lib/labeling/admin-queries";
 import { createComparisonSchema, createDemonstrationTasks } from "@/lib/labeling/tasks";
 import { redact } from "@/lib/pii";
@@ -127,7 +128,7 @@ export const requestDemonstrationsSchema = z
   .object({
     // Either chosen prompts…
     prompt_ids: z
-      .array(z.string().trim().min(1).max(100))
+      .array(safeString(FIELD_BYTES.name).trim().min(1).max(100))
       .min(1, { message: "Paste at least one prompt ID." })
       .max(MAX_DEMONSTRATION_PROMPTS, { message: `Ask for at most ${MAX_DEMONSTRATION_PROMPTS} prompts at once.` })
       .optional(),

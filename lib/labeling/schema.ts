@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FIELD_BYTES, safeString } from "@/lib/input/schema";
 import { useCaseSchema } from "@/lib/prompts/schema";
 
 // The paper's per-output metadata, in its words (labels) and as API names (snake_case).
@@ -70,7 +71,7 @@ export const PROMPT_FLAG_LABELS: Record<PromptFlag, string> = {
 export const MIN_OUTPUTS = 4;
 export const MAX_OUTPUTS = 9;
 
-const outputIdSchema = z.string().min(1).max(100);
+const outputIdSchema = safeString(FIELD_BYTES.name).min(1).max(100);
 
 export const rankingSubmissionSchema = z.object({
   ratings: z.record(
@@ -83,7 +84,7 @@ export const rankingSubmissionSchema = z.object({
   // Tie groups, best first: [["a"], ["b", "c"], ["d"]] ranks a first, b and c tied second, d last.
   ranking: z.array(z.array(outputIdSchema).min(1)).min(1),
   prompt_labels: z.object({ category: useCaseSchema, flags: z.array(z.enum(PROMPT_FLAGS)).default([]) }),
-  note: z.string().max(5_000).optional(),
+  note: safeString(FIELD_BYTES.note).max(5_000).optional(),
   duration_ms: z
     .number()
     .int()
@@ -94,7 +95,7 @@ export const rankingSubmissionSchema = z.object({
 export type RankingSubmission = z.infer<typeof rankingSubmissionSchema>;
 
 export const demonstrationSubmissionSchema = z.object({
-  text: z.string().trim().min(1, { message: "Write the response." }).max(50_000),
+  text: safeString(FIELD_BYTES.text).trim().min(1, { message: "Write the response." }).max(50_000),
   duration_ms: z
     .number()
     .int()
@@ -106,7 +107,7 @@ export type DemonstrationSubmission = z.infer<typeof demonstrationSubmissionSche
 
 export const SKIP_REASONS = ["intent_unclear", "harmful_or_sensitive", "outputs_unreadable", "lacks_expertise", "other"] as const;
 export const skipSchema = z.object({
-  reason: z.string().trim().min(1, { message: "Say why you skip it." }).max(500),
+  reason: safeString(FIELD_BYTES.note).trim().min(1, { message: "Say why you skip it." }).max(500),
 });
 
 /** What `POST /api/v1/projects/{slug}/tasks/next` answers (outputs in this labeler's order). */

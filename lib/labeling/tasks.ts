@@ -2,22 +2,22 @@ import { z } from "zod";
 import { AppError } from "@/lib/api/errors";
 import { db } from "@/lib/db";
 import type { Prisma, Project } from "@/lib/generated/prisma/client";
+import { FIELD_BYTES, metadataSchema, safeString } from "@/lib/input/schema";
 import { MAX_OUTPUTS, MIN_OUTPUTS } from "@/lib/labeling/schema";
 import { redact } from "@/lib/pii";
 import { redactJson } from "@/lib/prompts/prepare";
 
 export const createComparisonSchema = z
   .object({
-    prompt_id: z.string().min(1).max(100),
+    prompt_id: safeString(FIELD_BYTES.name).min(1).max(100),
     outputs: z
       .array(
         z.object({
-          model: z.string().trim().min(1, { message: "Name the model." }).max(200),
-          text: z
-            .string()
+          model: safeString(FIELD_BYTES.name).trim().min(1, { message: "Name the model." }).max(200),
+          text: safeString(FIELD_BYTES.text)
             .refine((text) => text.trim().length > 0, { message: "The output text is empty." })
             .pipe(z.string().max(100_000)),
-          metadata: z.record(z.string(), z.unknown()).optional(),
+          metadata: metadataSchema.optional(),
         }),
       )
       .min(MIN_OUTPUTS, { message: `Send at least ${MIN_OUTPUTS} outputs.` })
@@ -45,7 +45,7 @@ export const createComparisonSchema = z
 export type CreateComparisonInput = z.infer<typeof createComparisonSchema>;
 
 export const createDemonstrationTasksSchema = z.object({
-  prompt_ids: z.array(z.string().min(1).max(100)).min(1).max(1000),
+  prompt_ids: z.array(safeString(FIELD_BYTES.name).min(1).max(100)).min(1).max(1000),
   // How many different labelers write a demonstration for each prompt.
   labels: z.number().int().min(1).max(20).default(1),
 });
@@ -62,9 +62,14 @@ async function requireActivePrompt(project: Project, promptId: string) {
 
 /**
  * A ranking task: one prompt and its 4–9 model outputs, each redacted like every stored text.
- * `labelsNeeded` comes from the project's labels-per-task setting at creation.
+ * `labelsNeeded` comes from the project's labels-per-task setting at creation. `within` runs in
+ * the task's transaction, for records that must commit with the task or not at all.
  */
-export async function createComparisonTask(project: Project, input: CreateComparisonInput) {
+export async function createComparisonTask(
+  project: Project,
+  input: CreateComparisonInput,
+  within?: (tx: Prisma.TransactionClient, task: { id: string }) => Promise<void>,
+) {
   await requireActivePrompt(project, input.prompt_id);
   const outputs = input.outputs.map((output, position) => ({
     model: output.model,
@@ -88,6 +93,7 @@ export async function createComparisonTask(project: Project, input: CreateCompar
       const goldRanking = input.gold_ranking.map((group) => group.map((index) => task.outputs[index]!.id));
       await tx.task.update({ where: { id: task.id }, data: { goldRanking } });
     }
+    if (within) await within(tx, task);
     return task;
   });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FIELD_BYTES, safeString } from "@/lib/input/schema";
 
 export const slugSchema = z
   .string()
@@ -9,9 +10,9 @@ export const slugSchema = z
 
 export const createProjectSchema = z.object({
   slug: slugSchema,
-  name: z.string().trim().min(1, { message: "Name the project." }).max(120),
-  description: z.string().trim().max(2000).default(""),
-  instructions: z.string().max(100_000).default(""),
+  name: safeString(FIELD_BYTES.name).trim().min(1, { message: "Name the project." }).max(120),
+  description: safeString(FIELD_BYTES.note).trim().max(2000).default(""),
+  instructions: safeString(FIELD_BYTES.text).max(100_000).default(""),
 });
 export type CreateProjectInput = z.infer<typeof createProjectSchema>;
 

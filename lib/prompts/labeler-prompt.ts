@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { FIELD_BYTES, safeString } from "@/lib/input/schema";
 import { useCaseSchema } from "@/lib/prompts/schema";
 
-const promptText = z.string().trim().min(1, { message: "Write the prompt." }).max(20_000);
+const promptText = safeString(FIELD_BYTES.text).trim().min(1, { message: "Write the prompt." }).max(20_000);
 
 export const fewShotExampleSchema = z.object({
-  query: z.string().trim().min(1, { message: "Write the query." }).max(5_000),
-  response: z.string().trim().min(1, { message: "Write the response." }).max(5_000),
+  query: safeString(FIELD_BYTES.note).trim().min(1, { message: "Write the query." }).max(5_000),
+  response: safeString(FIELD_BYTES.note).trim().min(1, { message: "Write the response." }).max(5_000),
 });
 
 // The paper's three kinds of labeler-written prompts, each with its use-case category.
@@ -17,12 +18,12 @@ export const labelerPromptSchema = z.discriminatedUnion("kind", [
     instruction: promptText,
     examples: z.array(fewShotExampleSchema).min(2, { message: "Give at least two query/response pairs." }).max(20),
     // The query the model should answer after the examples; optional, as in the paper.
-    query: z.string().trim().max(5_000).optional(),
+    query: safeString(FIELD_BYTES.note).trim().max(5_000).optional(),
   }),
   z.object({
     kind: z.literal("user_based"),
     category: useCaseSchema,
-    use_case: z.string().trim().min(1, { message: "Describe the use case." }).max(2_000),
+    use_case: safeString(FIELD_BYTES.note).trim().min(1, { message: "Describe the use case." }).max(2_000),
     text: promptText,
   }),
 ]);

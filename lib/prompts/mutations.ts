@@ -3,6 +3,7 @@ import { AppError } from "@/lib/api/errors";
 import { writeAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import type { Project } from "@/lib/generated/prisma/client";
+import { FIELD_BYTES, safeString } from "@/lib/input/schema";
 import { type DedupRebuild, rebuildDedupIndex } from "@/lib/prompts/dedup-index";
 import { endUserLabel } from "@/lib/prompts/prepare";
 import { PROMPT_STATUSES } from "@/lib/prompts/queries";
@@ -67,7 +68,7 @@ export async function updatePromptSettings(
 
 export const quotaOverrideSchema = z
   .object({
-    user_id: z.string().trim().min(1, { message: "Give the end user's ID." }).max(256).optional(),
+    user_id: safeString(FIELD_BYTES.name).trim().min(1, { message: "Give the end user's ID." }).max(256).optional(),
     user_ref: z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,64}$/, { message: "Not an end-user reference." })

@@ -1,3 +1,4 @@
+import { unstorableCharacter } from "@/lib/input/schema";
 import { redact, summarizeFindings } from "@/lib/pii";
 import { dedupKey } from "@/lib/prompts/dedup";
 import type { PromptInput, RedactionCount } from "@/lib/prompts/schema";
@@ -25,7 +26,10 @@ export type PreparedPrompt =
       structure?: Record<string, unknown>;
       redactions: RedactionCount[];
     }
-  | { ok: false; code: "empty" | "too_long"; reason: string; redactions: RedactionCount[] };
+  | { ok: false; code: RejectionCode; reason: string; redactions: RedactionCount[] };
+
+/** Why the pipeline rejects a prompt: counted per code on the pipeline page. */
+export type RejectionCode = "empty" | "too_long" | "unstorable";
 
 /** A prepared prompt that passed the rules: it can be kept, unless it is a duplicate or over quota. */
 export type ValidPrompt = Extract<PreparedPrompt, { ok: true }>;
@@ -84,6 +88,9 @@ export type PipelineInput = PromptInput & { structure?: Record<string, unknown> 
  * split. The end-user ID is kept as a label only when it carries no personal data.
  */
 export function preparePrompt(input: PipelineInput, settings: PipelineSettings): PreparedPrompt {
+  // Before any work on the text: PostgreSQL could not store it, and this prompt alone fails.
+  const unstorable = unstorableCharacter(input.text);
+  if (unstorable) return { ok: false, code: "unstorable", reason: `The prompt's text: ${unstorable}`, redactions: [] };
   const { redacted, findings } = redact(input.text);
   const redactions = summarizeFindings(findings);
   if (!input.text.trim()) return { ok: false, code: "empty", reason: "The prompt is empty.", redactions };

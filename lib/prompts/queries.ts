@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { FIELD_BYTES, safeString } from "@/lib/input/schema";
 import { cursorSchema, keysetClauses, pageOf } from "@/lib/keyset";
+import type { RejectionCode } from "@/lib/prompts/prepare";
 import { type RedactionCount, USE_CASES } from "@/lib/prompts/schema";
 import { SPLITS, type Split } from "@/lib/prompts/split";
 import { countTokens } from "@/lib/prompts/tokens";
@@ -23,6 +25,8 @@ export { type Cursor, cursorSchema, encodeCursor } from "@/lib/keyset";
 export const usageCursorSchema = z
   .string()
   .regex(/^\d{1,10}\.[A-Za-z0-9_-]{1,64}$/, { message: "Not a page cursor." })
+  // The count is compared with an integer column: past its range PostgreSQL fails the query.
+  .refine((value) => Number(value.slice(0, value.indexOf("."))) <= 2_147_483_647, { message: "Not a page cursor." })
   .transform((value) => {
     const dot = value.indexOf(".");
     return { count: Number(value.slice(0, dot)), userRef: value.slice(dot + 1) };
@@ -32,8 +36,7 @@ export const usageCursorSchema = z
 // Prompt browser
 
 export const promptFiltersSchema = z.object({
-  q: z
-    .string()
+  q: safeString(FIELD_BYTES.name)
     .trim()
     .max(200, { message: "Search for at most 200 characters." })
     .optional()
@@ -225,7 +228,7 @@ export type PipelineDay = { day: string; outcomes: Record<OutcomeName, number> }
 
 export type PipelineStats = {
   totals: Record<OutcomeName, number>;
-  rejected: { empty: number; too_long: number };
+  rejected: Record<RejectionCode, number>;
   redactions: Array<{ type: string; count: number }>;
   /** The last `days` days, oldest first, every day present (zeros included). */
   days: PipelineDay[];
@@ -241,11 +244,11 @@ export function foldCounters(
   perDay: Array<{ day: string; name: string; count: number }>,
   days: string[],
 ): PipelineStats {
-  const stats: PipelineStats = { totals: emptyOutcomes(), rejected: { empty: 0, too_long: 0 }, redactions: [], days: [] };
+  const stats: PipelineStats = { totals: emptyOutcomes(), rejected: { empty: 0, too_long: 0, unstorable: 0 }, redactions: [], days: [] };
   for (const { name, count } of totals) {
     const [kind, value] = [name.slice(0, name.indexOf(":")), name.slice(name.indexOf(":") + 1)];
     if (kind === "outcome" && value in stats.totals) stats.totals[value as OutcomeName] += count;
-    else if (kind === "rejected" && value in stats.rejected) stats.rejected[value as "empty" | "too_long"] += count;
+    else if (kind === "rejected" && value in stats.rejected) stats.rejected[value as RejectionCode] += count;
     else if (kind === "redaction") stats.redactions.push({ type: value, count });
   }
   stats.redactions.sort((a, b) => b.count - a.count || a.type.localeCompare(b.type));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cappedString, FIELD_BYTES, metadataSchema, safeString } from "@/lib/input/schema";
 
 // The paper's use-case categories, in its order of frequency.
 export const USE_CASES = [
@@ -18,13 +19,14 @@ export type UseCase = z.infer<typeof useCaseSchema>;
 
 export const MAX_PROMPTS_PER_REQUEST = 1000;
 
-// Text is any string here: an empty or over-long prompt is well-formed and gets a per-prompt
-// "rejected" outcome with its reason, not a 422 for the whole request.
+// Text is any string within the byte cap here: an empty or over-long prompt, or one with
+// characters that cannot be stored, is well-formed and gets a per-prompt "rejected" outcome with
+// its reason, not a 422 for the whole request.
 export const promptInputSchema = z.object({
-  text: z.string(),
-  user_id: z.string().trim().min(1, { message: "Give the end user's ID." }).max(256),
+  text: cappedString(FIELD_BYTES.text),
+  user_id: safeString(FIELD_BYTES.name).trim().min(1, { message: "Give the end user's ID." }).max(256),
   category: useCaseSchema.optional(),
-  metadata: z.record(z.string(), z.unknown()).optional(),
+  metadata: metadataSchema.optional(),
 });
 export type PromptInput = z.infer<typeof promptInputSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FIELD_BYTES, safeString } from "@/lib/input/schema";
 
 export const roleSchema = z.enum(["admin", "labeler"]);
 export type Role = z.infer<typeof roleSchema>;
@@ -15,7 +16,7 @@ export const passwordSchema = z
   .min(10, { message: "Use at least 10 characters." })
   .max(200, { message: "Use at most 200 characters." });
 
-export const nameSchema = z.string().trim().min(1, { message: "Enter a name." }).max(100);
+export const nameSchema = safeString(FIELD_BYTES.name).trim().min(1, { message: "Enter a name." }).max(100);
 
 export const signInSchema = z.object({
   email: emailSchema,
@@ -36,15 +37,18 @@ export const inviteSchema = z.object({
 });
 export type InviteInput = z.infer<typeof inviteSchema>;
 
+// Tokens are looked up in the database, so they must be storable strings too.
+const tokenSchema = safeString(FIELD_BYTES.name).min(10).max(200);
+
 export const acceptInvitationSchema = z.object({
-  token: z.string().min(10).max(200),
+  token: tokenSchema,
   name: nameSchema,
   password: passwordSchema,
 });
 export type AcceptInvitationInput = z.infer<typeof acceptInvitationSchema>;
 
 export const setupAdminSchema = z.object({
-  token: z.string().min(10).max(200),
+  token: tokenSchema,
   email: emailSchema,
   name: nameSchema,
   password: passwordSchema,

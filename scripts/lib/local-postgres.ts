@@ -62,6 +62,23 @@ export async function findFreePort(preferred: number): Promise<number> {
   throw new Error(`No free port between ${preferred} and ${preferred + 99}.`);
 }
 
+/*
+ * The server's log must not hold the data it stores. By default PostgreSQL follows a failed
+ * statement with its text (`STATEMENT:`) and the values involved (`DETAIL: Key (…)=(…)`), and some
+ * primary messages quote a value too (`invalid input syntax for type …: "…"`). So: terse errors
+ * (no DETAIL, HINT, QUERY or CONTEXT), no statement text logged for any error or duration, no bind
+ * parameters; and a failed statement's ERROR line is not passed on at all (the app reports its own
+ * failures, without values). Only FATAL and PANIC, the server's own troubles, reach the terminal.
+ */
+const QUIET_LOG_SETTINGS = [
+  "log_error_verbosity=terse",
+  "log_min_error_statement=panic",
+  "log_statement=none",
+  "log_min_duration_statement=-1",
+  "log_parameter_max_length=0",
+  "log_parameter_max_length_on_error=0",
+];
+
 /**
  * Starts (initialising on first use) a PostgreSQL server keeping its data in `dataDir`. The
  * password is generated once and kept beside the data, so a restart finds the same database.
@@ -103,11 +120,16 @@ export async function startLocalPostgres(options: {
     password,
     persistent: true,
     createPostgresUser: userInfo().uid === 0,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "max_connections=200",
+      ...QUIET_LOG_SETTINGS.flatMap((setting) => ["-c", setting]),
+    ],
     onLog: (message) => {
       const text = String(message);
-      if (!options.quiet && /FATAL|PANIC|ERROR/.test(text) && !/administrator command/.test(text))
-        process.stderr.write(`[postgres] ${message}`);
+      if (!options.quiet && /FATAL|PANIC/.test(text) && !/administrator command/.test(text)) process.stderr.write(`[postgres] ${message}`);
     },
     onError: (error) => {
       if (!options.quiet) console.error("[postgres]", error);

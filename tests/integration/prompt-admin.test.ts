@@ -357,7 +357,7 @@ describe("pipeline counters", () => {
     });
     const stats = await getPipelineStats(project.id, 30, today);
     expect(stats.totals).toEqual({ accepted: 112, duplicate: 2, quota_exceeded: 0, rejected: 3 });
-    expect(stats.rejected).toEqual({ empty: 1, too_long: 2 });
+    expect(stats.rejected).toEqual({ empty: 1, too_long: 2, unstorable: 0 });
     expect(stats.redactions).toEqual([
       { type: "PHONE", count: 9 },
       { type: "EMAIL", count: 5 },

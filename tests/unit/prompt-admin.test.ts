@@ -43,7 +43,7 @@ describe("foldCounters", () => {
       ["2026-05-01", "2026-05-02"],
     );
     expect(stats.totals).toEqual({ accepted: 10, duplicate: 0, quota_exceeded: 2, rejected: 0 });
-    expect(stats.rejected).toEqual({ empty: 0, too_long: 1 });
+    expect(stats.rejected).toEqual({ empty: 0, too_long: 1, unstorable: 0 });
     expect(stats.redactions.map((r) => r.type)).toEqual(["EMAIL", "PHONE"]);
     expect(stats.days.map((d) => d.outcomes.accepted)).toEqual([0, 4]);
   });

@@ -71,6 +71,7 @@ export default async function PipelinePage({ params }: { params: Promise<{ slug:
                   ? [
                       { key: "too_long", label: "Too long", value: stats.rejected.too_long },
                       { key: "empty", label: "Empty", value: stats.rejected.empty },
+                      { key: "unstorable", label: "Unstorable characters", value: stats.rejected.unstorable },
                     ]
                   : []
               }

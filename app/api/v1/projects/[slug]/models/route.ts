@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { defineOperation } from "@/lib/api/operation";
 import { BAD_SLUG, PROJECT_NOT_FOUND, projectSlugParam } from "@/lib/api/params";
+import { FIELD_BYTES, safeString } from "@/lib/input/schema";
 import { SPLITS } from "@/lib/prompts/split";
 import { getModelReport } from "@/lib/quality/report";
 import { modelReportSchema } from "@/lib/quality/report-types";
 
 const modelsQuerySchema = z.object({
-  baseline: z
-    .string()
+  baseline: safeString(FIELD_BYTES.name)
     .trim()
     .min(1)
     .max(200)
