@@ -5,7 +5,8 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { AppError } from "../lib/api/errors";
 import { API_KEY_SCOPES, scopeListSchema } from "../lib/api-keys/schema";
-import { createProjectSchema } from "../lib/projects/schema";
+import { projectMemberInputSchema } from "../lib/projects/access";
+import { createProjectSchema, slugSchema } from "../lib/projects/schema";
 import { createUserSchema } from "../lib/users/schema";
 import { openDatabase } from "./lib/database";
 import { applyMigrations } from "./lib/schema-engine";
@@ -13,7 +14,9 @@ import { applyMigrations } from "./lib/schema-engine";
 const usage = `Usage:
   npm run --silent cli -- user create --email E --password P --role admin|labeler [--name N]
   npm run --silent cli -- key create --name N --scopes ${API_KEY_SCOPES.join(",")}
-  npm run --silent cli -- project create --slug S --name N [--description D]`;
+  npm run --silent cli -- project create --slug S --name N [--description D]
+  npm run --silent cli -- project add-member --slug S --email E
+  npm run --silent cli -- project remove-member --slug S --email E`;
 
 class UsageError extends Error {}
 
@@ -74,6 +77,25 @@ async function main(argv: string[]): Promise<void> {
       const project = await createProject(input, null);
       console.log(project.slug);
       console.error(`Created project ${project.name} (${project.slug}).`);
+    };
+  } else if (command === "project add-member" || command === "project remove-member") {
+    const flags = readFlags(rest, ["slug", "email"]);
+    const slug = parse(slugSchema, flags.slug ?? "", "slug");
+    const input = parse(projectMemberInputSchema, { email: flags.email ?? "" });
+    run = async () => {
+      const { getProjectBySlug } = await import("../lib/projects/queries");
+      const { addProjectMember, removeProjectMember } = await import("../lib/projects/member-mutations");
+      const project = await getProjectBySlug(slug);
+      if (!project) throw new AppError("not_found", `No project with slug "${slug}".`);
+      if (verb === "add-member") {
+        const { created } = await addProjectMember(project, input, {});
+        console.error(created ? `Added ${input.email} to ${slug}.` : `${input.email} is already a member of ${slug}.`);
+      } else {
+        await removeProjectMember(project, input, {});
+        console.error(`Removed ${input.email} from ${slug}.`);
+      }
+      if (project.labelerAccess === "all")
+        console.error(`Note: ${slug} is open to every labeler (labeler_access "all"); membership counts once it is "members".`);
     };
   } else {
     throw new UsageError(command ? `Unknown command "${command}".` : "No command given.");

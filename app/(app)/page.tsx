@@ -4,7 +4,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/guards";
-import { listProjects } from "@/lib/projects/queries";
+import { listProjectsFor } from "@/lib/projects/members";
 import { getOwnStanding } from "@/lib/quality/report";
 import type { OwnStanding } from "@/lib/quality/report-types";
 
@@ -21,7 +21,7 @@ function greeting(name: string | null, email: string) {
 
 export default async function HomePage() {
   const user = await requireUser();
-  const projects = await listProjects();
+  const projects = await listProjectsFor(user);
   // Each person sees only their own standing, per project.
   const standings = await Promise.all(projects.map((project) => getOwnStanding(project, user.id)));
 
@@ -45,7 +45,7 @@ export default async function HomePage() {
           <p className="mt-1 text-sm text-slate-500">
             {user.role === "admin"
               ? "Create a project in the admin area to get started."
-              : "An admin has not set up a project yet. Check back later."}
+              : "No project is open to you yet. An admin can add you to one."}
           </p>
           {user.role === "admin" ? (
             <ButtonLink href="/admin/projects/new" className="mt-4">

@@ -215,7 +215,8 @@ export function defineOperation<const S extends OperationSpec, R extends ReplyOf
     for (const [name, param] of Object.entries(spec.params ?? {})) {
       const raw = rawParams[name];
       if (name === "slug") {
-        project = await requireProjectBySlug(raw);
+        // A signed-in person gets 404 for a project they may not see, as for an unknown one.
+        project = await requireProjectBySlug(raw, caller.user);
         params.slug = project.slug;
       } else {
         params[name] = parseOrThrow(param.schema, raw, param.label ?? name);

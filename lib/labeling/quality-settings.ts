@@ -3,10 +3,12 @@ import { AppError } from "@/lib/api/errors";
 import { writeAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import type { Project } from "@/lib/generated/prisma/client";
+import { labelerAccessSchema } from "@/lib/projects/access";
+import { releaseOutsidersLeases } from "@/lib/projects/member-mutations";
 
 const share = z.coerce.number().min(0, { message: "Use a share from 0 to 1." }).max(1, { message: "Use a share from 0 to 1." });
 
-/** The quality settings as the API names them (snake_case); every field optional in a change. */
+/** The settings of PATCH …/settings as the API names them (snake_case): quality, and who may label; every field optional in a change. */
 export const qualitySettingsSchema = z
   .object({
     gold_rate: share.meta({ description: "Share of a labeler's tasks that are gold tasks (default 0.1)." }),
@@ -32,6 +34,7 @@ export const qualitySettingsSchema = z
       .max(200)
       .nullable()
       .meta({ description: "The model win rates are measured against; null for none." }),
+    labeler_access: labelerAccessSchema,
     snapshot_limit: z.coerce
       .number()
       .int()
@@ -52,6 +55,7 @@ const FIELDS = {
   screening_tasks: "screeningTasks",
   screening_pass: "screeningPass",
   baseline_model: "baselineModel",
+  labeler_access: "labelerAccess",
   snapshot_limit: "snapshotLimit",
 } as const satisfies Record<keyof QualitySettingsInput, keyof Project>;
 
@@ -78,6 +82,7 @@ export async function updateQualitySettings(
   }
   return db.$transaction(async (tx) => {
     const updated = await tx.project.update({ where: { id: project.id }, data });
+    if (input.labeler_access === "members" && project.labelerAccess !== "members") await releaseOutsidersLeases(tx, updated);
     await writeAudit(tx, {
       actorId: actor.userId ?? null,
       apiKeyId: actor.apiKeyId ?? null,

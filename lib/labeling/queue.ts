@@ -8,6 +8,7 @@ import { ranksByPosition, scoreGoldAnswer } from "@/lib/labeling/gold";
 import { outputLabel, validateRankingSubmission } from "@/lib/labeling/ranking";
 import { demonstrationSubmissionSchema, flagMask, type NextTask, rankingSubmissionSchema } from "@/lib/labeling/schema";
 import { assertMayWork, lockStanding, recordGoldAnswer } from "@/lib/labeling/standing";
+import { canAccessProject, projectNotFound } from "@/lib/projects/members";
 
 type Tx = Prisma.TransactionClient;
 const TX_OPTIONS = { timeout: 20_000, maxWait: 20_000 };
@@ -135,6 +136,7 @@ async function chooseTask(tx: Tx, project: Project, labelerId: string, screening
 export async function leaseNextTask(project: Project, labelerId: string): Promise<NextTask | null> {
   return retryOnConflict(() =>
     db.$transaction(async (tx) => {
+      if (!(await canAccessProject(tx, project, labelerId))) throw projectNotFound(project.slug);
       await expireLeases(tx, project.id);
       const standing = await lockStanding(tx, project, labelerId);
       assertMayWork(standing.status);
@@ -214,6 +216,18 @@ async function lockOwnAssignment(tx: Tx, taskId: string, labelerId: string) {
   return { assignment, task: task!, holdsLease, usable: live || freePlace };
 }
 
+/**
+ * The project of a task this labeler may work on. A task in a project they may not see (never, or
+ * no longer: a lease or an answer from before their access was taken away) is, to them, a task
+ * that is not theirs.
+ */
+async function requireTaskProject(tx: Tx, taskId: string, labelerId: string): Promise<Project> {
+  const owner = await tx.task.findUnique({ where: { id: taskId }, select: { project: true } });
+  if (!owner || !(await canAccessProject(tx, owner.project, labelerId)))
+    throw new AppError("not_found", "This task is not assigned to you.");
+  return owner.project;
+}
+
 export type SubmitResult = { status: "submitted" | "already_submitted" };
 
 /** Records a labeler's answer to their task, re-validated on the server against the task itself. */
@@ -222,9 +236,7 @@ export async function submitTask(taskId: string, labelerId: string, body: unknow
     db.$transaction(async (tx) => {
       // The standing first, as leaseNextTask takes it: a blocked labeler's answer is refused, and
       // one that blocks them is counted before any other request of theirs goes on.
-      const owner = await tx.task.findUnique({ where: { id: taskId }, select: { project: true } });
-      if (!owner) throw new AppError("not_found", "This task is not assigned to you.");
-      const project = owner.project;
+      const project = await requireTaskProject(tx, taskId, labelerId);
       const standing = await lockStanding(tx, project, labelerId, "update");
       const { assignment, task, holdsLease, usable } = await lockOwnAssignment(tx, taskId, labelerId);
       if (assignment.status === "submitted") return { status: "already_submitted" as const };
@@ -300,6 +312,7 @@ export async function submitTask(taskId: string, labelerId: string, body: unknow
 export async function skipTask(taskId: string, labelerId: string, reason: string) {
   return retryOnConflict(() =>
     db.$transaction(async (tx) => {
+      await requireTaskProject(tx, taskId, labelerId);
       const { assignment, task, holdsLease } = await lockOwnAssignment(tx, taskId, labelerId);
       if (assignment.status === "submitted") throw new AppError("conflict", "You already submitted this task.");
       if (assignment.status === "skipped") return;

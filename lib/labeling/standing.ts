@@ -37,8 +37,8 @@ export function assertMayWork(status: LabelerStatus) {
   }
 }
 
-/** Gives back the labeler's open leases in the project (they were blocked or failed). */
-async function releaseLeasesOf(tx: Tx, projectId: string, labelerId: string) {
+/** Gives back the labeler's open leases in the project (they were blocked, failed or lost access). */
+export async function releaseLeasesOf(tx: Tx, projectId: string, labelerId: string) {
   await tx.$executeRaw`
     WITH released AS (
       UPDATE "Assignment" a SET "status" = 'released', "finishedAt" = now()

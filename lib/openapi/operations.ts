@@ -2,6 +2,7 @@ import * as openApiDocument from "@/app/api/v1/openapi.json/route";
 import * as comparisons from "@/app/api/v1/projects/[slug]/comparisons/route";
 import * as demonstrations from "@/app/api/v1/projects/[slug]/demonstrations/route";
 import * as exportDataset from "@/app/api/v1/projects/[slug]/export/[dataset]/route";
+import * as members from "@/app/api/v1/projects/[slug]/members/route";
 import * as models from "@/app/api/v1/projects/[slug]/models/route";
 import * as prompts from "@/app/api/v1/projects/[slug]/prompts/route";
 import * as quality from "@/app/api/v1/projects/[slug]/quality/route";
@@ -38,6 +39,7 @@ const ROUTE_MODULES = [
   quality,
   models,
   qualitySettings,
+  members,
   openApiDocument,
 ];
 

@@ -32,6 +32,16 @@ export async function createUser(input: CreateUserInput, actorId: string | null 
 export async function createInvitation(input: InviteInput, actorId: string) {
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) throw new AppError("conflict", `There is already an account for ${input.email}.`);
+  const slugs = input.projects ?? [];
+  const projects = await db.project.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } });
+  const unknown = slugs.filter((slug) => !projects.some((project) => project.slug === slug));
+  if (unknown.length) {
+    throw new AppError(
+      "unprocessable",
+      `No project with slug "${unknown[0]}".`,
+      unknown.map((slug) => ({ path: `projects.${slugs.indexOf(slug)}`, message: "No such project." })),
+    );
+  }
   const token = generateToken();
   const expiresAt = new Date(Date.now() + getEnv().INVITATION_TTL_HOURS * 3600_000);
   const invitation = await db.$transaction(async (tx) => {
@@ -41,7 +51,14 @@ export async function createInvitation(input: InviteInput, actorId: string) {
       data: { revokedAt: new Date() },
     });
     const created = await tx.invitation.create({
-      data: { email: input.email, role: input.role, tokenHash: hashToken(token), expiresAt, invitedById: actorId },
+      data: {
+        email: input.email,
+        role: input.role,
+        tokenHash: hashToken(token),
+        expiresAt,
+        invitedById: actorId,
+        projects: { connect: projects.map((project) => ({ id: project.id })) },
+      },
       select: { id: true, email: true, role: true, expiresAt: true },
     });
     await writeAudit(tx, { actorId, action: "invitation.create", targetType: "invitation", targetId: created.id });
@@ -82,9 +99,16 @@ export async function acceptInvitation(input: AcceptInvitationInput) {
         data: { acceptedAt: new Date() },
       });
       if (claimed.count === 0) throw new AppError("gone", "This invitation link has expired or was already used.");
-      const invitation = await tx.invitation.findUniqueOrThrow({ where: { tokenHash } });
+      const invitation = await tx.invitation.findUniqueOrThrow({ where: { tokenHash }, include: { projects: { select: { id: true } } } });
       const user = await tx.user.create({
-        data: { email: invitation.email, name: input.name, role: invitation.role, passwordHash },
+        data: {
+          email: invitation.email,
+          name: input.name,
+          role: invitation.role,
+          passwordHash,
+          // The projects the invitation names, added by whoever invited them.
+          memberships: { create: invitation.projects.map((project) => ({ projectId: project.id, addedById: invitation.invitedById })) },
+        },
         select: { id: true, email: true, role: true },
       });
       await writeAudit(tx, { actorId: user.id, action: "invitation.accept", targetType: "invitation", targetId: invitation.id });

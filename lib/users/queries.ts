@@ -9,7 +9,7 @@ export function listUsers() {
 export function listOpenInvitations() {
   return db.invitation.findMany({
     where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
-    select: { id: true, email: true, role: true, expiresAt: true, createdAt: true },
+    select: { id: true, email: true, role: true, expiresAt: true, createdAt: true, projects: { select: { slug: true, name: true } } },
     orderBy: { createdAt: "desc" },
   });
 }

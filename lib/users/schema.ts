@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FIELD_BYTES, safeString } from "@/lib/input/schema";
+import { slugSchema } from "@/lib/projects/schema";
 
 export const roleSchema = z.enum(["admin", "labeler"]);
 export type Role = z.infer<typeof roleSchema>;
@@ -34,8 +35,15 @@ export type CreateUserInput = z.infer<typeof createUserSchema>;
 export const inviteSchema = z.object({
   email: emailSchema,
   role: roleSchema.default("labeler"),
+  // Slugs of the projects the person joins on accepting (what limits labelers to members).
+  projects: z
+    .array(slugSchema)
+    .max(100, { message: "Name at most 100 projects." })
+    .transform((slugs) => [...new Set(slugs)])
+    .default([]),
 });
-export type InviteInput = z.infer<typeof inviteSchema>;
+// Callers that name no projects may leave them out.
+export type InviteInput = Omit<z.infer<typeof inviteSchema>, "projects"> & { projects?: string[] };
 
 // Tokens are looked up in the database, so they must be storable strings too.
 const tokenSchema = safeString(FIELD_BYTES.name).min(10).max(200);

@@ -30,7 +30,7 @@ export const PATCH = defineOperation(
     tag: "Quality",
     summary: "Change the quality settings",
     description:
-      "Gold tasks, screening and the thresholds that warn and block labelers, and the baseline model of win rates. Send only what changes.",
+      "Gold tasks, screening and the thresholds that warn and block labelers, the baseline model of win rates, and which labelers may work in the project (`labeler_access`; switching to `members` releases the leases of everyone else). Send only what changes.",
     auth: { kind: "apiKey", scope: "projects:admin" },
     params: { slug: projectSlugParam },
     body: {
@@ -38,7 +38,7 @@ export const PATCH = defineOperation(
         {
           name: "QualitySettingsChange",
           schema: qualitySettingsSchema,
-          example: { gold_rate: 0.1, screening_tasks: 5, baseline_model: "gpt-3-175b" },
+          example: { gold_rate: 0.1, screening_tasks: 5, baseline_model: "gpt-3-175b", labeler_access: "members" },
         },
       ],
     },
