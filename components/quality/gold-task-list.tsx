@@ -66,9 +66,18 @@ export function GoldTaskList({ slug, tasks }: { slug: string; tasks: GoldTaskSum
                 </TD>
                 <TD className="whitespace-nowrap text-slate-500">{formatDate(task.created_at)}</TD>
                 <TD className="text-right">
-                  <Button size="sm" variant="secondary" onClick={() => retire.ask(task)} data-testid="gold-retire">
-                    Retire
-                  </Button>
+                  <span className="inline-flex gap-2">
+                    <Link
+                      href={`/admin/projects/${slug}/review?task=${encodeURIComponent(task.task_id)}`}
+                      className="inline-flex h-8 items-center rounded-md px-2.5 text-sm font-medium whitespace-nowrap text-indigo-600 hover:bg-indigo-50"
+                      data-testid="gold-edit"
+                    >
+                      Edit reference
+                    </Link>
+                    <Button size="sm" variant="secondary" onClick={() => retire.ask(task)} data-testid="gold-retire">
+                      Retire
+                    </Button>
+                  </span>
                 </TD>
               </TR>
             ))

@@ -41,7 +41,7 @@ export function ReviewItem({
   onAdjudicate: () => void;
   onClose: () => void;
   /** The reference was saved: the task is gold and leaves the queue when the page refreshes. */
-  onSaved: (summary: { taskId: string; prompt: string; line: string }) => void;
+  onSaved: (summary: { taskId: string; prompt: string; line: string; updated: boolean }) => void;
 }) {
   const router = useRouter();
   const headingId = useId();
@@ -49,11 +49,14 @@ export function ReviewItem({
   const order = outputs.map((output) => output.id);
   const letterOf = (id: string) => outputLabel(order.indexOf(id));
   const perLabeler = item.rankings.map((ranking) => ({ ...ranking, ranks: rankOfOutputs(ranking.groups) }));
+  // A gold task starts from its reference; any other from the labelers' mean rank.
   const [ranks, setRanks] = useState<Record<string, number>>(() =>
-    meanRankSuggestion(
-      item.rankings.map((ranking) => ranking.groups),
-      order,
-    ),
+    item.reference
+      ? rankOfOutputs(item.reference)
+      : meanRankSuggestion(
+          item.rankings.map((ranking) => ranking.groups),
+          order,
+        ),
   );
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -71,7 +74,7 @@ export function ReviewItem({
       setError(result.message);
       return;
     }
-    onSaved({ taskId: item.task_id, prompt: item.prompt, line: rankingLine(groups, letterOf) });
+    onSaved({ taskId: item.task_id, prompt: item.prompt, line: rankingLine(groups, letterOf), updated: item.gold });
     onClose();
     router.refresh();
   }
@@ -225,8 +228,8 @@ export function ReviewItem({
         {adjudicating ? (
           <div className="space-y-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-3" data-testid="adjudicate-form">
             <p className="text-sm text-amber-900">
-              Give each output a rank in the Reference column; equal numbers tie, gaps close up. It starts from the labelers&apos; mean
-              rank.
+              Give each output a rank in the Reference column; equal numbers tie, gaps close up. It starts from{" "}
+              {item.reference ? "the current reference" : <>the labelers&apos; mean rank</>}.
             </p>
             <p className="text-sm">
               <span className="text-slate-600">Reference: </span>

@@ -83,6 +83,8 @@ export type ModelReport = z.infer<typeof modelReportSchema>;
 export type Disagreement = {
   task_id: string;
   gold: boolean;
+  /** The gold reference (tie groups of output ids, best first) when the task is gold. */
+  reference: string[][] | null;
   prompt: string;
   agreement: FigureJson;
   outputs: { id: string; model: string; text: string; position: number }[];

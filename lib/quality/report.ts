@@ -12,7 +12,7 @@ import { loadProjectRankings, type ProjectRankings, type RankingFilter } from "@
 import { scheduleModelReport } from "@/lib/quality/models";
 import { parallelBatch, runBootstrapBatch, warmBootstrapHelper } from "@/lib/quality/parallel";
 import { positionBias } from "@/lib/quality/position-bias";
-import { selectRows } from "@/lib/quality/rankings";
+import { selectRows, tableOf } from "@/lib/quality/rankings";
 import type {
   AdminQualityReport,
   Disagreement,
@@ -379,12 +379,35 @@ export async function listDisagreements(project: Project, options: { limit?: num
   const scored = candidates.sort((a, b) => a.agree / a.total - b.agree / b.total || b.total - a.total).slice(0, options.limit ?? 20);
   if (!scored.length) return [];
 
-  const taskIds = scored.map((entry) => data.taskIds[entry.task]!);
+  return reviewItems(
+    project,
+    scored.map((entry) => ({ taskId: data.taskIds[entry.task]!, agree: entry.agree, total: entry.total })),
+  );
+}
+
+/**
+ * One ranking task of the project as the review screen shows it, gold or not (an admin changing a
+ * gold task's reference starts here); null when the project has no such task.
+ */
+export async function getReviewTask(project: Project, taskId: string): Promise<Disagreement | null> {
+  const task = await db.task.findFirst({ where: { id: taskId, projectId: project.id, kind: "ranking" }, select: { id: true } });
+  if (!task) return null;
+  const submissions = await db.submission.findMany({ where: { taskId: task.id }, select: { ranks: true }, orderBy: { createdAt: "asc" } });
+  const answered = submissions.filter((submission) => submission.ranks.length > 0);
+  const table = tableOf(answered.map((submission, labeler) => ({ task: 0, prompt: 0, labeler, ranks: submission.ranks })));
+  const [item] = await reviewItems(project, [{ taskId: task.id, ...taskAgreement(table, 0, table.size) }]);
+  return item ?? null;
+}
+
+/** The review screen's items for these tasks (in this order): prompt, outputs, each labeler's ranking and the gold reference. */
+async function reviewItems(project: Project, entries: { taskId: string; agree: number; total: number }[]): Promise<Disagreement[]> {
+  if (!entries.length) return [];
   const tasks = await db.task.findMany({
-    where: { id: { in: taskIds } },
+    where: { id: { in: entries.map((entry) => entry.taskId) } },
     select: {
       id: true,
       gold: true,
+      goldRanking: true,
       prompt: { select: { text: true } },
       outputs: { select: { id: true, model: true, text: true, position: true }, orderBy: { position: "asc" } },
       assignments: {
@@ -394,11 +417,12 @@ export async function listDisagreements(project: Project, options: { limit?: num
     },
   });
   const taskOf = new Map(tasks.map((task) => [task.id, task]));
-  return scored.map((entry) => {
-    const task = taskOf.get(data.taskIds[entry.task]!)!;
+  return entries.map((entry) => {
+    const task = taskOf.get(entry.taskId)!;
     return {
       task_id: task.id,
       gold: task.gold,
+      reference: task.gold ? ((task.goldRanking ?? null) as string[][] | null) : null,
       prompt: task.prompt.text,
       agreement: { value: entry.total ? entry.agree / entry.total : null, ci95: null, n: entry.total },
       outputs: task.outputs,

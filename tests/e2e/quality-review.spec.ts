@@ -69,6 +69,25 @@ test("an admin reviews the most disputed task, records the reference ranking and
   await page.getByRole("navigation", { name: "Project sections" }).getByRole("link", { name: "Quality" }).click();
   await expect(page.getByTestId("gold-task-row")).toHaveCount(4);
 
+  // Its reference can be changed from there: the review screen opens on that task alone, starting
+  // from the current reference; the new one replaces it.
+  await page.locator(`[data-testid="gold-task-row"]:has-text("${taskId}")`).getByTestId("gold-edit").click();
+  await expect(page).toHaveURL(new RegExp(`/review\\?task=${taskId}$`));
+  const editing = page.getByTestId("review-item");
+  await expect(editing).toHaveCount(1);
+  await expect(editing.getByTestId("review-gold")).toBeVisible();
+  await expect(editing.getByTestId("adjudicate-preview")).toHaveText("B > A = C > D");
+  await editing.getByTestId("adjudicate-rank-C").selectOption("1");
+  await expect(editing.getByTestId("adjudicate-preview")).toHaveText("B = C > A > D");
+  await screenshot(page, "review-edit-reference-1440", { fullPage: false });
+  await editing.getByTestId("adjudicate-save").click();
+  await expect(page.getByTestId("review-saved")).toContainText("Reference updated");
+  await expect
+    .poll(async () => (await db.task.findUniqueOrThrow({ where: { id: taskId }, select: { goldRanking: true } })).goldRanking)
+    .toEqual([[b, c], [a], [d]]);
+  expect(await db.auditLog.count({ where: { action: "task.gold_update", targetId: taskId, actorId: admin.id } })).toBe(1);
+  expect((await page.goto(`/admin/projects/${project.slug}/review?task=not-a-task`))!.status()).toBe(404);
+
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const small = await phone.newPage();
   await signInInBrowser(small, admin.email, admin.password);

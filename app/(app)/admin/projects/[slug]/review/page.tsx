@@ -1,18 +1,43 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
 import { ReviewQueue } from "@/components/quality/review-queue";
 import { Card } from "@/components/ui/card";
 import { loadProjectForAdmin } from "@/lib/projects/load";
-import { listDisagreements } from "@/lib/quality/report";
+import { getReviewTask, listDisagreements } from "@/lib/quality/report";
 
 export const metadata: Metadata = { title: "Review" };
 export const dynamic = "force-dynamic";
 
 const LIMIT = 20;
 
-export default async function ReviewPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function ReviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ task?: string | string[] }>;
+}) {
   const { project } = await loadProjectForAdmin(params);
-  const items = await listDisagreements(project, { limit: LIMIT });
+  const { task: taskId } = await searchParams;
 
+  // One task (a gold task's reference being changed, from the Quality tab's gold list).
+  if (typeof taskId === "string") {
+    const item = await getReviewTask(project, taskId);
+    if (!item) notFound();
+    return (
+      <div className="space-y-4">
+        <p className="text-sm">
+          <Link href={`/admin/projects/${project.slug}/review`} className="font-medium text-indigo-600 hover:text-indigo-500">
+            ← The review queue
+          </Link>
+        </p>
+        <ReviewQueue slug={project.slug} items={[item]} initialOpen={item.task_id} />
+      </div>
+    );
+  }
+
+  const items = await listDisagreements(project, { limit: LIMIT });
   return (
     <div className="space-y-4">
       <div className="max-w-3xl text-sm text-slate-600">
