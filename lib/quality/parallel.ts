@@ -52,7 +52,11 @@ function startHelper(): Helper | null {
     const stop = () => {
       started.alive = false;
     };
-    worker.on("error", stop);
+    worker.on("error", (error) => {
+      // Not fatal (this thread does the work), but worth knowing: the reports get slower.
+      console.warn(`A bootstrap helper thread stopped (${error.name}: ${error.message}); the figures are computed without it.`);
+      stop();
+    });
     worker.on("exit", stop);
     // Never keeps the process alive on its own.
     worker.unref();
