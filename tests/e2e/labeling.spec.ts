@@ -39,6 +39,7 @@ const SAMPLE_OUTPUTS = [
   "Hash maps never collide.",
   "Use a balanced tree per bucket when chains get long.",
   "Cuckoo hashing keeps two tables and moves keys between them.",
+  "Robin Hood hashing evens out probe lengths: a key far from home takes the slot of one closer to its own.",
 ];
 
 async function createRankingTask(api: APIRequestContext, project: Project, k: number) {
@@ -160,69 +161,92 @@ test("a labeler rates six outputs, ranks them with a tie by drag and drop, and s
   expect(await page.evaluate((key) => window.localStorage.getItem(key), `ranklab:task-draft:${taskId}`)).toBeNull();
 });
 
-test("a labeler rates and ranks a task by keyboard only, then gets the next one in place", async ({ page }) => {
+test("a labeler rates and ranks nine outputs by keyboard only, in at most 40 keys, then gets the next task in place", async ({ page }) => {
   const labeler = await makeUser("labeler");
   const project = await makeProject();
   const api = await apiClient();
-  await createRankingTask(api, project, 4);
+  await createRankingTask(api, project, 9);
   await createRankingTask(api, project, 5);
 
   await signInInBrowser(page, labeler.email, labeler.password);
   await page.goto(`/projects/${project.slug}/label`);
-  await expect(page.getByTestId("output-card")).toHaveCount(4);
+  await expect(page.getByTestId("output-card")).toHaveCount(9);
   const taskId = await currentTaskId(labeler.email, project.id);
   await expect(page.getByTestId("progress-remaining")).toHaveText("1");
-
-  // Step 1: focus the first output, then digits rate it and j moves to the next.
-  await page.getByTestId("output-card").first().focus();
-  for (const key of ["7", "j", "5", "j", "3", "j", "3"]) await page.keyboard.press(key);
-  await expect(page.getByTestId("likert-A-7")).toHaveAttribute("aria-pressed", "true");
-  await expect(page.getByTestId("likert-D-3")).toHaveAttribute("aria-pressed", "true");
-  await expect(page.getByTestId("output-card").nth(3)).toBeFocused();
-  // A flag by Tab and Space.
-  await page.getByTestId("flag-C-expresses_opinion").focus();
-  await page.keyboard.press("Space");
-  await expect(page.getByTestId("flag-C-expresses_opinion")).toBeChecked();
-
-  // Step 2: number keys put a card in a rank, arrows move it, t ties with the rank above.
+  const card = (label: string) => page.locator(`[data-testid="output-card"][data-label="${label}"]`);
   const chip = (label: string) => page.locator(`[data-testid="rank-chip"][data-label="${label}"]`);
-  await chip("A").focus();
-  await page.keyboard.press("1"); // [A]
-  await chip("B").focus();
-  await page.keyboard.press("1"); // [A B]
-  await expect(chip("B")).toBeFocused();
-  await page.keyboard.press("ArrowDown"); // [A] [B]
-  await chip("C").focus();
-  await page.keyboard.press("3"); // [A] [B] [C]
-  await chip("D").focus();
-  await page.keyboard.press("2"); // [A] [B D] [C]
-  await page.keyboard.press("ArrowDown"); // [A] [B] [D] [C]
-  await chip("C").focus();
-  await page.keyboard.press("t"); // [A] [B] [D C]
-  await expect(page.getByTestId("rank-bucket")).toHaveCount(3);
-  await expect(page.locator('[data-testid="rank-bucket"][data-rank="3"] [data-testid="rank-chip"]')).toHaveCount(2);
 
-  // The category by keyboard: focus the select and type the first letters of "Chat".
-  await page.getByTestId("prompt-category").focus();
-  await page.keyboard.type("chat");
-  await expect(page.getByTestId("prompt-category")).toHaveValue("chat");
-  await expect(page.getByTestId("submit-task")).toBeEnabled();
+  // Every key the labeler presses goes through here, so the journey's cost is counted.
+  let keys = 0;
+  const press = async (...sequence: string[]) => {
+    for (const key of sequence) {
+      await page.keyboard.press(key);
+      keys++;
+    }
+  };
+
+  // On load the first unrated output has focus: no Tab needed before the first digit.
+  await expect(card("A")).toBeFocused();
+  // Step 1: j passes over A; each digit rates the output and moves on to the next unrated one,
+  // wrapping round to A at the end.
+  await press("j");
+  await expect(card("B")).toBeFocused();
+  const likert = { B: 5, C: 3, D: 3, E: 6, F: 2, G: 4, H: 1, I: 5, A: 7 } as const;
+  for (const [label, value] of Object.entries(likert)) {
+    await expect(card(label)).toBeFocused();
+    await press(String(value));
+  }
+  for (const [label, value] of Object.entries(likert))
+    await expect(page.getByTestId(`likert-${label}-${value}`)).toHaveAttribute("aria-pressed", "true");
+
+  // Step 2: once all are rated, focus is on the first unranked card in the ranking; a digit puts
+  // it in that rank (a tie when taken) and moves to the next unranked card.
+  await expect(chip("A")).toBeFocused();
+  const digits = { A: "1", B: "2", C: "3", D: "3", E: "2", F: "4", G: "5", H: "6", I: "2" } as const;
+  for (const [label, digit] of Object.entries(digits)) {
+    await expect(chip(label)).toBeFocused();
+    await press(digit);
+  }
+  // I stays in focus after the last placement: up one rank, out of its tie with B and E.
+  await expect(chip("I")).toBeFocused();
+  await press("ArrowUp");
+  await expect(page.getByTestId("rank-bucket")).toHaveCount(7);
+
+  // The category from anywhere: c, the first letter, Enter; focus then goes to the submit button.
+  await press("c", "g", "Enter");
+  await expect(page.getByTestId("prompt-category")).toHaveValue("generation");
+  await expect(page.getByTestId("submit-task")).toBeFocused();
   await page.screenshot({ path: `${shots}/labeling-keyboard-ready.png` });
-  await page.keyboard.press("Control+Enter");
+  await press("Control+Enter");
 
-  // The next task replaces this one without a page load.
+  // The next task replaces this one without a page load, its first output already in focus.
   await expect(page.getByTestId("output-card")).toHaveCount(5);
   await expect(page.getByTestId("progress-done")).toHaveText("1");
   await expect(page.getByTestId("progress-remaining")).toHaveText("0");
   await expect(page.getByTestId("likert-A-7")).toHaveAttribute("aria-pressed", "false");
+  await expect(card("A")).toBeFocused();
+
+  console.log(`Keyboard journey: ${keys} keys for a 9-output task.`);
+  test.info().annotations.push({ type: "keys", description: String(keys) });
+  expect(keys).toBeLessThanOrEqual(40);
 
   const order = await displayOrder(taskId, labeler.email);
   const submission = await db.submission.findFirstOrThrow({ where: { taskId } });
-  expect(sortedGroups(submission.ranking as string[][])).toEqual(sortedGroups([idsOf(order, "A"), idsOf(order, "B"), idsOf(order, "CD")]));
+  // 1 A · 2 B E I → I moved up: A, I, [B E], [C D], F, G, H.
+  expect(sortedGroups(submission.ranking as string[][])).toEqual(
+    sortedGroups([
+      idsOf(order, "A"),
+      idsOf(order, "I"),
+      idsOf(order, "BE"),
+      idsOf(order, "CD"),
+      idsOf(order, "F"),
+      idsOf(order, "G"),
+      idsOf(order, "H"),
+    ]),
+  );
   const ratings = submission.ratings as Record<string, { likert: number; flags: string[] }>;
-  expect(idsOf(order, "ABCD").map((id) => ratings[id]!.likert)).toEqual([7, 5, 3, 3]);
-  expect(ratings[idsOf(order, "C")[0]!]!.flags).toEqual(["expresses_opinion"]);
-  expect(submission.promptCategory).toBe("chat");
+  expect(idsOf(order, "ABCDEFGHI").map((id) => ratings[id]!.likert)).toEqual([7, 5, 3, 3, 6, 2, 4, 1, 5]);
+  expect(submission.promptCategory).toBe("generation");
 });
 
 test("a labeler skips a task whose intent is unclear", async ({ page }) => {
@@ -269,6 +293,8 @@ test("ratings, ranking and prompt labels survive a reload mid-task", async ({ pa
   await page.reload();
   await expect(page.getByTestId("output-card")).toHaveCount(4);
   await expect(page.getByText("Picked up where you left off")).toBeVisible();
+  // Focus comes back to the first output still to rate.
+  await expect(page.locator('[data-testid="output-card"][data-label="D"]')).toBeFocused();
   await expect(page.getByTestId("likert-A-4")).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByTestId("likert-B-7")).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByTestId("likert-D-1")).toHaveAttribute("aria-pressed", "false");

@@ -3,10 +3,12 @@
 import { describe, expect, it } from "vitest";
 import {
   bucketsFromRatings,
+  chipAfterPlacing,
   describeMissing,
   draftHasWork,
   draftKey,
   emptyDraft,
+  firstStop,
   insertAsRank,
   isComplete,
   missingParts,
@@ -20,7 +22,10 @@ import {
   rankOf,
   setLikert,
   skipReason,
+  sortByLikert,
   staleDraftKeys,
+  stepOutput,
+  stopAfterRating,
   tieWithAbove,
   toggleOutputFlag,
   togglePromptFlag,
@@ -255,5 +260,47 @@ describe("skipReason", () => {
     expect(skipReason("intent_unclear", "")).toBe("intent_unclear");
     expect(skipReason("intent_unclear", "  Java   or\nPython ")).toBe("intent_unclear: Java or Python");
     expect(skipReason("other", "x".repeat(600))).toHaveLength(500);
+  });
+});
+
+describe("sortByLikert", () => {
+  const ratings: Ratings = { a: { likert: 3, flags: [] }, b: { likert: 6, flags: [] }, c: { likert: 3, flags: [] } };
+  it("returns the hand-made ranking it replaced, so it can be undone", () => {
+    expect(sortByLikert([["a"], ["b"]], ratings, order)).toEqual({ buckets: [["b"], ["a", "c"]], replaced: [["a"], ["b"]] });
+  });
+  it("offers no undo when there was nothing, or the same ranking, before", () => {
+    expect(sortByLikert([], ratings, order).replaced).toBeNull();
+    expect(sortByLikert([["b"], ["a", "c"]], ratings, order).replaced).toBeNull();
+  });
+});
+
+describe("keyboard focus", () => {
+  const rated = (...ids: string[]): Ratings => Object.fromEntries(ids.map((id) => [id, { likert: 4, flags: [] }]));
+  it("starts at the first unrated output, then the first unranked, then the category, then submit", () => {
+    expect(firstStop(outputs, { ratings: rated("a"), buckets: [], category: "" })).toEqual({ kind: "output", label: "B" });
+    expect(firstStop(outputs, { ratings: rated(...order), buckets: [["b"]], category: "" })).toEqual({ kind: "chip", id: "a" });
+    expect(firstStop(outputs, { ratings: rated(...order), buckets: [order], category: "" })).toEqual({ kind: "category" });
+    expect(firstStop(outputs, { ratings: rated(...order), buckets: [order], category: "chat" })).toEqual({ kind: "submit" });
+  });
+  it("moves on from a first rating to the next unrated output, wrapping round", () => {
+    const answer = { ratings: rated("b", "c", "d"), buckets: [], category: "" as const };
+    expect(stopAfterRating(outputs, answer, "C", false)).toEqual({ kind: "output", label: "A" });
+    expect(stopAfterRating(outputs, { ...answer, ratings: rated(...order) }, "A", false)).toEqual({ kind: "chip", id: "a" });
+  });
+  it("stays on an output whose rating was changed", () => {
+    expect(stopAfterRating(outputs, { ratings: rated("a"), buckets: [], category: "" }, "A", true)).toBeNull();
+  });
+  it("steps between outputs without leaving the list", () => {
+    expect(stepOutput(4, -1, 1)).toBe(0);
+    expect(stepOutput(4, -1, -1)).toBe(3);
+    expect(stepOutput(4, 3, 1)).toBe(3);
+    expect(stepOutput(4, 0, -1)).toBe(0);
+    expect(stepOutput(4, 1, 1)).toBe(2);
+  });
+  it("after placing an unranked card, goes to the next unranked one; a ranked card keeps focus", () => {
+    expect(chipAfterPlacing([], [["b"]], "b", order)).toBe("c");
+    expect(chipAfterPlacing([["b"], ["c"], ["d"]], [["b"], ["c"], ["d"], ["a"]], "a", order)).toBe("a");
+    expect(chipAfterPlacing([["a"]], [["a"], ["d"]], "d", order)).toBe("b");
+    expect(chipAfterPlacing([["a"], ["b"]], [["b"], ["a"]], "a", order)).toBe("a");
   });
 });

@@ -3,8 +3,8 @@
 import { useLayoutEffect, useRef } from "react";
 import { PromptView } from "@/components/labeling/labeler/prompt-view";
 import { Kbd } from "@/components/labeling/labeler/ranking-task";
-import { useSubmitShortcut } from "@/components/labeling/labeler/use-submit-shortcut";
 import { type TaskProps, useTaskDraft } from "@/components/labeling/labeler/use-task-draft";
+import { useTaskKeys } from "@/components/labeling/labeler/use-task-keys";
 import { Button } from "@/components/ui/button";
 import type { DemonstrationSubmission } from "@/lib/labeling/schema";
 import { formatCount } from "@/lib/ui/format";
@@ -29,7 +29,7 @@ export function DemonstrationTask(props: TaskProps<DemonstrationSubmission>) {
   const send = () => {
     if (ready && !submitting && !blocked) onSubmit({ text: draft.text, duration_ms: Math.min(24 * 3600_000, elapsed()) });
   };
-  useSubmitShortcut(send);
+  useTaskKeys(send);
 
   const words = draft.text.trim() ? draft.text.trim().split(/\s+/).length : 0;
 

@@ -3,21 +3,13 @@
 import { type KeyboardEvent, memo } from "react";
 import { OutputText } from "@/components/labeling/labeler/output-text";
 import { LIKERT_MAX, LIKERT_MIN, type Rating } from "@/components/labeling/labeler/ranking-state";
+import { isTyping } from "@/components/labeling/labeler/use-task-keys";
 import { OUTPUT_FLAG_LABELS, OUTPUT_FLAGS, type OutputFlag } from "@/lib/labeling/schema";
 import { cn } from "@/lib/ui/cn";
 
 export const LIKERT_LOW = "Very poor";
 export const LIKERT_HIGH = "Excellent";
 const SCALE = Array.from({ length: LIKERT_MAX - LIKERT_MIN + 1 }, (_, i) => LIKERT_MIN + i);
-
-function isTyping(target: EventTarget | null) {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable ||
-      ["TEXTAREA", "SELECT"].includes(target.tagName) ||
-      (target.tagName === "INPUT" && (target as HTMLInputElement).type === "text"))
-  );
-}
 
 /** Step 1 for one output: its text, the 1–7 Likert and the paper's yes/no metadata. */
 export const OutputCard = memo(function OutputCard({
@@ -28,17 +20,15 @@ export const OutputCard = memo(function OutputCard({
   rankText,
   onLikert,
   onFlag,
-  onStep,
 }: {
   id: string;
   label: string;
   text: string;
   rating: Rating | undefined;
   rankText: string | null;
-  onLikert: (id: string, likert: number | null) => void;
+  /** `byKey`: rated with a digit key, so focus may move on to the next output. */
+  onLikert: (id: string, likert: number | null, byKey?: boolean) => void;
   onFlag: (id: string, flag: OutputFlag, on: boolean) => void;
-  /** Moves keyboard focus to the previous (-1) or next (+1) output card. */
-  onStep: (label: string, delta: -1 | 1) => void;
 }) {
   const likert = rating?.likert ?? null;
   const flags = rating?.flags ?? [];
@@ -48,10 +38,7 @@ export const OutputCard = memo(function OutputCard({
     const digit = Number(event.key);
     if (Number.isInteger(digit) && digit >= LIKERT_MIN && digit <= LIKERT_MAX) {
       event.preventDefault();
-      onLikert(id, digit);
-    } else if (event.key === "j" || event.key === "k") {
-      event.preventDefault();
-      onStep(label, event.key === "j" ? 1 : -1);
+      onLikert(id, digit, true);
     }
   }
 

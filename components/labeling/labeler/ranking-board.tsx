@@ -19,6 +19,7 @@ import {
 import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from "react";
 import {
   type Buckets,
+  chipAfterPlacing,
   insertAsRank,
   moveDown,
   moveToBucket,
@@ -111,8 +112,8 @@ export function RankingBoard({
     return `${label}: rank ${at + 1} of ${next.length}${tied.length ? `, tied with ${tied.join(", ")}` : ""}.`;
   }
 
-  function apply(next: Buckets, id: string, focus: boolean) {
-    if (focus) pendingFocus.current = id;
+  function apply(next: Buckets, id: string, focus: string | null) {
+    if (focus) pendingFocus.current = focus;
     setAnnouncement(describe(next, id));
     if (next !== buckets) onChange(next);
   }
@@ -132,7 +133,8 @@ export function RankingBoard({
       return;
     } else return;
     event.preventDefault();
-    apply(next, id, true);
+    const order = outputs.map((o) => o.id);
+    apply(next, id, /^[1-9]$/.test(event.key) ? chipAfterPlacing(buckets, next, id, order) : id);
   }
 
   function onDragStart(event: DragStartEvent) {
@@ -145,9 +147,9 @@ export function RankingBoard({
     const over = event.over ? String(event.over.id) : null;
     if (!over) return;
     const [kind, index] = over.split(":") as [string, string | undefined];
-    if (kind === "bucket") apply(moveToBucket(buckets, id, Number(index)), id, false);
-    else if (kind === "gap") apply(insertAsRank(buckets, id, Number(index)), id, false);
-    else if (kind === "tray") apply(unrank(buckets, id), id, false);
+    if (kind === "bucket") apply(moveToBucket(buckets, id, Number(index)), id, null);
+    else if (kind === "gap") apply(insertAsRank(buckets, id, Number(index)), id, null);
+    else if (kind === "tray") apply(unrank(buckets, id), id, null);
   }
 
   const chip = (id: string) => {

@@ -119,6 +119,16 @@ export function bucketsFromRatings(ratings: Ratings, order: readonly string[]): 
   return [...byScore.entries()].sort((a, b) => b[0] - a[0]).map(([, ids]) => ids);
 }
 
+/**
+ * "Sort by Likert" as an undoable step: the ranking from the ratings, and the ranking it replaced
+ * when that was a different, non-empty one the labeler made (so the screen can offer to undo it).
+ */
+export function sortByLikert(buckets: Buckets, ratings: Ratings, order: readonly string[]): { buckets: Buckets; replaced: Buckets | null } {
+  const sorted = bucketsFromRatings(ratings, order);
+  const same = JSON.stringify(normalise(buckets)) === JSON.stringify(sorted);
+  return { buckets: sorted, replaced: buckets.length && !same ? buckets : null };
+}
+
 /** Sets an output's Likert (null clears it), keeping its flags. */
 export function setLikert(ratings: Ratings, id: string, likert: number | null): Ratings {
   const current = ratings[id] ?? { likert: null, flags: [] };
@@ -180,6 +190,60 @@ export function describeMissing(missing: Missing): string[] {
   if (missing.unranked.length) out.push(`Rank ${list(missing.unranked)}.`);
   if (missing.category) out.push("Choose the prompt's category.");
   return out;
+}
+
+// ---- Keyboard focus -----------------------------------------------------------------------------
+
+/** A place keyboard focus can go in a ranking task. */
+export type FocusStop = { kind: "output"; label: string } | { kind: "chip"; id: string } | { kind: "category" } | { kind: "submit" };
+
+/**
+ * The first thing still to do, in the order a labeler works: an unrated output, then an unranked
+ * one (its card in the ranking), then the category, else the submit button. Where focus goes on load.
+ */
+export function firstStop(outputs: Outputs, answer: Pick<RankingAnswer, "ratings" | "buckets" | "category">): FocusStop {
+  const unrated = outputs.find((o) => answer.ratings[o.id]?.likert == null);
+  if (unrated) return { kind: "output", label: unrated.label };
+  const placed = new Set(answer.buckets.flat());
+  const unplaced = outputs.find((o) => !placed.has(o.id));
+  if (unplaced) return { kind: "chip", id: unplaced.id };
+  return answer.category ? { kind: "submit" } : { kind: "category" };
+}
+
+/**
+ * Where focus goes once output `label` got its first rating: the next unrated output after it
+ * (wrapping round), else the next thing to do. A changed rating keeps focus (null): the labeler
+ * is correcting, not moving on.
+ */
+export function stopAfterRating(
+  outputs: Outputs,
+  answer: Pick<RankingAnswer, "ratings" | "buckets" | "category">,
+  label: string,
+  wasRated: boolean,
+): FocusStop | null {
+  if (wasRated) return null;
+  const at = outputs.findIndex((o) => o.label === label);
+  const after = [...outputs.slice(at + 1), ...outputs.slice(0, at)];
+  const next = after.find((o) => answer.ratings[o.id]?.likert == null);
+  return next ? { kind: "output", label: next.label } : firstStop(outputs, answer);
+}
+
+/** j / k: the index `delta` outputs away from `current`, kept in range; from none (-1), j is the first and k the last. */
+export function stepOutput(count: number, current: number, delta: -1 | 1): number {
+  if (current < 0) return delta === 1 ? 0 : count - 1;
+  return Math.max(0, Math.min(count - 1, current + delta));
+}
+
+/**
+ * The card to focus after `id` was placed by a key: when it came from the unranked ones, the next
+ * unranked output (display order, wrapping), so a ranking is typed as one digit per output;
+ * otherwise `id` itself, to keep moving it.
+ */
+export function chipAfterPlacing(before: Buckets, after: Buckets, id: string, order: readonly string[]): string {
+  if (rankOf(before, id) !== -1) return id;
+  const left = unranked(after, order);
+  const at = order.indexOf(id);
+  return left.find((other) => order.indexOf(other) > at) ?? left[0] ?? id;
 }
 
 /** The API body for a complete answer; null when something is missing. */

@@ -8,16 +8,21 @@ import {
   type Buckets,
   bucketsFromRatings,
   describeMissing,
+  type FocusStop,
+  firstStop,
   isComplete,
   missingParts,
   rankOf,
   setLikert,
+  stepOutput,
+  stopAfterRating,
   toggleOutputFlag,
   togglePromptFlag,
   toRankingSubmission,
+  unranked,
 } from "@/components/labeling/labeler/ranking-state";
-import { useSubmitShortcut } from "@/components/labeling/labeler/use-submit-shortcut";
 import { type TaskProps, useTaskDraft } from "@/components/labeling/labeler/use-task-draft";
+import { useTaskKeys } from "@/components/labeling/labeler/use-task-keys";
 import { Button } from "@/components/ui/button";
 import { Select, Textarea } from "@/components/ui/input";
 import { type OutputFlag, PROMPT_FLAG_LABELS, PROMPT_FLAGS, type RankingSubmission } from "@/lib/labeling/schema";
@@ -47,34 +52,71 @@ export function RankingTask(props: TaskProps<RankingSubmission>) {
   };
   const missing = missingParts(outputs, answer);
   const complete = isComplete(missing);
-  const cardsRef = useRef<HTMLDivElement>(null);
+  const root = useRef<HTMLDivElement>(null);
+  // The output the labeler was last on, so j / k continue from there after a detour elsewhere.
+  const lastOutput = useRef(-1);
+  // The latest answer, for handlers that must not change identity on every edit (cards are memoised).
+  const latest = useRef({ answer, outputs });
+  latest.current = { answer, outputs };
+
+  const focusStop = useCallback((stop: FocusStop | null, scroll = true) => {
+    if (!stop) return;
+    const selector =
+      stop.kind === "output"
+        ? `[data-testid="output-card"][data-label="${stop.label}"]`
+        : stop.kind === "chip"
+          ? `[data-chip-id="${CSS.escape(stop.id)}"]`
+          : stop.kind === "category"
+            ? "#prompt-category"
+            : '[data-testid="submit-task"]';
+    const element = root.current?.querySelector<HTMLElement>(selector);
+    element?.focus({ preventScroll: true });
+    if (scroll) element?.scrollIntoView({ block: "nearest" });
+  }, []);
+
+  // On a new task, and after a reload, focus is where the work is; the page stays at the prompt.
+  useEffect(() => focusStop(firstStop(latest.current.outputs, latest.current.answer), false), [focusStop]);
 
   const onLikert = useCallback(
-    (id: string, likert: number | null) => update((d) => ({ ratings: setLikert(d.ratings, id, likert) })),
-    [update],
+    (id: string, likert: number | null, byKey?: boolean) => {
+      update((d) => ({ ratings: setLikert(d.ratings, id, likert) }));
+      if (!byKey) return;
+      const { answer: now, outputs: list } = latest.current;
+      const label = list.find((o) => o.id === id)!.label;
+      const ratings = setLikert(now.ratings, id, likert);
+      focusStop(stopAfterRating(list, { ...now, ratings }, label, now.ratings[id]?.likert != null));
+    },
+    [update, focusStop],
   );
   const onFlag = useCallback(
     (id: string, flag: OutputFlag, on: boolean) => update((d) => ({ ratings: toggleOutputFlag(d.ratings, id, flag, on) })),
     [update],
   );
-  const focusCard = useCallback((label: string) => {
-    const card = cardsRef.current?.querySelector<HTMLElement>(`[data-testid="output-card"][data-label="${label}"]`);
-    card?.focus({ preventScroll: true });
-    card?.scrollIntoView({ block: "start", behavior: "smooth" });
-  }, []);
-  const onStep = useCallback(
-    (label: string, delta: -1 | 1) => {
-      const index = outputs.findIndex((o) => o.label === label) + delta;
-      if (index >= 0 && index < outputs.length) focusCard(outputs[index]!.label);
-    },
-    [outputs, focusCard],
-  );
+  const focusCard = useCallback((label: string) => focusStop({ kind: "output", label }), [focusStop]);
 
   const send = () => {
     const body = toRankingSubmission(outputs, answer, elapsed());
     if (body && !submitting && !blocked) onSubmit(body);
   };
-  useSubmitShortcut(send);
+  const sortRanking = () => update((d) => ({ buckets: bucketsFromRatings(d.ratings, order) }));
+  const step = (delta: -1 | 1) => {
+    const card = document.activeElement?.closest<HTMLElement>('[data-testid="output-card"]');
+    const current = card ? outputs.findIndex((o) => o.label === card.dataset.label) : lastOutput.current;
+    focusCard(outputs[stepOutput(outputs.length, current, delta)]!.label);
+  };
+  useTaskKeys(send, {
+    j: () => step(1),
+    k: () => step(-1),
+    n: () => focusStop(firstStop(outputs, answer)),
+    c: () => focusStop({ kind: "category" }),
+    r: () => {
+      const id = unranked(draft.buckets, order)[0] ?? draft.buckets[0]?.[0];
+      if (id) focusStop({ kind: "chip", id });
+    },
+    s: () => {
+      if (Object.values(draft.ratings).some((r) => r.likert != null)) sortRanking();
+    },
+  });
 
   const rankText = (id: string) => {
     const at = rankOf(draft.buckets, id);
@@ -83,7 +125,7 @@ export function RankingTask(props: TaskProps<RankingSubmission>) {
   };
 
   return (
-    <div className="grid grid-cols-1 gap-5 lg:grid-cols-[minmax(0,1fr)_21rem] lg:items-start">
+    <div ref={root} className="grid grid-cols-1 gap-5 lg:grid-cols-[minmax(0,1fr)_21rem] lg:items-start">
       <div className="min-w-0 space-y-4">
         {restored ? (
           <p className="text-xs text-slate-500">Picked up where you left off: your ratings and ranking were kept in this browser.</p>
@@ -104,6 +146,12 @@ export function RankingTask(props: TaskProps<RankingSubmission>) {
                 data-testid="prompt-category"
                 value={draft.category}
                 onChange={(event) => update({ category: event.target.value as UseCase | "" })}
+                // Enter takes the chosen category and moves on to what is left to do.
+                onKeyDown={(event) => {
+                  if (event.key !== "Enter" || event.ctrlKey || event.metaKey) return;
+                  event.preventDefault();
+                  focusStop(firstStop(outputs, answer));
+                }}
                 wrapperClassName="flex-1 sm:w-48 sm:flex-none"
                 className="h-8 text-sm"
                 invalid={false}
@@ -145,7 +193,14 @@ export function RankingTask(props: TaskProps<RankingSubmission>) {
             {outputs.length - missing.unrated.length} of {outputs.length} rated
           </p>
         </div>
-        <div ref={cardsRef} className="space-y-4">
+        {/* biome-ignore lint/a11y/noStaticElementInteractions: it only notes which card focus went to; the cards take the keys. */}
+        <div
+          className="space-y-4"
+          onFocus={(event) => {
+            const label = (event.target as HTMLElement).closest<HTMLElement>('[data-testid="output-card"]')?.dataset.label;
+            if (label) lastOutput.current = outputs.findIndex((o) => o.label === label);
+          }}
+        >
           {outputs.map((output) => (
             <OutputCard
               key={output.id}
@@ -156,7 +211,6 @@ export function RankingTask(props: TaskProps<RankingSubmission>) {
               rankText={rankText(output.id)}
               onLikert={onLikert}
               onFlag={onFlag}
-              onStep={onStep}
             />
           ))}
         </div>
@@ -178,7 +232,7 @@ export function RankingTask(props: TaskProps<RankingSubmission>) {
               className="ml-auto"
               data-testid="sort-by-likert"
               disabled={Object.values(draft.ratings).every((r) => r.likert == null)}
-              onClick={() => update((d) => ({ buckets: bucketsFromRatings(d.ratings, order) }))}
+              onClick={sortRanking}
               title="Fill the ranking from your Likert ratings; equal ratings become ties"
             >
               Sort by Likert
@@ -242,19 +296,34 @@ export function RankingTask(props: TaskProps<RankingSubmission>) {
 
 const KEYS: { group: string; rows: [React.ReactNode, string][] }[] = [
   {
+    group: "Anywhere",
+    rows: [
+      [
+        <>
+          <Kbd>j</Kbd> <Kbd>k</Kbd>
+        </>,
+        "next / previous output",
+      ],
+      [<Kbd key="n">n</Kbd>, "next thing to do"],
+      [<Kbd key="c">c</Kbd>, "category (type, then Enter)"],
+      [<Kbd key="r">r</Kbd>, "the ranking"],
+      [<Kbd key="s">s</Kbd>, "sort by Likert"],
+      [
+        <>
+          <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd>
+        </>,
+        "submit",
+      ],
+    ],
+  },
+  {
     group: "On an output",
     rows: [
       [
         <>
           <Kbd>1</Kbd>–<Kbd>7</Kbd>
         </>,
-        "rate it",
-      ],
-      [
-        <>
-          <Kbd>j</Kbd> <Kbd>k</Kbd>
-        </>,
-        "next / previous output",
+        "rate it, go to the next",
       ],
     ],
   },
@@ -276,17 +345,6 @@ const KEYS: { group: string; rows: [React.ReactNode, string][] }[] = [
       [<Kbd key="t">t</Kbd>, "tie with the rank above"],
       [<Kbd key="0">0</Kbd>, "take out of the ranking"],
       [<Kbd key="e">Enter</Kbd>, "show the output"],
-    ],
-  },
-  {
-    group: "Anywhere",
-    rows: [
-      [
-        <>
-          <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd>
-        </>,
-        "submit",
-      ],
     ],
   },
 ];
