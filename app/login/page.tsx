@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { LoginForm } from "@/components/auth/login-form";
+import { sameOriginPath } from "@/lib/auth/callback-url";
 import { getCurrentUser } from "@/lib/auth/guards";
-import { safeCallbackUrl } from "@/lib/ui/callback-url";
+import { getEnv } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
@@ -16,9 +18,17 @@ const errorMessages: Record<string, string> = {
   SessionRequired: "Sign in to continue.",
 };
 
+// The site's public origin (the only one absolute callback URLs may name): NEXTAUTH_URL, else the host asked.
+async function appOrigin(): Promise<string> {
+  const configured = getEnv().NEXTAUTH_URL;
+  if (configured) return configured;
+  const list = await headers();
+  return `${list.get("x-forwarded-proto") ?? "http"}://${list.get("host") ?? "localhost"}`;
+}
+
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  const callbackUrl = sameOriginPath(params.callbackUrl, await appOrigin());
   if (await getCurrentUser()) redirect(callbackUrl);
   const errorKey = typeof params.error === "string" ? params.error : undefined;
   const initialError = errorKey ? (errorMessages[errorKey] ?? "Could not sign in. Try again.") : undefined;

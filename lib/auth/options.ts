@@ -1,5 +1,6 @@
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { sameOriginPath } from "@/lib/auth/callback-url";
 import { clientIp } from "@/lib/auth/client-ip";
 import { getDummyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import { reportSignInRefusal } from "@/lib/auth/sign-in-refusal";
@@ -58,6 +59,10 @@ export const authOptions: AuthOptions = {
     }),
   ],
   callbacks: {
+    // Every redirect next-auth makes (after sign-in, sign-out, to its pages) stays on this site.
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${sameOriginPath(url, baseUrl)}`;
+    },
     async jwt({ token, user }) {
       if (user) {
         token.id = user.id;

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { safeCallbackUrl } from "@/lib/ui/callback-url";
 import {
   formatBytes,
   formatCount,
@@ -71,13 +70,6 @@ describe("format", () => {
 });
 
 describe("URL helpers", () => {
-  it("keeps a post-sign-in destination on this site", () => {
-    expect(safeCallbackUrl("/projects/a?x=1")).toBe("/projects/a?x=1");
-    expect(safeCallbackUrl("https://evil.example/steal")).toBe("/steal");
-    expect(safeCallbackUrl("//evil.example")).toBe("/");
-    expect(safeCallbackUrl(undefined)).toBe("/");
-  });
-
   it("suggests a slug from a project name", () => {
     expect(suggestSlug("  Crème Brûlée: Ranking #2 ")).toBe("creme-brulee-ranking-2");
   });
