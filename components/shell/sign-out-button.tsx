@@ -11,6 +11,8 @@ export function SignOutButton({ className }: { className?: string }) {
       variant="secondary"
       size="sm"
       className={className}
+      // Signing out ends the session on the server, and with it every other one (lib/auth/sessions.ts).
+      title="Signs you out on every device"
       pending={pending}
       onClick={() => {
         setPending(true);

@@ -3,6 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { sameOriginPath } from "@/lib/auth/callback-url";
 import { clientIp } from "@/lib/auth/client-ip";
 import { getDummyPasswordHash, verifyPassword } from "@/lib/auth/password";
+import { endSessionsOnSignOut } from "@/lib/auth/sessions";
 import { reportSignInRefusal } from "@/lib/auth/sign-in-refusal";
 import { admitSignInAttempt, forgiveSignInAttempt, purgeQuietSignInCounters } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
@@ -18,6 +19,7 @@ declare module "next-auth" {
   }
   interface User {
     role: Role;
+    sessionVersion: number;
   }
 }
 
@@ -25,6 +27,8 @@ declare module "next-auth/jwt" {
   interface JWT {
     id?: string;
     role?: Role;
+    // The person's session version at sign-in (lib/auth/sessions.ts).
+    sessionVersion?: number;
   }
 }
 
@@ -54,7 +58,7 @@ export const authOptions: AuthOptions = {
         if (!user || !ok || !user.active) return null;
         await forgiveSignInAttempt(subject);
         await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-        return { id: user.id, email: user.email, name: user.name, role: user.role };
+        return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
       },
     }),
   ],
@@ -67,18 +71,29 @@ export const authOptions: AuthOptions = {
       if (user) {
         token.id = user.id;
         token.role = user.role;
+        token.sessionVersion = user.sessionVersion;
       }
       return token;
     },
     async session({ session, token }) {
-      // The person is read from the database on every call, so a role change shows at once and a
-      // deactivated or deleted person gets a session with no user at their very next request.
+      // The person is read from the database on every call, so a role change shows at once, and a
+      // deactivated or deleted person, or a session ended by signing out (its version is no longer
+      // theirs), gets a session with no user at their very next request.
       const current = token.id
-        ? await db.user.findUnique({ where: { id: token.id }, select: { id: true, email: true, name: true, role: true, active: true } })
+        ? await db.user.findUnique({
+            where: { id: token.id },
+            select: { id: true, email: true, name: true, role: true, active: true, sessionVersion: true },
+          })
         : null;
       if (!current) return { expires: session.expires };
       if (!current.active) return { expires: session.expires, error: "deactivated" };
+      if (current.sessionVersion !== token.sessionVersion) return { expires: session.expires };
       return { ...session, user: { id: current.id, email: current.email, name: current.name, role: current.role } };
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      await endSessionsOnSignOut(token);
     },
   },
 };

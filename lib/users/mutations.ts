@@ -130,7 +130,8 @@ export async function updateUser(userId: string, input: UpdateUserInput, actorId
     if (!user) throw new AppError("not_found", "No person with that id.");
     const updated = await tx.user.update({
       where: { id: userId },
-      data: { role: input.role, active: input.active },
+      // Deactivating also ends their sessions for good, so reactivating does not revive old cookies.
+      data: { role: input.role, active: input.active, ...(input.active === false ? { sessionVersion: { increment: 1 } } : {}) },
       select: { id: true, email: true, role: true, active: true },
     });
     // Never leave the instance without an active admin.

@@ -85,6 +85,7 @@ test("pages: admins see every page", async () => {
 const adminRoutes: Call[] = [
   { method: "GET", path: "/api/admin/users" },
   { method: "PATCH", path: "/api/admin/users/unknown-id", body: { active: true } },
+  { method: "POST", path: "/api/admin/users/unknown-id/sign-out" },
   { method: "GET", path: "/api/admin/invitations" },
   { method: "POST", path: "/api/admin/invitations", body: { email: "not-an-email" } },
   { method: "DELETE", path: "/api/admin/invitations/unknown-id" },

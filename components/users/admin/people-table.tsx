@@ -25,6 +25,7 @@ export function PeopleTable({ people, currentUserId }: { people: PersonRow[]; cu
   const router = useRouter();
   const [busyId, setBusyId] = useState<string | null>(null);
   const [rowError, setRowError] = useState<{ id: string; message: string } | null>(null);
+  const [signedOutId, setSignedOutId] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<Pending>(null);
   const [confirmError, setConfirmError] = useState<string | null>(null);
 
@@ -35,6 +36,16 @@ export function PeopleTable({ people, currentUserId }: { people: PersonRow[]; cu
     setBusyId(null);
     if (!result.ok) setRowError({ id: person.id, message: result.message });
     router.refresh();
+  }
+
+  async function signOutEverywhere(person: PersonRow) {
+    setBusyId(person.id);
+    setRowError(null);
+    setSignedOutId(null);
+    const result = await callApi(`/api/admin/users/${encodeURIComponent(person.id)}/sign-out`, { method: "POST" });
+    setBusyId(null);
+    if (result.ok) setSignedOutId(person.id);
+    else setRowError({ id: person.id, message: result.message });
   }
 
   async function setActive() {
@@ -95,6 +106,22 @@ export function PeopleTable({ people, currentUserId }: { people: PersonRow[]; cu
                     <span>Last sign-in: {person.lastSignIn}</span>
                   </div>
                   {rowError?.id === person.id ? <p className="mt-1 text-xs font-medium text-red-600">{rowError.message}</p> : null}
+                  {!self && person.active ? (
+                    // A lost laptop or a shared password: every session they have ends at its next request.
+                    <button
+                      type="button"
+                      className="mt-1 rounded text-xs font-medium text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600 disabled:text-slate-400"
+                      disabled={busy}
+                      onClick={() => void signOutEverywhere(person)}
+                    >
+                      Sign out everywhere
+                    </button>
+                  ) : null}
+                  {signedOutId === person.id ? (
+                    <p className="mt-1 text-xs text-slate-600" data-testid="signed-out-everywhere">
+                      Signed out on every device.
+                    </p>
+                  ) : null}
                 </TD>
                 <TD className="hidden sm:table-cell">
                   {person.active ? <Badge tone="green">Active</Badge> : <Badge tone="slate">Deactivated</Badge>}
