@@ -4,7 +4,7 @@ import { findEmails } from "./recognizers/email";
 import { findIbans } from "./recognizers/iban";
 import { findIpAddresses } from "./recognizers/ip-address";
 import { findNonLatinAddresses, findNonLatinDatesOfBirth, findNonLatinPersons } from "./recognizers/non-latin";
-import { findPersons } from "./recognizers/person";
+import { findPersons, findRepeatedNames } from "./recognizers/person";
 import { findPhones } from "./recognizers/phone";
 import { findStreetAddresses } from "./recognizers/street-address";
 import { findUsSsns } from "./recognizers/us-ssn";
@@ -36,8 +36,8 @@ const ALL_TYPES: ReadonlySet<PiiType> = new Set(PII_TYPES);
 /** Keeps the best of overlapping candidates: higher confidence, then earlier layer, then longer span. */
 export function resolveOverlaps(candidates: Candidate[]): Candidate[] {
   // Streets are often named after people ("Via Garibaldi"): a name inside an address is the address.
-  const addresses = candidates.filter((c) => c.type === "STREET_ADDRESS" && c.confidence >= 0.7);
-  const pool = candidates.filter((c) => c.type !== "PERSON" || !addresses.some((a) => a.start <= c.start && c.end <= a.end));
+  const inAddress = containment(candidates.filter((c) => c.type === "STREET_ADDRESS" && c.confidence >= 0.7));
+  const pool = candidates.filter((c) => c.type !== "PERSON" || !inAddress(c));
   const sorted = [...pool].sort(
     (a, b) =>
       b.confidence - a.confidence ||
@@ -45,28 +45,81 @@ export function resolveOverlaps(candidates: Candidate[]): Candidate[] {
       b.end - b.start - (a.end - a.start) ||
       a.start - b.start,
   );
-  const kept: Candidate[] = [];
+  const kept = new SpanIndex();
   for (const c of sorted) {
     if (c.end <= c.start) continue;
-    const clash = kept.filter((k) => c.start < k.end && k.start < c.end);
+    const clash = kept.overlapping(c.start, c.end);
     if (clash.length === 0) {
-      kept.push(c);
+      kept.add(c);
       continue;
     }
     // An address grown over a neighbouring phone or name keeps its longest part outside the winner.
     if (c.type === "STREET_ADDRESS") {
       let best: Candidate | undefined;
       let from = c.start;
-      for (const k of [...clash].sort((a, b) => a.start - b.start)) {
+      for (const k of clash.sort((a, b) => a.start - b.start)) {
         if (k.start - from > (best ? best.end - best.start : 0)) best = { ...c, start: from, end: k.start };
         from = Math.max(from, k.end);
       }
       if (c.end - from > (best ? best.end - best.start : 0)) best = { ...c, start: from, end: c.end };
       // Pieces of fewer than 4 characters are separators, not an address.
-      if (best && best.end - best.start >= 4) kept.push(best);
+      if (best && best.end - best.start >= 4) kept.add(best);
     }
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return kept.all().sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Whether a span lies inside one of `spans`: the spans sorted by start with the furthest end so far,
+ * then a binary search, instead of a scan of every span for every question.
+ */
+function containment(spans: Candidate[]): (c: Candidate) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const furthest: number[] = [];
+  for (const s of sorted) furthest.push(Math.max(furthest.at(-1) ?? 0, s.end));
+  return (c) => {
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let last = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.start <= c.start) {
+        last = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return last >= 0 && furthest[last]! >= c.end;
+  };
+}
+
+/**
+ * Kept spans filed by the stretches of text they cover, so that finding the ones a new span overlaps
+ * looks at its neighbours only: a scan of every kept span made thousands of findings quadratic.
+ */
+class SpanIndex {
+  private static readonly BUCKET = 64;
+  private readonly buckets = new Map<number, Candidate[]>();
+  private readonly spans: Candidate[] = [];
+
+  add(c: Candidate): void {
+    this.spans.push(c);
+    for (let b = Math.floor(c.start / SpanIndex.BUCKET); b <= Math.floor((c.end - 1) / SpanIndex.BUCKET); b++) {
+      const list = this.buckets.get(b);
+      if (list) list.push(c);
+      else this.buckets.set(b, [c]);
+    }
+  }
+
+  overlapping(start: number, end: number): Candidate[] {
+    const found = new Set<Candidate>();
+    for (let b = Math.floor(start / SpanIndex.BUCKET); b <= Math.floor((end - 1) / SpanIndex.BUCKET); b++)
+      for (const k of this.buckets.get(b) ?? []) if (start < k.end && k.start < end) found.add(k);
+    return [...found];
+  }
+
+  all(): Candidate[] {
+    return this.spans;
+  }
 }
 
 /** The identity of a value for numbering: the same card or name written differently is the same value. */
@@ -84,14 +137,64 @@ function valueKey(type: PiiType, value: string): string {
   }
 }
 
+function findCandidates(text: string, types: ReadonlySet<PiiType>): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const [type, find] of LAYERS) if (types.has(type)) for (const c of find(text)) candidates.push(c);
+  return candidates;
+}
+
+// Texts longer than SEGMENT_CHARS are read in segments of about that length, each with CONTEXT_CHARS
+// of the text on either side, so that the recognizers' work grows with the text's length, whatever
+// its shape: some rules compare every word of a text with every other, harmless in a prompt, not
+// in a megabyte. A segment keeps what starts inside it; its context lets it see cue words before
+// and finish a piece of personal data that crosses its end. Prompts within the token limit, and
+// most model outputs, are shorter than one segment.
+const SEGMENT_CHARS = 8_192;
+const CONTEXT_CHARS = 512;
+
+function findInSegments(text: string, types: ReadonlySet<PiiType>): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (let from = 0; from < text.length; ) {
+    const to = cutBefore(text, from + SEGMENT_CHARS, from + SEGMENT_CHARS / 2);
+    const windowStart = cutBefore(text, from - CONTEXT_CHARS, from - CONTEXT_CHARS / 2);
+    const windowEnd = cutBefore(text, to + CONTEXT_CHARS, to + CONTEXT_CHARS / 2);
+    for (const c of findCandidates(text.slice(windowStart, windowEnd), types)) {
+      const start = c.start + windowStart;
+      if (start >= from && start < to) candidates.push({ ...c, start, end: c.end + windowStart });
+    }
+    from = to;
+  }
+  // A name found in one segment is the same person when its parts recur in another.
+  if (types.has("PERSON"))
+    for (const c of findRepeatedNames(
+      text,
+      candidates.filter((c) => c.type === "PERSON"),
+    ))
+      candidates.push(c);
+  return candidates;
+}
+
+/**
+ * A place to cut the text at or before `at` (and not before `floor`): a line break, else a space,
+ * else `at` itself, moved off the middle of a surrogate pair. 0 and the text's length are kept.
+ */
+function cutBefore(text: string, at: number, floor: number): number {
+  if (at <= 0) return 0;
+  if (at >= text.length) return text.length;
+  for (let k = at; k > floor; k--) if (text.charCodeAt(k) === 10) return k;
+  for (let k = at; k > floor; k--) if (text.charCodeAt(k) === 32) return k;
+  return (text.charCodeAt(at) & 0xfc00) === 0xdc00 ? at - 1 : at;
+}
+
 /** Finds personal data in `text` and replaces each piece with `<TYPE_N>`, where N numbers distinct values per type in order of appearance. */
 export function redact(text: string, options: RedactOptions = {}): RedactResult {
   const types = options.types ? new Set(options.types) : ALL_TYPES;
   const minConfidence = options.minConfidence ?? 0.5;
   const candidates: Candidate[] = [];
-  for (const [type, find] of LAYERS) {
-    if (!types.has(type)) continue;
-    for (const c of find(text)) if (c.confidence >= minConfidence) candidates.push(c);
+  if (text.length <= SEGMENT_CHARS) {
+    for (const c of findCandidates(text, types)) if (c.confidence >= minConfidence) candidates.push(c);
+  } else {
+    for (const c of findInSegments(text, types)) if (c.confidence >= minConfidence) candidates.push(c);
   }
   // Most prompts carry no personal data: nothing to resolve or number.
   if (candidates.length === 0) return { redacted: text, findings: [] };

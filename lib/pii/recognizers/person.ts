@@ -449,12 +449,21 @@ function sentenceInitial(text: string, start: number): boolean {
   return start === 0 || /(?:[.!?]["')\]]?\s+|\n\s*|^\s*|["“(]\s*)$/.test(before);
 }
 
+/**
+ * Whether the run is alone on its line, but for list marks before it and punctuation after it.
+ * Read outwards from the run only as far as such characters go: looking for the line's ends first
+ * made every run on one long line cost the whole line.
+ */
 function lineIsRun(text: string, start: number, end: number): boolean {
-  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
-  let lineEnd = text.indexOf("\n", end);
-  if (lineEnd < 0) lineEnd = text.length;
-  return /^[\s>?*\-•|]*$/.test(text.slice(lineStart, start)) && /^[\s,.]*$/.test(text.slice(end, lineEnd));
+  let k = start - 1;
+  while (k >= 0 && text[k] !== "\n" && LINE_LEAD.test(text[k]!)) k--;
+  if (k >= 0 && text[k] !== "\n") return false;
+  k = end;
+  while (k < text.length && text[k] !== "\n" && LINE_TAIL.test(text[k]!)) k++;
+  return k === text.length || text[k] === "\n";
 }
+const LINE_LEAD = /[\s>?*\-•|]/;
+const LINE_TAIL = /[\s,.]/;
 
 /** Person names: capitalised runs scored by name lists and cues; names found once are then caught everywhere in the text. */
 export function findPersons(text: string): Candidate[] {
@@ -536,15 +545,8 @@ export function findPersons(text: string): Candidate[] {
   coordinate(text, tokens, out, lexicon, isLowercaseText);
   // Lower-case lists of given names: "they had 6: silvana, adam, christopher and caleb".
   if (mayHaveLowerList(text))
-    for (const m of text.matchAll(LOWER_LIST)) {
-      const items = [
-        m[1]!,
-        ...m[2]!
-          .split(",")
-          .map((x) => x.trim())
-          .filter(Boolean),
-        m[3]!,
-      ];
+    for (const m of lowerLists(text)) {
+      const items = m.items;
       const strong = items.filter((w) => lexicon.names.has(w) && !lexicon.common.has(w) && !lexicon.places.has(w)).length;
       if (items.length >= 3 && items.every((w) => lexicon.names.has(w) && !lexicon.veryCommon.has(w)) && strong >= 2) {
         let at = m.index;
@@ -570,41 +572,91 @@ export function findPersons(text: string): Candidate[] {
     }
   }
 
-  // A name seen once is the same person wherever its parts recur ("Teresa Kreutzmann … Kreutzmann said"),
-  // in any case ("… kreutzmann").
+  for (const c of findRepeatedNames(text, out, tokens)) out.push(c);
+  return out;
+}
+
+/**
+ * A name seen once is the same person wherever its parts recur ("Teresa Kreutzmann … Kreutzmann
+ * said"), in any case ("… kreutzmann"): the repeats of `found` names' parts that no found name covers.
+ */
+export function findRepeatedNames(text: string, found: readonly Candidate[], tokens = tokenize(text)): Candidate[] {
+  const named = found.filter((c) => c.confidence >= 0.5);
   const seen = new Set<string>();
-  for (const c of out) {
-    if (c.confidence < 0.5) continue;
+  for (const c of named) {
     for (const part of text.slice(c.start, c.end).split(/[\s.,]+/)) {
       const lower = part.replace(/['’]s$/, "").toLowerCase();
       if (lower.length >= 3 && !HONORIFICS.has(lower) && !SUFFIXES.has(lower) && !TITLES.has(lower) && !(wordFlags(lower) & VERY_COMMON))
         seen.add(lower);
     }
   }
-  if (seen.size > 0) {
-    for (const tok of tokens) {
-      if (!seen.has(tok.lower)) continue;
-      // A lower-case repeat must not be an everyday word ("rose", "mark").
-      if (/^\p{Ll}/u.test(tok.text) && flagsOf(tok) & COMMON) continue;
-      // A name that is also a country or town, repeated after a place preposition, is the place:
-      // "Jordan is flying to Amman ... in Jordan next month".
-      if (
-        flagsOf(tok) & PLACE &&
-        /\b(?:in|to|from|at|near|across|around|visit|visiting)\s+$/i.test(text.slice(Math.max(0, tok.start - 12), tok.start))
-      )
-        continue;
-      if (!out.some((c) => c.confidence >= 0.5 && c.start <= tok.start && tok.end <= c.end)) {
-        out.push({ type: "PERSON", start: tok.start, end: tok.end, confidence: 0.7 });
-      }
-    }
+  const repeats: Candidate[] = [];
+  if (seen.size === 0) return repeats;
+  // Tokens come in text order: a sweep over the found names by start, keeping the furthest end,
+  // tells whether one covers a token. (Repeats are whole tokens, which never overlap: adding them
+  // changes no later answer.)
+  const byStart = [...named].sort((a, b) => a.start - b.start);
+  let next = 0;
+  let furthest = -1;
+  for (const tok of tokens) {
+    if (!seen.has(tok.lower)) continue;
+    // A lower-case repeat must not be an everyday word ("rose", "mark").
+    if (/^\p{Ll}/u.test(tok.text) && flagsOf(tok) & COMMON) continue;
+    // A name that is also a country or town, repeated after a place preposition, is the place:
+    // "Jordan is flying to Amman ... in Jordan next month".
+    if (
+      flagsOf(tok) & PLACE &&
+      /\b(?:in|to|from|at|near|across|around|visit|visiting)\s+$/i.test(text.slice(Math.max(0, tok.start - 12), tok.start))
+    )
+      continue;
+    while (next < byStart.length && byStart[next]!.start <= tok.start) furthest = Math.max(furthest, byStart[next++]!.end);
+    if (furthest < tok.end) repeats.push({ type: "PERSON", start: tok.start, end: tok.end, confidence: 0.7 });
   }
-  return out;
+  return repeats;
 }
 
-const LOWER_LIST = /(?<![\p{L}])(\p{Ll}+)((?:, ?\p{Ll}+){1,}),? (?:and|&) (\p{Ll}+)(?![\p{L}])/gu;
+// Lower-case words listed with commas and closed by "and" or "&": what
+// /(?<![\p{L}])(\p{Ll}+)((?:, ?\p{Ll}+){1,}),? (?:and|&) (\p{Ll}+)(?![\p{L}])/gu matches, found by
+// lowerLists in one pass (the regex tried again from every item of a long list that never closes).
+const LIST_HEAD = /(?<![\p{L}])\p{Ll}+/gu;
+const LIST_ITEM = /\p{Ll}+/uy;
+const LIST_CLOSE = /,? (?:and|&) (\p{Ll}+)(?![\p{L}])/uy;
 
 /**
- * False when LOWER_LIST cannot match: no " and " or " & " comes right after ", x" or ", x," with x in
+ * The lists that regex matches, in order: `index` where the first item starts, `items` every
+ * word listed. A list reads as many ", item"s as follow, then gives back items until "and x" or
+ * "& x" closes it, as the regex's backtracking does. When nothing closes it, no later item could
+ * open a list that closes (it would have fewer items to give back), so the search goes on after it.
+ */
+function* lowerLists(text: string): Generator<{ index: number; items: string[] }> {
+  LIST_HEAD.lastIndex = 0;
+  for (let head = LIST_HEAD.exec(text); head; head = LIST_HEAD.exec(text)) {
+    const words = [head[0]];
+    const ends = [head.index + head[0].length];
+    for (let at = ends[0]!; text[at] === ","; ) {
+      LIST_ITEM.lastIndex = text[at + 1] === " " ? at + 2 : at + 1;
+      const item = LIST_ITEM.exec(text);
+      if (!item) break;
+      words.push(item[0]);
+      at = LIST_ITEM.lastIndex;
+      ends.push(at);
+    }
+    let closed = false;
+    for (let k = words.length - 1; k >= 1 && !closed; k--) {
+      LIST_CLOSE.lastIndex = ends[k]!;
+      const close = LIST_CLOSE.exec(text);
+      if (close) {
+        closed = true;
+        yield { index: head.index, items: [...words.slice(0, k + 1), close[1]!] };
+        LIST_HEAD.lastIndex = LIST_CLOSE.lastIndex;
+      }
+    }
+    if (!closed) LIST_HEAD.lastIndex = ends.at(-1)!;
+  }
+}
+
+/**
+ * False when lowerLists finds nothing: no " and " or " & " comes right after ", x" or ", x," with x in
  * lower case. (The regex itself is slow to fail on ordinary prose.) Non-ASCII text is left to the regex.
  */
 function mayHaveLowerList(text: string): boolean {
@@ -854,9 +906,11 @@ function wordNamesByContext(text: string, tokens: Token[], out: Candidate[]): vo
     const gapBefore = prev ? text.slice(prev.end, tok.start) : "";
     // The first word of a run only: "Grace Baker", not "Amazing Grace Baker".
     if (prev?.cap && gapBefore === " ") continue;
-    const found = out.find((c) => c.confidence >= 0.5 && c.start === tok.end + 1 && text[tok.end] === " ");
+    const found = text[tok.end] === " " ? foundAt(out, tok.end + 1) : undefined;
     if (found && !HONORIFICS.has(text.slice(found.start, found.end).split(/[\s.]/)[0]!.toLowerCase())) {
       found.start = tok.start;
+      // Filed again under its new start, with the characters it now covers.
+      file(foundIndex(out), out, out.indexOf(found));
       continue;
     }
     const after = text.slice(tok.end, tok.end + 40);
@@ -869,7 +923,7 @@ function wordNamesByContext(text: string, tokens: Token[], out: Candidate[]): vo
     else {
       // Paired: "X and <found name> are ..." / "X and <found name>'s ...".
       const m = /^ (?:and|&) /.exec(after);
-      const partner = m && out.find((c) => c.confidence >= 0.5 && c.start === tok.end + m[0].length);
+      const partner = m && foundAt(out, tok.end + m[0].length);
       if (
         partner &&
         /^(?:['’]s\b| (?:are|were|have|had|got|met|both|will|went|live|love)\b)/.test(text.slice(partner.end, partner.end + 8))
@@ -1002,8 +1056,50 @@ function listContinues(text: string, end: number): boolean {
   return /^(?:,? (?:and|&|or) |, )\p{L}/u.test(text.slice(end, end + 8));
 }
 
+/**
+ * The names found so far (confidence 0.5 or more), filed as `out` grows: the characters they cover
+ * and where each starts. The rules ask about every token; scanning every finding for each made a
+ * text full of names quadratic.
+ */
+type FoundIndex = { filed: number; marks: Uint8Array; byStart: Map<number, number[]> };
+const foundIndexes = new WeakMap<Candidate[], FoundIndex>();
+
+function foundIndex(out: Candidate[]): FoundIndex {
+  let index = foundIndexes.get(out);
+  if (!index) {
+    index = { filed: 0, marks: new Uint8Array(256), byStart: new Map() };
+    foundIndexes.set(out, index);
+  }
+  for (; index.filed < out.length; index.filed++) file(index, out, index.filed);
+  return index;
+}
+
+function file(index: FoundIndex, out: Candidate[], i: number): void {
+  const c = out[i]!;
+  if (c.confidence < 0.5) return;
+  if (c.end > index.marks.length) {
+    const grown = new Uint8Array(Math.max(c.end, index.marks.length * 2));
+    grown.set(index.marks);
+    index.marks = grown;
+  }
+  index.marks.fill(1, c.start, c.end);
+  const list = index.byStart.get(c.start);
+  if (list) list.push(i);
+  else index.byStart.set(c.start, [i]);
+}
+
+/** Whether a found name overlaps `tok`. */
 function covered(out: Candidate[], tok: { start: number; end: number }): boolean {
-  return out.some((c) => c.confidence >= 0.5 && c.start < tok.end && tok.start < c.end);
+  const { marks } = foundIndex(out);
+  for (let k = tok.start; k < tok.end && k < marks.length; k++) if (marks[k]) return true;
+  return false;
+}
+
+/** The first found name, in the order found, that starts at `at`. */
+function foundAt(out: Candidate[], at: number): Candidate | undefined {
+  let first: number | undefined;
+  for (const i of foundIndex(out).byStart.get(at) ?? []) if (out[i]!.start === at && (first === undefined || i < first)) first = i;
+  return first === undefined ? undefined : out[first];
 }
 
 /** CUE_AFTER without a bare "Label: " (a speaker's colon with a quote still counts). */

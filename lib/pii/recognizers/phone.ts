@@ -6,8 +6,11 @@ import type { Candidate } from "../types";
 // bracketed area code, optionally followed by an extension. Newlines never join groups.
 // CJK characters (Han, kana, Hangul) are written without spaces, so one may touch the number on
 // either side ("手机+86 139 1734 2268。", "전화010-4827-1935로"): they do not count as a word around it.
+// Each group takes all the digits it can and gives none back ("(?=(\d{1,6}))\2" is an atomic
+// \d{1,6}): when a candidate failed, trying every other way of cutting its digits into groups cost
+// seconds on one run of 48 digits.
 const PHONE_CANDIDATE =
-  /(?<![\p{N}_+\-./:]|[^\P{L}\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])(?<!\d,)(?:\+ ?|00)?(?:\(\+?\d{1,4}\) ?)?\d{1,5}(?:(?:[ .\-/]|\) ?| ?\()?\d{1,6}\)?){0,7}(?: ?(?:x|ext\.?|extension) ?\d{1,6})?(?![\p{N}_]|[^\P{L}\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|[.,\-/]\d)/gu;
+  /(?<![\p{N}_+\-./:]|[^\P{L}\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])(?<!\d,)(?:\+ ?|00)?(?:\(\+?\d{1,4}\) ?)?(?=(\d{1,5}))\1(?:(?:[ .\-/]|\) ?| ?\()?(?=(\d{1,6}))\2\)?){0,7}(?: ?(?:x|ext\.?|extension) ?\d{1,6})?(?![\p{N}_]|[^\P{L}\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|[.,\-/]\d)/gu;
 
 // With the same wording in the European languages prompts come in: French "rappeler au",
 // German "erreichbar unter", Dutch "bereikbaar op", Spanish "llámame al", Portuguese "ligar para".

@@ -200,10 +200,18 @@ function isShortAddressLine(line: string): boolean {
   return plainWords === 0;
 }
 
+const EXTEND_WINDOW = 256;
+const EXTEND_LIMIT = 1_024;
+
 /** Extends an address to the right over units, a house number, a ", City, ST 12345" tail and short block lines. */
 function extendRight(text: string, end: number, isLowercaseText: boolean): number {
+  // Each step reads a unit, a town or a line, and an address is a few of those: a short stretch.
+  // Read to the text's end, a run of "Flat 1, Flat 1, …" or of capitalised words cost its whole
+  // length at every address before it.
+  const limit = end + EXTEND_LIMIT;
   for (let guard = 0; guard < 12; guard++) {
-    const rest = text.slice(end);
+    const rest = text.slice(end, Math.min(end + EXTEND_WINDOW, limit));
+    const cut = end + rest.length < text.length;
     let m = UNIT.exec(rest);
     if (m) {
       end += m[0].length;
@@ -298,19 +306,21 @@ function extendRight(text: string, end: number, isLowercaseText: boolean): numbe
     }
     // A Brazilian state after a dash: "São Paulo - SP, 01426-001".
     m = /^[ \t]+[-–][ \t]+[A-Z]{2}\b(?=,?[ \t]*(?:\d{5}-\d{3}|$|[.,;\n]))/.exec(rest);
-    if (m && /\p{L}$/u.test(text.slice(0, end))) {
+    if (m && /\p{L}$/u.test(text.slice(Math.max(0, end - 2), end))) {
       end += m[0].length;
       continue;
     }
     // A parenthesised variant after a place: "Cyprus (Greek) 13475".
     m = /^[ \t]*\([\p{Lu}][\p{L} ]{1,20}\)(?=[ \t]*(?:\d{4,5}|[A-Z]\d[A-Z] ?\d[A-Z]\d\b|[.,?!]|$))/u.exec(rest);
-    if (m && /\p{L}$/u.test(text.slice(0, end))) {
+    if (m && /\p{L}$/u.test(text.slice(Math.max(0, end - 2), end))) {
       end += m[0].length;
       continue;
     }
     // Block lines: "\n Suite 845\n Evionnaz\n Switzerland 05377".
     m = /^[ \t]*\n(?:[ \t>?*-]*\n)?([^\n]*)/.exec(rest);
-    if (m && isShortAddressLine(m[1]!.replace(/^[\s>?*-]+/, ""))) {
+    // (A line that runs past what was read is no short one.)
+    const wholeLine = m !== null && !(cut && m.index + m[0].length === rest.length);
+    if (m && wholeLine && isShortAddressLine(m[1]!.replace(/^[\s>?*-]+/, ""))) {
       const line = m[1]!;
       const lead = m[0].length - line.length;
       const trimmed = line.replace(/[\s.]+$/, "");
