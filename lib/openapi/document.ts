@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_BODY_BYTES } from "@/lib/api/http";
 import { type Auth, type ErrorStatus, type NamedSchema, type OperationDoc, type OperationSpec, TAGS } from "@/lib/api/operation";
 import { API_KEY_SCOPES } from "@/lib/api-keys/schema";
 import { publicOperations } from "./operations";
@@ -66,13 +67,14 @@ export const SECURITY_SCHEMES = {
   },
 } as const;
 
-const ERROR_CODE_OF: Record<ErrorStatus | 401 | 415, string> = {
+const ERROR_CODE_OF: Record<ErrorStatus | 401 | 413 | 415, string> = {
   400: "invalid_request",
   401: "unauthorized",
   403: "forbidden",
   404: "not_found",
   409: "conflict",
   410: "gone",
+  413: "payload_too_large",
   415: "unsupported_media_type",
   422: "unprocessable",
   429: "rate_limited",
@@ -120,8 +122,13 @@ export function hoistDefs(name: string, json: SchemaObject, schemas: Record<stri
 }
 
 /** The errors defineOperation answers on its own, from the declaration's auth, method and body. */
-function declaredErrors(op: OperationDoc): Partial<Record<401 | 403 | 415, string>> {
-  const media = op.body ? { 415: "The body is not sent as `Content-Type: application/json`." } : {};
+function declaredErrors(op: OperationDoc): Partial<Record<401 | 403 | 413 | 415, string>> {
+  const media = op.body
+    ? {
+        413: `The body is over ${MAX_BODY_BYTES / 1024 / 1024} MB (counted as it arrives, chunked or not).`,
+        415: "The body is not sent as `Content-Type: application/json`.",
+      }
+    : {};
   const { auth } = op;
   if (auth.kind === "apiKey") {
     return {
@@ -280,7 +287,7 @@ export function buildOpenApiDocument(specs: readonly OperationSpec[] = publicOpe
     }
     const errors = { ...declaredErrors(op), ...op.errors } as Record<string, string>;
     for (const status of Object.keys(errors).sort()) {
-      const code = ERROR_CODE_OF[Number(status) as ErrorStatus | 401 | 415];
+      const code = ERROR_CODE_OF[Number(status) as ErrorStatus | 401 | 413 | 415];
       responses[status] = {
         description: errors[status]!,
         content: { "application/json": { schema: ref(ERROR_SCHEMA_NAME), example: { error: { code, message: errors[status] } } } },

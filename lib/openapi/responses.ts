@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   "conflict",
   "gone",
   "unprocessable",
+  "payload_too_large",
   "rate_limited",
   "quality_blocked",
   "screening_failed",
