@@ -101,7 +101,7 @@ test("a labeler's session cannot be used from another site to skip a task or add
   const task = (await leased.json()) as { id: string };
 
   await expectRefused(client, `/api/v1/tasks/${task.id}/skip`, { reason: "intent_unclear" });
-  expect(await db.assignment.findFirstOrThrow({ where: { taskId: task.id } })).toMatchObject({ status: "leased" });
+  expect(await db.assignment.findFirstOrThrow({ where: { taskId: task.id }, select: { status: true } })).toEqual({ status: "leased" });
 
   const prompt = { kind: "plain", category: "generation", text: `Write a limerick about ${unique()} and tea` };
   await expectRefused(client, `/api/projects/${project.slug}/prompts`, prompt);
