@@ -1,8 +1,11 @@
 // The authorization matrix: every page and API route, called as anonymous, labeler, admin, and
-// with API keys with and without each scope. Later issues add their routes to these tables.
+// with API keys with and without each scope; in a project limited to its members, also as a member
+// and as a labeler of another project. Later issues add their routes to these tables.
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { revokeApiKey } from "@/lib/api-keys/mutations";
 import { API_KEY_SCOPES, type ApiKeyScope } from "@/lib/api-keys/schema";
+import { updateQualitySettings } from "@/lib/labeling/quality-settings";
+import { addProjectMember } from "@/lib/projects/member-mutations";
 import { makeApiKey, makeProject, makeUser } from "../support/factory";
 import { newClient, signedInClient } from "./support/http";
 
@@ -10,6 +13,8 @@ type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 type Call = { method: Method; path: string; body?: unknown };
 
 let slug: string;
+// A project open only to its members (labeler_access "members").
+let closed: { slug: string; name: string };
 const actors: Record<string, APIRequestContext> = {};
 const keys: Partial<Record<ApiKeyScope | "all" | "revoked", string>> = {};
 
@@ -20,6 +25,13 @@ test.beforeAll(async () => {
   actors.anonymous = await newClient();
   actors.labeler = await signedInClient(labeler.email, labeler.password);
   actors.admin = await signedInClient(admin.email, admin.password);
+  const closedProject = await makeProject();
+  await updateQualitySettings(closedProject, { labeler_access: "members" }, {});
+  closed = closedProject;
+  const member = await makeUser("labeler");
+  await addProjectMember(closedProject, { email: member.email }, {});
+  actors.member = await signedInClient(member.email, member.password);
+  // `labeler` works in the open project; to the closed one they are a labeler of another project.
   for (const scope of API_KEY_SCOPES) keys[scope] = (await makeApiKey([scope])).key;
   keys.all = (await makeApiKey([...API_KEY_SCOPES])).key;
   const revoked = await makeApiKey([...API_KEY_SCOPES]);
@@ -48,6 +60,7 @@ const adminPages = [
   "/admin/projects/{slug}/prompts",
   "/admin/projects/{slug}/quotas",
   "/admin/projects/{slug}/settings",
+  "/admin/projects/{slug}/people",
   "/admin/projects/{slug}/pipeline",
   "/admin/projects/{slug}/queue",
   "/admin/projects/{slug}/tasks",
@@ -115,6 +128,8 @@ const adminRoutes: Call[] = [
   { method: "PUT", path: "/api/admin/projects/{slug}/tasks/unknown-id/gold", body: { ranking: [["a"]] } },
   { method: "DELETE", path: "/api/admin/projects/{slug}/tasks/unknown-id/gold" },
   { method: "PATCH", path: "/api/admin/projects/{slug}/quality-settings", body: { gold_rate: -1 } },
+  { method: "POST", path: "/api/admin/projects/{slug}/members", body: { email: "not-an-email" } },
+  { method: "DELETE", path: "/api/admin/projects/{slug}/members", body: { email: "not-an-email" } },
 ];
 
 // Session routes any signed-in person may call.
@@ -132,6 +147,26 @@ test("user API: 401 for anonymous people and API keys, through for labelers and 
     expect((await call(actors.anonymous!, route, keys.all)).status(), `${label} with a key`).toBe(401);
     for (const actor of ["labeler", "admin"])
       expect([200, 201, 204, 404, 422], `${label} as ${actor}`).toContain((await call(actors[actor]!, route)).status());
+  }
+});
+
+test("a members-only project: members and admins get through, a labeler of another project gets 404 as for an unknown slug", async () => {
+  const inClosed = (path: string) => path.replace("{slug}", closed.slug);
+  for (const path of userPages.filter((page) => page.includes("{slug}")).map(inClosed)) {
+    for (const actor of ["member", "admin"])
+      expect((await call(actors[actor]!, { method: "GET", path })).status(), `${path} as ${actor}`).toBe(200);
+    expect((await call(actors.labeler!, { method: "GET", path })).status(), `${path} as another project's labeler`).toBe(404);
+  }
+  expect(await (await call(actors.labeler!, { method: "GET", path: "/" })).text()).not.toContain(closed.name);
+  expect(await (await call(actors.member!, { method: "GET", path: "/" })).text()).toContain(closed.name);
+  for (const route of userRoutes.filter((call) => call.path.includes("{slug}"))) {
+    const target = { ...route, path: inClosed(route.path) };
+    const label = `${target.method} ${target.path}`;
+    const outsider = await call(actors.labeler!, target);
+    expect(outsider.status(), label).toBe(404);
+    expect(await outsider.json(), label).toEqual({ error: { code: "not_found", message: `No project with slug "${closed.slug}".` } });
+    for (const actor of ["member", "admin"])
+      expect([200, 201, 204, 422], `${label} as ${actor}`).toContain((await call(actors[actor]!, target)).status());
   }
 });
 
@@ -165,6 +200,9 @@ const keyRoutes: (Call & { scope?: ApiKeyScope })[] = [
   { method: "DELETE", path: "/api/v1/projects/{slug}/snapshots/no-such-snapshot", scope: "export:write" },
   { method: "GET", path: "/api/v1/projects/{slug}/snapshots/no-such-snapshot/files/x.jsonl.gz", scope: "export:read" },
   { method: "GET", path: "/api/v1/projects/{slug}/settings", scope: "projects:admin" },
+  { method: "GET", path: "/api/v1/projects/{slug}/members", scope: "projects:admin" },
+  { method: "POST", path: "/api/v1/projects/{slug}/members", body: { email: "not-an-email" }, scope: "projects:admin" },
+  { method: "DELETE", path: "/api/v1/projects/{slug}/members", body: { email: "not-an-email" }, scope: "projects:admin" },
   { method: "GET", path: "/api/v1/projects/{slug}/quality", scope: "quality:read" },
   { method: "GET", path: "/api/v1/projects/{slug}/models?split=train", scope: "quality:read" },
   { method: "PATCH", path: "/api/v1/projects/{slug}/settings", body: { gold_rate: 2 }, scope: "projects:admin" },

@@ -11,6 +11,7 @@ const TABS = [
   { path: "/import", label: "Import" },
   { path: "/quotas", label: "Quotas" },
   { path: "/settings", label: "Settings" },
+  { path: "/people", label: "People" },
   { path: "/pipeline", label: "Pipeline" },
   { path: "/tasks", label: "Tasks" },
   { path: "/queue", label: "Queue" },

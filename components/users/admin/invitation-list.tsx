@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useConfirmedDelete } from "@/components/ui/use-confirmed-delete";
 
-export type InvitationRow = { id: string; email: string; role: string; expires: string; expiresTitle: string };
+export type InvitationRow = { id: string; email: string; role: string; expires: string; expiresTitle: string; projects: string[] };
 
 export function InvitationList({ invitations }: { invitations: InvitationRow[] }) {
   const { target, ask, dialog } = useConfirmedDelete<InvitationRow>((row) => `/api/admin/invitations/${encodeURIComponent(row.id)}`);
@@ -32,6 +32,11 @@ export function InvitationList({ invitations }: { invitations: InvitationRow[] }
                 <Badge tone={invitation.role === "admin" ? "indigo" : "slate"}>{invitation.role}</Badge>
                 <span title={invitation.expiresTitle}>expires {invitation.expires}</span>
               </p>
+              {invitation.projects.length ? (
+                <p className="mt-0.5 truncate text-xs text-slate-500" title={invitation.projects.join(", ")}>
+                  Joins {invitation.projects.join(", ")}
+                </p>
+              ) : null}
             </div>
             <Button variant="ghost" size="sm" onClick={() => ask(invitation)}>
               Revoke

@@ -5,6 +5,7 @@ import { InvitationList } from "@/components/users/admin/invitation-list";
 import { InviteForm } from "@/components/users/admin/invite-form";
 import { PeopleTable } from "@/components/users/admin/people-table";
 import { requireAdmin } from "@/lib/auth/guards";
+import { listProjects } from "@/lib/projects/queries";
 import { formatDateTime, formatRelative } from "@/lib/ui/format";
 import { listOpenInvitations, listUsers } from "@/lib/users/queries";
 
@@ -13,7 +14,7 @@ export const dynamic = "force-dynamic";
 
 export default async function PeoplePage() {
   const admin = await requireAdmin();
-  const [users, invitations] = await Promise.all([listUsers(), listOpenInvitations()]);
+  const [users, invitations, projects] = await Promise.all([listUsers(), listOpenInvitations(), listProjects()]);
   const now = new Date();
 
   return (
@@ -47,7 +48,13 @@ export default async function PeoplePage() {
               <CardDescription>You get a one-time link to send them.</CardDescription>
             </CardHeader>
             <CardBody>
-              <InviteForm />
+              <InviteForm
+                projects={projects.map((project) => ({
+                  slug: project.slug,
+                  name: project.name,
+                  membersOnly: project.labelerAccess === "members",
+                }))}
+              />
             </CardBody>
           </Card>
           <Card>
@@ -61,6 +68,7 @@ export default async function PeoplePage() {
                 role: invitation.role,
                 expires: formatRelative(invitation.expiresAt, now),
                 expiresTitle: formatDateTime(invitation.expiresAt),
+                projects: invitation.projects.map((project) => project.name),
               }))}
             />
           </Card>
