@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { MAX_BODY_BYTES } from "@/lib/api/http";
 import { type Auth, type ErrorStatus, type NamedSchema, type OperationDoc, type OperationSpec, TAGS } from "@/lib/api/operation";
 import { API_KEY_SCOPES } from "@/lib/api-keys/schema";
+import { MAX_BODY_BYTES } from "@/lib/input/schema";
 import { publicOperations } from "./operations";
 import { errorBodySchema } from "./responses";
 
@@ -63,7 +63,8 @@ export const SECURITY_SCHEMES = {
     name: "next-auth.session-token",
     description:
       "The signed-in labeler's session cookie, set by signing in at /login (named `__Secure-next-auth.session-token` over HTTPS). " +
-      "The labeling-queue routes act for that person; API keys do not work there.",
+      "The labeling-queue routes act for that person; API keys do not work there. " +
+      "Their POSTs must say they come from this site, as browsers do (`Origin` of this host, or `Sec-Fetch-Site: same-origin`): 403 otherwise.",
   },
 } as const;
 
