@@ -35,8 +35,11 @@ export async function admitSignInAttempt(subject: SignInSubject): Promise<SignIn
         const byKey = new Map(rows.map((row) => [row.key, row]));
         const admission = admitAttempt(byKey.get(keys.pair) ?? null, keys.ip ? (byKey.get(keys.ip) ?? null) : null, now);
         if (!admission.allowed) throw new Refused(admission.retryAt);
-        await tx.signInThrottle.update({ where: { key: keys.pair }, data: admission.pair });
-        if (keys.ip && admission.address) await tx.signInThrottle.update({ where: { key: keys.ip }, data: admission.address });
+        // updatedAt is the attempt's time, the one the rules read (a pair's last failure).
+        await tx.signInThrottle.update({ where: { key: keys.pair }, data: { ...admission.pair, updatedAt: now } });
+        if (keys.ip && admission.address) {
+          await tx.signInThrottle.update({ where: { key: keys.ip }, data: { ...admission.address, updatedAt: now } });
+        }
       },
       // Attempts on one hot key queue on its lock; a burst of them must queue, not fail.
       { maxWait: 10_000, timeout: 10_000 },
