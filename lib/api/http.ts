@@ -1,13 +1,11 @@
 import { NextResponse } from "next/server";
 import { AppError, type ErrorCode, type ErrorIssue } from "@/lib/api/errors";
+import { MAX_BODY_BYTES } from "@/lib/input/schema";
 
 export function errorResponse(code: ErrorCode, message: string, issues?: ErrorIssue[], headers?: HeadersInit) {
   const error = new AppError(code, message, issues);
   return NextResponse.json({ error: { code, message, ...(issues ? { issues } : {}) } }, { status: error.status, headers });
 }
-
-// Large enough for 1,000 prompts of ~1k tokens each, with room to spare.
-export const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
 function bodyTooLarge(limit: number): AppError {
   return new AppError("payload_too_large", `The request body is over ${limit / 1024 / 1024} MB.`);

@@ -5,8 +5,11 @@ import { z } from "zod";
  * U+0000 (in text or jsonb) nor a lone UTF-16 surrogate (it has no UTF-8 form): either one would
  * pass a plain z.string() and fail in the database as a 500, taking a whole batch down with it.
  * Byte caps bound what one field can cost before any work is done on it (redaction, dedup,
- * storage); the request body as a whole is capped in lib/api/http.ts.
+ * storage); the request body as a whole is capped too (lib/api/http.ts reads it).
  */
+
+/** The most bytes a request body may hold: 1,000 prompts of ~1k tokens each, with room to spare. */
+export const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
 /** The most UTF-8 bytes a field of each kind may hold. */
 export const FIELD_BYTES = {

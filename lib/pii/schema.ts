@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { FIELD_BYTES, safeString } from "@/lib/input/schema";
 import { type Finding, PII_TYPES } from "./types";
 
 export const redactRequestSchema = z.object({
-  text: z.string().max(200_000, { message: "Send at most 200,000 characters." }),
+  text: safeString(FIELD_BYTES.text).max(200_000, { message: "Send at most 200,000 characters." }),
 });
 export type RedactRequest = z.infer<typeof redactRequestSchema>;
 
