@@ -12,12 +12,13 @@ import { adjudicationSchema } from "@/lib/labeling/gold-admin";
 import { requestDemonstrationsSchema } from "@/lib/labeling/import";
 import { demonstrationSubmissionSchema, rankingSubmissionSchema, skipSchema } from "@/lib/labeling/schema";
 import { createComparisonSchema, createDemonstrationTasksSchema } from "@/lib/labeling/tasks";
+import { projectMemberInputSchema } from "@/lib/projects/access";
 import { createProjectSchema } from "@/lib/projects/schema";
 import { labelerPromptSchema } from "@/lib/prompts/labeler-prompt";
 import { quotaOverrideSchema } from "@/lib/prompts/mutations";
 import { promptFiltersSchema, usageCursorSchema } from "@/lib/prompts/queries";
 import { ingestPromptsSchema } from "@/lib/prompts/schema";
-import { acceptInvitationSchema, createUserSchema, setupAdminSchema } from "@/lib/users/schema";
+import { acceptInvitationSchema, createUserSchema, inviteSchema, setupAdminSchema } from "@/lib/users/schema";
 
 const NUL = "a\u0000b";
 const LONE_HIGH = "a\ud800b";
@@ -94,6 +95,8 @@ const cases: { name: string; schema: z.ZodType; valid: Record<string, unknown>; 
     valid: { token: "t".repeat(20), name: "Ada", password: "x".repeat(12) },
     fields: [["token"], ["name"]],
   },
+  { name: "invite", schema: inviteSchema, valid: { email: "a@b.co", projects: ["demo"] }, fields: [["email"], ["projects", 0]] },
+  { name: "project member", schema: projectMemberInputSchema, valid: { email: "a@b.co" }, fields: [["email"]] },
   {
     name: "setup",
     schema: setupAdminSchema,
