@@ -5,8 +5,8 @@ import type { Prisma, Project } from "@/lib/generated/prisma/client";
 import { FIELD_BYTES, safeString } from "@/lib/input/schema";
 import { listPromptsWithoutDemonstration } from "@/lib/labeling/admin-queries";
 import { createComparisonSchema, createDemonstrationTasks } from "@/lib/labeling/tasks";
-import { redact } from "@/lib/pii";
-import { redactJson } from "@/lib/prompts/prepare";
+import { redactorFor } from "@/lib/pii/pool";
+import { redactJson, stringsInJson } from "@/lib/prompts/prepare";
 
 // Admin tools that create labeling tasks in bulk: a JSONL file of comparisons streamed from the
 // browser in batches, and requests for demonstrations of chosen prompts.
@@ -69,6 +69,15 @@ export async function ingestComparisonBatch(
     ? await db.prompt.findMany({ where: { id: { in: promptIds }, projectId: project.id }, select: { id: true, status: true } })
     : [];
   const statusOf = new Map(prompts.map((prompt) => [prompt.id, prompt.status]));
+  // The outputs of the lines that will make tasks, redacted on the worker pool before the
+  // transaction opens (it would otherwise stay open, and this thread busy, for the whole time).
+  const redactor = await redactorFor(
+    parsed.flatMap(({ result }) =>
+      result.ok && statusOf.get(result.record.prompt_id) === "active"
+        ? result.record.outputs.flatMap((output) => stringsInJson(output.metadata, [output.text]))
+        : [],
+    ),
+  );
 
   return db.$transaction(
     async (tx) => {
@@ -96,8 +105,8 @@ export async function ingestComparisonBatch(
             outputs: {
               create: result.record.outputs.map((output, position) => ({
                 model: output.model,
-                text: redact(output.text).redacted,
-                metadata: output.metadata ? (redactJson(output.metadata, new Map()) as Prisma.InputJsonValue) : undefined,
+                text: redactor(output.text).redacted,
+                metadata: output.metadata ? (redactJson(output.metadata, new Map(), redactor) as Prisma.InputJsonValue) : undefined,
                 position,
               })),
             },

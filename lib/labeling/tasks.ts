@@ -4,8 +4,8 @@ import { db } from "@/lib/db";
 import type { Prisma, Project } from "@/lib/generated/prisma/client";
 import { FIELD_BYTES, metadataSchema, safeString } from "@/lib/input/schema";
 import { MAX_OUTPUTS, MIN_OUTPUTS } from "@/lib/labeling/schema";
-import { redact } from "@/lib/pii";
-import { redactJson } from "@/lib/prompts/prepare";
+import { redactorFor } from "@/lib/pii/pool";
+import { redactJson, stringsInJson } from "@/lib/prompts/prepare";
 
 export const createComparisonSchema = z
   .object({
@@ -71,10 +71,12 @@ export async function createComparisonTask(
   within?: (tx: Prisma.TransactionClient, task: { id: string }) => Promise<void>,
 ) {
   await requireActivePrompt(project, input.prompt_id);
+  // Up to nine outputs of 100,000 characters: redacted on the worker pool, not on this thread.
+  const redactor = await redactorFor(input.outputs.flatMap((output) => stringsInJson(output.metadata, [output.text])));
   const outputs = input.outputs.map((output, position) => ({
     model: output.model,
-    text: redact(output.text).redacted,
-    metadata: output.metadata ? (redactJson(output.metadata, new Map()) as Prisma.InputJsonValue) : undefined,
+    text: redactor(output.text).redacted,
+    metadata: output.metadata ? (redactJson(output.metadata, new Map(), redactor) as Prisma.InputJsonValue) : undefined,
     position,
   }));
   return db.$transaction(async (tx) => {

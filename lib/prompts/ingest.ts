@@ -3,8 +3,16 @@ import { AppError } from "@/lib/api/errors";
 import { db } from "@/lib/db";
 import { isConcurrencyError } from "@/lib/db-retry";
 import { Prisma, type Project } from "@/lib/generated/prisma/client";
+import { redactorFor } from "@/lib/pii/pool";
 import { type Decision, decideBatch, type QuotaState } from "@/lib/prompts/decide";
-import { type PipelineInput, type PreparedPrompt, preparePrompt, type ValidPrompt } from "@/lib/prompts/prepare";
+import {
+  type PipelineInput,
+  type PreparedPrompt,
+  preparePrompt,
+  refuseBeforeRedaction,
+  stringsToRedact,
+  type ValidPrompt,
+} from "@/lib/prompts/prepare";
 import type { PromptOutcome } from "@/lib/prompts/schema";
 import type { Split } from "@/lib/prompts/split";
 
@@ -76,12 +84,21 @@ export async function ingestPrompts(options: IngestOptions): Promise<PromptOutco
 // other batches' transactions (and the end-user row locks they hold until commit) for that long.
 const PREPARE_SLICE = 100;
 
+/**
+ * Prepares a batch: the prompts refused before redaction (empty, too long as sent) are set aside
+ * first, then every string the others need redacted goes to the worker pool at once (a megabyte of
+ * text must not hold this thread, which serves every other request), then each prompt is prepared
+ * with those results.
+ */
 async function prepareAll(prompts: PipelineInput[], project: Project): Promise<PreparedPrompt[]> {
   const settings = settingsOf(project);
+  const refused = prompts.map((prompt) => refuseBeforeRedaction(prompt, settings));
+  const redactor = await redactorFor(prompts.flatMap((prompt, i) => (refused[i] ? [] : stringsToRedact(prompt))));
   const prepared: PreparedPrompt[] = [];
   for (let from = 0; from < prompts.length; from += PREPARE_SLICE) {
     if (from > 0) await new Promise((resolve) => setImmediate(resolve));
-    for (const prompt of prompts.slice(from, from + PREPARE_SLICE)) prepared.push(preparePrompt(prompt, settings));
+    for (let i = from; i < Math.min(prompts.length, from + PREPARE_SLICE); i++)
+      prepared.push(refused[i] ?? preparePrompt(prompts[i]!, settings, redactor));
   }
   return prepared;
 }

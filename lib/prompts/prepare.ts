@@ -1,5 +1,5 @@
 import { unstorableCharacter } from "@/lib/input/schema";
-import { redact, summarizeFindings } from "@/lib/pii";
+import { type RedactResult, redact, summarizeFindings } from "@/lib/pii";
 import { dedupKey } from "@/lib/prompts/dedup";
 import type { PromptInput, RedactionCount } from "@/lib/prompts/schema";
 import { endUserRef, type Split, type SplitProportions, splitForUser } from "@/lib/prompts/split";
@@ -34,18 +34,32 @@ export type RejectionCode = "empty" | "too_long" | "unstorable";
 /** A prepared prompt that passed the rules: it can be kept, unless it is a duplicate or over quota. */
 export type ValidPrompt = Extract<PreparedPrompt, { ok: true }>;
 
+/**
+ * How a text is redacted: `redact` itself, or a lookup of results the worker pool worked out
+ * beforehand (lib/pii/pool.ts redactorFor), for the strings stringsToRedact names.
+ */
+export type Redactor = (text: string) => RedactResult;
+
 /** Redacts every string inside client metadata too: it is stored beside the prompt. */
-export function redactJson(value: unknown, counts: Map<string, number>): unknown {
+export function redactJson(value: unknown, counts: Map<string, number>, redactor: Redactor = redact): unknown {
   if (typeof value === "string") {
-    const result = redact(value);
+    const result = redactor(value);
     for (const { type, count } of summarizeFindings(result.findings)) counts.set(type, (counts.get(type) ?? 0) + count);
     return result.redacted;
   }
-  if (Array.isArray(value)) return value.map((item) => redactJson(item, counts));
+  if (Array.isArray(value)) return value.map((item) => redactJson(item, counts, redactor));
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactJson(item, counts)]));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactJson(item, counts, redactor)]));
   }
   return value;
+}
+
+/** Every string redactJson redacts in `value`, appended to `into`. */
+export function stringsInJson(value: unknown, into: string[]): string[] {
+  if (typeof value === "string") into.push(value);
+  else if (Array.isArray(value)) for (const item of value) stringsInJson(item, into);
+  else if (value && typeof value === "object") for (const item of Object.values(value)) stringsInJson(item, into);
+  return into;
 }
 
 function mergeCounts(...lists: RedactionCount[][]): RedactionCount[] {
@@ -58,8 +72,8 @@ function mergeCounts(...lists: RedactionCount[][]): RedactionCount[] {
  * How an end user is shown to admins: the ID as sent, unless it carries personal data, in which
  * case its redacted form with the start of the pseudonym (so two such users stay apart).
  */
-export function endUserLabel(rawId: string, userRef: string): string {
-  const { redacted, findings } = redact(rawId);
+export function endUserLabel(rawId: string, userRef: string, redactor: Redactor = redact): string {
+  const { redacted, findings } = redactor(rawId);
   return findings.length ? `${redacted} (${userRef.slice(0, 8)})` : rawId;
 }
 
@@ -68,13 +82,13 @@ export function endUserLabel(rawId: string, userRef: string): string {
 const knownEndUsers = new Map<string, { userRef: string; userLabel: string }>();
 const KNOWN_END_USERS_LIMIT = 50_000;
 
-function endUserOf(salt: string, endUserId: string) {
+function endUserOf(salt: string, endUserId: string, redactor: Redactor) {
   const key = `${salt}\u0000${endUserId}`;
   let known = knownEndUsers.get(key);
   if (!known) {
     if (knownEndUsers.size >= KNOWN_END_USERS_LIMIT) knownEndUsers.clear();
     const userRef = endUserRef(salt, endUserId);
-    known = { userRef, userLabel: endUserLabel(endUserId, userRef) };
+    known = { userRef, userLabel: endUserLabel(endUserId, userRef, redactor) };
     knownEndUsers.set(key, known);
   }
   return known;
@@ -82,26 +96,57 @@ function endUserOf(salt: string, endUserId: string) {
 
 export type PipelineInput = PromptInput & { structure?: Record<string, unknown> };
 
+// Past this many bytes a refused prompt's reason says it is over the limit instead of counting
+// its every token: counting is work, and the prompt is refused either way.
+const COUNT_SHOWN_UP_TO_BYTES = 64 * 1024;
+
 /**
- * The pipeline's steps that need no database: redact first (nothing raw goes further), then
- * check the rules on the redacted text, then derive the dedup key, the end user's pseudonym and
- * split. The end-user ID is kept as a label only when it carries no personal data.
+ * The rules that need no redaction, checked before any: a prompt PostgreSQL could not store, an
+ * empty one, or one over the token limit as sent is refused without its text being read further.
+ * A megabyte of text then costs a token count up to the limit, not a redaction.
  */
-export function preparePrompt(input: PipelineInput, settings: PipelineSettings): PreparedPrompt {
-  // Before any work on the text: PostgreSQL could not store it, and this prompt alone fails.
+export function refuseBeforeRedaction(input: PipelineInput, settings: PipelineSettings): PreparedPrompt | null {
   const unstorable = unstorableCharacter(input.text);
   if (unstorable) return { ok: false, code: "unstorable", reason: `The prompt's text: ${unstorable}`, redactions: [] };
-  const { redacted, findings } = redact(input.text);
+  if (!input.text.trim()) return { ok: false, code: "empty", reason: "The prompt is empty.", redactions: [] };
+  if (exceedsTokenLimit(input.text, settings.maxPromptTokens)) return tooLong(input.text, settings, []);
+  return null;
+}
+
+function tooLong(text: string, settings: PipelineSettings, redactions: RedactionCount[]): PreparedPrompt {
+  const limit = settings.maxPromptTokens;
+  const reason =
+    Buffer.byteLength(text, "utf8") <= COUNT_SHOWN_UP_TO_BYTES
+      ? `The prompt has ${countTokens(text)} tokens; the limit is ${limit}.`
+      : `The prompt is over the limit of ${limit} tokens.`;
+  return { ok: false, code: "too_long", reason, redactions };
+}
+
+/** The strings preparePrompt redacts for `input`: its text, its end user's ID, the strings in its metadata and structure. */
+export function stringsToRedact(input: PipelineInput): string[] {
+  const strings = [input.text, input.user_id];
+  if (input.metadata) stringsInJson(input.metadata, strings);
+  if (input.structure) stringsInJson(input.structure, strings);
+  return strings;
+}
+
+/**
+ * The pipeline's steps that need no database: the rules that need no redaction first
+ * (refuseBeforeRedaction), then redaction (nothing raw goes further), then the token limit again on
+ * the redacted text (a placeholder can be longer than what it replaced), then the dedup key, the
+ * end user's pseudonym and split. The end-user ID is kept as a label only when it carries no
+ * personal data.
+ */
+export function preparePrompt(input: PipelineInput, settings: PipelineSettings, redactor: Redactor = redact): PreparedPrompt {
+  const refused = refuseBeforeRedaction(input, settings);
+  if (refused) return refused;
+  const { redacted, findings } = redactor(input.text);
   const redactions = summarizeFindings(findings);
-  if (!input.text.trim()) return { ok: false, code: "empty", reason: "The prompt is empty.", redactions };
-  if (exceedsTokenLimit(redacted, settings.maxPromptTokens)) {
-    const reason = `The prompt has ${countTokens(redacted)} tokens; the limit is ${settings.maxPromptTokens}.`;
-    return { ok: false, code: "too_long", reason, redactions };
-  }
+  if (exceedsTokenLimit(redacted, settings.maxPromptTokens)) return tooLong(redacted, settings, redactions);
   const metadataCounts = new Map<string, number>();
-  const metadata = input.metadata ? (redactJson(input.metadata, metadataCounts) as Record<string, unknown>) : undefined;
-  const structure = input.structure ? (redactJson(input.structure, metadataCounts) as Record<string, unknown>) : undefined;
-  const { userRef, userLabel } = endUserOf(settings.splitSalt, input.user_id);
+  const metadata = input.metadata ? (redactJson(input.metadata, metadataCounts, redactor) as Record<string, unknown>) : undefined;
+  const structure = input.structure ? (redactJson(input.structure, metadataCounts, redactor) as Record<string, unknown>) : undefined;
+  const { userRef, userLabel } = endUserOf(settings.splitSalt, input.user_id, redactor);
   return {
     ok: true,
     text: redacted,

@@ -1,5 +1,6 @@
 import { defineOperation } from "@/lib/api/operation";
-import { redact, summarizeFindings } from "@/lib/pii";
+import { summarizeFindings } from "@/lib/pii";
+import { redactText } from "@/lib/pii/pool";
 import { redactRequestSchema, redactResponseSchema } from "@/lib/pii/schema";
 
 export const POST = defineOperation(
@@ -26,7 +27,7 @@ export const POST = defineOperation(
     errors: { 422: "The body is not JSON or breaks the schema." },
   },
   async ({ body }) => {
-    const { redacted, findings } = redact(body.text);
+    const { redacted, findings } = await redactText(body.text);
     return { status: 200, body: { redacted, findings, redactions: summarizeFindings(findings) } };
   },
 );

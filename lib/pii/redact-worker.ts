@@ -1,0 +1,18 @@
+import { parentPort } from "node:worker_threads";
+import { redact } from "./redact";
+import type { RedactOptions, RedactResult } from "./types";
+
+// A thread of the redaction pool (lib/pii/pool.ts): redacts each job's texts and answers with the
+// results. A job that throws answers with the error's message alone: the texts may hold personal data.
+export type RedactJob = { id: number; texts: string[]; options?: RedactOptions };
+export type RedactReply = { id: number; results: RedactResult[] } | { id: number; error: string };
+
+parentPort?.on("message", (job: RedactJob) => {
+  let reply: RedactReply;
+  try {
+    reply = { id: job.id, results: job.texts.map((text) => redact(text, job.options)) };
+  } catch (error) {
+    reply = { id: job.id, error: error instanceof Error ? error.message : "redaction failed" };
+  }
+  parentPort!.postMessage(reply);
+});

@@ -1,0 +1,66 @@
+import type { Worker } from "node:worker_threads";
+import { describe, expect, it } from "vitest";
+import { redact } from "@/lib/pii";
+import { INLINE_MAX_CHARS, redactorFor, redactText, redactTexts } from "@/lib/pii/pool";
+
+// The worker pool that keeps redaction off the request thread (security issue 14, item 2).
+
+const names = (n: number) =>
+  Array.from({ length: n }, (_, i) => `Dear Anna Kowalski (${i}), call +44 20 7946 0958 or ana.ruiz@example.com.`).join("\n");
+
+/** The longest gap between timer ticks every 5 ms while `work` runs: how long this thread was held. */
+async function longestStall(work: Promise<unknown>): Promise<number> {
+  let last = performance.now();
+  let longest = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 5);
+  await work;
+  clearInterval(timer);
+  return longest;
+}
+
+describe("redaction pool", () => {
+  it("gives what redact gives, in order, for small and large batches", async () => {
+    const texts = ["Call Ada Lovelace at +1 415 555 0100.", names(2_000), "", "nothing here", names(300)];
+    expect(await redactTexts(texts)).toEqual(texts.map((text) => redact(text)));
+    expect(await redactText("Mail bob@example.org")).toEqual(redact("Mail bob@example.org"));
+  });
+
+  it("redacts small texts inline, below the threshold", async () => {
+    const small = "Mail bob@example.org";
+    expect(small.length).toBeLessThan(INLINE_MAX_CHARS);
+    expect(await redactTexts([small])).toEqual([redact(small)]);
+  });
+
+  it("keeps this thread free while megabytes are redacted", async () => {
+    const texts = Array.from({ length: 8 }, () => names(3_000));
+    const warm = redactTexts([names(100)]);
+    await warm;
+    const stall = await longestStall(redactTexts(texts));
+    // Redacting the same text here holds the thread for far longer.
+    expect(stall).toBeLessThan(250);
+  }, 60_000);
+
+  it("answers a lookup for the texts it was given, and refuses others", async () => {
+    const texts = [names(50), "Mail bob@example.org", names(50)];
+    const redactor = await redactorFor(texts);
+    expect(redactor(texts[1]!)).toEqual(redact(texts[1]!));
+    expect(() => redactor("never given")).toThrow(/redaction pool/);
+  });
+
+  it("replaces a thread that died, and fails only the job it was running", async () => {
+    await redactTexts([names(100)]);
+    const { threads } = (globalThis as unknown as { redactPool: { threads: { worker: Worker }[] } }).redactPool;
+    const dying = threads[0]!.worker;
+    const running = redactTexts([names(2_000)]);
+    await dying.terminate();
+    // The job on the dead thread fails, or finished first; either way the next one is served.
+    await running.catch((error: Error) => expect(error.message).toMatch(/redaction thread/));
+    expect(threads.map((thread) => thread.worker)).not.toContain(dying);
+    const text = names(200);
+    expect(await redactTexts([text])).toEqual([redact(text)]);
+  }, 60_000);
+});
