@@ -7,4 +7,8 @@ export async function register() {
       .then(({ warmQualityCode }) => warmQualityCode())
       .catch((error: Error) => console.warn(`Warming the quality code failed: ${error.message}`));
   }, 0);
+  // Resumes generation jobs left unfinished by a stopped instance, and takes jobs other instances start.
+  import("./lib/models/worker")
+    .then(({ ensureGenerationWorker }) => ensureGenerationWorker())
+    .catch((error: Error) => console.error(`Starting the generation worker failed: ${error.message}`));
 }

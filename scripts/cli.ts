@@ -10,13 +10,15 @@ import { createProjectSchema, slugSchema } from "../lib/projects/schema";
 import { createUserSchema } from "../lib/users/schema";
 import { openDatabase } from "./lib/database";
 import { applyMigrations } from "./lib/schema-engine";
+import { ensureSecretKey } from "./lib/secrets";
 
 const usage = `Usage:
   npm run --silent cli -- user create --email E --password P --role admin|labeler [--name N]
   npm run --silent cli -- key create --name N --scopes ${API_KEY_SCOPES.join(",")}
   npm run --silent cli -- project create --slug S --name N [--description D]
   npm run --silent cli -- project add-member --slug S --email E
-  npm run --silent cli -- project remove-member --slug S --email E`;
+  npm run --silent cli -- project remove-member --slug S --email E
+  npm run --silent cli -- secrets rotate`;
 
 class UsageError extends Error {}
 
@@ -96,6 +98,16 @@ async function main(argv: string[]): Promise<void> {
       }
       if (project.labelerAccess === "all")
         console.error(`Note: ${slug} is open to every labeler (labeler_access "all"); membership counts once it is "members".`);
+    };
+  } else if (command === "secrets rotate") {
+    readFlags(rest, []);
+    run = async () => {
+      // The app's key: the environment's, or in development the one kept in .data/.
+      process.env.RANKLAB_SECRET_KEY = ensureSecretKey();
+      const { rotateGeneratorKeys } = await import("../lib/models/key-rotation");
+      const { rotated, current } = await rotateGeneratorKeys();
+      console.log(rotated);
+      console.error(`Re-encrypted ${rotated} endpoint key(s) under the current key (${current} already were).`);
     };
   } else {
     throw new UsageError(command ? `Unknown command "${command}".` : "No command given.");

@@ -7,7 +7,7 @@ import { SERVER_NODE_FLAGS } from "./lib/app-server";
 import { ensureBuild } from "./lib/build";
 import { openDatabase, projectRoot } from "./lib/database";
 import { applyMigrations } from "./lib/schema-engine";
-import { ensureAuthSecret } from "./lib/secrets";
+import { ensureAuthSecret, ensureSecretKey } from "./lib/secrets";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const port = Number(process.env.PORT ?? 3000);
@@ -50,7 +50,13 @@ const server = spawn(
   {
     cwd: projectRoot,
     stdio: "inherit",
-    env: { ...process.env, NEXTAUTH_SECRET: ensureAuthSecret(), NEXTAUTH_URL: baseUrl, DATABASE_URL: database.url },
+    env: {
+      ...process.env,
+      NEXTAUTH_SECRET: ensureAuthSecret(),
+      RANKLAB_SECRET_KEY: ensureSecretKey(),
+      NEXTAUTH_URL: baseUrl,
+      DATABASE_URL: database.url,
+    },
   },
 );
 console.log(`Ranklab is starting on ${baseUrl}`);

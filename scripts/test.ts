@@ -87,7 +87,13 @@ let exitCode = 1;
 
 try {
   await applyMigrations(database.url);
-  const env = { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: "test-secret-not-for-production-0123456789" };
+  const env = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    NEXTAUTH_SECRET: "test-secret-not-for-production-0123456789",
+    // 32 bytes, base64: seals the test generators' endpoint keys.
+    RANKLAB_SECRET_KEY: Buffer.alloc(32, 7).toString("base64"),
+  };
 
   if (!onlyE2e) await runVitest(env);
   if (!skipE2e) {

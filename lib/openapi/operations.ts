@@ -2,6 +2,11 @@ import * as openApiDocument from "@/app/api/v1/openapi.json/route";
 import * as comparisons from "@/app/api/v1/projects/[slug]/comparisons/route";
 import * as demonstrations from "@/app/api/v1/projects/[slug]/demonstrations/route";
 import * as exportDataset from "@/app/api/v1/projects/[slug]/export/[dataset]/route";
+import * as generationCancel from "@/app/api/v1/projects/[slug]/generations/[id]/cancel/route";
+import * as generation from "@/app/api/v1/projects/[slug]/generations/[id]/route";
+import * as generations from "@/app/api/v1/projects/[slug]/generations/route";
+import * as generator from "@/app/api/v1/projects/[slug]/generators/[name]/route";
+import * as generators from "@/app/api/v1/projects/[slug]/generators/route";
 import * as members from "@/app/api/v1/projects/[slug]/members/route";
 import * as models from "@/app/api/v1/projects/[slug]/models/route";
 import * as prompts from "@/app/api/v1/projects/[slug]/prompts/route";
@@ -29,6 +34,11 @@ const ROUTE_MODULES = [
   redact,
   comparisons,
   demonstrations,
+  generators,
+  generator,
+  generations,
+  generation,
+  generationCancel,
   nextTask,
   submitTask,
   skipTask,

@@ -19,6 +19,7 @@ const scopeHelp: Record<(typeof API_KEY_SCOPES)[number], string> = {
   "export:write": "Freeze and delete snapshots (stored copies)",
   "quality:read": "Read agreement and labeler quality figures",
   "projects:admin": "Read and change a project's quality settings",
+  "models:write": "Register model endpoints and run generation jobs",
 };
 
 type Created = ResponseOf<typeof POST>;
