@@ -19,19 +19,23 @@ async function userByEmail(client: Client, email: string) {
   return user;
 }
 
-/** Adds an account to the project; adding a member again changes nothing (`created: false`). */
+/**
+ * Adds an account to the project; adding a member again changes nothing (`created: false`). The
+ * insert skips an existing row rather than failing on it, so two admins adding the same person at
+ * once both succeed, and only one of them is recorded as having added them.
+ */
 export async function addProjectMember(project: Project, input: ProjectMemberInput, actor: Actor) {
   return db.$transaction(async (tx) => {
     const user = await userByEmail(tx, input.email);
-    const existing = await tx.projectMember.findUnique({
+    const { count } = await tx.projectMember.createMany({
+      data: [{ projectId: project.id, userId: user.id, addedById: actor.userId ?? null }],
+      skipDuplicates: true,
+    });
+    const row = await tx.projectMember.findUniqueOrThrow({
       where: { projectId_userId: { projectId: project.id, userId: user.id } },
       select: memberSelect,
     });
-    if (existing) return { created: false, member: toMember(existing) };
-    const row = await tx.projectMember.create({
-      data: { projectId: project.id, userId: user.id, addedById: actor.userId ?? null },
-      select: memberSelect,
-    });
+    if (count === 0) return { created: false, member: toMember(row) };
     await writeAudit(tx, {
       actorId: actor.userId ?? null,
       apiKeyId: actor.apiKeyId ?? null,

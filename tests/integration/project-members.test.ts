@@ -151,6 +151,11 @@ describe("managing members", () => {
     const first = await addProjectMember(project, { email: labeler.email }, { userId: admin.id });
     expect(first).toMatchObject({ created: true, member: { email: labeler.email, role: "labeler", active: true } });
     expect((await addProjectMember(project, { email: labeler.email }, { userId: admin.id })).created).toBe(false);
+    // Added by two at once: both answer, one row, one audit entry.
+    const other = await makeUser("labeler");
+    const both = await Promise.all([0, 1].map(() => addProjectMember(project, { email: other.email }, { userId: admin.id })));
+    expect(both.map((result) => result.created).sort()).toEqual([false, true]);
+    await removeProjectMember(project, { email: other.email }, { userId: admin.id });
     expect(await listProjectMembers(project)).toEqual([first.member]);
     expect((await db.projectMember.findFirstOrThrow({ where: { projectId: project.id } })).addedById).toBe(admin.id);
 
@@ -167,6 +172,8 @@ describe("managing members", () => {
     });
     expect(audit.map((entry) => [entry.action, entry.actorId])).toEqual([
       ["project.member_add", admin.id],
+      ["project.member_add", admin.id],
+      ["project.member_remove", admin.id],
       ["project.member_remove", admin.id],
     ]);
     expect(audit[0]!.details).toEqual({ userId: labeler.id });
