@@ -95,7 +95,7 @@ function dispatch(): void {
 function fromSource(): string {
   const require = createRequire(import.meta.url);
   const worker = fileURLToPath(new URL("./redact-worker.ts", import.meta.url));
-  return `require(${JSON.stringify(require.resolve("tsx/cjs/api"))}).register(); require(${JSON.stringify(worker)});`;
+  return `require(${JSON.stringify(require.resolve(/* turbopackIgnore: true */ "tsx/cjs/api"))}).register(); require(${JSON.stringify(worker)});`;
 }
 
 function startThread(): Thread | null {
