@@ -68,6 +68,7 @@ const adminPages = [
   "/admin/projects/{slug}/quality",
   "/admin/projects/{slug}/models",
   "/admin/projects/{slug}/models?baseline=model-0&split=test",
+  "/admin/projects/{slug}/generators",
   "/admin/projects/{slug}/review",
   "/admin/api-keys",
 ];
@@ -130,6 +131,12 @@ const adminRoutes: Call[] = [
   { method: "PATCH", path: "/api/admin/projects/{slug}/quality-settings", body: { gold_rate: -1 } },
   { method: "POST", path: "/api/admin/projects/{slug}/members", body: { email: "not-an-email" } },
   { method: "DELETE", path: "/api/admin/projects/{slug}/members", body: { email: "not-an-email" } },
+  { method: "POST", path: "/api/admin/projects/{slug}/generators", body: { name: "" } },
+  { method: "PATCH", path: "/api/admin/projects/{slug}/generators/no-such-generator", body: {} },
+  { method: "DELETE", path: "/api/admin/projects/{slug}/generators/no-such-generator" },
+  { method: "GET", path: "/api/admin/projects/{slug}/generations" },
+  { method: "POST", path: "/api/admin/projects/{slug}/generations", body: { samples: [] } },
+  { method: "POST", path: "/api/admin/projects/{slug}/generations/no-such-job/cancel" },
 ];
 
 // Session routes any signed-in person may call.
@@ -206,6 +213,15 @@ const keyRoutes: (Call & { scope?: ApiKeyScope })[] = [
   { method: "GET", path: "/api/v1/projects/{slug}/quality", scope: "quality:read" },
   { method: "GET", path: "/api/v1/projects/{slug}/models?split=train", scope: "quality:read" },
   { method: "PATCH", path: "/api/v1/projects/{slug}/settings", body: { gold_rate: 2 }, scope: "projects:admin" },
+  { method: "GET", path: "/api/v1/projects/{slug}/generators", scope: "models:write" },
+  { method: "POST", path: "/api/v1/projects/{slug}/generators", body: { name: "" }, scope: "models:write" },
+  { method: "GET", path: "/api/v1/projects/{slug}/generators/no-such-generator", scope: "models:write" },
+  { method: "PATCH", path: "/api/v1/projects/{slug}/generators/no-such-generator", body: {}, scope: "models:write" },
+  { method: "DELETE", path: "/api/v1/projects/{slug}/generators/no-such-generator", scope: "models:write" },
+  { method: "GET", path: "/api/v1/projects/{slug}/generations", scope: "models:write" },
+  { method: "POST", path: "/api/v1/projects/{slug}/generations", body: { samples: [] }, scope: "models:write" },
+  { method: "GET", path: "/api/v1/projects/{slug}/generations/no-such-job", scope: "models:write" },
+  { method: "POST", path: "/api/v1/projects/{slug}/generations/no-such-job/cancel", scope: "models:write" },
 ];
 
 test("/api/v1: 401 without a valid key (sessions do not count), 403 without the scope", async () => {

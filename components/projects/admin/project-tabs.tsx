@@ -17,6 +17,7 @@ const TABS = [
   { path: "/queue", label: "Queue" },
   { path: "/quality", label: "Quality" },
   { path: "/models", label: "Models" },
+  { path: "/generators", label: "Generators" },
   { path: "/review", label: "Review" },
   { path: "/export", label: "Export" },
 ];
