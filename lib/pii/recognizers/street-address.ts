@@ -410,11 +410,22 @@ function extendLeft(text: string, start: number): number {
 export function findStreetAddresses(text: string): Candidate[] {
   const out: Candidate[] = [];
   const isLowercaseText = !/\p{Lu}/u.test(text);
+  // Where an address ending at a position extends to: asked again for the same ending by several
+  // patterns and by the structure test, and worked out once.
+  const extendedTo = new Map<number, number>();
+  const extend = (end: number) => {
+    let to = extendedTo.get(end);
+    if (to === undefined) {
+      to = extendRight(text, end, isLowercaseText);
+      extendedTo.set(end, to);
+    }
+    return to;
+  };
   const push = (start: number, end: number, confidence: number) => {
     start = extendLeft(text, start);
     // A match that swallowed the line break after the street leaves it to the block-line rules.
     while (end > start && /\s/.test(text[end - 1]!)) end--;
-    end = extendRight(text, end, isLowercaseText);
+    end = extend(end);
     // Street corners: "at Růžena and Király u. 15.", "stop at 12 Main St and Herceg Gateway St.".
     const lead = /(?<![\p{L}\p{N}])([\p{Lu}][\p{L}\p{M}'’-]*(?:[ \t][\p{Lu}][\p{L}\p{M}'’-]*)?)[ \t]+and[ \t]+$/u.exec(
       text.slice(Math.max(0, start - 40), start),
@@ -483,7 +494,7 @@ export function findStreetAddresses(text: string): Candidate[] {
       // ("50541 Mlýnská 1540\nTrancoso, GU\n Portugal 44674", "Dalmatinova 43 Apt. 678 Velenje").
       // Worked out only when wording alone does not decide.
       const structural = () => {
-        const ext = text.slice(mEnd, extendRight(text, mEnd, isLowercaseText));
+        const ext = text.slice(mEnd, extend(mEnd));
         return (
           UNIT.test(ext) || /\b\d{4,5}\b/.test(ext) || ext.split(/\s*[,\n]\s*/).some((part) => part.length > 2 && isPlace(part.trim()))
         );
@@ -515,7 +526,7 @@ export function findStreetAddresses(text: string): Candidate[] {
     for (const m of text.matchAll(UNIT_FIRST)) {
       const mEnd = m.index + m[0].length;
       if (out.some((c) => c.start <= m.index && m.index < c.end)) continue;
-      const ext = text.slice(mEnd, extendRight(text, mEnd, isLowercaseText));
+      const ext = text.slice(mEnd, extend(mEnd));
       const parts = ext.split(/\s*,\s*/).filter(Boolean);
       // A bare "B-204" needs a postcode.
       const bare = /^[A-Z]-|^[A-Z]{2,3}[ \t]?\d/i.test(m[0]);
