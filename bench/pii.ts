@@ -234,6 +234,34 @@ async function main() {
     );
     console.log(`  throughput: ${mbs.toFixed(2)} MB/s (one core, dev-set texts)\n`);
   }
+  longTexts();
+}
+
+/**
+ * Ours on a megabyte of text shaped to find quadratic rules (security issue 14): CPU seconds per
+ * shape. The competitors are left out: some take minutes on these.
+ */
+function longTexts(): void {
+  const repeat = (unit: string) => unit.repeat(Math.ceil(1e6 / unit.length)).slice(0, 1e6);
+  const shapes: Record<string, string> = {
+    "one word": repeat("a"),
+    digits: repeat("1"),
+    "runs of 48 digits": repeat(` ${"1".repeat(48)}`),
+    "capitalised words": repeat("Anna "),
+    "a list of names": repeat("Anna, "),
+    "one line of prose": repeat("the cat sat on the mat "),
+    "contact details": repeat("Please write to John Smith at 12 Main Street, Springfield 12345 or call 555-123-4567. "),
+    "units without a street": repeat("Flat 1, "),
+    "numbers and capitalised words": repeat("12 Ab "),
+  };
+  const rows: string[] = [];
+  for (const [name, text] of Object.entries(shapes)) {
+    const before = process.cpuUsage();
+    redact(text);
+    const used = process.cpuUsage(before);
+    rows.push(`${name} ${((used.user + used.system) / 1e6).toFixed(2)} s`);
+  }
+  console.log(`== ranklab lib/pii on 1 MB of one shape (CPU): ${rows.join(", ")}`);
 }
 
 await main();
