@@ -111,9 +111,12 @@ class SpanIndex {
   }
 
   overlapping(start: number, end: number): Candidate[] {
+    const first = Math.floor(start / SpanIndex.BUCKET);
+    const last = Math.floor((end - 1) / SpanIndex.BUCKET);
+    // Most spans lie in one bucket, where no span is listed twice.
+    if (first === last) return (this.buckets.get(first) ?? []).filter((k) => start < k.end && k.start < end);
     const found = new Set<Candidate>();
-    for (let b = Math.floor(start / SpanIndex.BUCKET); b <= Math.floor((end - 1) / SpanIndex.BUCKET); b++)
-      for (const k of this.buckets.get(b) ?? []) if (start < k.end && k.start < end) found.add(k);
+    for (let b = first; b <= last; b++) for (const k of this.buckets.get(b) ?? []) if (start < k.end && k.start < end) found.add(k);
     return [...found];
   }
 
@@ -147,8 +150,10 @@ function findCandidates(text: string, types: ReadonlySet<PiiType>): Candidate[] 
 // of the text on either side, so that the recognizers' work grows with the text's length, whatever
 // its shape: some rules compare every word of a text with every other, harmless in a prompt, not
 // in a megabyte. A segment keeps what starts inside it; its context lets it see cue words before
-// and finish a piece of personal data that crosses its end. Prompts within the token limit, and
-// most model outputs, are shorter than one segment.
+// and finish a piece of personal data that crosses its end. Each segment is judged on its own (a
+// segment without capitals is read as casual lower-case text); names found in one are then caught
+// where they recur in any other. Prompts within the token limit, and most model outputs, are
+// shorter than one segment.
 const SEGMENT_CHARS = 8_192;
 const CONTEXT_CHARS = 512;
 

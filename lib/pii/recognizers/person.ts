@@ -456,14 +456,26 @@ function sentenceInitial(text: string, start: number): boolean {
  */
 function lineIsRun(text: string, start: number, end: number): boolean {
   let k = start - 1;
-  while (k >= 0 && text[k] !== "\n" && LINE_LEAD.test(text[k]!)) k--;
-  if (k >= 0 && text[k] !== "\n") return false;
+  while (k >= 0 && text.charCodeAt(k) !== 10 && isLineLead(text, k)) k--;
+  if (k >= 0 && text.charCodeAt(k) !== 10) return false;
   k = end;
-  while (k < text.length && text[k] !== "\n" && LINE_TAIL.test(text[k]!)) k++;
-  return k === text.length || text[k] === "\n";
+  while (k < text.length && text.charCodeAt(k) !== 10 && isLineTail(text, k)) k++;
+  return k === text.length || text.charCodeAt(k) === 10;
 }
-const LINE_LEAD = /[\s>?*\-•|]/;
-const LINE_TAIL = /[\s,.]/;
+
+/** /[\s>?*\-•|]/ at `k`, without the regex for plain ASCII. */
+function isLineLead(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13) || c === 62 || c === 63 || c === 42 || c === 45 || c === 124;
+  return /[\s•]/.test(text[k]!);
+}
+
+/** /[\s,.]/ at `k`, without the regex for plain ASCII. */
+function isLineTail(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13) || c === 44 || c === 46;
+  return /\s/.test(text[k]!);
+}
 
 /** Person names: capitalised runs scored by name lists and cues; names found once are then caught everywhere in the text. */
 export function findPersons(text: string): Candidate[] {
