@@ -1,13 +1,11 @@
 import { sleep } from "@/lib/models/openai-client";
+import { DEFAULT_CONCURRENCY } from "@/lib/models/schema";
 import { type Bucket, newBucket, takeToken } from "@/lib/models/token-bucket";
 
 /*
  * Per-generator concurrency and rate limits, held in this process: with several app instances each
  * one keeps its own limits (documented on the generator's fields).
  */
-
-/** Concurrency when a generator sets none: polite to a small self-hosted server. */
-export const DEFAULT_CONCURRENCY = 4;
 
 type Waiter = { resolve: () => void; reject: (reason: unknown) => void; signal?: AbortSignal; onAbort: () => void };
 

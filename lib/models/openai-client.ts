@@ -112,14 +112,6 @@ export async function requestCompletions(
   return parsed.data.choices;
 }
 
-export type RetryHooks = {
-  /** Runs before every attempt (the rate and concurrency limits wait here) and returns its release. */
-  acquire?: () => Promise<() => void>;
-  onRetry?: (error: EndpointError, delayMs: number) => void;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  random?: () => number;
-};
-
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
@@ -141,23 +133,22 @@ export async function requestWithRetries(
   prompt: string,
   n: number,
   options: ClientOptions,
-  hooks: RetryHooks = {},
+  /** Runs before every attempt (the rate and concurrency limits wait here) and returns its release. */
+  acquire: () => Promise<() => void>,
   signal?: AbortSignal,
 ): Promise<string[]> {
-  const wait = hooks.sleep ?? sleep;
   for (let attempt = 0; ; attempt++) {
     let delay: number;
     // The concurrency slot is held for the request only, not through the wait before a retry.
-    const release = hooks.acquire ? await hooks.acquire() : () => {};
+    const release = await acquire();
     try {
       return await requestCompletions(endpoint, prompt, n, options.timeoutMs, signal);
     } catch (error) {
       if (!(error instanceof EndpointError) || !error.retryable || attempt + 1 >= options.retry.maxAttempts) throw error;
-      delay = retryDelay(attempt, error.retryAfterMs, options.retry, hooks.random);
-      hooks.onRetry?.(error, delay);
+      delay = retryDelay(attempt, error.retryAfterMs, options.retry);
     } finally {
       release();
     }
-    await wait(delay, signal);
+    await sleep(delay, signal);
   }
 }

@@ -42,6 +42,9 @@ export const generationParamsSchema = z.object({
 });
 export type GenerationParams = z.infer<typeof generationParamsSchema>;
 
+/** Concurrency when a generator sets none: polite to a small self-hosted server. */
+export const DEFAULT_CONCURRENCY = 4;
+
 const generatorFields = {
   name: generatorNameSchema,
   base_url: baseUrlSchema,

@@ -77,8 +77,6 @@ export class GenerationWorker {
   private timer: NodeJS.Timeout | undefined;
   private ticking: Promise<void> | undefined;
   private stopped = false;
-  /** Retries and failed requests seen, for benchmarks and logs. */
-  readonly stats = { requests: 0, retries: 0 };
 
   constructor(options: Partial<WorkerOptions> = {}) {
     this.options = { ...DEFAULT_WORKER_OPTIONS, owner: `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`, ...options };
@@ -275,22 +273,14 @@ export class GenerationWorker {
       params: generatorParams(generator),
     };
     const limits = { concurrency: generator.concurrency, requestsPerMinute: generator.requestsPerMinute };
-    const hooks = {
-      acquire: () => {
-        this.stats.requests++;
-        return this.limiter.acquire(generator.id, limits, signal);
-      },
-      onRetry: () => {
-        this.stats.retries++;
-      },
-    };
+    const acquire = () => this.limiter.acquire(generator.id, limits, signal);
     let supportsN = generator.supportsN;
     const texts: string[] = [];
     while (texts.length < n) {
       const size = nextRequestSize(n - texts.length, supportsN);
       let answer: string[];
       try {
-        answer = await requestWithRetries(endpoint, prompt, size, this.options.client, hooks, signal);
+        answer = await requestWithRetries(endpoint, prompt, size, this.options.client, acquire, signal);
       } catch (error) {
         // A server that refuses `n` outright (400/422) is asked one at a time from now on.
         if (size > 1 && error instanceof EndpointError && (error.status === 400 || error.status === 422)) {

@@ -10,7 +10,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { EmptyRow, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import type { GenerationJobResponse, GeneratorResponse } from "@/lib/models/schema";
+import { DEFAULT_CONCURRENCY, type GenerationJobResponse, type GeneratorResponse } from "@/lib/models/schema";
 import { callApi, type FieldErrors } from "@/lib/ui/api";
 
 type Message = { tone: "error" | "success"; text: string } | null;
@@ -212,7 +212,7 @@ export function GeneratorManager({
                       <div className="max-w-64 truncate text-xs text-slate-500">{generator.base_url}</div>
                     </TD>
                     <TD className="text-xs whitespace-nowrap text-slate-600">
-                      {generator.concurrency ?? 4} at once
+                      {generator.concurrency ?? DEFAULT_CONCURRENCY} at once
                       <br />
                       {generator.requests_per_minute ? `${generator.requests_per_minute}/min` : "no rate limit"}
                     </TD>
@@ -316,7 +316,12 @@ export function GeneratorManager({
                 </Field>
               </div>
               <div className="grid grid-cols-2 gap-3">
-                <Field id="gen-concurrency" label="Concurrency" hint="Per app instance; 4 if empty." error={errors.concurrency}>
+                <Field
+                  id="gen-concurrency"
+                  label="Concurrency"
+                  hint={`Per app instance; ${DEFAULT_CONCURRENCY} if empty.`}
+                  error={errors.concurrency}
+                >
                   <Input id="gen-concurrency" inputMode="numeric" value={form.concurrency} onChange={set("concurrency")} />
                 </Field>
                 <Field id="gen-rpm" label="Requests / minute" hint="Per app instance." error={errors.requests_per_minute}>
