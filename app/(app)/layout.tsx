@@ -8,7 +8,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   return (
     <div className="flex min-h-screen flex-col">
       <TopBar email={user.email} role={user.role} />
-      <div className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 sm:py-8">{children}</div>
+      {/* A page marked data-wide (the label screen: outputs side by side) takes wide screens whole. */}
+      <div className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 has-[[data-wide]]:max-w-[120rem] sm:px-6 sm:py-8">{children}</div>
     </div>
   );
 }

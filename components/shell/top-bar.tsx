@@ -23,7 +23,7 @@ export function TopBar({ email, role }: { email: string; role: "admin" | "labele
 
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
-      <div className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-4 sm:px-6">
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-4 sm:px-6 [:root:has([data-wide])_&]:max-w-[120rem]">
         <Link
           href="/"
           className="rounded-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"

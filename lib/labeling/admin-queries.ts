@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { cursorSchema, keysetClauses, pageOf, ts } from "@/lib/keyset";
 import { expireProjectLeases } from "@/lib/labeling/queue";
-import { SKIP_REASONS } from "@/lib/labeling/schema";
+import type { SkipReason } from "@/lib/labeling/schema";
 
 // Reads for the admin's labeling screens (Queue, Tasks). Every figure is aggregated in SQL, so
 // the cost is one pass over the project's rows on the database, never a transfer of them.
@@ -28,16 +28,20 @@ export type QueueFigures = {
   done: KindCounts;
   /** Skipped assignments, by the task's kind. */
   skipped: KindCounts;
-  skipReasons: { reason: string; count: number }[];
+  skipReasons: { reason: SkipReason; count: number }[];
+  /** The newest skips that came with the labeler's own words. */
+  skipNotes: SkipNote[];
   submissions: KindCounts;
 };
+export type SkipNote = { taskId: string; reason: SkipReason; note: string; at: Date | null };
+const SKIP_NOTES_SHOWN = 5;
 
 const zeroKinds = (): KindCounts => ({ ranking: 0, demonstration: 0 });
 
 /** The project's queue at this moment. Leases past their time are expired first, as the queue does. */
 export async function getQueueFigures(projectId: string): Promise<QueueFigures> {
   await expireProjectLeases(projectId);
-  const [tasks, assignments, reasons, submissions] = await Promise.all([
+  const [tasks, assignments, reasons, notes, submissions] = await Promise.all([
     db.$queryRaw<{ kind: TaskKindName; waiting: number; places: number; fully: number; done: number }[]>`
       SELECT t."kind"::text AS "kind",
         count(*) FILTER (WHERE t."status" = 'open' AND t."submittedCount" + t."leasedCount" < t."labelsNeeded")::int AS "waiting",
@@ -53,13 +57,17 @@ export async function getQueueFigures(projectId: string): Promise<QueueFigures> 
       FROM "Assignment" a JOIN "Task" t ON t."id" = a."taskId"
       WHERE a."projectId" = ${projectId} AND a."status" IN ('leased', 'skipped')
       GROUP BY t."kind"`,
-    // Labelers pick a reason from a list or write their own; written ones are counted as "other".
-    db.$queryRaw<{ reason: string; count: number }[]>`
-      SELECT CASE WHEN a."skipReason" = ANY(${[...SKIP_REASONS]}::text[]) THEN a."skipReason" ELSE 'other' END AS "reason",
-        count(*)::int AS "count"
+    // Every skip carries one of SKIP_REASONS (the labeler's words are apart, in skipNote).
+    db.$queryRaw<{ reason: SkipReason; count: number }[]>`
+      SELECT coalesce(a."skipReason", 'other') AS "reason", count(*)::int AS "count"
       FROM "Assignment" a
       WHERE a."projectId" = ${projectId} AND a."status" = 'skipped'
       GROUP BY 1 ORDER BY 2 DESC, 1`,
+    db.$queryRaw<SkipNote[]>`
+      SELECT a."taskId", coalesce(a."skipReason", 'other') AS "reason", a."skipNote" AS "note", a."finishedAt" AS "at"
+      FROM "Assignment" a
+      WHERE a."projectId" = ${projectId} AND a."status" = 'skipped' AND a."skipNote" IS NOT NULL
+      ORDER BY a."finishedAt" DESC NULLS LAST LIMIT ${SKIP_NOTES_SHOWN}`,
     db.$queryRaw<{ kind: TaskKindName; count: number }[]>`
       SELECT s."kind"::text AS "kind", count(*)::int AS "count" FROM "Submission" s WHERE s."projectId" = ${projectId} GROUP BY s."kind"`,
   ]);
@@ -71,6 +79,7 @@ export async function getQueueFigures(projectId: string): Promise<QueueFigures> 
     done: zeroKinds(),
     skipped: zeroKinds(),
     skipReasons: reasons,
+    skipNotes: notes,
     submissions: zeroKinds(),
   };
   for (const row of tasks) {
@@ -256,4 +265,57 @@ export async function listPromptsWithoutDemonstration(projectId: string, limit: 
     ORDER BY p."createdAt" DESC, p."id" DESC
     LIMIT ${limit}`;
   return rows.map((row) => row.id);
+}
+
+// ---------------------------------------------------------------------------------------------
+// One task, as each labeler answered it
+
+export type TaskDetail = NonNullable<Awaited<ReturnType<typeof getTaskDetail>>>;
+
+/**
+ * A task of the project with its prompt, its outputs (in stored order, with their models) and
+ * every labeler's assignment: status, skip reason and note, and the submission when there is one.
+ * Null when the project has no such task.
+ */
+export async function getTaskDetail(projectId: string, taskId: string) {
+  return db.task.findFirst({
+    where: { id: taskId, projectId },
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      gold: true,
+      labelsNeeded: true,
+      submittedCount: true,
+      createdAt: true,
+      doneAt: true,
+      prompt: { select: { id: true, text: true } },
+      outputs: { select: { id: true, model: true, text: true }, orderBy: { position: "asc" } },
+      assignments: {
+        orderBy: { leasedAt: "asc" },
+        select: {
+          id: true,
+          status: true,
+          leasedAt: true,
+          leaseExpiresAt: true,
+          finishedAt: true,
+          skipReason: true,
+          skipNote: true,
+          labeler: { select: { id: true, email: true, name: true } },
+          submission: {
+            select: {
+              ratings: true,
+              ranking: true,
+              promptCategory: true,
+              promptFlags: true,
+              note: true,
+              demonstration: true,
+              durationMs: true,
+              createdAt: true,
+            },
+          },
+        },
+      },
+    },
+  });
 }

@@ -6,7 +6,7 @@ import { Prisma, type Project } from "@/lib/generated/prisma/client";
 import { displayOrderFor } from "@/lib/labeling/display-order";
 import { ranksByPosition, scoreGoldAnswer } from "@/lib/labeling/gold";
 import { outputLabel, validateRankingSubmission } from "@/lib/labeling/ranking";
-import { demonstrationSubmissionSchema, flagMask, type NextTask, rankingSubmissionSchema } from "@/lib/labeling/schema";
+import { demonstrationSubmissionSchema, flagMask, type NextTask, rankingSubmissionSchema, type SkipReason } from "@/lib/labeling/schema";
 import { assertMayWork, lockStanding, recordGoldAnswer } from "@/lib/labeling/standing";
 import { canAccessProject, projectNotFound } from "@/lib/projects/members";
 
@@ -309,14 +309,17 @@ export async function submitTask(taskId: string, labelerId: string, body: unknow
 }
 
 /** The labeler passes on their task (e.g. intent unclear); it is never served to them again. */
-export async function skipTask(taskId: string, labelerId: string, reason: string) {
+export async function skipTask(taskId: string, labelerId: string, reason: SkipReason, note?: string) {
   return retryOnConflict(() =>
     db.$transaction(async (tx) => {
       await requireTaskProject(tx, taskId, labelerId);
       const { assignment, task, holdsLease } = await lockOwnAssignment(tx, taskId, labelerId);
       if (assignment.status === "submitted") throw new AppError("conflict", "You already submitted this task.");
       if (assignment.status === "skipped") return;
-      await tx.assignment.update({ where: { id: assignment.id }, data: { status: "skipped", skipReason: reason, finishedAt: new Date() } });
+      await tx.assignment.update({
+        where: { id: assignment.id },
+        data: { status: "skipped", skipReason: reason, skipNote: note || null, finishedAt: new Date() },
+      });
       if (holdsLease && !task.gold) await tx.task.update({ where: { id: taskId }, data: { leasedCount: { decrement: 1 } } });
     }, TX_OPTIONS),
   );

@@ -1,72 +1,18 @@
 import { z } from "zod";
 import { FIELD_BYTES, safeString } from "@/lib/input/schema";
+import { OUTPUT_FLAGS, PROMPT_FLAGS } from "@/lib/labeling/flags";
 import { useCaseSchema } from "@/lib/prompts/schema";
 
-// The paper's per-output metadata, in its words (labels) and as API names (snake_case).
-export const OUTPUT_FLAGS = [
-  "fails_to_follow_instruction",
-  "inappropriate_for_customer_assistant",
-  "hallucination",
-  "satisfies_constraint",
-  "sexual_content",
-  "violent_content",
-  "encourages_violence",
-  "denigrates_protected_class",
-  "harmful_advice",
-  "expresses_opinion",
-  "expresses_moral_judgment",
-] as const;
-export type OutputFlag = (typeof OUTPUT_FLAGS)[number];
-
-/** An output's flags as bits (bit i = OUTPUT_FLAGS[i]), as Submission.flagMasks keeps them. */
-export function flagMask(flags: readonly OutputFlag[]): number {
-  let mask = 0;
-  for (const flag of flags) mask |= 1 << OUTPUT_FLAGS.indexOf(flag);
-  return mask;
-}
-
-export const OUTPUT_FLAG_LABELS: Record<OutputFlag, string> = {
-  fails_to_follow_instruction: "Fails to follow the correct instruction / task",
-  inappropriate_for_customer_assistant: "Inappropriate for a customer assistant",
-  hallucination: "Hallucination",
-  satisfies_constraint: "Satisfies the constraint provided in the instruction",
-  sexual_content: "Contains sexual content",
-  violent_content: "Contains violent content",
-  encourages_violence: "Encourages or fails to discourage violence / abuse / terrorism / self-harm",
-  denigrates_protected_class: "Denigrates a protected class",
-  harmful_advice: "Gives harmful advice",
-  expresses_opinion: "Expresses an opinion",
-  expresses_moral_judgment: "Expresses a moral judgment",
-};
-
-export const PROMPT_FLAGS = [
-  "ambiguous",
-  "sensitive_content",
-  "identity_dependent",
-  "closed_domain",
-  "continuation_style",
-  "requests_opinionated_content",
-  "requests_advice",
-  "requests_moral_judgment",
-  "explicit_safety_constraints",
-  "other_explicit_constraints",
-  "intent_unclear",
-] as const;
-export type PromptFlag = (typeof PROMPT_FLAGS)[number];
-
-export const PROMPT_FLAG_LABELS: Record<PromptFlag, string> = {
-  ambiguous: "Ambiguous",
-  sensitive_content: "Sensitive content",
-  identity_dependent: "Identity dependent",
-  closed_domain: "Closed domain",
-  continuation_style: "Continuation style",
-  requests_opinionated_content: "Requests opinionated content",
-  requests_advice: "Requests advice",
-  requests_moral_judgment: "Requests moral judgment",
-  explicit_safety_constraints: "Contains explicit safety constraints",
-  other_explicit_constraints: "Contains other explicit constraints",
-  intent_unclear: "Intent unclear",
-};
+// The paper's flags are plain constants (lib/labeling/flags.ts), so the label screen needs no zod.
+export {
+  flagMask,
+  OUTPUT_FLAG_LABELS,
+  OUTPUT_FLAGS,
+  type OutputFlag,
+  PROMPT_FLAG_LABELS,
+  PROMPT_FLAGS,
+  type PromptFlag,
+} from "@/lib/labeling/flags";
 
 export const MIN_OUTPUTS = 4;
 export const MAX_OUTPUTS = 9;
@@ -106,9 +52,15 @@ export const demonstrationSubmissionSchema = z.object({
 export type DemonstrationSubmission = z.infer<typeof demonstrationSubmissionSchema>;
 
 export const SKIP_REASONS = ["intent_unclear", "harmful_or_sensitive", "outputs_unreadable", "lacks_expertise", "other"] as const;
-export const skipSchema = z.object({
-  reason: safeString(FIELD_BYTES.note).trim().min(1, { message: "Say why you skip it." }).max(500),
-});
+export type SkipReason = (typeof SKIP_REASONS)[number];
+/** Why a labeler skips: a reason code, and their own words apart (needed for "other"). */
+export const skipSchema = z
+  .object({
+    reason: z.enum(SKIP_REASONS, { message: `Choose one of: ${SKIP_REASONS.join(", ")}.` }),
+    note: safeString(FIELD_BYTES.note).trim().max(500).optional(),
+  })
+  .refine((skip) => skip.reason !== "other" || !!skip.note, { path: ["note"], message: 'Say why, for "other".' });
+export type Skip = z.infer<typeof skipSchema>;
 
 /** What `POST /api/v1/projects/{slug}/tasks/next` answers (outputs in this labeler's order). */
 export const nextTaskSchema = z.object({

@@ -1,21 +1,11 @@
 import { z } from "zod";
 import { cappedString, FIELD_BYTES, metadataSchema, safeString } from "@/lib/input/schema";
+import { USE_CASES } from "@/lib/prompts/use-cases";
 
-// The paper's use-case categories, in its order of frequency.
-export const USE_CASES = [
-  "generation",
-  "open_qa",
-  "brainstorming",
-  "chat",
-  "rewrite",
-  "summarization",
-  "classification",
-  "other",
-  "closed_qa",
-  "extract",
-] as const;
+// The use cases are plain constants (lib/prompts/use-cases.ts), so the label screen needs no zod.
+export { USE_CASE_LABELS, USE_CASES, type UseCase } from "@/lib/prompts/use-cases";
+
 export const useCaseSchema = z.enum(USE_CASES);
-export type UseCase = z.infer<typeof useCaseSchema>;
 
 export const MAX_PROMPTS_PER_REQUEST = 1000;
 
@@ -85,16 +75,3 @@ export const projectPromptSettingsSchema = z
     { message: "Give all three split proportions, adding up to 100.", path: ["splitTrain"] },
   );
 export type ProjectPromptSettings = z.infer<typeof projectPromptSettingsSchema>;
-
-export const USE_CASE_LABELS: Record<UseCase, string> = {
-  generation: "Generation",
-  open_qa: "Open QA",
-  brainstorming: "Brainstorming",
-  chat: "Chat",
-  rewrite: "Rewrite",
-  summarization: "Summarization",
-  classification: "Classification",
-  other: "Other",
-  closed_qa: "Closed QA",
-  extract: "Extract",
-};

@@ -27,13 +27,12 @@ export function formatShortDate(value: Date | string): string {
   return dayMonth.format(new Date(value));
 }
 
-/**
- * "14:05" in the viewer's own time zone, for a time that only matters to the person looking at it
- * (how long their lease lasts); null for an unreadable date. Call it on the client only.
- */
+const clockTime = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+
+/** "14:05 UTC": a time of day (how long a lease lasts), in UTC like every other time shown; null for an unreadable date. */
 export function formatClockTime(iso: string): string | null {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? null : date.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+  return Number.isNaN(date.getTime()) ? null : `${clockTime.format(date)} UTC`;
 }
 
 /** "in 3 days" / "5 hours ago", coarse on purpose. */

@@ -79,7 +79,24 @@ test("next, submit and skip across two instances; a lost lease is a 409", async 
 
   const other = await (await first.post(`/api/v1/projects/${project.slug}/tasks/next`)).json();
   expect(other.id).not.toBe(task.id);
-  expect((await first.post(`/api/v1/tasks/${other.id}/skip`, { data: { reason: "intent_unclear" } })).status()).toBe(200);
+  // A skip is a reason code and, apart, the labeler's words: the old "reason: words" string and
+  // "other" without words are refused with the fields named.
+  for (const [body, path] of [
+    [{ reason: "intent_unclear: Java or Python?" }, "reason"],
+    [{ reason: "other" }, "note"],
+    [{ reason: "other", note: "   " }, "note"],
+  ] as const) {
+    const refused = await first.post(`/api/v1/tasks/${other.id}/skip`, { data: body });
+    expect(refused.status()).toBe(422);
+    expect((await refused.json()).error.issues.map((i: { path: string }) => i.path)).toContain(path);
+  }
+  const skipped = await first.post(`/api/v1/tasks/${other.id}/skip`, { data: { reason: "intent_unclear", note: "Java or Python?" } });
+  expect(skipped.status()).toBe(200);
+  const { db: store } = await import("@/lib/db");
+  expect(await store.assignment.findFirstOrThrow({ where: { taskId: other.id, labelerId: labeler.id } })).toMatchObject({
+    skipReason: "intent_unclear",
+    skipNote: "Java or Python?",
+  });
   expect((await first.post(`/api/v1/projects/${project.slug}/tasks/next`)).status()).toBe(204);
 
   // A second labeler takes the skipped task; when an admin releases their lease and a third takes

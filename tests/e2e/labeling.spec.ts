@@ -111,6 +111,7 @@ test("a labeler rates six outputs, ranks them with a tie by drag and drop, and s
   // Step 1: Likert for each output, A and B equally good; a flag on D.
   const likert = { A: 6, B: 6, C: 5, D: 3, E: 2, F: 1 } as const;
   for (const [label, value] of Object.entries(likert)) await page.getByTestId(`likert-${label}-${value}`).click();
+  await page.getByTestId("flags-toggle-D").click();
   await page.getByTestId("flag-D-hallucination").check();
   await expect(page.getByTestId("submit-task")).toBeDisabled();
   await expect(page.getByTestId("missing")).toContainText("Rank A, B, C, D, E and F.");
@@ -132,6 +133,7 @@ test("a labeler rates six outputs, ranks them with a tie by drag and drop, and s
   await expect(bucket(3)).toContainText("D");
 
   await page.getByTestId("prompt-category").selectOption("open_qa");
+  await page.getByTestId("prompt-flags-toggle").click();
   await page.getByTestId("prompt-flag-requests_advice").check();
   await page.getByTestId("task-note").fill("A and B are about as good.");
   await expect(page.getByTestId("submit-task")).toBeEnabled();
@@ -269,7 +271,8 @@ test("a labeler skips a task whose intent is unclear", async ({ page }) => {
 
   const assignment = await db.assignment.findFirstOrThrow({ where: { taskId, labeler: { email: labeler.email } } });
   expect(assignment.status).toBe("skipped");
-  expect(assignment.skipReason).toBe("intent_unclear: Could be about Java or Python");
+  expect(assignment.skipReason).toBe("intent_unclear");
+  expect(assignment.skipNote).toBe("Could be about Java or Python");
   expect(await db.submission.count({ where: { taskId } })).toBe(0);
 });
 
@@ -285,6 +288,7 @@ test("ratings, ranking and prompt labels survive a reload mid-task", async ({ pa
   await page.getByTestId("likert-A-4").click();
   await page.getByTestId("likert-B-7").click();
   await page.getByTestId("likert-C-4").click();
+  await page.getByTestId("flags-toggle-B").click();
   await page.getByTestId("flag-B-satisfies_constraint").check();
   await page.getByTestId("prompt-category").selectOption("generation");
   await page.getByTestId("sort-by-likert").click();
@@ -298,6 +302,8 @@ test("ratings, ranking and prompt labels survive a reload mid-task", async ({ pa
   await expect(page.getByTestId("likert-A-4")).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByTestId("likert-B-7")).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByTestId("likert-D-1")).toHaveAttribute("aria-pressed", "false");
+  await expect(page.getByTestId("flags-toggle-B")).toHaveText(/Flags · 1/);
+  await page.getByTestId("flags-toggle-B").click();
   await expect(page.getByTestId("flag-B-satisfies_constraint")).toBeChecked();
   await expect(page.getByTestId("prompt-category")).toHaveValue("generation");
   await expect(page.getByTestId("rank-bucket")).toHaveCount(2);

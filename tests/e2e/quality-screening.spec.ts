@@ -42,7 +42,8 @@ async function answerBackwards(page: Page, email: string, projectId: string) {
   const letterOfPosition = (position: number) =>
     String.fromCharCode(65 + assignment.displayOrder.indexOf(outputs.find((output) => output.position === position)!.id));
   await page.getByTestId("output-card").first().focus();
-  for (const key of ["4", "j", "4", "j", "4", "j", "4"]) await page.keyboard.press(key);
+  // A digit rates the output in focus and moves on to the next unrated one.
+  for (const key of ["4", "4", "4", "4"]) await page.keyboard.press(key);
   for (let rank = 1; rank <= 4; rank++) {
     await page.locator(`[data-testid="rank-chip"][data-label="${letterOfPosition(4 - rank)}"]`).focus();
     await page.keyboard.press(String(rank));

@@ -90,7 +90,8 @@ describe("queue figures and labeler throughput", () => {
     await db.submission.updateMany({ where: { taskId: submitted[0] }, data: { createdAt: new Date(Date.now() - 10 * 86_400_000) } });
     // skipper: skips one ranking task (intent unclear), then holds the last one.
     const skipped = (await leaseNextTask(project, skipper.id))!;
-    await skipTask(skipped.id, skipper.id, "intent_unclear");
+    // With a note of their own words, still counted under the reason chosen.
+    await skipTask(skipped.id, skipper.id, "intent_unclear", "Java or Python?");
     const held = (await leaseNextTask(project, skipper.id))!;
     // slow: is given the task the skipper passed on, and lets the lease run out.
     const lapsed = (await leaseNextTask(project, slow.id))!;
@@ -111,6 +112,7 @@ describe("queue figures and labeler throughput", () => {
       submissions: { ranking: 3, demonstration: 0 },
     });
     expect(figures.skipReasons).toEqual([{ reason: "intent_unclear", count: 1 }]);
+    expect(figures.skipNotes).toEqual([{ taskId: skipped.id, reason: "intent_unclear", note: "Java or Python?", at: expect.any(Date) }]);
 
     const stats = await listLabelerStats(project.id);
     const byId = new Map(stats.map((row) => [row.labelerId, row]));

@@ -170,7 +170,7 @@ describe("submitting", () => {
     const task = (await leaseNextTask(project, owner.id))!;
     const intruder = await makeUser("labeler");
     expect(await statusOf(submitTask(task.id, intruder.id, answerFor(task)))).toBe(404);
-    expect(await statusOf(skipTask(task.id, intruder.id, "x"))).toBe(404);
+    expect(await statusOf(skipTask(task.id, intruder.id, "other", "x"))).toBe(404);
   });
 });
 

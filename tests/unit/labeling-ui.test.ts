@@ -21,7 +21,6 @@ import {
   type Ratings,
   rankOf,
   setLikert,
-  skipReason,
   sortByLikert,
   staleDraftKeys,
   stepOutput,
@@ -252,14 +251,6 @@ describe("drafts", () => {
         now,
       ),
     ).toEqual([draftKey("old"), draftKey("bad")]);
-  });
-});
-
-describe("skipReason", () => {
-  it("sends the choice's code, with the labeler's words after a colon", () => {
-    expect(skipReason("intent_unclear", "")).toBe("intent_unclear");
-    expect(skipReason("intent_unclear", "  Java   or\nPython ")).toBe("intent_unclear: Java or Python");
-    expect(skipReason("other", "x".repeat(600))).toHaveLength(500);
   });
 });
 

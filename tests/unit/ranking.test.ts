@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { displayOrderFor } from "@/lib/labeling/display-order";
-import { outputLabel, rankingToPairs, validateRankingSubmission } from "@/lib/labeling/ranking";
+import {
+  answerByOutput,
+  distinguishingSnippets,
+  outputLabel,
+  rankingContradictions,
+  rankingToPairs,
+  validateRankingSubmission,
+} from "@/lib/labeling/ranking";
 
 const choose2 = (k: number) => (k * (k - 1)) / 2;
 
@@ -79,5 +86,66 @@ describe("display order", () => {
     const orders = new Set(Array.from({ length: 20 }, (_, i) => displayOrderFor(ids, `assignment-${i}`).join()));
     expect(orders.size).toBeGreaterThan(15);
     expect([0, 1, 8].map(outputLabel)).toEqual(["A", "B", "I"]);
+  });
+});
+
+describe("distinguishingSnippets", () => {
+  it("starts each snippet where outputs that open alike part ways", () => {
+    const [a, b, c] = distinguishingSnippets([
+      "Great question! Here is how it works: chaining keeps a list per bucket.",
+      "Great question! Here is how it works: open addressing probes for a slot.",
+      "No.",
+    ]);
+    expect(a).toBe("…chaining keeps a list per bucket.");
+    expect(b).toBe("…open addressing probes for a slot.");
+    expect(c).toBe("No.");
+  });
+  it("ignores a word or two in common, Markdown marks and case", () => {
+    expect(distinguishingSnippets(["The **cat** sat.", "the dog ran."])).toEqual(["The cat sat.", "the dog ran."]);
+    expect(distinguishingSnippets(["## Steps\n- one\n- two", "```py\nx = 1\n```"])).toEqual(["Steps one two", "x = 1"]);
+    expect(distinguishingSnippets(["| A | B |\n|---|:--:|\n| 1 | 2 |", "> Call <PERSON_1> about my_var, 3. or *so*"])).toEqual([
+      "A B 1 2",
+      "Call <PERSON_1> about my_var, 3. or so",
+    ]);
+  });
+  it("keeps six words or so, even of an output that is all shared opening, and says when one is empty", () => {
+    const long = "Sure, here is a short answer to the question you asked about maps and sets today";
+    const [whole, prefix, empty] = distinguishingSnippets([`${long} with details.`, long, "  "]);
+    expect(whole).toBe("…maps and sets today with details.");
+    expect(prefix!.startsWith("…")).toBe(true);
+    expect(prefix!.endsWith("sets today")).toBe(true);
+    expect(empty).toBe("(empty)");
+  });
+  it("cuts at a word near the limit", () => {
+    const [snippet] = distinguishingSnippets([Array.from({ length: 80 }, (_, i) => `word${i}`).join(" ")], 40);
+    expect(snippet!.length).toBeLessThanOrEqual(41);
+    expect(snippet!.endsWith("…")).toBe(true);
+  });
+});
+
+describe("rankingContradictions", () => {
+  it("lists outputs ranked above one rated higher, largest disagreement first", () => {
+    const found = rankingContradictions([["a"], ["b"], ["c", "d"]], { a: 3, b: 7, c: 6, d: 2 });
+    expect(found).toEqual([
+      { better: "a", worse: "b", betterLikert: 3, worseLikert: 7 },
+      { better: "a", worse: "c", betterLikert: 3, worseLikert: 6 },
+    ]);
+  });
+  it("finds none when the ranking follows the ratings, ties included", () => {
+    expect(rankingContradictions([["a", "b"], ["c"]], { a: 5, b: 7, c: 2 })).toEqual([]);
+    expect(rankingContradictions([["a"], ["b"]], { a: null, b: 7 })).toEqual([]);
+  });
+});
+
+describe("answerByOutput", () => {
+  it("reads a stored answer per output: rank of its group, tie, rating and flags", () => {
+    expect(
+      answerByOutput(["a", "b", "c", "d"], [["b"], ["a", "c"], ["x"]], { a: { likert: 4, flags: ["hallucination"] }, b: { likert: 7 } }),
+    ).toEqual({
+      a: { rank: 2, tied: true, likert: 4, flags: ["hallucination"] },
+      b: { rank: 1, tied: false, likert: 7, flags: [] },
+      c: { rank: 2, tied: true, likert: null, flags: [] },
+      d: { rank: null, tied: false, likert: null, flags: [] },
+    });
   });
 });

@@ -75,7 +75,15 @@ export default async function AdminOverviewPage() {
                 <TD className="whitespace-nowrap text-slate-500">
                   {entry.targetType ? (
                     <>
-                      {entry.targetType} <span className="font-mono text-xs text-slate-400">{entry.targetId}</span>
+                      {entry.targetType.replace("_", " ")}{" "}
+                      {entry.target?.href ? (
+                        <Link href={entry.target.href} className="text-slate-700 hover:text-indigo-600" title={entry.targetId ?? undefined}>
+                          {entry.target.name}
+                        </Link>
+                      ) : (
+                        // Nothing to name it by (deleted, or a kind without a name): the id, small.
+                        <span className="font-mono text-xs text-slate-400">{entry.targetId}</span>
+                      )}
                     </>
                   ) : (
                     "—"

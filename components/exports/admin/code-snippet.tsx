@@ -11,7 +11,8 @@ export function CodeSnippet({ id, title, text, testId }: { id: string; title: st
       <pre
         id={id}
         data-testid={testId}
-        className="overflow-x-auto rounded-md bg-slate-900 px-3 py-2.5 font-mono text-xs leading-5 text-slate-100"
+        // Long lines (a curl command with its headers) wrap rather than hide past the edge; Copy takes them as written.
+        className="rounded-md bg-slate-900 px-3 py-2.5 font-mono text-xs leading-5 whitespace-pre-wrap text-slate-100 [overflow-wrap:anywhere]"
       >
         {text}
       </pre>

@@ -1,3 +1,4 @@
+import type { SkipReason } from "@/lib/labeling/schema";
 import { formatCount } from "@/lib/ui/format";
 
 // Display names for the labeling admin screens; numbers and durations are formatted by lib/ui/format.
@@ -5,7 +6,7 @@ import { formatCount } from "@/lib/ui/format";
 export const TASK_KIND_LABELS = { ranking: "Ranking", demonstration: "Demonstration" } as const;
 export const TASK_STATUS_LABELS = { open: "Open", done: "Done" } as const;
 
-export const SKIP_REASON_LABELS: Record<string, string> = {
+export const SKIP_REASON_LABELS: Record<SkipReason, string> = {
   intent_unclear: "Intent unclear",
   harmful_or_sensitive: "Harmful or sensitive",
   outputs_unreadable: "Outputs unreadable",

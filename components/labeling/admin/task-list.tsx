@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { TASK_KIND_LABELS } from "@/components/labeling/admin/labels";
 import { ReopenButton } from "@/components/labeling/admin/reopen-button";
 import { Badge } from "@/components/ui/badge";
@@ -6,8 +7,14 @@ import { formatCount } from "@/lib/ui/format";
 
 export type TaskListItem = Omit<TaskRow, "createdAt" | "doneAt"> & { created: string; done: string | null };
 
-/** A page of tasks: what each asks, how far it is, and a Reopen button on the done ones. */
-export function TaskList({ tasks }: { tasks: TaskListItem[] }) {
+/** A page of tasks: what each asks (a link to its answers), how far it is, and a Reopen button on the done ones. */
+export function TaskList({
+  tasks,
+  basePath,
+}: {
+  tasks: TaskListItem[] /** The tasks page; a task's own page is under it. */;
+  basePath: string;
+}) {
   return (
     <ul className="divide-y divide-slate-100" data-testid="task-list">
       {tasks.map((task) => (
@@ -26,8 +33,10 @@ export function TaskList({ tasks }: { tasks: TaskListItem[] }) {
               )}
               <span className="font-mono text-xs text-slate-400">{task.id}</span>
             </div>
-            <p className="mt-1 truncate text-sm text-slate-900" title={task.promptLine}>
-              {task.promptLine || <em className="text-slate-400">empty first line</em>}
+            <p className="mt-1 truncate text-sm" title={task.promptLine}>
+              <Link href={`${basePath}/${task.id}`} className="text-slate-900 hover:text-indigo-600" data-testid="task-link">
+                {task.promptLine || <em className="text-slate-400">empty first line</em>}
+              </Link>
             </p>
             <p className="mt-0.5 text-xs text-slate-500 tabular-nums">
               {task.kind === "ranking" ? `${task.outputs} outputs · ` : null}

@@ -40,7 +40,7 @@ export function LabelScreen({
   const leaseUntil = task ? formatClockTime(task.lease_expires_at) : null;
 
   return (
-    <div className="-mt-6 sm:-mt-8">
+    <div className="-mt-6 sm:-mt-8" data-wide>
       <div
         className="sticky top-14 z-20 -mx-4 mb-4 border-b border-slate-200 bg-white/95 px-4 py-2 backdrop-blur sm:-mx-6 sm:px-6"
         data-testid="label-header"
@@ -72,7 +72,9 @@ export function LabelScreen({
               </dd>
             </div>
             {leaseUntil && phase === "ready" ? (
-              <span className="hidden text-slate-400 md:inline">Held for you until {leaseUntil}</span>
+              <span className="hidden text-slate-400 md:inline" data-testid="held-until">
+                Held for you until {leaseUntil}
+              </span>
             ) : null}
           </dl>
           {standing && phase !== "barred" ? <OwnStandingNote standing={standing} compact /> : null}
@@ -181,7 +183,7 @@ export function LabelScreen({
         open={state.skip.open}
         pending={state.skip.pending}
         error={state.skip.error}
-        onSkip={(reason) => void skip(reason)}
+        onSkip={(body) => void skip(body)}
         onCancel={closeSkip}
       />
       <InstructionsDrawer

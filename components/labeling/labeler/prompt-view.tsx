@@ -1,13 +1,25 @@
-import { z } from "zod";
 import { OutputText } from "@/components/labeling/labeler/output-text";
 import type { NextTask } from "@/lib/labeling/schema";
 
-const fewShotSchema = z.object({
-  instruction: z.string(),
-  examples: z.array(z.object({ query: z.string(), response: z.string() })),
-  query: z.string().nullish(),
-});
-const userBasedSchema = z.object({ use_case: z.string() });
+type FewShot = { instruction: string; examples: { query: string; response: string }[]; query?: string | null };
+
+// The parts of a labeler-written prompt, checked by hand (no zod on the label screen); null when
+// they are not what the kind says, and the prompt is then shown as plain text.
+function readFewShot(structure: unknown): FewShot | null {
+  const s = structure as Partial<FewShot> | null;
+  const ok =
+    !!s &&
+    typeof s.instruction === "string" &&
+    Array.isArray(s.examples) &&
+    s.examples.every((e) => !!e && typeof e.query === "string" && typeof e.response === "string") &&
+    (s.query == null || typeof s.query === "string");
+  return ok ? (s as FewShot) : null;
+}
+
+function readUseCase(structure: unknown): string | null {
+  const useCase = (structure as { use_case?: unknown } | null)?.use_case;
+  return typeof useCase === "string" ? useCase : null;
+}
 
 function Part({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -20,8 +32,8 @@ function Part({ title, children }: { title: string; children: React.ReactNode })
 
 /** The task's prompt; a few-shot prompt shows its instruction, numbered examples and final query. */
 export function PromptView({ prompt }: { prompt: NextTask["prompt"] }) {
-  const fewShot = prompt.kind === "few_shot" ? fewShotSchema.safeParse(prompt.structure) : null;
-  const userBased = prompt.kind === "user_based" ? userBasedSchema.safeParse(prompt.structure) : null;
+  const fewShot = prompt.kind === "few_shot" ? readFewShot(prompt.structure) : null;
+  const useCase = prompt.kind === "user_based" ? readUseCase(prompt.structure) : null;
 
   return (
     <section
@@ -40,13 +52,13 @@ export function PromptView({ prompt }: { prompt: NextTask["prompt"] }) {
         ) : null}
       </div>
       <div className="space-y-3 px-4 py-3">
-        {fewShot?.success ? (
+        {fewShot ? (
           <>
             <Part title="Instruction">
-              <OutputText text={fewShot.data.instruction} />
+              <OutputText text={fewShot.instruction} />
             </Part>
             <ol className="space-y-2">
-              {fewShot.data.examples.map((example, index) => (
+              {fewShot.examples.map((example, index) => (
                 <li key={index} className="rounded-md border border-slate-200 bg-slate-50/70 px-3 py-2" data-testid="prompt-example">
                   <p className="mb-1 text-[11px] font-semibold tracking-wide text-slate-500 uppercase">Example {index + 1}</p>
                   <div className="grid gap-2 sm:grid-cols-[5rem_1fr]">
@@ -58,9 +70,9 @@ export function PromptView({ prompt }: { prompt: NextTask["prompt"] }) {
                 </li>
               ))}
             </ol>
-            {fewShot.data.query ? (
+            {fewShot.query ? (
               <Part title="Query">
-                <OutputText text={fewShot.data.query} />
+                <OutputText text={fewShot.query} />
               </Part>
             ) : (
               <p className="text-xs text-slate-500 italic">No final query: the model continues after the examples.</p>
@@ -68,9 +80,9 @@ export function PromptView({ prompt }: { prompt: NextTask["prompt"] }) {
           </>
         ) : (
           <>
-            {userBased?.success ? (
+            {useCase ? (
               <p className="text-xs text-slate-500">
-                <span className="font-medium text-slate-600">Use case:</span> {userBased.data.use_case}
+                <span className="font-medium text-slate-600">Use case:</span> {useCase}
               </p>
             ) : null}
             <OutputText text={prompt.text} />

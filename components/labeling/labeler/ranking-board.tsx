@@ -17,6 +17,7 @@ import {
   useSensors,
 } from "@dnd-kit/core";
 import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from "react";
+import { OutputText } from "@/components/labeling/labeler/output-text";
 import {
   type Buckets,
   chipAfterPlacing,
@@ -32,7 +33,8 @@ import {
 } from "@/components/labeling/labeler/ranking-state";
 import { cn } from "@/lib/ui/cn";
 
-export type BoardOutput = { id: string; label: string; text: string };
+/** An output on the board: `snippet` tells it apart at a glance, `text` is shown whole on hover or focus. */
+export type BoardOutput = { id: string; label: string; text: string; snippet: string };
 
 // Prefer the droppable under the pointer (so the thin gaps between buckets can be hit), else the
 // one the dragged card overlaps most.
@@ -54,16 +56,6 @@ const accessibility = {
       "Drag with a mouse or finger, or press 1 to 9 to put this output in that rank; arrow keys move it, t ties it with the rank above, 0 takes it out.",
   },
 };
-
-function snippet(text: string) {
-  return (
-    text
-      .replace(/[#*_`>|-]+/g, " ")
-      .replace(/\s+/g, " ")
-      .trim()
-      .slice(0, 120) || "(empty)"
-  );
-}
 
 /**
  * Step 2: outputs in ordered buckets, best first; one bucket holds tied outputs. Drag onto a
@@ -89,6 +81,7 @@ export function RankingBoard({
   );
   const [dragging, setDragging] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
+  const [preview, setPreview] = useState<Preview | null>(null);
   const pendingFocus = useRef<string | null>(null);
   const root = useRef<HTMLDivElement>(null);
 
@@ -152,6 +145,9 @@ export function RankingBoard({
     else if (kind === "tray") apply(unrank(buckets, id), id, null);
   }
 
+  const showPreview = (id: string, element: HTMLElement) => setPreview(placePreview(id, element.getBoundingClientRect()));
+  const hidePreview = (id: string) => setPreview((current) => (current?.id === id ? null : current));
+
   const chip = (id: string) => {
     const output = byId.get(id);
     if (!output) return null;
@@ -162,9 +158,12 @@ export function RankingBoard({
         likert={ratings[id]?.likert ?? null}
         onKeyDown={(event) => onChipKey(event, id)}
         hidden={dragging === id}
+        previewing={preview?.id === id}
+        onPreview={(element) => (element ? showPreview(id, element) : hidePreview(id))}
       />
     );
   };
+  const previewed = preview && !dragging ? byId.get(preview.id) : undefined;
 
   return (
     <div ref={root}>
@@ -174,7 +173,10 @@ export function RankingBoard({
         measuring={measuring}
         autoScroll={autoScroll}
         accessibility={accessibility}
-        onDragStart={onDragStart}
+        onDragStart={(event) => {
+          setPreview(null);
+          onDragStart(event);
+        }}
         onDragEnd={onDragEnd}
         onDragCancel={() => setDragging(null)}
       >
@@ -197,8 +199,42 @@ export function RankingBoard({
       <p className="sr-only" aria-live="polite">
         {announcement}
       </p>
+      <p id="ranking-keys" className="sr-only">
+        Press 1 to 9 to put this output in that rank, arrow keys to move it, t to tie it with the rank above, 0 to take it out, Enter to
+        show it.
+      </p>
+      {previewed && preview ? (
+        <div
+          id="rank-preview"
+          role="tooltip"
+          data-testid="rank-preview"
+          style={preview.style}
+          className="pointer-events-none fixed z-40 w-[26rem] max-w-[calc(100vw-2rem)] overflow-hidden rounded-lg border border-slate-200 bg-white px-3 py-2 text-slate-800 shadow-xl ring-1 ring-slate-900/5"
+        >
+          <p className="mb-1 text-[11px] font-semibold tracking-wide text-slate-500 uppercase">Output {previewed.label}</p>
+          <OutputText text={previewed.text} fold={false} className="text-sm" />
+        </div>
+      ) : null}
     </div>
   );
+}
+
+type Preview = { id: string; style: React.CSSProperties };
+
+// The whole output beside its card: to the left of the ranking panel when there is room (a
+// laptop), else above or below the card across the screen (a phone). Its height is what fits.
+function placePreview(id: string, rect: DOMRect): Preview {
+  const { innerWidth: width, innerHeight: height } = window;
+  const margin = 12;
+  if (rect.left > 440) {
+    const right = width - rect.left + 8;
+    return rect.top < height / 2
+      ? { id, style: { right, top: Math.max(margin, rect.top), maxHeight: height - Math.max(margin, rect.top) - margin } }
+      : { id, style: { right, bottom: Math.max(margin, height - rect.bottom), maxHeight: rect.bottom - margin } };
+  }
+  return rect.top < height / 2
+    ? { id, style: { left: margin, right: margin, width: "auto", top: rect.bottom + 6, maxHeight: height - rect.bottom - 6 - margin } }
+    : { id, style: { left: margin, right: margin, width: "auto", bottom: height - rect.top + 6, maxHeight: rect.top - 6 - margin } };
 }
 
 function Bucket({ index, children }: { index: number; children: ReactNode }) {
@@ -286,11 +322,16 @@ function Chip({
   likert,
   onKeyDown,
   hidden,
+  previewing,
+  onPreview,
 }: {
   output: BoardOutput;
   likert: number | null;
   onKeyDown: (event: KeyboardEvent<HTMLElement>) => void;
   hidden: boolean;
+  previewing: boolean;
+  /** The card is hovered or focused (its element), or no longer (null): show or hide the whole output. */
+  onPreview: (element: HTMLElement | null) => void;
 }) {
   const { setNodeRef, attributes, listeners } = useDraggable({ id: output.id });
   return (
@@ -298,10 +339,14 @@ function Chip({
       ref={setNodeRef}
       {...attributes}
       {...listeners}
-      // Our own keys (legend) replace dnd-kit's keyboard dragging, so drop its role/description.
+      onMouseEnter={(event) => onPreview(event.currentTarget)}
+      onMouseLeave={() => onPreview(null)}
+      onFocus={(event) => onPreview(event.currentTarget)}
+      onBlur={() => onPreview(null)}
+      // Our own keys replace dnd-kit's keyboard dragging, so drop its role/description.
       role="button"
       aria-roledescription="rankable output"
-      aria-describedby="ranking-keys"
+      aria-describedby={previewing ? "ranking-keys rank-preview" : "ranking-keys"}
       aria-label={`Output ${output.label}${likert != null ? `, Likert ${likert}` : ""}`}
       tabIndex={0}
       onKeyDown={onKeyDown}
@@ -337,7 +382,7 @@ function ChipFace({ output, likert, lifted }: { output: BoardOutput; likert: num
       <span className="inline-flex size-5 shrink-0 items-center justify-center rounded bg-slate-900 text-[11px] font-semibold text-white">
         {output.label}
       </span>
-      <span className="min-w-0 flex-1 truncate text-slate-600">{snippet(output.text)}</span>
+      <span className="line-clamp-2 min-w-0 flex-1 leading-snug text-slate-600">{output.snippet}</span>
       <span
         className={cn(
           "shrink-0 rounded px-1 py-px font-medium tabular-nums",

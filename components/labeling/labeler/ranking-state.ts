@@ -1,8 +1,9 @@
 // The ranking screen's pure logic: tie-group ("bucket") operations, completeness, the submission
-// body and the draft kept in localStorage. No React, no browser globals, so it is unit-tested.
-import { z } from "zod";
-import { OUTPUT_FLAGS, type OutputFlag, PROMPT_FLAGS, type PromptFlag, type RankingSubmission } from "@/lib/labeling/schema";
-import { USE_CASES, type UseCase } from "@/lib/prompts/schema";
+// body and the draft kept in localStorage. No React, no browser globals, so it is unit-tested;
+// no zod either (the draft is checked by hand), so the label screen loads no schema library.
+import { OUTPUT_FLAGS, type OutputFlag, PROMPT_FLAGS, type PromptFlag } from "@/lib/labeling/flags";
+import type { RankingSubmission } from "@/lib/labeling/schema";
+import { USE_CASES, type UseCase } from "@/lib/prompts/use-cases";
 
 /** Tie groups, best first: [["a"], ["b", "c"]] ranks a first, b and c tied second. */
 export type Buckets = string[][];
@@ -272,28 +273,56 @@ export function draftKey(taskId: string): string {
   return `${DRAFT_PREFIX}${taskId}`;
 }
 
-const ratingDraftSchema = z.object({
-  likert: z.number().int().min(LIKERT_MIN).max(LIKERT_MAX).nullable(),
-  flags: z.array(z.string()).transform((flags) => OUTPUT_FLAGS.filter((f) => flags.includes(f))),
-});
+export type TaskDraft = {
+  v: 1;
+  taskId: string;
+  kind: "ranking" | "demonstration";
+  savedAt: number;
+  elapsedMs: number;
+  ratings: Ratings;
+  buckets: Buckets;
+  category: UseCase | "";
+  promptFlags: PromptFlag[];
+  note: string;
+  text: string;
+};
 
-export const taskDraftSchema = z.object({
-  v: z.literal(1),
-  taskId: z.string(),
-  kind: z.enum(["ranking", "demonstration"]),
-  savedAt: z.number(),
-  elapsedMs: z.number().min(0).catch(0),
-  ratings: z.record(z.string(), ratingDraftSchema).catch({}),
-  buckets: z.array(z.array(z.string())).catch([]),
-  category: z.union([z.enum(USE_CASES), z.literal("")]).catch(""),
-  promptFlags: z
-    .array(z.string())
-    .transform((flags) => PROMPT_FLAGS.filter((f) => flags.includes(f)))
-    .catch([]),
-  note: z.string().catch(""),
-  text: z.string().catch(""),
-});
-export type TaskDraft = z.infer<typeof taskDraftSchema>;
+const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === "string");
+
+// Stored ratings, all or nothing: one unreadable rating drops them all, as a half-read set would mislead.
+function readRatings(value: unknown): Ratings {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return {};
+  const out: Ratings = {};
+  for (const [id, rating] of Object.entries(value as Record<string, unknown>)) {
+    const { likert, flags } = (rating ?? {}) as { likert?: unknown; flags?: unknown };
+    const likertOk = likert === null || (Number.isInteger(likert) && (likert as number) >= LIKERT_MIN && (likert as number) <= LIKERT_MAX);
+    if (!rating || typeof rating !== "object" || !likertOk || !isStrings(flags)) return {};
+    out[id] = { likert: likert as number | null, flags: OUTPUT_FLAGS.filter((f) => flags.includes(f)) };
+  }
+  return out;
+}
+
+/** A stored draft as the screen uses it, or null when its identity (version, task, kind, time) is unreadable; other fields fall back to empty. */
+function readDraftJson(json: unknown): TaskDraft | null {
+  if (!json || typeof json !== "object") return null;
+  const d = json as Record<string, unknown>;
+  if (d.v !== 1 || typeof d.taskId !== "string" || (d.kind !== "ranking" && d.kind !== "demonstration")) return null;
+  if (typeof d.savedAt !== "number" || !Number.isFinite(d.savedAt)) return null;
+  const category = d.category;
+  return {
+    v: 1,
+    taskId: d.taskId,
+    kind: d.kind,
+    savedAt: d.savedAt,
+    elapsedMs: typeof d.elapsedMs === "number" && d.elapsedMs >= 0 ? d.elapsedMs : 0,
+    ratings: readRatings(d.ratings),
+    buckets: Array.isArray(d.buckets) && d.buckets.every(isStrings) ? (d.buckets as Buckets) : [],
+    category: typeof category === "string" && (USE_CASES as readonly string[]).includes(category) ? (category as UseCase) : "",
+    promptFlags: isStrings(d.promptFlags) ? PROMPT_FLAGS.filter((f) => (d.promptFlags as string[]).includes(f)) : [],
+    note: typeof d.note === "string" ? d.note : "",
+    text: typeof d.text === "string" ? d.text : "",
+  };
+}
 
 export function emptyDraft(taskId: string, kind: TaskDraft["kind"], now: number): TaskDraft {
   return { v: 1, taskId, kind, savedAt: now, elapsedMs: 0, ratings: {}, buckets: [], category: "", promptFlags: [], note: "", text: "" };
@@ -311,12 +340,12 @@ export function parseDraft(raw: string | null, taskId: string, outputIds: readon
   } catch {
     return null;
   }
-  const parsed = taskDraftSchema.safeParse(json);
-  if (!parsed.success || parsed.data.taskId !== taskId) return null;
+  const draft = readDraftJson(json);
+  if (!draft || draft.taskId !== taskId) return null;
   const known = new Set(outputIds);
   const ratings: Ratings = {};
-  for (const [id, rating] of Object.entries(parsed.data.ratings)) if (known.has(id)) ratings[id] = rating;
-  return { ...parsed.data, ratings, buckets: normalise(parsed.data.buckets, outputIds) };
+  for (const [id, rating] of Object.entries(draft.ratings)) if (known.has(id)) ratings[id] = rating;
+  return { ...draft, ratings, buckets: normalise(draft.buckets, outputIds) };
 }
 
 /** Whether a draft holds anything the labeler did (an untouched one need not be kept). */
@@ -343,10 +372,4 @@ export function staleDraftKeys(entries: readonly [key: string, raw: string | nul
     if (!Number.isFinite(savedAt) || now - savedAt > maxAgeMs) stale.push(key);
   }
   return stale;
-}
-
-/** The skip reason sent to the server: the choice's code, then the labeler's words after a colon. */
-export function skipReason(choice: string, text: string): string {
-  const words = text.trim().replace(/\s+/g, " ");
-  return (words ? `${choice}: ${words}` : choice).slice(0, 500);
 }

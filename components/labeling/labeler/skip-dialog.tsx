@@ -1,21 +1,20 @@
 "use client";
 
 import { useId, useState } from "react";
-import { skipReason } from "@/components/labeling/labeler/ranking-state";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/input";
 import { useModalDialog } from "@/components/ui/use-modal-dialog";
+import type { Skip, SkipReason } from "@/lib/labeling/schema";
 
-const CHOICES = [
+const CHOICES: { value: SkipReason; label: string; hint: string }[] = [
   { value: "intent_unclear", label: "Intent unclear", hint: "I can't tell what the prompt asks for." },
   { value: "harmful_or_sensitive", label: "Harmful or too sensitive", hint: "I'd rather not label this content." },
   { value: "outputs_unreadable", label: "Outputs broken or unreadable", hint: "Empty, garbled or cut off." },
   { value: "lacks_expertise", label: "Needs expertise I don't have", hint: "e.g. specialised law, medicine, code." },
   { value: "other", label: "Other", hint: "Say why below." },
-] as const;
-type Choice = (typeof CHOICES)[number]["value"];
+];
 
-/** Asks why the labeler skips the task; "Other" needs a few words. */
+/** Asks why the labeler skips the task: a reason, and a note kept apart from it ("Other" needs one). */
 export function SkipDialog({
   open,
   pending,
@@ -26,11 +25,11 @@ export function SkipDialog({
   open: boolean;
   pending: boolean;
   error: string | null;
-  onSkip: (reason: string) => void;
+  onSkip: (skip: Skip) => void;
   onCancel: () => void;
 }) {
   const titleId = useId();
-  const [choice, setChoice] = useState<Choice | null>(null);
+  const [choice, setChoice] = useState<SkipReason | null>(null);
   const [text, setText] = useState("");
   // Each skip starts from a blank choice.
   const ref = useModalDialog(open, () => {
@@ -56,7 +55,8 @@ export function SkipDialog({
           className="p-5"
           onSubmit={(event) => {
             event.preventDefault();
-            if (ready && choice) onSkip(skipReason(choice, text));
+            const note = text.trim().replace(/\s+/g, " ");
+            if (ready && choice) onSkip(note ? { reason: choice, note } : { reason: choice });
           }}
         >
           <h2 id={titleId} className="text-base font-semibold text-slate-900">

@@ -11,7 +11,7 @@ import {
 } from "@/components/labeling/labeler/label-screen-state";
 import { finishDraft, pruneDrafts, readDraft } from "@/components/labeling/labeler/use-task-draft";
 import type { ResponseOf } from "@/lib/api/operation";
-import type { DemonstrationSubmission, NextTask, RankingSubmission } from "@/lib/labeling/schema";
+import type { DemonstrationSubmission, NextTask, RankingSubmission, Skip } from "@/lib/labeling/schema";
 import { callApi } from "@/lib/ui/api";
 
 export type LabelScreen = {
@@ -19,7 +19,7 @@ export type LabelScreen = {
   /** Leases the next task (or gets the same one back) and shows it in place. */
   loadNext: () => Promise<void>;
   submit: (body: RankingSubmission | DemonstrationSubmission) => Promise<void>;
-  skip: (reason: string) => Promise<void>;
+  skip: (body: Skip) => Promise<void>;
   /** Changes the draft of the task `taskId` (ignored once another task is on screen). */
   edit: (taskId: string, patch: DraftPatch) => void;
   openSkip: () => void;
@@ -83,11 +83,11 @@ export function useLabelScreen(slug: string, instructionsVersion: number): Label
     if (result.ok) await loadNext();
   }
 
-  async function skip(reason: string) {
+  async function skip(body: Skip) {
     if (!task) return;
     const id = task.id;
     dispatch({ type: "skip-started" });
-    const result = await callApi(`/api/v1/tasks/${encodeURIComponent(id)}/skip`, { method: "POST", body: { reason } });
+    const result = await callApi(`/api/v1/tasks/${encodeURIComponent(id)}/skip`, { method: "POST", body });
     if (result.ok) finishDraft(id);
     dispatch({ type: "skip-finished", result });
     if (result.ok) await loadNext();

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ApiKeyForm } from "@/components/api-keys/admin/api-key-form";
 import { ApiKeyTable } from "@/components/api-keys/admin/api-key-table";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -16,7 +17,18 @@ export default async function ApiKeysPage() {
 
   return (
     <>
-      <PageHeader title="API keys" description="Keys let scripts and trainers send prompts and outputs in, and pull exports out." />
+      <PageHeader
+        title="API keys"
+        description={
+          <>
+            Keys let scripts and trainers send prompts and outputs in, and pull exports out. What each call takes and answers is in the{" "}
+            <Link href="/docs" className="font-medium text-indigo-600 hover:text-indigo-500" data-testid="docs-link">
+              API reference
+            </Link>
+            .
+          </>
+        }
+      />
       <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-6 lg:grid-cols-[minmax(0,1fr)_21rem]">
         <Card>
           <CardHeader>

@@ -92,7 +92,11 @@ export default async function ExportPage({ params, searchParams }: Props) {
             <Link href="/admin/api-keys" className="font-medium text-indigo-600 hover:text-indigo-500">
               API keys
             </Link>
-            ).
+            ). Every parameter is in the{" "}
+            <Link href="/docs" className="font-medium text-indigo-600 hover:text-indigo-500" data-testid="docs-link">
+              API reference
+            </Link>
+            .
           </CardDescription>
         </CardHeader>
         <CardBody className="space-y-5">

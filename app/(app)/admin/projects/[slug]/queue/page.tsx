@@ -93,7 +93,7 @@ export default async function QueuePage({ params }: { params: Promise<{ slug: st
         <Card>
           <CardHeader>
             <CardTitle>Why tasks were skipped</CardTitle>
-            <CardDescription>All time; reasons labelers wrote themselves count as Other.</CardDescription>
+            <CardDescription>All time, by the reason labelers chose; the newest of their notes below.</CardDescription>
           </CardHeader>
           <CardBody>
             <HorizontalBars
@@ -105,6 +105,24 @@ export default async function QueuePage({ params }: { params: Promise<{ slug: st
                 value: row.count,
               }))}
             />
+            {figures.skipNotes.length ? (
+              <ul className="mt-4 space-y-1.5 border-t border-slate-100 pt-3 text-xs" data-testid="skip-notes">
+                {figures.skipNotes.map((skip) => (
+                  <li key={`${skip.taskId}-${skip.at?.toISOString()}`} className="flex gap-2">
+                    <span className="shrink-0 rounded bg-amber-50 px-1.5 py-px font-medium text-amber-800">
+                      {SKIP_REASON_LABELS[skip.reason] ?? skip.reason}
+                    </span>
+                    <Link
+                      href={`/admin/projects/${project.slug}/tasks/${skip.taskId}`}
+                      className="min-w-0 truncate text-slate-700 hover:text-indigo-600"
+                      title={skip.note}
+                    >
+                      {skip.note}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
           </CardBody>
         </Card>
       </div>

@@ -62,6 +62,7 @@ export default async function TasksPage({ params, searchParams }: Props) {
         </div>
         {page.rows.length ? (
           <TaskList
+            basePath={basePath}
             tasks={page.rows.map(({ createdAt, doneAt, ...row }) => ({
               ...row,
               created: formatDateTime(createdAt),

@@ -10,10 +10,15 @@ export const POST = defineOperation(
     path: "/api/v1/tasks/{id}/skip",
     tag: "Labeling",
     summary: "Skip a task",
-    description: "The labeler passes on their task (e.g. intent unclear); it is never served to them again.",
+    description:
+      "The labeler passes on their task, giving a reason code and optionally their own words (required for `other`); it is never served to them again.",
     auth: { kind: "session" },
     params: { id: taskIdParam },
-    body: { variants: [{ name: "SkipRequest", schema: skipSchema, example: { reason: "intent_unclear" } }] },
+    body: {
+      variants: [
+        { name: "SkipRequest", schema: skipSchema, example: { reason: "intent_unclear", note: "Could be about Java or Python." } },
+      ],
+    },
     responses: [{ status: 200, description: "Skipped (or already skipped).", body: { name: "SkipResult", schema: skipResultSchema } }],
     errors: {
       404: "This task is not assigned to the signed-in labeler.",
@@ -22,7 +27,7 @@ export const POST = defineOperation(
     },
   },
   async ({ params, user, body }) => {
-    await skipTask(params.id, user.id, body.reason);
+    await skipTask(params.id, user.id, body.reason, body.note);
     return { status: 200, body: { status: "skipped" as const } };
   },
 );
