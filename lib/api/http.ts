@@ -26,11 +26,10 @@ export async function readBodyText(request: Request, limit = MAX_BODY_BYTES): Pr
     const { done, value } = await reader.read();
     if (done) break;
     received += value.byteLength;
-    if (received > limit) {
-      // Stop reading: what was read is dropped, the rest is never buffered.
-      void reader.cancel().catch(() => {});
-      throw bodyTooLarge(limit);
-    }
+    // Stop reading here: what was read is dropped and the rest is never pulled in (the server
+    // discards it). Cancelling the stream instead would reset the connection, and a client still
+    // sending would see the reset rather than the 413.
+    if (received > limit) throw bodyTooLarge(limit);
     chunks.push(value);
   }
   try {

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/api/errors";
 import { writeAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import type { Project } from "@/lib/generated/prisma/client";
+import { FIELD_BYTES, safeString } from "@/lib/input/schema";
 import { labelerAccessSchema } from "@/lib/projects/access";
 import { releaseOutsidersLeases } from "@/lib/projects/member-mutations";
 
@@ -27,8 +28,7 @@ export const qualitySettingsSchema = z
       .max(100)
       .meta({ description: "Gold tasks a new labeler answers before any other work; 0 = no screening." }),
     screening_pass: share.meta({ description: "Accuracy needed on the screening tasks (default 0.75)." }),
-    baseline_model: z
-      .string()
+    baseline_model: safeString(FIELD_BYTES.name)
       .trim()
       .min(1)
       .max(200)

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FIELD_BYTES, safeString } from "@/lib/input/schema";
 import { MAX_OUTPUTS, MIN_OUTPUTS } from "@/lib/labeling/schema";
 
 /** A generator's name: what its outputs' `model` is set to, and its name in URLs. */
@@ -25,13 +26,11 @@ const apiKeySchema = z
   .string()
   .regex(/^[\x21-\x7e]{1,1000}$/, { message: "An API key is 1 to 1,000 printable ASCII characters, no spaces." });
 
-const noNul = (text: string) => !text.includes("\u0000");
-
 const paramFields = {
   temperature: z.number().min(0).max(2),
   top_p: z.number().gt(0).max(1),
   max_tokens: z.number().int().min(1).max(131_072),
-  stop: z.array(z.string().min(1).max(200).refine(noNul, "Contains a NUL character.")).max(4).optional(),
+  stop: z.array(safeString(FIELD_BYTES.name).min(1).max(200)).max(4).optional(),
 };
 
 export const generationParamsSchema = z.object({
@@ -48,12 +47,11 @@ export const DEFAULT_CONCURRENCY = 4;
 const generatorFields = {
   name: generatorNameSchema,
   base_url: baseUrlSchema,
-  model: z
-    .string()
+  model: safeString(FIELD_BYTES.name)
     .trim()
     .min(1)
     .max(200)
-    .refine((text) => noNul(text) && !/[\r\n]/.test(text), "Contains a control character."),
+    .refine((text) => !/[\r\n]/.test(text), "Contains a line break."),
   api: z.enum(["chat", "completions"]),
   // Per instance: several app instances each hold this many at once.
   concurrency: z.number().int().min(1).max(256),
