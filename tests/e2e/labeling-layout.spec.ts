@@ -1,7 +1,7 @@
 // Playwright journeys on the label screen's comparison layout, on realistic outputs (paragraphs,
 // lists, tables, code; many opening alike): outputs side by side on wide screens with flags folded,
 // ranking cards that tell outputs apart, Sort by Likert with undo, the warning when the ranking
-// disagrees with the ratings, and a phone's way to the ranking. Screenshots at 390, 1366 and 1600 px.
+// disagrees with the ratings, and ranking by touch on a phone. Screenshots at 390, 1366 and 1600 px.
 import { mkdirSync } from "node:fs";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { db } from "@/lib/db";
@@ -222,7 +222,7 @@ test("nine structured outputs: Sort by Likert can be undone, and a ranking that 
 test.describe("on a phone with a touch screen", () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
-  test("a labeler rates by tapping, with nothing wider than the screen, and jumps to the ranking in one tap", async ({ page }) => {
+  test("a labeler rates by tapping, jumps to the ranking in one tap and ranks by dragging with a finger", async ({ page }) => {
     const labeler = await makeUser("labeler");
     const project = await makeProject();
     const taskId = await createTask(await apiClient(), project, PARAGRAPHS.slice(0, 4));
@@ -239,6 +239,41 @@ test.describe("on a phone with a touch screen", () => {
     await page.getByTestId("jump-to-ranking").tap();
     await expect(page.locator("#ranking")).toBeInViewport();
     await expect(page.getByTestId("jump-to-ranking")).toBeHidden();
+
+    // A long press lifts a card, the finger carries it, lifting drops it (touch events as a phone sends them).
+    const centre = async (selector: string) => {
+      const box = (await page.locator(selector).boundingBox())!;
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    };
+    const touchDrag = async (source: string, target: string) => {
+      await page.locator(source).scrollIntoViewIfNeeded();
+      const from = await centre(source);
+      const send = (type: string, point: { x: number; y: number }) =>
+        page.evaluate(
+          ({ type, point, from }) => {
+            const state = window as unknown as { __touched?: Element };
+            if (type === "touchstart") state.__touched = document.elementFromPoint(from.x, from.y)!;
+            const element = state.__touched!;
+            const touch = new Touch({ identifier: 1, target: element, clientX: point.x, clientY: point.y });
+            const live = type === "touchend" ? [] : [touch];
+            element.dispatchEvent(
+              new TouchEvent(type, { touches: live, targetTouches: live, changedTouches: [touch], bubbles: true, cancelable: true }),
+            );
+          },
+          { type, point, from },
+        );
+      await send("touchstart", from);
+      await page.waitForTimeout(350);
+      const to = await centre(target);
+      for (let i = 1; i <= 10; i++)
+        await send("touchmove", { x: from.x + ((to.x - from.x) * i) / 10, y: from.y + ((to.y - from.y) * i) / 10 });
+      await expect(page.locator(target)).toHaveAttribute("data-over", "true");
+      await send("touchend", to);
+    };
+    await touchDrag('[data-testid="rank-chip"][data-label="C"]', '[data-testid="rank-gap"][data-gap="0"]');
+    await expect(page.locator('[data-testid="rank-bucket"][data-rank="1"]')).toContainText("C");
+    await touchDrag('[data-testid="rank-chip"][data-label="A"]', '[data-testid="rank-bucket"][data-rank="1"]');
+    await expect(page.locator('[data-testid="rank-bucket"][data-rank="1"] [data-testid="rank-chip"]')).toHaveCount(2);
     await page.screenshot({ path: `${shots}/layout-phone-ranking.png` });
 
     const assignment = await db.assignment.findFirstOrThrow({ where: { taskId, labeler: { email: labeler.email } } });

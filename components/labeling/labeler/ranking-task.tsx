@@ -491,7 +491,7 @@ function KeysDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
       onClick={(event) => {
         if (event.target === event.currentTarget) onClose();
       }}
-      className="m-auto w-[calc(100%-2rem)] max-w-lg rounded-lg bg-white p-0 shadow-xl ring-1 ring-slate-900/10 backdrop:bg-slate-900/30"
+      className="m-auto w-[calc(100%-2rem)] max-w-2xl rounded-lg bg-white p-0 shadow-xl ring-1 ring-slate-900/10 backdrop:bg-slate-900/30"
     >
       {open ? (
         <div className="px-5 py-4 text-sm text-slate-700">
