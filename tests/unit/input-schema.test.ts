@@ -143,7 +143,7 @@ const cases: { name: string; schema: z.ZodType; valid: Record<string, unknown>; 
     fields: [["ranking", 1, 0], ["note"]],
   },
   { name: "demonstration", schema: demonstrationSubmissionSchema, valid: { text: "An answer." }, fields: [["text"]] },
-  { name: "skip", schema: skipSchema, valid: { reason: "unclear" }, fields: [["reason"]] },
+  { name: "skip", schema: skipSchema, valid: { reason: "lacks_expertise", note: "Not my field" }, fields: [["note"]] },
   { name: "adjudication", schema: adjudicationSchema, valid: { ranking: [["a"], ["b"]] }, fields: [["ranking", 0, 0]] },
   {
     name: "import",
