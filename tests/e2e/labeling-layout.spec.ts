@@ -353,6 +353,14 @@ test("an admin reads each labeler's ranking, ratings, flags, note and time on th
   await expect(page.getByTestId("skip-notes")).toContainText("I don't know password hashing well enough.");
   await page.screenshot({ path: `${shots}/admin-queue-skips-1366.png`, fullPage: true });
 
+  // The audit log names what it touched: the project by its slug (a link), not its id.
+  const auditRow = page.getByTestId("audit-row").filter({ hasText: "project.create" }).filter({ hasText: project.slug });
+  await page.goto("/admin");
+  await expect(auditRow).toHaveCount(1);
+  await expect(auditRow).not.toContainText(project.id);
+  await expect(auditRow.getByRole("link", { name: project.slug })).toHaveAttribute("href", `/admin/projects/${project.slug}`);
+  await page.screenshot({ path: `${shots}/admin-audit-1366.png` });
+
   // The API reference is one click from API keys and Export; the curl line wraps on a phone.
   await page.goto("/admin/api-keys");
   await expect(page.getByTestId("docs-link")).toHaveAttribute("href", "/docs");
