@@ -3,7 +3,15 @@ import { FIELD_BYTES, safeString } from "@/lib/input/schema";
 
 // export:read downloads; export:write freezes and deletes snapshots (stored copies, held to the
 // project's snapshot_limit), which keys made before it existed cannot do.
-export const API_KEY_SCOPES = ["prompts:write", "outputs:write", "export:read", "export:write", "quality:read", "projects:admin", "models:write"] as const;
+export const API_KEY_SCOPES = [
+  "prompts:write",
+  "outputs:write",
+  "export:read",
+  "export:write",
+  "quality:read",
+  "projects:admin",
+  "models:write",
+] as const;
 export const apiKeyScopeSchema = z.enum(API_KEY_SCOPES);
 export type ApiKeyScope = z.infer<typeof apiKeyScopeSchema>;
 

@@ -120,7 +120,9 @@ describe("OpenAPI document", () => {
         `${method} ${p}`,
       ).toBe(true);
       expect(
-        statuses.every((status) => ["200", "201", "202", "204", "400", "401", "403", "404", "409", "413", "415", "422", "429"].includes(status)),
+        statuses.every((status) =>
+          ["200", "201", "202", "204", "400", "401", "403", "404", "409", "413", "415", "422", "429"].includes(status),
+        ),
         `${method} ${p}: ${statuses.join(", ")}`,
       ).toBe(true);
       const requirement = op.security[0];
