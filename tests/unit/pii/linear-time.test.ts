@@ -57,16 +57,15 @@ describe("redaction time grows linearly with the text", () => {
   }
 
   for (const [name, make] of Object.entries(DENSE_SHAPES)) {
-    it(`${name}: four times the text, well under sixteen times the time`, () => {
+    it(`${name}: four times the text, under ten times the time (sixteen if quadratic)`, () => {
       const small = make(MB / 8);
       const large = make(MB / 2);
-      // The smaller text is timed twice and the faster run kept: a single run can catch a pause.
-      const smallMs = Math.min(
-        cpuMs(() => redact(small)),
-        cpuMs(() => redact(small)),
-      );
-      const largeMs = cpuMs(() => redact(large));
-      expect(largeMs / Math.max(smallMs, 5)).toBeLessThan(8);
+      // Each is timed three times and the fastest run kept: CPU time is the process's, so other
+      // test files running beside this one add to a single run. Linear is ~4×, quadratic 16×.
+      const fastest = (text: string) => Math.min(...[0, 1, 2].map(() => cpuMs(() => redact(text))));
+      const smallMs = fastest(small);
+      const largeMs = fastest(large);
+      expect(largeMs / Math.max(smallMs, 5)).toBeLessThan(10);
     }, 60_000);
   }
 
