@@ -6,6 +6,10 @@ import { uniqueEmail } from "../support/unique";
 import { signInInBrowser } from "./support/browser";
 import { newClient, signedInClient } from "./support/http";
 
+// The screen journey signs in three people and reloads at two widths: about 40 s alone, more beside
+// the other worker (it ran out of the default 60 s once in the full suite).
+test.describe.configure({ timeout: 180_000 });
+
 const shots = process.env.SCREENSHOT_DIR ?? "test-results/screenshots";
 
 test("the members API limits a project to its members; everyone else gets 404 as if it did not exist", async () => {
