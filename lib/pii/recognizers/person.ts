@@ -13,6 +13,11 @@ class Token {
   phrase: "PLACE" | "WORD" | undefined = undefined;
   /** The lexicon's flags (NAME, COMMON, ...) for `lower`, or -1 until looked up. */
   flags = -1;
+  /**
+   * Glued to a digit or an underscore ("Argon2", "python3", "user_name", "v2Anna"): part of an
+   * identifier, a version or a model name, never a person's name on its own.
+   */
+  glued = false;
   constructor(
     readonly start: number,
     readonly end: number,
@@ -262,7 +267,7 @@ function cueBefore(before: string): boolean {
 const SUFFIX_AFTER = /^,? (?:Jr\.?|Sr\.?|PhD|MD|DDS|DVM|Esq\.?|CPA|RN|(?:X{0,2})(?:IX|IV|V?I{1,3}|V|X)(?=[\s,.;:!?)'’]|$))(?![\p{L}])/u;
 // Nouns that make a name before them an eponym ("the Turing test", "the Monty Hall problem", "the Mandelbrot set").
 const EPONYM_HEAD =
-  /^ (?:theorem|test|machine|set|effect|law|laws|problem|sequence|numbers?|equations?|principle|constant|distribution|transform|series|paradox|prize|telescope|scale|method|algorithm|formula|conjecture|hypothesis|curve|space|function|model|award|medal|complex|syndrome|disease|cycle|index|limit|inequality|lemma|process|matrix|diagram|chart|method|rule|code|cipher|bridge|stadium|institute|university|college|museum|airport|square|street|avenue|road|hall|period|era|dynasty|empire|architecture|style|check|checksum|cluster|server|node|database|release|branch)\b/;
+  /^ (?:theorem|test|machine|set|effect|law|laws|problem|sequence|numbers?|equations?|principle|constant|distribution|transform|series|paradox|prize|telescope|scale|method|algorithm|formula|conjecture|hypothesis|curve|space|function|model|award|medal|complex|syndrome|disease|cycle|index|limit|inequality|lemma|process|matrix|diagram|chart|method|rule|code|cipher|bridge|stadium|institute|university|college|museum|airport|square|street|avenue|road|hall|period|era|dynasty|empire|architecture|style|check|checksum|cluster|server|node|database|release|branch|ratio|coefficient|criterion|estimator|filter|kernel|operator|polynomials?|integral|approximation|heuristic|notation|interval|condition|bound|plot|score|rating|protocol|graph|tree|reaction|synthesis|sort|search|cut|bias|fallacy|loop|pattern|pyramid|matrix|point|box|razor|wager|number)\b/;
 // Words right after a run that mark it as a person.
 // Also a vocative: "Warrane, can I please speak to your boss?", "Kevin, could you ...".
 // And verbs whose subject is a person: "Tomomi is from Osaka", "Adomo began writing", "Hakuba had given".
@@ -280,6 +285,7 @@ function kindOf(tok: Token, lexicon = getLexicon()): Kind {
 }
 
 function kindOfToken(tok: Token, lexicon: Lexicon): Kind {
+  if (tok.glued) return "WORD";
   const bare = tok.lower.endsWith(".") ? tok.lower.slice(0, -1) : tok.lower;
   const upper = tok.cap || startsUpper(tok.text);
   if (upper && HONORIFICS.has(bare)) return "HONORIFIC";
@@ -304,6 +310,7 @@ function kindOfToken(tok: Token, lexicon: Lexicon): Kind {
 
 /** In text without capitals, a token that may be a name: a name-list word, or an unknown word shaped like one. */
 function lowerName(tok: Token): boolean {
+  if (tok.glued) return false;
   const f = flagsOf(tok);
   return (f & NAME) !== 0 || ((f & COMMON) === 0 && nameLike(tok.lower));
 }
@@ -408,9 +415,16 @@ function tokenize(text: string): Token[] {
       else break;
     }
     if (text.charCodeAt(i) === 46) i++;
-    tokens.push(readToken(text.slice(start, i), start));
+    const tok = readToken(text.slice(start, i), start);
+    if (identifierChar(text.charCodeAt(start - 1)) || identifierChar(text.charCodeAt(tok.end))) tok.glued = true;
+    tokens.push(tok);
   }
   return tokens;
+}
+
+/** An ASCII digit or "_": what joins a word into an identifier or a version ("Argon2", "snake_case"). */
+function identifierChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 95;
 }
 
 /** A word as the rules see it: without a sentence's full stop or a possessive "'s". */
@@ -446,7 +460,33 @@ function isCapitalised(t: string): boolean {
 
 function sentenceInitial(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 4), start);
-  return start === 0 || /(?:[.!?]["')\]]?\s+|\n\s*|^\s*|["“(]\s*)$/.test(before);
+  return start === 0 || /(?:[.!?]["')\]]?\s+|\n\s*|^\s*|["“(]\s*)$/.test(before) || listItemStart(text, start);
+}
+
+/**
+ * Whether `start` opens a list item, a heading, a quote or a table cell at the start of a line: "- Write
+ * tests", "* Cons: slow", "1. Note: …", "## Summary", "> Mark", "| Roth |", "**Cons:**". Such a word
+ * opens a sentence as much as one after a full stop does.
+ */
+function listItemStart(text: string, start: number): boolean {
+  let k = start - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+  // The mark itself: "-", "*", "+", "•", ">", "|", one to six "#", "**", or "1." / "1)" / "a)".
+  const markEnd = k;
+  while (k >= 0 && (text.charCodeAt(k) === 42 || text.charCodeAt(k) === 35)) k--; // "*", "#"
+  if (k === markEnd) {
+    const c = text.charCodeAt(k);
+    if (c === 45 || c === 43 || c === 0x2022 || c === 62 || c === 124) k--;
+    else if ((c === 46 || c === 41) && k > 0) {
+      k--;
+      const digitsEnd = k;
+      while (k >= 0 && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k--;
+      if (k === digitsEnd) return false;
+    } else return false;
+  }
+  if (markEnd - k > 6) return false;
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+  return k < 0 || text.charCodeAt(k) === 10;
 }
 
 /**
@@ -477,6 +517,33 @@ function isLineTail(text: string, k: number): boolean {
   return /\s/.test(text[k]!);
 }
 
+/** One word, neither a name nor an everyday word in the lists ("Refactor", "Olu"), and nothing else but initials. */
+function coreCount1Unknown(kinds: Kind[]): boolean {
+  let unknown = 0;
+  for (const k of kinds)
+    if (k === "UNKNOWN") unknown++;
+    else if (k !== "INITIAL") return false;
+  return unknown === 1;
+}
+
+/**
+ * Whether the list item at `start` sits among items that open with an everyday word ("- Write the test
+ * / - Make it pass / - Refactor"): a list of steps, where a lone unknown word is one more step, not a
+ * person. (A list of people, "- Olu / - Kemi", opens its items with names.)
+ */
+function listOfTasks(text: string, start: number): boolean {
+  if (!listItemStart(text, start)) return false;
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  const prevStart = lineStart > 0 ? text.lastIndexOf("\n", lineStart - 2) + 1 : -1;
+  const lineEnd = text.indexOf("\n", start);
+  for (const at of [prevStart, lineEnd < 0 ? -1 : lineEnd + 1]) {
+    if (at < 0) continue;
+    const m = /^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+(?:\*\*)?(\p{L}+)/u.exec(text.slice(at, at + 40));
+    if (m && (wordFlags(m[1]!.toLowerCase()) & (COMMON | GIVEN)) === COMMON) return true;
+  }
+  return false;
+}
+
 /** Person names: capitalised runs scored by name lists and cues; names found once are then caught everywhere in the text. */
 export function findPersons(text: string): Candidate[] {
   const lexicon = getLexicon();
@@ -484,6 +551,7 @@ export function findPersons(text: string): Candidate[] {
   const out: Candidate[] = [];
   const isLowercaseText = !/\p{Lu}/u.test(text);
   markPhrases(text, tokens, lexicon);
+  termWords = findTermWords(text, tokens);
 
   let i = 0;
   while (i < tokens.length) {
@@ -610,8 +678,11 @@ export function findRepeatedNames(text: string, found: readonly Candidate[], tok
   const byStart = [...named].sort((a, b) => a.start - b.start);
   let next = 0;
   let furthest = -1;
-  for (const tok of tokens) {
-    if (!seen.has(tok.lower)) continue;
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    if (!seen.has(tok.lower) || tok.glued) continue;
+    // "Mr. Roth opened a Roth IRA": the word naming a thing is not the person again.
+    if (termAt(text, tokens, i)) continue;
     // A lower-case repeat must not be an everyday word ("rose", "mark").
     if (/^\p{Ll}/u.test(tok.text) && flagsOf(tok) & COMMON) continue;
     // A name that is also a country or town, repeated after a place preposition, is the place:
@@ -979,6 +1050,55 @@ function markPhrases(text: string, tokens: Token[], lexicon: Lexicon): void {
   }
 }
 
+/** The words that name a thing in this text (findTermWords), lower case; set by findPersons for its rules. */
+let termWords: ReadonlySet<string> = new Set();
+const NO_TERMS: ReadonlySet<string> = new Set();
+
+/**
+ * Capitalised words that name a thing here: right before an acronym or a model number, on the same
+ * line ("Roth IRA", "Gantt PDF", "Roth 401(k)", "Kepler 22b"). Suffixes and honorifics in capitals
+ * ("Smith MD", "DIALLO/AMINATA MS") are not acronyms. The article "A" opening a sentence before a
+ * word ("A Roth IRA grows") is marked as a word here too, not an initial.
+ */
+function findTermWords(text: string, tokens: Token[]): ReadonlySet<string> {
+  let found: Set<string> | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    if (!tok.cap || tok.glued || text.charCodeAt(tok.end) !== 32) continue;
+    if (tok.text === "A" && sentenceInitial(text, tok.start)) {
+      tok.kind = "WORD";
+      continue;
+    }
+    if (termAt(text, tokens, i)) (found ??= new Set()).add(tok.lower);
+  }
+  return found ?? NO_TERMS;
+}
+
+/** Whether tokens[i] stands right before an acronym or a model number, naming a thing (see findTermWords). */
+function termAt(text: string, tokens: Token[], i: number): boolean {
+  const tok = tokens[i]!;
+  if (!tok.cap || tok.glued || text.charCodeAt(tok.end) !== 32) return false;
+  const next = tokens[i + 1];
+  const c = text.charCodeAt(tok.end + 1);
+  if (next && next.start === tok.end + 1) {
+    const bare = next.lower.endsWith(".") ? next.lower.slice(0, -1) : next.lower;
+    return /^[A-Z]{2,6}s?$/.test(next.text) && !SUFFIXES.has(bare) && !HONORIFICS.has(bare) && !identifierAfter(text, next.end);
+  }
+  if (c >= 48 && c <= 57) {
+    // A number that goes on with a letter or a bracket: "401(k)", "7B", "22b"; not a year or a house number.
+    let k = tok.end + 1;
+    while (k < text.length && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+    return k - tok.end - 1 <= 4 && /[(A-Za-z]/.test(text[k] ?? "") && !/[A-Za-z]{3}/.test(text.slice(k, k + 3));
+  }
+  return false;
+}
+
+/** Whether a lower-case letter follows at `k` ("IRAs" is still the acronym; "MARIAnne" is no acronym). */
+function identifierAfter(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  return c >= 97 && c <= 122 && !(c === 115 && !/[a-z]/.test(text[k + 1] ?? ""));
+}
+
 /** Grows found names over coordinated and listed neighbours: "X and Y", "X, Y, Z", "said X to Y". */
 function coordinate(text: string, tokens: Token[], out: Candidate[], lexicon: Lexicon, lowercaseText: boolean): void {
   if (!out.some((c) => c.confidence >= 0.5)) return;
@@ -1279,10 +1399,23 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
     honorific ||
     cuedBefore ||
     cueAfter ||
-    lineIsRun(text, start, end) ||
+    (lineIsRun(text, start, end) && !(coreCount1Unknown(kinds) && listOfTasks(text, start))) ||
     (hasSuffix && /\p{Lu}{2}/u.test(toks[toks.length - 1]!.text)) ||
     (suffix !== null && /[VX]|II/.test(suffix[0]) && !/^,/.test(suffix[0]));
   const initial = sentenceInitial(text, start);
+  // A word seen naming a thing before an acronym or a model number ("Roth IRA", "Roth 401(k)") names
+  // that thing wherever it stands alone in the text, unless an honorific or wording says person.
+  if (coreCount === 1 && !honorific && !cuedBefore && termWords.has(toks[lastCore]!.lower)) return;
+  // A greeting before an everyday word that is no given name: "Hello World", "Hi Team", "Hey Friend".
+  if (
+    coreCount === 1 &&
+    firstCore === "WEAK" &&
+    cuedBefore &&
+    !cueAfter &&
+    (flagsOf(toks[lastCore]!) & (VERY_COMMON | GIVEN)) === VERY_COMMON &&
+    /\b(?:hi|hello|hey|dear|thanks|thank you|cheers)[\s,!]*$/i.test(before)
+  )
+    return;
   // "San Gimignano", "São Paulo", "Puerto Montt": saints' and harbour names open places, not people.
   if (!honorific && toks.length >= 2 && PLACE_OPENERS.has(toks[0]!.text)) return;
   // "Schreib eine kurze Geschichte": an imperative, not a name, opening a sentence in another language.
