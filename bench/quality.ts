@@ -4,8 +4,10 @@
 // 200 each, ranks that mostly follow the models' order) straight into the database, then times
 // GET /quality and GET /models over HTTP (cold, then p50/p99 of repeated calls), beside a trivial
 // authenticated route (GET /api/v1/projects/{slug}) in the same run. Target: both reports < 1 s.
-// It also times the loads and the figures alone on the same rankings, in this process, to show where
-// the time goes, and samples the app's resident memory (RSS) while it answers.
+// Then a new ranking is written and both are asked again, three times: what an admin watching the
+// reports sees while labelers work (the app reads only what was written since). It also times the
+// loads and the figures alone on the same rankings, in this process, to show where the time goes,
+// and samples the app's resident memory (RSS) while it answers.
 import { readdirSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -86,78 +88,72 @@ try {
   }, 25);
   const quality = await timeRequests(`${base}/quality`, key);
   const models = await timeRequests(`${base}/models`, key);
-  // A change to the project's data (a labeler's standing is touched) makes the next call compute
-  // from scratch again, now in a process that has run the code before: what happens after every
-  // new ranking in a running app.
-  const touch = () =>
-    db.$executeRaw`INSERT INTO "LabelerQuality" ("projectId", "labelerId", "status", "updatedAt") VALUES (${project.id}, 'qb-u0', 'active', now())
-                   ON CONFLICT ("projectId", "labelerId") DO UPDATE SET "updatedAt" = now()`;
+  // A new ranking (of task i, by a fourth labeler) changes the data: the next call computes again.
+  const addRanking = (i: number) => {
+    const k = 4 + (i % 6);
+    const labeler = `qb-u${(i * 7 + 3 * 67) % LABELERS}`;
+    return db.$transaction([
+      db.$executeRaw`INSERT INTO "Assignment" ("id", "taskId", "labelerId", "projectId", "status", "displayOrder", "leaseExpiresAt")
+                     VALUES (${`qb-a${i}-3`}, ${`qb-t${i}`}, ${labeler}, ${project.id}, 'submitted', '{}', now())`,
+      db.$executeRaw`INSERT INTO "Submission" ("id", "assignmentId", "taskId", "projectId", "labelerId", "kind", "promptFlags", "displayOrder",
+                                               "instructionsVersion", "ranks", "likerts", "flagMasks", "firstShown", "durationMs")
+                     VALUES (${`qb-s${i}-3`}, ${`qb-a${i}-3`}, ${`qb-t${i}`}, ${project.id}, ${labeler}, 'ranking', '{}', '{}', 1,
+                             ${Array.from({ length: k }, (_, j) => j % 3)}, ${Array.from({ length: k }, () => 4)}, ${Array.from({ length: k }, () => 0)}, 0, 40000)`,
+    ]);
+  };
   const recomputed = { quality: [] as number[], models: [] as number[] };
-  for (let i = 0; i < 3; i++) {
-    await touch();
+  for (let i = 1; i <= 3; i++) {
+    await addRanking(i);
     recomputed.quality.push((await timeOnce(`${base}/quality`, key)).ms);
-    await touch();
     recomputed.models.push((await timeOnce(`${base}/models`, key)).ms);
   }
   clearInterval(sampler);
   const rssAfter = rssMb(server.process.pid!);
 
   // The loads and the figures alone, in this process, on the rankings as the server loads them.
-  const { loadProjectRankings } = await import("../lib/quality/load");
-  const { BootstrapBatch } = await import("../lib/quality/bootstrap");
-  const { scheduleAgreementReport } = await import("../lib/quality/agreement");
-  const { scheduleModelReport } = await import("../lib/quality/models");
-  const { parallelBatch, runBootstrapBatch, warmBootstrapHelper } = await import("../lib/quality/parallel");
+  const { LiveRankings, loadProjectRankings } = await import("../lib/quality/load");
+  const { qualityFigures, modelFigures } = await import("../lib/quality/report");
+  const { warmBootstrapHelper } = await import("../lib/quality/parallel");
   warmBootstrapHelper();
   const timed = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
     const started = performance.now();
     const result = await work();
     return [result, performance.now() - started];
   };
-  const figures = async (schedule: (batch: InstanceType<typeof BootstrapBatch>) => unknown) => {
-    const batch = parallelBatch(new BootstrapBatch());
-    schedule(batch);
-    await runBootstrapBatch(batch);
-  };
-  const [qualityData, qualityLoadMs] = await timed(() => loadProjectRankings(project.id, { fields: "quality", expected: RANKINGS }));
-  const [, agreementMs] = await timed(() => figures((batch) => scheduleAgreementReport(qualityData.rankings, {}, batch)));
-  const [modelData, modelLoadMs] = await timed(() => loadProjectRankings(project.id, { fields: "models", expected: RANKINGS }));
-  const baseline = modelData.models.indexOf("model-0");
-  const [, modelsMs] = await timed(() =>
-    figures((batch) => scheduleModelReport(modelData.rankings, modelData.modelsByTask, { baseline }, batch)),
-  );
+  const live = new LiveRankings(project.id, RANKINGS);
+  const [data, loadMs] = await timed(() => live.update());
+  const [, agreementMs] = await timed(() => qualityFigures(project, data));
+  const [, modelsMs] = await timed(() => modelFigures(data, "model-0"));
+  await addRanking(4);
+  const [, updateMs] = await timed(() => live.update());
   // The same again, now that this process has run the code once (what the app's warm-up buys).
-  const [, qualityLoadWarmMs] = await timed(() => loadProjectRankings(project.id, { fields: "quality", expected: RANKINGS }));
-  const [, agreementWarmMs] = await timed(() => figures((batch) => scheduleAgreementReport(qualityData.rankings, {}, batch)));
-  const [, modelLoadWarmMs] = await timed(() => loadProjectRankings(project.id, { fields: "models", expected: RANKINGS }));
-  const [, modelsWarmMs] = await timed(() =>
-    figures((batch) => scheduleModelReport(modelData.rankings, modelData.modelsByTask, { baseline }, batch)),
-  );
+  const [, loadWarmMs] = await timed(() => loadProjectRankings(project.id, { fields: "report", expected: RANKINGS }));
+  const [, agreementWarmMs] = await timed(() => qualityFigures(project, data));
+  const [, modelsWarmMs] = await timed(() => modelFigures(data, "model-0"));
 
   const row = (name: string, t: { cold: number; p50: number; p99: number; bytes: number }) =>
     `| ${name} | ${t.cold.toFixed(0)} | ${t.p50.toFixed(0)} | ${t.p99.toFixed(0)} | ${(t.p50 / trivial.p50).toFixed(1)} | ${t.bytes.toLocaleString("en")} |`;
   console.log(
-    `\n${qualityData.rankings.size.toLocaleString("en")} rankings, ${REQUESTS} warm requests each (ms; ratio = p50 / trivial route p50)\n`,
+    `\n${data.rankings.size.toLocaleString("en")} rankings, ${REQUESTS} warm requests each (ms; ratio = p50 / trivial route p50)\n`,
   );
   console.log("| Request | cold | p50 | p99 | ratio | bytes |\n|---|---|---|---|---|---|");
   console.log(row("GET /projects/{slug} (trivial, baseline)", trivial));
   console.log(row("GET /quality", quality));
   console.log(row("GET /models", models));
   console.log(
-    `\nIn this process (cold JIT, as the app's first call): load for /quality ${qualityLoadMs.toFixed(0)} ms, agreement figures (pairwise, τ-b, α, per labeler, ` +
-      `1,000 resamples) ${agreementMs.toFixed(0)} ms; load for /models ${modelLoadMs.toFixed(0)} ms, win rates + Bradley–Terry ` +
-      `(1,000 resamples) ${modelsMs.toFixed(0)} ms`,
+    `\nIn this process (cold JIT, as the app's first call): load ${loadMs.toFixed(0)} ms (one load serves both reports); quality figures ` +
+      `(pairwise, τ-b, α, per labeler, gold, 1,000 resamples) ${agreementMs.toFixed(0)} ms; model figures (win rates + Bradley–Terry, ` +
+      `1,000 resamples) ${modelsMs.toFixed(0)} ms; after one new ranking, the update reads it alone: ${updateMs.toFixed(0)} ms`,
   );
   console.log(
-    `Second run in this process: load for /quality ${qualityLoadWarmMs.toFixed(0)} ms, agreement ${agreementWarmMs.toFixed(0)} ms; ` +
-      `load for /models ${modelLoadWarmMs.toFixed(0)} ms, win rates + Bradley–Terry ${modelsWarmMs.toFixed(0)} ms`,
+    `Second run in this process: full load ${loadWarmMs.toFixed(0)} ms, quality figures ${agreementWarmMs.toFixed(0)} ms, model figures ${modelsWarmMs.toFixed(0)} ms`,
   );
   console.log(
     `App RSS: ${rssBefore.toFixed(0)} MB before the reports, peak ${rssPeak.toFixed(0)} MB while computing them, ${rssAfter.toFixed(0)} MB after`,
   );
   const list = (times: number[]) => times.map((ms) => ms.toFixed(0)).join(", ");
   console.log(
-    `Computed again after a change to the data (same process, 3 times each): GET /quality ${list(recomputed.quality)} ms; GET /models ${list(recomputed.models)} ms`,
+    `Computed again after a new ranking (3 times each): GET /quality ${list(recomputed.quality)} ms; GET /models ${list(recomputed.models)} ms`,
   );
   // Warm answers come from the per-instance cache (the data did not change); the cold ones compute.
   const cold = Math.max(quality.cold, models.cold, ...recomputed.quality, ...recomputed.models);

@@ -21,11 +21,11 @@ import type { RankingTable } from "@/lib/quality/types";
 export type LoadedRankings = RankingTable & {
   /** 1 when the ranking is of a (current) gold task. */
   gold: Uint8Array;
-  /** Output flags as bits, bit i = OUTPUT_FLAGS[i], at the positions of `ranks` (loaded for "models"; zeros otherwise). */
+  /** Output flags as bits, bit i = OUTPUT_FLAGS[i], at the positions of `ranks` (zeros for "review"). */
   flagMasks: Int32Array;
-  /** Time spent, NaN when not recorded (loaded for "quality"; NaN otherwise). */
+  /** Time spent, NaN when not recorded (or for "review"). */
   durationMs: Float64Array;
-  /** UTC day of the submission, in days since 1970-01-01 (loaded for "quality"; 0 otherwise). */
+  /** UTC day of the submission, in days since 1970-01-01 (0 for "review"). */
   day: Int32Array;
 };
 
@@ -39,34 +39,92 @@ export type ProjectRankings = {
   labelerStatus: LabelerStatus[];
   /** Every standing in the project by labeler id, also of labelers who have ranked nothing. */
   standings: Map<string, LabelerStatus>;
-  /** Model names by model index, sorted ("models" only; empty otherwise). */
+  /** Model names by model index, sorted ("report" only; empty otherwise). */
   models: string[];
-  /** modelsByTask[task][position] = model index ("models" only). */
+  /** modelsByTask[task][position] = model index ("report" only). */
   modelsByTask: Int32Array[];
-  /** Gold reference ranks by position, per task index (current gold tasks; "quality" only). */
+  /** Gold reference ranks by position, per task index (current gold tasks; "report" only). */
   goldReference: Map<number, number[]>;
 };
 
 export type RankingFilter = { split?: "train" | "valid" | "test"; since?: string };
 
 /**
- * What a report reads per ranking, beside task, labeler, gold and ranks:
- * "quality" likerts, first-shown, duration and day, and the gold references;
- * "models" prompt, likerts and flags, and the models of the tasks' outputs;
- * "review" nothing more.
+ * What is read per ranking, beside task, labeler and ranks: "report" everything the quality and
+ * model reports read (one load serves both: likerts, flags, first-shown, duration and day, each
+ * task's prompt and models, the gold references); "review" nothing more.
  */
-export type RankingFields = "quality" | "models" | "review";
+export type RankingFields = "report" | "review";
 
 /** Columns of the COPY, in order; the parser reads them in this order. */
 const COLUMNS = {
-  quality: [`s."ranks"`, `s."likerts"`, `s."firstShown"`, `s."durationMs"`, `s."createdAt"::date - DATE '1970-01-01'`],
-  models: [`s."ranks"`, `s."likerts"`, `s."flagMasks"`],
+  report: [`s."ranks"`, `s."likerts"`, `s."flagMasks"`, `s."firstShown"`, `s."durationMs"`, `s."createdAt"::date - DATE '1970-01-01'`],
   review: [`s."ranks"`],
 } satisfies Record<RankingFields, string[]>;
 
 /** Below this many pages of Submission, one COPY reads the rankings; above, two read half the pages each, in parallel. */
 const SPLIT_PAGES = 256;
 
+/** The COPY of rankings (and their columns) matching `where` (conditions on s, and on t and p when joined). */
+function rankingsQuery(fields: RankingFields, where: string, joinPrompt = false): string {
+  // No join to Task unless a condition needs it: each task's prompt comes with its models, and the
+  // (few) gold tasks are read on their own. No ORDER BY (sorting 100k rows by text ids costs more
+  // than the read): the rows are numbered from sorted ids afterwards.
+  const join = joinPrompt ? `JOIN "Task" t ON t."id" = s."taskId" JOIN "Prompt" p ON p."id" = t."promptId"` : "";
+  return `SELECT s."taskId", s."labelerId", ${COLUMNS[fields].join(", ")} FROM "Submission" s ${join}
+          WHERE s."kind" = 'ranking' AND cardinality(s."ranks") > 0 AND ${where}`;
+}
+
+/**
+ * Reads every matching ranking into `rows`, in two halves of the table's pages read by two
+ * connections at once when it is large (PostgreSQL writes the rows on both cores while this thread
+ * parses them), and returns the oldest transaction still running before the read began: every
+ * ranking written by an older one was read.
+ */
+async function readAllRankings(rows: RankingRows, where: string, joinPrompt = false): Promise<string> {
+  const [[pages, horizon]] = await queryTextRows(
+    `SELECT pg_relation_size('"Submission"'::regclass) / current_setting('block_size')::int, pg_snapshot_xmin(pg_current_snapshot())::text`,
+    [],
+  );
+  await Promise.all(
+    pageRanges(Number(pages ?? 0)).map((range) =>
+      copyRows(rankingsQuery(rows.fields, `${where} ${range}`, joinPrompt), (buffer, from, to) => rows.add(buffer, from, to)),
+    ),
+  );
+  return horizon!;
+}
+
+/**
+ * What a load reads beside the rankings, at the same time: the standings, every current gold task
+ * (a retired one keeps its reference but scores nobody any more) and the project's task ids in byte
+ * order, sorted by PostgreSQL on its own core (numbering the tasks from these spares sorting their
+ * ids here).
+ */
+async function readBeside(projectId: string): Promise<{ statuses: TextRows; golds: TextRows; sorted: ByteList }> {
+  // The small reads one after the other, on one connection.
+  const small = async () => {
+    const statuses = await queryTextRows(`SELECT "labelerId", "status" FROM "LabelerQuality" WHERE "projectId" = $1`, [projectId]);
+    const golds = await queryTextRows(
+      `SELECT t."id", t."goldRanking"::text, (SELECT string_agg(o."id", ' ' ORDER BY o."position") FROM "TaskOutput" o WHERE o."taskId" = t."id")
+       FROM "Task" t WHERE t."projectId" = $1 AND t."gold"`,
+      [projectId],
+    );
+    return { statuses, golds };
+  };
+  const sorted = new ByteList();
+  const [{ statuses, golds }] = await Promise.all([
+    small(),
+    copyRows(
+      `SELECT "id" FROM "Task" WHERE "projectId" = ${sqlLiteral(projectId)} AND "kind" = 'ranking' ORDER BY "id" COLLATE "C"`,
+      (buffer, from, to) => sorted.add(buffer, from, to - 1),
+    ),
+  ]);
+  return { statuses, golds, sorted };
+}
+
+type TextRows = (string | null)[][];
+
+/** Loads a project's rankings (those of a split, or written after an export cursor). */
 export async function loadProjectRankings(
   projectId: string,
   options: RankingFilter & {
@@ -77,69 +135,91 @@ export async function loadProjectRankings(
 ): Promise<ProjectRankings> {
   const { fields } = options;
   const since = options.since ? decodeCursor(options.since) : null;
-  let where = `s."projectId" = ${sqlLiteral(projectId)} AND s."kind" = 'ranking' AND cardinality(s."ranks") > 0`;
+  let where = `s."projectId" = ${sqlLiteral(projectId)}`;
   if (options.split) where += ` AND p."split" = ${sqlLiteral(options.split)}::"Split"`;
   if (since) where += ` AND (s."txid", s."id") > (${sqlLiteral(since.txid.toString())}::bigint, ${sqlLiteral(since.id)})`;
   const rows = new RankingRows(fields, options.expected);
-  const models = fields === "models" ? new TaskModels(rows) : null;
-  // No join to Task: the models report reads each task's prompt and gold flag with its models, the
-  // others read the (few) gold tasks on their own. (The split filter joins Prompt through Task.)
-  const join = Boolean(options.split);
-  const [[pages]] = await queryTextRows(`SELECT pg_relation_size('"Submission"'::regclass) / current_setting('block_size')::int`, []);
-  const ranges = pageRanges(Number(pages ?? 0));
-  // Two page ranges read by two connections at once: PostgreSQL writes the rows on both cores
-  // while this thread parses them. No ORDER BY (sorting 100k rows by text ids costs more than the
-  // read): the rows are numbered from sorted ids below.
-  const reads = ranges.map((range) =>
-    copyRows(
-      `SELECT s."taskId", s."labelerId", ${COLUMNS[fields].join(", ")}
-       FROM "Submission" s ${join ? `JOIN "Task" t ON t."id" = s."taskId"` : ""} ${options.split ? `JOIN "Prompt" p ON p."id" = t."promptId"` : ""}
-       WHERE ${where} ${range}`,
-      (buffer, from, to) => rows.add(buffer, from, to),
-    ),
-  );
-  // The small reads one after the other, on one connection.
-  const small = (async () => {
-    const statuses = await queryTextRows(`SELECT "labelerId", "status" FROM "LabelerQuality" WHERE "projectId" = $1`, [projectId]);
-    // Every current gold task; a retired one keeps its reference but scores nobody any more.
-    const golds =
-      fields === "models"
-        ? []
-        : await queryTextRows(
-            `SELECT t."id", t."goldRanking"::text, (SELECT string_agg(o."id", ' ' ORDER BY o."position") FROM "TaskOutput" o WHERE o."taskId" = t."id")
-             FROM "Task" t WHERE t."projectId" = $1 AND t."gold"`,
-            [projectId],
-          );
-    return { statuses, golds };
-  })();
-  // The project's task ids in byte order, sorted by PostgreSQL on its own core (numbering the
-  // tasks from these spares sorting their ids here).
-  const sorted = new ByteList();
-  const [{ statuses, golds }] = await Promise.all([
-    small,
-    copyRows(
-      `SELECT "id" FROM "Task" WHERE "projectId" = ${sqlLiteral(projectId)} AND "kind" = 'ranking' ORDER BY "id" COLLATE "C"`,
-      (buffer, from, to) => sorted.add(buffer, from, to - 1),
-    ),
-    models?.read(projectId),
-    ...reads,
+  const models = fields === "report" ? new TaskModels(rows) : null;
+  const [beside] = await Promise.all([
+    readBeside(projectId),
+    models?.read(`t."projectId" = ${sqlLiteral(projectId)} AND t."kind" = 'ranking'`),
+    readAllRankings(rows, where, Boolean(options.split)),
   ]);
-  return assembleRankings({ rows, sorted, models, statuses, golds });
+  await models?.readMissing();
+  return assembleRankings({ rows, models, ...beside });
+}
+
+/**
+ * A project's rankings kept in memory (for the reports): the first update reads them all, each
+ * later one only those written since (submissions are never changed or deleted, and a labeler
+ * ranks a task once, so a ranking read twice is recognized by its task and labeler), with the
+ * standings and gold tasks read afresh. The table returned is the same as a full load's.
+ */
+export class LiveRankings {
+  private readonly rows: RankingRows;
+  private readonly models: TaskModels;
+  /** The oldest transaction running before the last read (null: nothing read yet). */
+  private horizon: string | null = null;
+  private last: { data: ProjectRankings; beside: string } | null = null;
+
+  constructor(
+    readonly projectId: string,
+    expected = 0,
+  ) {
+    this.rows = new RankingRows("report", expected, { dedup: true });
+    this.models = new TaskModels(this.rows);
+  }
+
+  /** How many rankings are held. */
+  get size(): number {
+    return this.rows.count;
+  }
+
+  async update(): Promise<ProjectRankings> {
+    const project = sqlLiteral(this.projectId);
+    const before = this.rows.count;
+    let beside: Awaited<ReturnType<typeof readBeside>>;
+    if (this.horizon === null) {
+      [beside, , this.horizon] = await Promise.all([
+        readBeside(this.projectId),
+        this.models.read(`t."projectId" = ${project} AND t."kind" = 'ranking'`),
+        readAllRankings(this.rows, `s."projectId" = ${project}`),
+      ]);
+    } else {
+      // Rankings of transactions older than the last horizon were all read then; the newer ones
+      // may have been (those the rows recognize).
+      const [[horizon]] = await queryTextRows(`SELECT pg_snapshot_xmin(pg_current_snapshot())::text`, []);
+      [beside] = await Promise.all([
+        readBeside(this.projectId),
+        copyRows(
+          rankingsQuery("report", `s."projectId" = ${project} AND s."txid" >= ${sqlLiteral(this.horizon)}::bigint`),
+          (buffer, from, to) => this.rows.add(buffer, from, to),
+        ),
+      ]);
+      this.horizon = horizon!;
+    }
+    await this.models.readMissing();
+    const besideKey = JSON.stringify([beside.statuses, beside.golds]);
+    if (this.last && this.rows.count === before && this.last.beside === besideKey) return this.last.data;
+    const data = assembleRankings({ rows: this.rows, models: this.models, ...beside });
+    this.last = { data, beside: besideKey };
+    return data;
+  }
 }
 
 /**
  * The same parse as loadProjectRankings, from COPY text already in memory (rankings with the
- * columns of COLUMNS[fields]; the sorted task ids; for "models", the tasks' models). The server's
+ * columns of COLUMNS[fields]; the sorted task ids; for "report", the tasks' models). The server's
  * warm-up (lib/quality/warm.ts) runs it on synthetic rows.
  */
 export function parseRankings(
   fields: RankingFields,
   copies: { rankings: Buffer; sortedTaskIds: Buffer; taskModels?: Buffer },
-  statuses: (string | null)[][] = [],
-  golds: (string | null)[][] = [],
+  statuses: TextRows = [],
+  golds: TextRows = [],
 ): ProjectRankings {
   const rows = new RankingRows(fields);
-  const models = fields === "models" ? new TaskModels(rows) : null;
+  const models = fields === "report" ? new TaskModels(rows) : null;
   const sorted = new ByteList();
   forEachRow(copies.rankings, (buffer, from, to) => rows.add(buffer, from, to));
   forEachRow(copies.sortedTaskIds, (buffer, from, to) => sorted.add(buffer, from, to - 1));
@@ -153,25 +233,26 @@ function forEachRow(text: Buffer, onRow: (buffer: Buffer, from: number, to: numb
 
 /**
  * What the reads gave (the rankings' rows, the sorted task ids, the tasks' models, the standings
- * and the gold tasks) as the reports take it.
+ * and the gold tasks) as the reports take it. Reads the rows without changing what they hold (a
+ * LiveRankings assembles them again after each update).
  */
 export function assembleRankings(read: {
   rows: RankingRows;
   sorted: ByteList;
   models: TaskModels | null;
-  statuses: (string | null)[][];
-  golds: (string | null)[][];
+  statuses: TextRows;
+  golds: TextRows;
 }): ProjectRankings {
   const { rows, sorted, models, statuses, golds } = read;
   const fields = rows.fields;
   if (models) models.describe(rows);
-  else rows.markGold(golds.map(([taskId]) => taskId!));
+  rows.markGold(golds.map(([taskId]) => taskId!));
   const { rankings, taskIds, taskRank, labelerIds } = rows.finish(sorted);
   const standings = new Map(statuses.map(([labelerId, status]) => [labelerId!, status as LabelerStatus]));
   const labelerStatus = labelerIds.map((id) => standings.get(id) ?? "active");
   const byModel = models?.finish(taskRank, taskIds.length);
   const goldReference = new Map<number, number[]>();
-  if (fields === "quality") {
+  if (fields === "report") {
     for (const [taskId, goldRanking, ids] of golds) {
       const task = rows.taskIndex(taskId!, taskRank);
       if (task >= 0 && goldRanking !== null && ids !== null)
@@ -200,59 +281,63 @@ function pageRanges(pages: number): string[] {
 }
 
 /**
- * Every ranking task's models in position order, joined by the unit separator (U+001F, which COPY
- * sends as it is), read beside the rankings: tasks are numbered by the rankings' own numbering,
- * and the few distinct lists of models are decoded once.
+ * Every ranking task's prompt and models in position order, the models joined by the unit
+ * separator (U+001F, which COPY sends as it is), read beside the rankings: tasks are numbered by
+ * the rankings' own numbering, and the few distinct lists of models are decoded once.
  */
 class TaskModels {
   private readonly lists = new ByteKeys();
-  /** Per row of the query: the task's number (the rankings' numbering), its list of models, its prompt and gold flag. */
+  /** Per row of the query: the task's number (the rankings' numbering), its list of models and its prompt. */
   private task = new Int32Array(1024);
   private list = new Int32Array(1024);
   private prompt = new Int32Array(1024);
-  private gold = new Uint8Array(1024);
   private size = 0;
+  /** By task number: 1 when the task's models were read. */
+  private known = new Uint8Array(1024);
 
   constructor(private readonly rows: RankingRows) {}
 
-  read(projectId: string): Promise<void> {
+  /** Reads the models of the tasks `where` picks (conditions on t). */
+  read(where: string): Promise<void> {
     return copyRows(
-      `SELECT t."id", t."promptId", t."gold", string_agg(o."model", E'\\x1f' ORDER BY o."position")
+      `SELECT t."id", t."promptId", string_agg(o."model", E'\\x1f' ORDER BY o."position")
        FROM "TaskOutput" o JOIN "Task" t ON t."id" = o."taskId"
-       WHERE t."projectId" = ${sqlLiteral(projectId)} AND t."kind" = 'ranking'
+       WHERE ${where}
        GROUP BY t."id"`,
       (buffer, from, to) => this.add(buffer, from, to),
     );
   }
 
-  /** One COPY row, buffer[from, to): "taskId\tpromptId\tt|f\tmodel\x1fmodel…\n". */
+  /** Reads the models of the ranked tasks not read yet (created after the models were read, before their rankings were). */
+  async readMissing(): Promise<void> {
+    const missing = this.rows.taskIdsWhere((key) => !this.known[key]);
+    if (missing.length) await this.read(`t."id" IN (${missing.map(sqlLiteral).join(", ")})`);
+  }
+
+  /** One COPY row, buffer[from, to): "taskId\tpromptId\tmodel\x1fmodel…\n". */
   add(buffer: Buffer, from: number, to: number): void {
     if (this.size === this.task.length) {
       this.task = grow(this.task, this.size * 2);
       this.list = grow(this.list, this.size * 2);
       this.prompt = grow(this.prompt, this.size * 2);
-      this.gold = grow(this.gold, this.size * 2);
     }
     let tab = from;
     while (buffer[tab] !== 9) tab++;
-    this.task[this.size] = this.rows.taskKey(buffer, from, tab);
+    const task = this.rows.taskKey(buffer, from, tab);
+    if (task >= this.known.length) this.known = grow(this.known, Math.max(task + 1, this.known.length * 2));
+    this.known[task] = 1;
+    this.task[this.size] = task;
     let next = tab + 1;
     while (buffer[next] !== 9) next++;
     this.prompt[this.size] = this.rows.promptKey(buffer, tab + 1, next);
-    this.gold[this.size] = buffer[next + 1] === 0x74 ? 1 : 0;
-    this.list[this.size++] = this.lists.of(buffer, next + 3, to - 1);
+    this.list[this.size++] = this.lists.of(buffer, next + 1, to - 1);
   }
 
-  /** Gives each ranking its task's prompt and gold flag. */
+  /** Gives each ranking its task's prompt. */
   describe(rows: RankingRows): void {
-    const tasks = rows.taskCount;
-    const promptOf = new Int32Array(tasks).fill(-1);
-    const goldOf = new Uint8Array(tasks);
-    for (let i = 0; i < this.size; i++) {
-      promptOf[this.task[i]!] = this.prompt[i]!;
-      goldOf[this.task[i]!] = this.gold[i]!;
-    }
-    rows.setTaskAttributes(promptOf, goldOf);
+    const promptOf = new Int32Array(rows.taskCount).fill(-1);
+    for (let i = 0; i < this.size; i++) promptOf[this.task[i]!] = this.prompt[i]!;
+    rows.setTaskPrompts(promptOf);
   }
 
   /** Model names (sorted) and, by task index, the model index of each position. */
@@ -454,16 +539,20 @@ export class RankingRows {
   private flagMasks: Int32Array;
   private at = 0;
   private rowBytes = 0;
+  /** With `dedup`: task number × 2²⁰ + labeler number of every row held, so a ranking read again is dropped. */
+  private readonly pairs: Set<number> | null;
 
   constructor(
     readonly fields: RankingFields,
     expected = 0,
+    options: { dedup?: boolean } = {},
   ) {
+    this.pairs = options.dedup ? new Set() : null;
     // Room for the expected rows with up to 9 outputs each; they double when that is not enough.
     this.capacity = Math.max(1024, Math.ceil(expected * 1.02) + 16);
     this.task = new Int32Array(this.capacity);
     this.labeler = new Int32Array(this.capacity);
-    this.prompt = new Int32Array(fields === "models" ? this.capacity : 0);
+    this.prompt = new Int32Array(fields === "report" ? this.capacity : 0);
     this.gold = new Uint8Array(this.capacity);
     this.start = new Int32Array(this.capacity);
     this.outputs = new Int32Array(this.capacity);
@@ -472,8 +561,8 @@ export class RankingRows {
     this.day = new Int32Array(this.capacity);
     this.valueCapacity = this.capacity * 9 + 64;
     this.ranks = new Int32Array(this.valueCapacity);
-    this.likerts = new Int32Array(fields === "review" ? 0 : this.valueCapacity);
-    this.flagMasks = new Int32Array(fields === "models" ? this.valueCapacity : 0);
+    this.likerts = new Int32Array(fields === "report" ? this.valueCapacity : 0);
+    this.flagMasks = new Int32Array(fields === "report" ? this.valueCapacity : 0);
   }
 
   /** One COPY row, row[from, to): "taskId\tlabelerId\t…\n" with the columns of COLUMNS[fields]. */
@@ -482,8 +571,15 @@ export class RankingRows {
     if (r === this.capacity) this.growRows();
     this.at = from;
     this.rowBytes = to - from;
-    this.task[r] = this.key(row, this.tasks);
-    this.labeler[r] = this.key(row, this.labelers);
+    const task = this.key(row, this.tasks);
+    const labeler = this.key(row, this.labelers);
+    if (this.pairs) {
+      const pair = task * 1_048_576 + labeler;
+      if (this.pairs.has(pair)) return;
+      this.pairs.add(pair);
+    }
+    this.task[r] = task;
+    this.labeler[r] = labeler;
     const first = this.values;
     const k = this.ints(row, 0, first, -1);
     this.start[r] = first;
@@ -494,10 +590,7 @@ export class RankingRows {
     this.size = r + 1;
     if (this.fields === "review") return;
     this.ints(row, 1, first, k);
-    if (this.fields === "models") {
-      this.ints(row, 2, first, k);
-      return;
-    }
+    this.ints(row, 2, first, k);
     const firstShown = this.int(row);
     this.firstShown[r] = Number.isNaN(firstShown) ? -1 : firstShown;
     this.durationMs[r] = this.int(row);
@@ -509,7 +602,7 @@ export class RankingRows {
     this.capacity *= 2;
     this.task = grow(this.task, this.capacity);
     this.labeler = grow(this.labeler, this.capacity);
-    if (this.fields === "models") this.prompt = grow(this.prompt, this.capacity);
+    if (this.fields === "report") this.prompt = grow(this.prompt, this.capacity);
     this.gold = grow(this.gold, this.capacity);
     this.start = grow(this.start, this.capacity);
     this.outputs = grow(this.outputs, this.capacity);
@@ -522,26 +615,36 @@ export class RankingRows {
     return this.tasks.count;
   }
 
+  /** How many rankings are held. */
+  get count(): number {
+    return this.size;
+  }
+
+  /** The ids of the tasks rankings are of whose first-seen number passes `pick`. */
+  taskIdsWhere(pick: (key: number) => boolean): string[] {
+    const keys = new Set<number>();
+    for (let r = 0; r < this.size; r++) if (pick(this.task[r]!)) keys.add(this.task[r]!);
+    return this.tasks.texts([...keys]);
+  }
+
   /** The number of a prompt id (bytes [from, to) of buffer), in order of first appearance. */
   promptKey(buffer: Buffer, from: number, to: number): number {
     return this.prompts.of(buffer, from, to);
   }
 
-  /** Each ranking's prompt and gold flag from its task's (by the tasks' first-seen numbers; a task with no prompt given is a prompt of its own). */
-  setTaskAttributes(promptOf: Int32Array, goldOf: Uint8Array): void {
-    const { size, task, prompt, gold } = this;
+  /** Each ranking's prompt from its task's (by the tasks' first-seen numbers; a task with no prompt given is a prompt of its own). */
+  setTaskPrompts(promptOf: Int32Array): void {
+    const { size, task, prompt } = this;
     const prompts = this.prompts.count;
     for (let r = 0; r < size; r++) {
       const key = task[r]!;
       const given = promptOf[key]!;
       prompt[r] = given >= 0 ? given : prompts + key;
-      gold[r] = goldOf[key]!;
     }
   }
 
-  /** Marks the rankings of these tasks gold (when the rows do not say). */
+  /** Marks the rankings of these tasks gold, and only those. */
   markGold(taskIds: readonly string[]): void {
-    if (!taskIds.length) return;
     const gold = new Uint8Array(this.tasks.count);
     for (const id of taskIds) {
       const key = this.keyOf(id);
@@ -589,8 +692,10 @@ export class RankingRows {
     if (room > this.valueCapacity) {
       while (room > this.valueCapacity) this.valueCapacity *= 2;
       this.ranks = grow(this.ranks, this.valueCapacity);
-      if (this.fields !== "review") this.likerts = grow(this.likerts, this.valueCapacity);
-      if (this.fields === "models") this.flagMasks = grow(this.flagMasks, this.valueCapacity);
+      if (this.fields === "report") {
+        this.likerts = grow(this.likerts, this.valueCapacity);
+        this.flagMasks = grow(this.flagMasks, this.valueCapacity);
+      }
     }
     const out = column === 0 ? this.ranks : column === 1 ? this.likerts : this.flagMasks;
     let i = this.at;
@@ -643,10 +748,6 @@ export class RankingRows {
     return value;
   }
 
-  /**
-   * The table, sorted by (task, labeler); taskRank maps the rows' first-seen task numbers (also
-   * those taskKey gave to tasks no ranking is of: −1) to task indexes.
-   */
   /** The parsed columns, as they came. */
   get columns(): RankingRowsColumns {
     return {
@@ -668,6 +769,11 @@ export class RankingRows {
     };
   }
 
+  /**
+   * The table, sorted by (task, labeler); taskRank maps the rows' first-seen task numbers (also
+   * those taskKey gave to tasks no ranking is of: −1) to task indexes. The rows held stay as they
+   * are (more may be added and the table made again).
+   */
   finish(sortedIds?: ByteList): { rankings: LoadedRankings; taskIds: string[]; taskRank: Int32Array; labelerIds: string[] } {
     // (Columns in locals: an optimized loop then reads no property.)
     const { size: n, tasks: taskKeysSeen } = this;
@@ -739,9 +845,7 @@ export class RankingRows {
  */
 function permuteRows(rows: RankingRowsColumns, order: Int32Array, taskOfRow: Int32Array, labelerOfRow: Int32Array): LoadedRankings {
   const { size: n, fields, values, promptCount } = rows;
-  const models = fields === "models";
-  const quality = fields === "quality";
-  const withLikerts = fields !== "review";
+  const report = fields === "report";
   const { prompt: rowPrompt, gold: rowGold, start: rowStart, outputs: rowOutputs } = rows;
   const { firstShown: rowFirstShown, durationMs: rowDuration, day: rowDay } = rows;
   const { ranks: rowRanks, likerts: rowLikerts, flagMasks: rowFlags } = rows;
@@ -770,14 +874,12 @@ function permuteRows(rows: RankingRowsColumns, order: Int32Array, taskOfRow: Int
     start[i] = at;
     outputs[i] = k;
     for (let p = 0; p < k; p++) ranks[at + p] = rowRanks[from + p]!;
-    if (withLikerts) for (let p = 0; p < k; p++) likerts[at + p] = rowLikerts[from + p]!;
-    if (models) {
+    if (report) {
+      for (let p = 0; p < k; p++) likerts[at + p] = rowLikerts[from + p]!;
       for (let p = 0; p < k; p++) flagMasks[at + p] = rowFlags[from + p]!;
       const seen = rowPrompt[r]!;
       if (promptNumber[seen] === -1) promptNumber[seen] = prompts++;
       prompt[i] = promptNumber[seen]!;
-    }
-    if (quality) {
       firstShown[i] = rowFirstShown[r]!;
       durationMs[i] = rowDuration[r]!;
       day[i] = rowDay[r]!;

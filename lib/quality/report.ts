@@ -8,7 +8,7 @@ import { OUTPUT_FLAGS } from "@/lib/labeling/schema";
 import { scheduleAgreementReport } from "@/lib/quality/agreement";
 import { BootstrapBatch } from "@/lib/quality/bootstrap";
 import { scheduleGoldAccuracy } from "@/lib/quality/gold";
-import { loadProjectRankings, type ProjectRankings, type RankingFilter } from "@/lib/quality/load";
+import { LiveRankings, loadProjectRankings, type ProjectRankings, type RankingFilter } from "@/lib/quality/load";
 import { scheduleModelReport } from "@/lib/quality/models";
 import { parallelBatch, runBootstrapBatch, warmBootstrapHelper } from "@/lib/quality/parallel";
 import { positionBias } from "@/lib/quality/position-bias";
@@ -87,6 +87,29 @@ async function cachedReport<T>(key: string, projectId: string, compute: (ranking
   return value;
 }
 
+// Per project, its rankings as last read (a few projects per instance), brought up to date before a
+// report is computed: after a new ranking only that ranking is read, not the 100k before it.
+const liveRankings = new Map<string, { live: LiveRankings; update: Promise<unknown> }>();
+const LIVE_PROJECTS = 8;
+
+/** The project's rankings now; `count` is how many it has (the data version's count). */
+async function currentRankings(projectId: string, count: number): Promise<ProjectRankings> {
+  let entry = liveRankings.get(projectId);
+  liveRankings.delete(projectId);
+  // More held than the project has: rankings were deleted (with their task or labeler). Read afresh.
+  if (!entry || entry.live.size > count) entry = { live: new LiveRankings(projectId, count), update: Promise.resolve() };
+  liveRankings.set(projectId, entry);
+  if (liveRankings.size > LIVE_PROJECTS) liveRankings.delete(liveRankings.keys().next().value!);
+  // One update at a time: the two reports of a project may ask at once.
+  const { live } = entry;
+  const update = entry.update.then(() => live.update());
+  entry.update = update.catch(() => {
+    // Read afresh next time rather than trust what a failed read left.
+    if (liveRankings.get(projectId)?.live === live) liveRankings.delete(projectId);
+  });
+  return update;
+}
+
 /**
  * The rows of non-gold and of gold tasks, and per task the day of its last (non-gold) ranking and
  * how many it has. (Columns in locals: an optimized loop then reads no property.)
@@ -163,11 +186,11 @@ function ratingsPerModel(all: ProjectRankings["rankings"], rows: Int32Array, mod
   return { likertSum, rated, seen, flagged };
 }
 
-/** Loads the project's rankings and computes the quality report from scratch. */
-async function computeQualityReport(project: Project, expected: number) {
+/** Brings the project's rankings up to date and computes the quality report. */
+async function computeQualityReport(project: Project, count: number) {
   // The helper thread starts while the rankings load.
   warmBootstrapHelper();
-  return qualityFigures(project, await loadProjectRankings(project.id, { fields: "quality", expected }));
+  return qualityFigures(project, await currentRankings(project.id, count));
 }
 
 /** The quality report's figures from a project's loaded rankings (no database: lib/quality/warm.ts runs it too). */
@@ -250,13 +273,13 @@ export async function qualityFigures(project: Pick<Project, "splitSalt">, data: 
 
 /** GET /api/v1/projects/{slug}/quality: labelers by their export pseudonym only. */
 export async function getQualityReport(project: Project): Promise<QualityReport> {
-  const report = await cachedReport(`quality:${project.id}`, project.id, (expected) => computeQualityReport(project, expected));
+  const report = await cachedReport(`quality:${project.id}`, project.id, (count) => computeQualityReport(project, count));
   return { overall: report.overall, labelers: report.labelers.map(({ labelerId: _id, ...labeler }) => labeler) };
 }
 
 /** The admin Quality page: the API's report, who each labeler is, and agreement week by week. */
 export async function getAdminQualityReport(project: Project): Promise<AdminQualityReport> {
-  const report = await cachedReport(`quality:${project.id}`, project.id, (expected) => computeQualityReport(project, expected));
+  const report = await cachedReport(`quality:${project.id}`, project.id, (count) => computeQualityReport(project, count));
   const users = await db.user.findMany({
     where: { id: { in: report.labelers.map((labeler) => labeler.labelerId) } },
     select: { id: true, name: true, email: true },
@@ -279,17 +302,22 @@ export async function getAdminQualityReport(project: Project): Promise<AdminQual
 export async function getModelReport(project: Project, options: RankingFilter & { baseline?: string } = {}): Promise<ModelReport> {
   const baselineName = options.baseline ?? project.baselineModel ?? null;
   const key = `models:${project.id}:${baselineName}:${options.split ?? ""}:${options.since ?? ""}`;
-  return cachedReport(key, project.id, (expected) => buildModelReport(project, baselineName, options, expected));
+  return cachedReport(key, project.id, (count) => buildModelReport(project, baselineName, options, count));
 }
 
 async function buildModelReport(
   project: Project,
   baselineName: string | null,
   options: RankingFilter,
-  expected: number,
+  count: number,
 ): Promise<ModelReport> {
   warmBootstrapHelper();
-  return modelFigures(await loadProjectRankings(project.id, { ...options, fields: "models", expected }), baselineName);
+  // A split or a cursor: those rankings alone, read for this report.
+  const data =
+    options.split || options.since
+      ? await loadProjectRankings(project.id, { ...options, fields: "report", expected: count })
+      : await currentRankings(project.id, count);
+  return modelFigures(data, baselineName);
 }
 
 /** The model report's figures from a project's loaded rankings (no database: lib/quality/warm.ts runs it too). */

@@ -18,31 +18,25 @@ export async function warmQualityCode(): Promise<void> {
   // Ids that sort as their numbers do, as PostgreSQL sends them.
   const taskId = (task: number) => `warm-task-${String(task).padStart(8, "0")}`;
   const array = (values: ArrayLike<number>) => `{${Array.from(values).join(",")}}`;
-  const quality: string[] = [];
-  const models: string[] = [];
-  records.forEach((record, r) => {
-    const head = `${taskId(record.task)}\twarm-labeler-${record.labeler}\t${array(record.ranks)}\t${array(record.likerts ?? [])}`;
+  const rankings = records.map((record, r) => {
+    const flags = Array.from(record.ranks, (rank) => (rank > 2 ? 1 : 0));
     const day = 20_000 + weekOfTask[record.task]! * 7;
-    quality.push(`${head}\t${record.firstShown ?? "\\N"}\t${20_000 + r}\t${day}\n`);
-    models.push(`${head}\t${array(Array.from(record.ranks, (rank) => (rank > 2 ? 1 : 0)))}\n`);
+    return `${taskId(record.task)}\twarm-labeler-${record.labeler}\t${array(record.ranks)}\t${array(record.likerts ?? [])}\t${array(flags)}\t${record.firstShown ?? "\\N"}\t${20_000 + r}\t${day}\n`;
   });
   const ids = Array.from({ length: tasks }, (_, task) => `${taskId(task)}\n`).join("");
   const taskModels = modelsByTask
-    .map(
-      (list, task) =>
-        `${taskId(task)}\twarm-prompt-${task}\t${referenceRanksByTask.has(task) ? "t" : "f"}\t${Array.from(list, (m) => `model-${m}`).join("\x1f")}\n`,
-    )
+    .map((list, task) => `${taskId(task)}\twarm-prompt-${task}\t${Array.from(list, (m) => `model-${m}`).join("\x1f")}\n`)
     .join("");
   const golds = [...referenceRanksByTask.keys()].map((task) => [taskId(task), null, null]);
 
-  const qualityData = parseRankings("quality", { rankings: Buffer.from(quality.join("")), sortedTaskIds: Buffer.from(ids) }, [], golds);
+  const data = parseRankings(
+    "report",
+    { rankings: Buffer.from(rankings.join("")), sortedTaskIds: Buffer.from(ids), taskModels: Buffer.from(taskModels) },
+    [],
+    golds,
+  );
   // The gold references (not part of the parse: they come from their own query).
-  for (const [task, ranks] of referenceRanksByTask) qualityData.goldReference.set(task, Array.from(ranks));
-  await qualityFigures({ splitSalt: "warm" }, qualityData);
-  const modelData = parseRankings("models", {
-    rankings: Buffer.from(models.join("")),
-    sortedTaskIds: Buffer.from(ids),
-    taskModels: Buffer.from(taskModels),
-  });
-  await modelFigures(modelData, "model-0");
+  for (const [task, ranks] of referenceRanksByTask) data.goldReference.set(task, Array.from(ranks));
+  await qualityFigures({ splitSalt: "warm" }, data);
+  await modelFigures(data, "model-0");
 }

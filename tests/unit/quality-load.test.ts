@@ -6,12 +6,12 @@ const row = (...values: string[]) => Buffer.from(`${values.join("\t")}\n`, "utf8
 
 describe("COPY rows of rankings", () => {
   it("numbers tasks and labelers by sorted id and sorts the rows by (task, labeler), whatever order they come in", () => {
-    const rows = new RankingRows("quality");
-    // task, labeler, ranks, likerts, firstShown, durationMs, day (gold comes from the gold tasks' ids)
-    rows.add(row("t2", "b", "{1,0,2}", "{5,6,7}", "1", "60000", "20000"));
-    rows.add(row("t1", "c", "{0,0,1,2}", "{}", "\\N", "\\N", "20001"));
-    rows.add(row("t2", "a", "{0,1,1}", "{7,6}", "0", "1500", "19999"));
-    rows.add(row("t10", "b", "{12,-1}", "{1,NULL,3}", "\\N", "42", "-3"));
+    const rows = new RankingRows("report");
+    // task, labeler, ranks, likerts, flagMasks, firstShown, durationMs, day (gold comes from the gold tasks' ids)
+    rows.add(row("t2", "b", "{1,0,2}", "{5,6,7}", "{0,0,0}", "1", "60000", "20000"));
+    rows.add(row("t1", "c", "{0,0,1,2}", "{}", "{}", "\\N", "\\N", "20001"));
+    rows.add(row("t2", "a", "{0,1,1}", "{7,6}", "{0,0,0}", "0", "1500", "19999"));
+    rows.add(row("t10", "b", "{12,-1}", "{1,NULL,3}", "{0,0}", "\\N", "42", "-3"));
     rows.markGold(["t1", "t404"]);
     const { rankings, taskIds, labelerIds, taskRank } = rows.finish();
     expect(taskIds).toEqual(["t1", "t10", "t2"]);
@@ -43,21 +43,20 @@ describe("COPY rows of rankings", () => {
   });
 
   it("gives each ranking its task's prompt (numbered in order of first appearance in the sorted rows) and gold flag, and reads flags", () => {
-    const rows = new RankingRows("models", 2);
-    // task, labeler, ranks, likerts, flagMasks
-    for (let i = 0; i < 3000; i++) rows.add(row(`task-${i % 1000}`, `l${i % 7}`, "{0,1}", "{3,4}", "{4,0}"));
-    rows.add(row("task-0", "l9", "{1,0,2}", "{1,2,3}", "{0,5,1}"));
+    const rows = new RankingRows("report", 2);
+    // task, labeler, ranks, likerts, flagMasks, firstShown, durationMs, day
+    for (let i = 0; i < 3000; i++) rows.add(row(`task-${i % 1000}`, `l${i % 7}`, "{0,1}", "{3,4}", "{4,0}", "\\N", "\\N", "0"));
+    rows.add(row("task-0", "l9", "{1,0,2}", "{1,2,3}", "{0,5,1}", "\\N", "\\N", "0"));
     // Task t's prompt is p(t·7 mod 11), as the models query gives it; task-3 is gold; task-5 has no row there.
     const promptOf = new Int32Array(rows.taskCount).fill(-1);
-    const goldOf = new Uint8Array(rows.taskCount);
     for (let t = 0; t < 1000; t++) {
       const id = Buffer.from(`task-${t}`);
       const key = rows.taskKey(id, 0, id.length);
       const prompt = Buffer.from(`p${(t * 7) % 11}`);
       if (t !== 5) promptOf[key] = rows.promptKey(prompt, 0, prompt.length);
-      goldOf[key] = t === 3 ? 1 : 0;
     }
-    rows.setTaskAttributes(promptOf, goldOf);
+    rows.setTaskPrompts(promptOf);
+    rows.markGold(["task-3"]);
     const { rankings, taskIds } = rows.finish();
     expect(taskIds).toHaveLength(1000);
     expect(taskIds.slice(0, 3)).toEqual(["task-0", "task-1", "task-10"]);
@@ -72,9 +71,25 @@ describe("COPY rows of rankings", () => {
     expect([...rankings.labeler.subarray(0, 4)]).toEqual([0, 5, 6, 7]);
     const r = 3;
     expect([...rankings.flagMasks.subarray(rankings.start[r]!, rankings.start[r]! + 3)]).toEqual([0, 5, 1]);
-    // Not loaded for this report: no first-shown, no duration.
+    // Not recorded: no first-shown, no duration.
     expect(rankings.firstShown[0]).toBe(-1);
     expect(rankings.durationMs[0]).toBeNaN();
+  });
+
+  it("with dedup, keeps the first ranking of a (task, labeler) read again, and makes the table again after more rows", () => {
+    const rows = new RankingRows("review", 0, { dedup: true });
+    rows.add(row("t1", "a", "{0,1}"));
+    rows.add(row("t2", "a", "{1,0}"));
+    expect(rows.finish().rankings.size).toBe(2);
+    // A later read overlaps the first: t2/a comes again (dropped), t1/b is new.
+    rows.add(row("t2", "a", "{1,0}"));
+    rows.add(row("t1", "b", "{1,0}"));
+    const { rankings, labelerIds } = rows.finish();
+    expect(rows.count).toBe(3);
+    expect(labelerIds).toEqual(["a", "b"]);
+    expect([...rankings.task]).toEqual([0, 0, 1]);
+    expect([...rankings.labeler]).toEqual([0, 1, 0]);
+    expect([...rankings.ranks]).toEqual([0, 1, 1, 0, 1, 0]);
   });
 
   it("numbers tasks in the order of sorted ids given, or sorts them when those miss a ranked task", () => {
@@ -124,10 +139,13 @@ describe("the server's warm-up", () => {
     const { records, tasks } = generateSyntheticRankings(7, 400, { labelers: 12 });
     const id = (task: number) => `t${String(task).padStart(4, "0")}`;
     const text = records
-      .map((record) => `${id(record.task)}\tl${record.labeler}\t{${Array.from(record.ranks)}}\t{${Array.from(record.likerts!)}}\t0\t1\t2\n`)
+      .map(
+        (record) =>
+          `${id(record.task)}\tl${record.labeler}\t{${Array.from(record.ranks)}}\t{${Array.from(record.likerts!)}}\t{}\t0\t1\t2\n`,
+      )
       .join("");
     const ids = Array.from({ length: tasks }, (_, task) => `${id(task)}\n`).join("");
-    const parsed = parseRankings("quality", { rankings: Buffer.from(text), sortedTaskIds: Buffer.from(ids) });
+    const parsed = parseRankings("report", { rankings: Buffer.from(text), sortedTaskIds: Buffer.from(ids) });
     const options = { resamples: 200 };
     const fromText = agreementReport(parsed.rankings, options);
     const fromRecords = agreementReport(tableOf(records), options);
