@@ -9,6 +9,7 @@ import { outputLabel, validateRankingSubmission } from "@/lib/labeling/ranking";
 import { demonstrationSubmissionSchema, flagMask, type NextTask, rankingSubmissionSchema, type SkipReason } from "@/lib/labeling/schema";
 import { assertMayWork, lockStanding, recordGoldAnswer } from "@/lib/labeling/standing";
 import { canAccessProject, projectNotFound } from "@/lib/projects/members";
+import { readMessages } from "@/lib/prompts/conversation";
 
 type Tx = Prisma.TransactionClient;
 const TX_OPTIONS = { timeout: 20_000, maxWait: 20_000 };
@@ -35,7 +36,7 @@ async function toNextTask(tx: Tx, assignmentId: string, labelerId: string, proje
     include: {
       task: {
         include: {
-          prompt: { select: { id: true, text: true, kind: true, structure: true } },
+          prompt: { select: { id: true, text: true, kind: true, structure: true, messages: true } },
           outputs: { select: { id: true, text: true } },
           project: { select: { instructionsVersion: true } },
         },
@@ -52,6 +53,7 @@ async function toNextTask(tx: Tx, assignmentId: string, labelerId: string, proje
       kind: assignment.task.prompt.kind,
       // Prisma's JsonValue allows undefined inside objects, which a stored value never holds.
       structure: assignment.task.prompt.structure as NextTask["prompt"]["structure"],
+      messages: readMessages(assignment.task.prompt.messages),
     },
     outputs: assignment.displayOrder.map((id, index) => ({ id, label: outputLabel(index), text: byId.get(id)!.text })),
     lease_expires_at: assignment.leaseExpiresAt.toISOString(),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { FIELD_BYTES, safeString } from "@/lib/input/schema";
 import { OUTPUT_FLAGS, PROMPT_FLAGS } from "@/lib/labeling/flags";
+import { storedMessagesSchema } from "@/lib/prompts/conversation";
 import { useCaseSchema } from "@/lib/prompts/schema";
 
 // The paper's flags are plain constants (lib/labeling/flags.ts), so the label screen needs no zod.
@@ -72,6 +73,9 @@ export const nextTaskSchema = z.object({
     kind: z.enum(["plain", "few_shot", "user_based"]),
     // The parts of a labeler-written few-shot or user-based prompt; null for other prompts.
     structure: z.json().nullable(),
+    // A conversation prompt's redacted turns, the last from the user (text is then their
+    // transcript); null for a plain-text prompt.
+    messages: storedMessagesSchema.nullable(),
   }),
   outputs: z.array(z.object({ id: z.string(), label: z.string(), text: z.string() })),
   lease_expires_at: z.iso.datetime(),

@@ -27,7 +27,7 @@ function rankingTask(id: string, progress = { done_today: 3, remaining: 12 }): N
   return {
     id,
     kind: "ranking",
-    prompt: { id: `p-${id}`, text: "Explain how a hash map handles collisions.", kind: "plain", structure: null },
+    prompt: { id: `p-${id}`, text: "Explain how a hash map handles collisions.", kind: "plain", structure: null, messages: null },
     outputs: ["o3", "o1", "o4", "o2"].map((outputId, i) => ({ id: outputId, label: "ABCD"[i]!, text: `Output ${outputId}` })),
     lease_expires_at: "2026-03-04T11:00:00Z",
     instructions_version: 2,

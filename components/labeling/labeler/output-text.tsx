@@ -9,7 +9,18 @@ import { cn } from "@/lib/ui/cn";
  * single line breaks kept as written, code monospace and scrollable. Text taller than about
  * twelve lines folds behind "Show all".
  */
-export function OutputText({ text, fold = true, className }: { text: string; fold?: boolean; className?: string }) {
+export function OutputText({
+  text,
+  fold = true,
+  className,
+  fadeFrom = "from-white",
+}: {
+  text: string;
+  fold?: boolean;
+  className?: string;
+  /** The background the folded text fades into (a Tailwind `from-*` class). */
+  fadeFrom?: string;
+}) {
   const body = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState(false);
   const [overflows, setOverflows] = useState(false);
@@ -39,7 +50,7 @@ export function OutputText({ text, fold = true, className }: { text: string; fol
         {folded && overflows ? (
           <div
             aria-hidden="true"
-            className="pointer-events-none absolute inset-x-0 bottom-0 h-12 bg-gradient-to-t from-white to-transparent"
+            className={cn("pointer-events-none absolute inset-x-0 bottom-0 h-12 bg-gradient-to-t to-transparent", fadeFrom)}
           />
         ) : null}
       </div>

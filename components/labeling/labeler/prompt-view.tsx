@@ -1,3 +1,5 @@
+import { readConversation } from "@/components/labeling/labeler/conversation-layout";
+import { ConversationView } from "@/components/labeling/labeler/conversation-view";
 import { OutputText } from "@/components/labeling/labeler/output-text";
 import type { NextTask } from "@/lib/labeling/schema";
 
@@ -30,8 +32,18 @@ function Part({ title, children }: { title: string; children: React.ReactNode })
   );
 }
 
-/** The task's prompt; a few-shot prompt shows its instruction, numbered examples and final query. */
+/** A prompt's conversation, if it is one (null for plain-text prompts). */
+export function promptConversation(prompt: NextTask["prompt"]) {
+  return readConversation(prompt.messages);
+}
+
+/**
+ * The task's prompt; a few-shot prompt shows its instruction, numbered examples and final query,
+ * a conversation its turns (earlier ones folded).
+ */
 export function PromptView({ prompt }: { prompt: NextTask["prompt"] }) {
+  const conversation = promptConversation(prompt);
+  const turns = conversation?.filter((turn) => turn.role !== "system").length ?? 0;
   const fewShot = prompt.kind === "few_shot" ? readFewShot(prompt.structure) : null;
   const useCase = prompt.kind === "user_based" ? readUseCase(prompt.structure) : null;
 
@@ -40,10 +52,16 @@ export function PromptView({ prompt }: { prompt: NextTask["prompt"] }) {
       aria-label="Prompt"
       data-testid="task-prompt"
       data-kind={prompt.kind}
+      data-conversation={conversation ? "true" : undefined}
       className="rounded-lg border border-slate-200 bg-white shadow-sm"
     >
       <div className="flex items-center gap-2 border-b border-slate-100 px-4 py-2">
-        <h2 className="text-sm font-semibold text-slate-900">Prompt</h2>
+        <h2 className="text-sm font-semibold text-slate-900">{conversation ? "Conversation so far" : "Prompt"}</h2>
+        {conversation ? (
+          <span className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-medium text-slate-600">
+            {turns} {turns === 1 ? "turn" : "turns"}
+          </span>
+        ) : null}
         {prompt.kind === "few_shot" ? (
           <span className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-medium text-slate-600">few-shot</span>
         ) : null}
@@ -52,7 +70,9 @@ export function PromptView({ prompt }: { prompt: NextTask["prompt"] }) {
         ) : null}
       </div>
       <div className="space-y-3 px-4 py-3">
-        {fewShot ? (
+        {conversation ? (
+          <ConversationView turns={conversation} />
+        ) : fewShot ? (
           <>
             <Part title="Instruction">
               <OutputText text={fewShot.instruction} />

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { OutputCard } from "@/components/labeling/labeler/output-card";
-import { PromptView } from "@/components/labeling/labeler/prompt-view";
+import { PromptView, promptConversation } from "@/components/labeling/labeler/prompt-view";
 import { RankingBoard } from "@/components/labeling/labeler/ranking-board";
 import {
   type Buckets,
@@ -54,6 +54,7 @@ export function RankingTask(props: TaskProps<RankingSubmission>) {
     promptFlags: draft.promptFlags,
     note: draft.note,
   };
+  const conversation = promptConversation(task.prompt) != null;
   const missing = missingParts(outputs, answer);
   const complete = isComplete(missing);
   const root = useRef<HTMLDivElement>(null);
@@ -251,6 +252,7 @@ export function RankingTask(props: TaskProps<RankingSubmission>) {
           <h2 className="text-sm font-semibold text-slate-900">Step 1 · Rate each output</h2>
           <p className="text-xs text-slate-500">
             {outputs.length - missing.unrated.length} of {outputs.length} rated
+            {conversation ? <span className="hidden sm:inline"> · each is a candidate for the assistant's next turn</span> : null}
           </p>
           <button
             type="button"
