@@ -181,7 +181,10 @@ function overTime<K extends string | number>(
     starts[unitBucket[u]! + 1]!++;
   }
   for (let s = 1; s < starts.length; s++) starts[s]! += starts[s - 1]!;
-  const intervals = batch.add({ segmentStarts: starts, columns: [agree, comparisons], statistics: [ratioStatistic] }, options);
+  const intervals = batch.add(
+    { segmentStarts: starts, columns: [agree, comparisons], statistics: [ratioStatistic], reuseAs: "ratio" },
+    options,
+  );
   return () => {
     const result = new Map<K, Figure>();
     sorted.forEach((key, s) => {
@@ -458,7 +461,7 @@ function perLabelerAgreement(
   }
   starts.push(kept);
   const intervals: () => BootstrapResult = batch.add(
-    { segmentStarts: starts, columns: [agree, comparisons], statistics: [ratioStatistic] },
+    { segmentStarts: starts, columns: [agree, comparisons], statistics: [ratioStatistic], reuseAs: "ratio" },
     options,
   );
   return () => {

@@ -41,6 +41,13 @@ export type SumsBootstrapInput = {
   columns: readonly Float64Array[];
   /** How replicates are summed (tests compare both); by default the cheaper one for the table's size. */
   strategy?: "gather" | "count";
+  /**
+   * Names the statistics so a segment's intervals can be reused: a segment with the same tallies
+   * under the same name, resamples and seed gets the intervals it got before, without resampling
+   * (after a new ranking, most labelers' and weeks' segments are unchanged). Only for columns of
+   * integers, which every plan sums exactly: the intervals then depend on nothing else.
+   */
+  reuseAs?: string;
   /** The figures computed from every replicate: a list of statistics, or one evaluate writing `figures` values. */
 } & ({ statistics: readonly Statistic[] } | { figures: number; evaluate: Evaluate });
 
@@ -207,12 +214,55 @@ export class BootstrapBatch {
 
   add(input: SumsBootstrapInput, options: BootstrapOptions = {}): () => BootstrapResult {
     const { resamples, seed } = resolveBootstrap(options);
+    if (input.reuseAs !== undefined) return this.addReusing(input, resamples, seed);
     const entry: BootstrapEntry = { input, resamples, seed, prepared: null, result: null };
     this.entries.push(entry);
     this.onAdd?.(entry);
     return () => {
       if (!entry.result) throw new Error("The bootstrap batch has not run yet.");
       return entry.result;
+    };
+  }
+
+  /** Queues only the segments whose intervals are not known yet; the result has them all. */
+  private addReusing(input: SumsBootstrapInput, resamples: number, seed: number): () => BootstrapResult {
+    const { segmentStarts: starts, columns } = input;
+    const segments = starts.length - 1;
+    const keys: string[] = [];
+    const known: (BootstrapResult[number] | undefined)[] = [];
+    const missing: number[] = [];
+    for (let s = 0; s < segments; s++) {
+      const key = `${input.reuseAs}:${resamples}:${seed}:${segmentHash(columns, starts[s]!, starts[s + 1]!)}`;
+      keys.push(key);
+      const hit = reusedSegments.get(key);
+      known.push(hit);
+      if (hit) {
+        // Recently used: kept longest.
+        reusedSegments.delete(key);
+        reusedSegments.set(key, hit);
+      } else missing.push(s);
+    }
+    // The missing segments alone, as one bootstrap.
+    const missingStarts = [0];
+    for (const s of missing) missingStarts.push(missingStarts[missingStarts.length - 1]! + starts[s + 1]! - starts[s]!);
+    const missingColumns = columns.map((column) => {
+      const picked = new Float64Array(missingStarts[missingStarts.length - 1]!);
+      for (let i = 0; i < missing.length; i++)
+        picked.set(column.subarray(starts[missing[i]!]!, starts[missing[i]! + 1]!), missingStarts[i]!);
+      return picked;
+    });
+    const { reuseAs: _, ...rest } = input;
+    const computed = missing.length
+      ? this.add({ ...rest, segmentStarts: missingStarts, columns: missingColumns }, { resamples, seed })
+      : () => [];
+    return () => {
+      const fresh = computed();
+      missing.forEach((s, i) => {
+        known[s] = fresh[i]!;
+        reusedSegments.set(keys[s]!, fresh[i]!);
+      });
+      while (reusedSegments.size > REUSED_SEGMENTS) reusedSegments.delete(reusedSegments.keys().next().value!);
+      return known as BootstrapResult;
     };
   }
 
@@ -225,6 +275,30 @@ export class BootstrapBatch {
       finishEntry(entry);
     }
   }
+}
+
+// Intervals of segments by name, resamples, seed and tallies (see SumsBootstrapInput.reuseAs).
+const reusedSegments = new Map<string, BootstrapResult[number]>();
+const REUSED_SEGMENTS = 20_000;
+
+/** A 64-bit hash (as text) of the segment's units [from, to) in every column, and its size. */
+function segmentHash(columns: readonly Float64Array[], from: number, to: number): string {
+  let h1 = 0x811c9dc5 | 0;
+  let h2 = 0x6a09e667 | 0;
+  for (const column of columns) {
+    for (let i = from; i < to; i++) {
+      const v = column[i]!;
+      // Integers: the low and high 32 bits.
+      const low = (v % 4294967296) | 0;
+      const high = Math.floor(v / 4294967296) | 0;
+      h1 = Math.imul(h1 ^ low, 0x01000193);
+      h1 = Math.imul(h1 ^ high, 0x01000193);
+      h2 = Math.imul(h2 ^ low, 0x5bd1e995);
+      h2 = Math.imul(h2 ^ (h2 >>> 15) ^ high, 0x27d4eb2d);
+    }
+    h1 = Math.imul(h1 ^ 0xff, 0x01000193);
+  }
+  return `${to - from}:${(h1 >>> 0).toString(36)}:${(h2 >>> 0).toString(36)}`;
 }
 
 /** Total draws of a bootstrap (what its work costs). */

@@ -84,7 +84,10 @@ export function scheduleGoldAccuracy(
     }
   });
   starts.push(order.length);
-  const intervals = batch.add({ segmentStarts: starts, columns: [correct, pairs], statistics: [ratioStatistic] }, options);
+  const intervals = batch.add(
+    { segmentStarts: starts, columns: [correct, pairs], statistics: [ratioStatistic], reuseAs: "ratio" },
+    options,
+  );
   return () => {
     const result = new Map<number, GoldAccuracy>();
     labelers.forEach((labeler, s) => {

@@ -127,6 +127,33 @@ describe("bootstrap engine", () => {
     expect(got.map((row) => row[0])).toEqual(expected);
   });
 
+  it("reuses the intervals of segments whose tallies it has seen, resampling only the others, with the same results", () => {
+    const starts = [0, 40, 41, 41, 120, 200];
+    const agree = ints(200, 20);
+    const comparisons = Float64Array.from(agree, (a) => a + Math.floor(rng.next() * 5) + 1);
+    const options = { resamples: 200, seed: 11 };
+    const input = { segmentStarts: starts, columns: [agree, comparisons], statistics: [ratioStatistic] };
+    const expected = naiveIntervals(starts, [agree, comparisons], ratioStatistic, 200, 11);
+    const first = new BootstrapBatch();
+    const firstResult = first.add({ ...input, reuseAs: "test-ratio" }, options);
+    first.run();
+    expect(firstResult().map((row) => row[0])).toEqual(expected);
+    // One unit of segment 3 changes (a new ranking): only that segment is resampled.
+    const changed = Float64Array.from(agree);
+    changed[150] = changed[150]! === 0 ? 1 : changed[150]! - 1;
+    const again = new BootstrapBatch();
+    const againResult = again.add({ ...input, columns: [changed, comparisons], reuseAs: "test-ratio" }, options);
+    expect(again.entries).toHaveLength(1);
+    expect([...again.entries[0]!.input.segmentStarts]).toEqual([0, 80]);
+    again.run();
+    expect(againResult().map((row) => row[0])).toEqual(naiveIntervals(starts, [changed, comparisons], ratioStatistic, 200, 11));
+    // The same tallies under another name, or with another seed, are not taken for these.
+    const other = new BootstrapBatch();
+    other.add({ ...input, reuseAs: "other" }, options);
+    other.add({ ...input, reuseAs: "test-ratio" }, { resamples: 200, seed: 12 });
+    expect(other.entries.map((entry) => entry.input.segmentStarts.length - 1)).toEqual([5, 5]);
+  });
+
   it("pools the stream for many segments (one per labeler) and sums large tables by counting, with the same draws", () => {
     // 40 segments of 20–60 units share a pooled stream.
     const sizes = Array.from({ length: 40 }, (_, s) => 20 + ((s * 7) % 41));
