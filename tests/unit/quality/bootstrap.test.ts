@@ -144,7 +144,7 @@ describe("bootstrap engine", () => {
     const again = new BootstrapBatch();
     const againResult = again.add({ ...input, columns: [changed, comparisons], reuseAs: "test-ratio" }, options);
     expect(again.entries).toHaveLength(1);
-    expect([...again.entries[0]!.input.segmentStarts]).toEqual([0, 80]);
+    expect(Array.from(again.entries[0]!.input.segmentStarts)).toEqual([0, 80]);
     again.run();
     expect(againResult().map((row) => row[0])).toEqual(naiveIntervals(starts, [changed, comparisons], ratioStatistic, 200, 11));
     // The same tallies under another name, or with another seed, are not taken for these.
