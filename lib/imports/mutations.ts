@@ -11,9 +11,9 @@ export type ImportTotals = Pick<PromptImport, "lines" | "accepted" | "duplicate"
 
 export async function createImport(project: Project, input: CreateImportInput, actorId: string) {
   const header = input.format === "csv" ? parseCsvHeader(input.header ?? "") : [];
-  if (input.format === "csv" && !header.includes("text")) {
-    throw new AppError("unprocessable", "The CSV header must have a `text` column (and `user_id`).", [
-      { path: "header", message: "No `text` column." },
+  if (input.format === "csv" && !header.includes("text") && !header.includes("messages")) {
+    throw new AppError("unprocessable", "The CSV header must have a `text` or `messages` column (and `user_id`).", [
+      { path: "header", message: "No `text` or `messages` column." },
     ]);
   }
   return db.$transaction(async (tx) => {

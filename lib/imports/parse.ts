@@ -5,7 +5,7 @@ import { type PromptInput, promptInputSchema } from "@/lib/prompts/schema";
 
 export type ParsedRecord = { ok: true; prompt: PromptInput } | { ok: false; reason: string };
 
-const CSV_FIELDS = new Set(["text", "user_id", "category"]);
+const CSV_FIELDS = new Set(["text", "messages", "user_id", "category"]);
 
 /** Parses a CSV header line into column names (trimmed, lowercased). */
 export function parseCsvHeader(raw: string): string[] {
@@ -15,7 +15,8 @@ export function parseCsvHeader(raw: string): string[] {
 
 /**
  * Turns one record of an import file into a prompt, or says why it cannot be one. CSV columns
- * other than text, user_id and category become metadata. The reason never quotes the record: it
+ * other than text, messages, user_id and category become metadata; a CSV `messages` cell holds a
+ * conversation as a JSON array of {role, content} (a row leaves `text` or `messages` empty). The reason never quotes the record: it
  * may hold personal data.
  */
 export function parseImportRecord(format: ImportFormat, raw: string, header: string[] = []): ParsedRecord {
@@ -38,11 +39,22 @@ export function parseImportRecord(format: ImportFormat, raw: string, header: str
     }
     const record: Record<string, unknown> = {};
     const metadata: Record<string, string> = {};
+    let badMessages = false;
     header.forEach((name, index) => {
       const cell = row[index] ?? "";
-      if (CSV_FIELDS.has(name)) record[name] = name === "category" && cell === "" ? undefined : cell;
+      if (name === "messages") {
+        if (cell.trim() === "") return;
+        try {
+          record.messages = JSON.parse(cell);
+        } catch {
+          badMessages = true;
+        }
+      } else if (name === "text" && cell === "" && header.includes("messages")) {
+        // A conversation row of a file that has both columns.
+      } else if (CSV_FIELDS.has(name)) record[name] = name === "category" && cell === "" ? undefined : cell;
       else metadata[name] = cell;
     });
+    if (badMessages) return { ok: false, reason: "messages: Not a valid JSON array of {role, content} messages." };
     if (Object.keys(metadata).length) record.metadata = metadata;
     value = record;
   }

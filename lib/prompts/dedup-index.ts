@@ -1,5 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { dedupKey } from "@/lib/prompts/dedup";
+import { promptDedupKey } from "@/lib/prompts/dedup";
 
 type Tx = Prisma.TransactionClient;
 
@@ -30,8 +30,8 @@ export async function rebuildDedupIndex(
   const result: DedupRebuild = { prompts: 0, keys: 0 };
   for (;;) {
     // The cursor's timestamp travels as text, so no time zone or precision is lost between batches.
-    const rows: Array<{ id: string; text: string; at: string }> = await tx.$queryRaw`
-      SELECT "id", "text", to_char("createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.US') AS "at"
+    const rows: Array<{ id: string; text: string; messages: unknown; at: string }> = await tx.$queryRaw`
+      SELECT "id", "text", "messages", to_char("createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.US') AS "at"
       FROM "Prompt"
       WHERE "projectId" = ${projectId}
         ${cursor ? Prisma.sql`AND ("createdAt", "id") > (${cursor.at}::timestamp, ${cursor.id})` : Prisma.empty}
@@ -46,7 +46,7 @@ export async function rebuildDedupIndex(
     const ids: string[] = [];
     const seen = new Set<string>();
     for (const row of rows) {
-      const key = dedupKey(row.text, prefixWords);
+      const key = promptDedupKey(row, prefixWords);
       if (seen.has(key)) continue;
       seen.add(key);
       keys.push(key);

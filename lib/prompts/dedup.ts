@@ -1,4 +1,5 @@
 import { hash } from "node:crypto";
+import { type ConversationMessage, readMessages, renderTranscript } from "@/lib/prompts/conversation";
 
 // Twenty words is about two sentences: longer than the instruction of a typical template
 // ("Write a product description for the following product:" is 8), so prompts that only share a
@@ -28,9 +29,35 @@ export function dedupWords(text: string, limit = Number.POSITIVE_INFINITY): stri
  * At a billion prompts in a project, the chance of any two keys colliding is about 1e-21.)
  */
 export function dedupKey(text: string, prefixWords: number): string {
-  const words = dedupWords(text, prefixWords);
+  return keyOf([], dedupWords(text, prefixWords), prefixWords);
+}
+
+function keyOf(head: string[], words: string[], prefixWords: number): string {
   const key = Buffer.alloc(17);
   key[0] = words.length >= prefixWords ? 0 : 1;
-  hash("sha256", words.join(" "), "buffer").copy(key, 1, 0, 16);
+  hash("sha256", [...head, ...words].join(" "), "buffer").copy(key, 1, 0, 16);
   return key.toString("base64");
+}
+
+/**
+ * A conversation's dedup key, on its role-tagged transcript: its leading system messages count
+ * whole, and the long-prefix rule applies from the first turn after them. Applications send one
+ * system prompt with every conversation, often longer than the prefix; counted in the prefix, it
+ * would make every conversation a duplicate of the first. Without a system message, the key is
+ * dedupKey of the transcript.
+ */
+export function conversationDedupKey(messages: readonly ConversationMessage[], prefixWords: number): string {
+  const system = messages.findIndex((message) => message.role !== "system");
+  const head = system < 0 ? messages.length : system;
+  return keyOf(
+    dedupWords(renderTranscript(messages.slice(0, head))),
+    dedupWords(renderTranscript(messages.slice(head)), prefixWords),
+    prefixWords,
+  );
+}
+
+/** A stored prompt's dedup key: on its conversation when it has one, else on its text. */
+export function promptDedupKey(prompt: { text: string; messages?: unknown }, prefixWords: number): string {
+  const messages = readMessages(prompt.messages);
+  return messages ? conversationDedupKey(messages, prefixWords) : dedupKey(prompt.text, prefixWords);
 }

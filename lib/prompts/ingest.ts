@@ -243,17 +243,17 @@ async function insertAccepted(tx: Tx, options: IngestOptions, accepted: Accepted
   const column = (values: Array<string | null>) => (values.some((value) => value !== null) ? values : null);
   await tx.$executeRaw`
     INSERT INTO "Prompt" ("id", "projectId", "text", "userRef", "split", "source", "kind", "category",
-                          "metadata", "structure", "redactions", "createdById", "importId")
+                          "metadata", "structure", "messages", "redactions", "createdById", "importId")
     SELECT t.id, ${project.id}, t.text, t.ref, t.split::"Split", ${options.source}::"PromptSource",
            ${options.kind ?? "plain"}::"PromptKind", t.category::"UseCase", t.metadata::jsonb, t.structure::jsonb,
-           t.redactions::jsonb, ${options.createdById ?? null}, ${options.importId ?? null}
+           t.messages::jsonb, t.redactions::jsonb, ${options.createdById ?? null}, ${options.importId ?? null}
     FROM unnest(
       ${accepted.map((a) => a.id)}::text[], ${accepted.map((a) => a.prompt.text)}::text[],
       ${accepted.map((a) => a.prompt.userRef)}::text[],
       ${accepted.map((a) => a.prompt.split)}::text[], ${column(accepted.map((a) => a.prompt.category ?? null))}::text[],
       ${column(accepted.map((a) => json(a.prompt.metadata)))}::text[], ${column(accepted.map((a) => json(a.prompt.structure)))}::text[],
-      ${column(accepted.map((a) => json(a.prompt.redactions)))}::text[]
-    ) AS t(id, text, ref, split, category, metadata, structure, redactions)`;
+      ${column(accepted.map((a) => json(a.prompt.messages)))}::text[], ${column(accepted.map((a) => json(a.prompt.redactions)))}::text[]
+    ) AS t(id, text, ref, split, category, metadata, structure, messages, redactions)`;
 }
 
 function toOutcome(decision: Decision, prompt: PreparedPrompt): PromptOutcome {

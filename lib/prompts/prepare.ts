@@ -1,6 +1,8 @@
 import { unstorableCharacter } from "@/lib/input/schema";
 import { type RedactResult, redact, summarizeFindings } from "@/lib/pii";
-import { dedupKey } from "@/lib/prompts/dedup";
+import { type ConversationMessage, renderTranscript } from "@/lib/prompts/conversation";
+import { conversationRedactionText, splitConversationRedaction } from "@/lib/prompts/conversation-redact";
+import { conversationDedupKey, dedupKey } from "@/lib/prompts/dedup";
 import type { PromptInput, RedactionCount } from "@/lib/prompts/schema";
 import { endUserRef, type Split, type SplitProportions, splitForUser } from "@/lib/prompts/split";
 import { countTokens, exceedsTokenLimit } from "@/lib/prompts/tokens";
@@ -16,7 +18,10 @@ export type PipelineSettings = {
 export type PreparedPrompt =
   | {
       ok: true;
+      /** The redacted text; for a conversation, the role-tagged transcript of its redacted messages. */
       text: string;
+      /** A conversation's redacted messages; absent for a text prompt. */
+      messages?: ConversationMessage[];
       dedupKey: string;
       userRef: string;
       userLabel: string;
@@ -106,11 +111,26 @@ const COUNT_SHOWN_UP_TO_BYTES = 64 * 1024;
  * A megabyte of text then costs a token count up to the limit, not a redaction.
  */
 export function refuseBeforeRedaction(input: PipelineInput, settings: PipelineSettings): PreparedPrompt | null {
-  const unstorable = unstorableCharacter(input.text);
-  if (unstorable) return { ok: false, code: "unstorable", reason: `The prompt's text: ${unstorable}`, redactions: [] };
-  if (!input.text.trim()) return { ok: false, code: "empty", reason: "The prompt is empty.", redactions: [] };
-  if (exceedsTokenLimit(input.text, settings.maxPromptTokens)) return tooLong(input.text, settings, []);
+  if (input.messages) {
+    for (const [index, message] of input.messages.entries()) {
+      const which = `Message ${index + 1} (${message.role})`;
+      const unstorable = unstorableCharacter(message.content);
+      if (unstorable) return { ok: false, code: "unstorable", reason: `${which}: ${unstorable}`, redactions: [] };
+      if (!message.content.trim()) return { ok: false, code: "empty", reason: `${which} is empty.`, redactions: [] };
+    }
+  } else {
+    const unstorable = unstorableCharacter(input.text ?? "");
+    if (unstorable) return { ok: false, code: "unstorable", reason: `The prompt's text: ${unstorable}`, redactions: [] };
+    if (!input.text?.trim()) return { ok: false, code: "empty", reason: "The prompt is empty.", redactions: [] };
+  }
+  const text = sentText(input);
+  if (exceedsTokenLimit(text, settings.maxPromptTokens)) return tooLong(text, settings, []);
   return null;
+}
+
+/** The prompt's text as sent: its text, or its conversation's role-tagged transcript (which the token limit counts whole). */
+function sentText(input: PipelineInput): string {
+  return input.messages ? renderTranscript(input.messages) : (input.text ?? "");
 }
 
 function tooLong(text: string, settings: PipelineSettings, redactions: RedactionCount[]): PreparedPrompt {
@@ -122,9 +142,13 @@ function tooLong(text: string, settings: PipelineSettings, redactions: Redaction
   return { ok: false, code: "too_long", reason, redactions };
 }
 
-/** The strings preparePrompt redacts for `input`: its text, its end user's ID, the strings in its metadata and structure. */
+/**
+ * The strings preparePrompt redacts for `input`: its text (a conversation's messages as one text,
+ * so that placeholders are numbered across its turns), its end user's ID, the strings in its
+ * metadata and structure.
+ */
 export function stringsToRedact(input: PipelineInput): string[] {
-  const strings = [input.text, input.user_id];
+  const strings = [input.messages ? conversationRedactionText(input.messages) : (input.text ?? ""), input.user_id];
   if (input.metadata) stringsInJson(input.metadata, strings);
   if (input.structure) stringsInJson(input.structure, strings);
   return strings;
@@ -140,7 +164,17 @@ export function stringsToRedact(input: PipelineInput): string[] {
 export function preparePrompt(input: PipelineInput, settings: PipelineSettings, redactor: Redactor = redact): PreparedPrompt {
   const refused = refuseBeforeRedaction(input, settings);
   if (refused) return refused;
-  const { redacted, findings } = redactor(input.text);
+  let redacted: string;
+  let messages: ConversationMessage[] | undefined;
+  let findings: RedactResult["findings"];
+  if (input.messages) {
+    const result = redactor(conversationRedactionText(input.messages));
+    messages = splitConversationRedaction(input.messages, result).messages;
+    redacted = renderTranscript(messages);
+    findings = result.findings;
+  } else {
+    ({ redacted, findings } = redactor(input.text ?? ""));
+  }
   const redactions = summarizeFindings(findings);
   if (exceedsTokenLimit(redacted, settings.maxPromptTokens)) return tooLong(redacted, settings, redactions);
   const metadataCounts = new Map<string, number>();
@@ -150,7 +184,8 @@ export function preparePrompt(input: PipelineInput, settings: PipelineSettings, 
   return {
     ok: true,
     text: redacted,
-    dedupKey: dedupKey(redacted, settings.dedupPrefixWords),
+    messages,
+    dedupKey: messages ? conversationDedupKey(messages, settings.dedupPrefixWords) : dedupKey(redacted, settings.dedupPrefixWords),
     userRef,
     userLabel,
     split: splitForUser(userRef, settings.split),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { cappedString, FIELD_BYTES, metadataSchema, safeString } from "@/lib/input/schema";
+import { conversationSchema } from "@/lib/prompts/conversation";
 import { USE_CASES } from "@/lib/prompts/use-cases";
 
 // The use cases are plain constants (lib/prompts/use-cases.ts), so the label screen needs no zod.
@@ -11,13 +12,23 @@ export const MAX_PROMPTS_PER_REQUEST = 1000;
 
 // Text is any string within the byte cap here: an empty or over-long prompt, or one with
 // characters that cannot be stored, is well-formed and gets a per-prompt "rejected" outcome with
-// its reason, not a 422 for the whole request.
-export const promptInputSchema = z.object({
-  text: cappedString(FIELD_BYTES.text),
-  user_id: safeString(FIELD_BYTES.name).trim().min(1, { message: "Give the end user's ID." }).max(256),
-  category: useCaseSchema.optional(),
-  metadata: metadataSchema.optional(),
-});
+// its reason, not a 422 for the whole request. A prompt is either a text or a conversation
+// (`messages`, lib/prompts/conversation.ts), never both.
+export const promptInputSchema = z
+  .object({
+    text: cappedString(FIELD_BYTES.text).optional(),
+    messages: conversationSchema.optional(),
+    user_id: safeString(FIELD_BYTES.name).trim().min(1, { message: "Give the end user's ID." }).max(256),
+    category: useCaseSchema.optional(),
+    metadata: metadataSchema.optional(),
+  })
+  .superRefine((prompt, context) => {
+    if (prompt.text === undefined && prompt.messages === undefined) {
+      context.addIssue({ code: "custom", path: ["text"], message: 'Send the prompt as "text", or as a conversation in "messages".' });
+    } else if (prompt.text !== undefined && prompt.messages !== undefined) {
+      context.addIssue({ code: "custom", path: ["messages"], message: 'Send either "text" or "messages", not both.' });
+    }
+  });
 export type PromptInput = z.infer<typeof promptInputSchema>;
 
 export const ingestPromptsSchema = z.object({

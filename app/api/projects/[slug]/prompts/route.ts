@@ -1,11 +1,12 @@
 import { defineOperation } from "@/lib/api/operation";
 import { projectSlugParam } from "@/lib/api/params";
 import { ingestPrompts } from "@/lib/prompts/ingest";
-import { labelerPromptSchema, labelerPromptStructure, renderLabelerPrompt } from "@/lib/prompts/labeler-prompt";
+import { labelerPromptContent, labelerPromptSchema, labelerPromptStructure } from "@/lib/prompts/labeler-prompt";
 
 /**
  * A prompt written by a signed-in labeler. It takes the same pipeline as every other prompt; the
- * labeler is its end user (so the per-user quota applies to labelers too).
+ * labeler is its end user (so the per-user quota applies to labelers too). A plain or user-based
+ * prompt may be a conversation (`messages`, the last turn the user's), redacted and keyed as any other.
  */
 export const POST = defineOperation(
   {
@@ -32,7 +33,7 @@ export const POST = defineOperation(
       createdById: user.id,
       prompts: [
         {
-          text: renderLabelerPrompt(body),
+          ...labelerPromptContent(body),
           user_id: `labeler:${user.id}`,
           category: body.category,
           structure: labelerPromptStructure(body),

@@ -14,6 +14,8 @@ export const POST = defineOperation(
     description:
       `Up to ${MAX_PROMPTS_PER_REQUEST.toLocaleString("en")} prompts from an application's end users; one outcome per prompt, in order. ` +
       "Each prompt is redacted (PII), de-duplicated by long common prefix, held to the per-user quota and assigned a split by user. " +
+      'A prompt is a `text` or a conversation in `messages` ([{role: "system" | "user" | "assistant", content}], the last from the user; otherwise 422): ' +
+      "its turns are redacted with placeholders numbered across the whole conversation, and it is de-duplicated, counted against the token limit and stored as its role-tagged transcript. " +
       'A body that breaks the schema stores nothing (422); a prompt that breaks a rule comes back `"rejected"` with its reason. ' +
       "Send an `Idempotency-Key` to retry safely: the same key and body return the first answer.",
     auth: { kind: "apiKey", scope: "prompts:write" },
@@ -34,6 +36,16 @@ export const POST = defineOperation(
             prompts: [
               { text: "Write a short poem about the sea.", user_id: "user-123", category: "generation" },
               { text: "Summarize this email for me: ...", user_id: "user-456", metadata: { app: "mail" } },
+              {
+                messages: [
+                  { role: "system", content: "You are a concise travel assistant." },
+                  { role: "user", content: "I'm flying to Lisbon with my sister Ana in May. What should we see?" },
+                  { role: "assistant", content: "Alfama, Belém and a day trip to Sintra. How many days do you have?" },
+                  { role: "user", content: "Four days. Ana loves tiles and food markets." },
+                ],
+                user_id: "user-789",
+                category: "brainstorming",
+              },
             ],
           },
         },
