@@ -5,8 +5,7 @@ import type { Prisma, Project } from "@/lib/generated/prisma/client";
 import { FIELD_BYTES, safeString } from "@/lib/input/schema";
 import { listPromptsWithoutDemonstration } from "@/lib/labeling/admin-queries";
 import { createComparisonSchema, createDemonstrationTasks } from "@/lib/labeling/tasks";
-import { redactorFor } from "@/lib/pii/pool";
-import { redactJson, stringsInJson } from "@/lib/prompts/prepare";
+import { outputStorer } from "@/lib/pii/outputs";
 
 // Admin tools that create labeling tasks in bulk: a JSONL file of comparisons streamed from the
 // browser in batches, and requests for demonstrations of chosen prompts.
@@ -56,7 +55,8 @@ export function parseComparisonLine(
 /**
  * Creates one ranking task per valid line and answers every line's outcome, in the batch's
  * order. The batch's tasks are written in one transaction, so a request that fails stored nothing
- * and the browser can send the same lines again. Outputs are redacted like every stored text.
+ * and the browser can send the same lines again. Outputs are redacted like every stored text, unless
+ * the project's redactOutputs setting is off.
  */
 export async function ingestComparisonBatch(
   project: Project,
@@ -71,12 +71,10 @@ export async function ingestComparisonBatch(
   const statusOf = new Map(prompts.map((prompt) => [prompt.id, prompt.status]));
   // The outputs of the lines that will make tasks, redacted on the worker pool before the
   // transaction opens (it would otherwise stay open, and this thread busy, for the whole time).
-  const redactor = await redactorFor(
-    parsed.flatMap(({ result }) =>
-      result.ok && statusOf.get(result.record.prompt_id) === "active"
-        ? result.record.outputs.flatMap((output) => stringsInJson(output.metadata, [output.text]))
-        : [],
-    ),
+  // (Stored as sent, but for their metadata, when the project does not redact model outputs.)
+  const store = await outputStorer(
+    parsed.flatMap(({ result }) => (result.ok && statusOf.get(result.record.prompt_id) === "active" ? result.record.outputs : [])),
+    { redactOutputs: project.redactOutputs },
   );
 
   return db.$transaction(
@@ -103,12 +101,16 @@ export async function ingestComparisonBatch(
             kind: "ranking",
             labelsNeeded: project.labelsPerTask,
             outputs: {
-              create: result.record.outputs.map((output, position) => ({
-                model: output.model,
-                text: redactor(output.text).redacted,
-                metadata: output.metadata ? (redactJson(output.metadata, new Map(), redactor) as Prisma.InputJsonValue) : undefined,
-                position,
-              })),
+              create: result.record.outputs.map((output, position) => {
+                const stored = store(output);
+                return {
+                  model: output.model,
+                  text: stored.text,
+                  metadata: stored.metadata as Prisma.InputJsonValue | undefined,
+                  redactions: stored.redactions ?? undefined,
+                  position,
+                };
+              }),
             },
           },
           select: { id: true },

@@ -41,6 +41,10 @@ export const qualitySettingsSchema = z
       .min(1)
       .max(10_000)
       .meta({ description: "The most export snapshots the project stores (default 20); creating one more is a 409 until one is deleted." }),
+    redact_outputs: z.boolean().meta({
+      description:
+        "Whether model outputs are redacted before they are stored (default true); prompts always are. Off: outputs of tasks created from then on are stored as sent (their metadata is still redacted).",
+    }),
   })
   .partial();
 export type QualitySettingsInput = z.infer<typeof qualitySettingsSchema>;
@@ -57,6 +61,7 @@ const FIELDS = {
   baseline_model: "baselineModel",
   labeler_access: "labelerAccess",
   snapshot_limit: "snapshotLimit",
+  redact_outputs: "redactOutputs",
 } as const satisfies Record<keyof QualitySettingsInput, keyof Project>;
 
 export function qualitySettingsOf(project: Project): Required<QualitySettingsInput> {

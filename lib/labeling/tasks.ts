@@ -4,8 +4,7 @@ import { db } from "@/lib/db";
 import type { Prisma, Project } from "@/lib/generated/prisma/client";
 import { FIELD_BYTES, metadataSchema, safeString } from "@/lib/input/schema";
 import { MAX_OUTPUTS, MIN_OUTPUTS } from "@/lib/labeling/schema";
-import { redactorFor } from "@/lib/pii/pool";
-import { redactJson, stringsInJson } from "@/lib/prompts/prepare";
+import { outputStorer } from "@/lib/pii/outputs";
 
 export const createComparisonSchema = z
   .object({
@@ -61,7 +60,8 @@ async function requireActivePrompt(project: Project, promptId: string) {
 }
 
 /**
- * A ranking task: one prompt and its 4–9 model outputs, each redacted like every stored text.
+ * A ranking task: one prompt and its 4–9 model outputs, each redacted like every stored text unless
+ * the project's redactOutputs setting is off (lib/pii/outputs.ts).
  * `labelsNeeded` comes from the project's labels-per-task setting at creation. `within` runs in
  * the task's transaction, for records that must commit with the task or not at all.
  */
@@ -71,14 +71,19 @@ export async function createComparisonTask(
   within?: (tx: Prisma.TransactionClient, task: { id: string }) => Promise<void>,
 ) {
   await requireActivePrompt(project, input.prompt_id);
-  // Up to nine outputs of 100,000 characters: redacted on the worker pool, not on this thread.
-  const redactor = await redactorFor(input.outputs.flatMap((output) => stringsInJson(output.metadata, [output.text])));
-  const outputs = input.outputs.map((output, position) => ({
-    model: output.model,
-    text: redactor(output.text).redacted,
-    metadata: output.metadata ? (redactJson(output.metadata, new Map(), redactor) as Prisma.InputJsonValue) : undefined,
-    position,
-  }));
+  // Up to nine outputs of 100,000 characters: redacted on the worker pool, not on this thread, unless
+  // the project stores model outputs as sent (their metadata is redacted either way).
+  const store = await outputStorer(input.outputs, { redactOutputs: project.redactOutputs });
+  const outputs = input.outputs.map((output, position) => {
+    const stored = store(output);
+    return {
+      model: output.model,
+      text: stored.text,
+      metadata: stored.metadata as Prisma.InputJsonValue | undefined,
+      redactions: stored.redactions ?? undefined,
+      position,
+    };
+  });
   return db.$transaction(async (tx) => {
     const task = await tx.task.create({
       data: {

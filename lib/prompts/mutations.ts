@@ -22,6 +22,7 @@ const SETTING_FIELDS = [
   "splitTest",
   "labelsPerTask",
   "leaseMinutes",
+  "redactOutputs",
 ] as const;
 
 // A rebuild walks every prompt of the project; at a million prompts that takes a while, and

@@ -77,6 +77,8 @@ export const projectPromptSettingsSchema = z
     // and how long a lease holds a task before it returns to the pool.
     labelsPerTask: z.coerce.number().int().min(1).max(20),
     leaseMinutes: z.coerce.number().int().min(1).max(1440),
+    // Whether model outputs are redacted before they are stored (prompts always are); a form sends "true" / "false".
+    redactOutputs: z.union([z.boolean(), z.enum(["true", "false"]).transform((value) => value === "true")]),
   })
   .partial()
   .refine(

@@ -25,6 +25,8 @@ export type PromptSettingsValues = {
   splitTest: number;
   labelsPerTask: number;
   leaseMinutes: number;
+  /** Whether model outputs are redacted before they are stored; prompts always are. */
+  redactOutputs: boolean;
 };
 
 type Draft = Record<keyof PromptSettingsValues, string>;
@@ -100,7 +102,7 @@ export function PromptSettingsForm({
         ? "Nothing changed."
         : rebuild
           ? `Saved. The dedup index was rebuilt over ${formatCount(rebuild.prompts)} prompts; ${formatCount(rebuild.prompts - rebuild.keys)} now share their first ${settings.dedupPrefixWords} words with an older prompt.`
-          : result.data.changed.every((field) => field === "labelsPerTask" || field === "leaseMinutes")
+          : result.data.changed.every((field) => field === "labelsPerTask" || field === "leaseMinutes" || field === "redactOutputs")
             ? "Saved. New tasks and leases follow the new settings."
             : "Saved. New prompts follow the new settings.",
     });
@@ -215,6 +217,29 @@ export function PromptSettingsForm({
             { min: 1, max: 1440, suffix: "minutes" },
             "How long a labeler holds a task before it returns to the pool for someone else. Applies to leases taken from now on; an answer sent late still counts if nobody took the task meanwhile.",
           )}
+        </div>
+        <div className="flex items-start gap-3">
+          <input
+            id="redactOutputs"
+            name="redactOutputs"
+            type="checkbox"
+            checked={draft.redactOutputs === "true"}
+            onChange={(event) => set("redactOutputs", event.target.checked ? "true" : "false")}
+            aria-describedby="redactOutputs-hint"
+            className="mt-0.5 h-4 w-4 rounded border-slate-300 text-indigo-600 focus:ring-indigo-500"
+            data-testid="redact-outputs"
+          />
+          <div>
+            <label htmlFor="redactOutputs" className="block text-sm font-medium text-slate-700">
+              Redact model outputs
+            </label>
+            <p id="redactOutputs-hint" className="text-xs text-slate-500">
+              Personal data in model outputs is replaced with placeholders (<code className="font-mono">&lt;PERSON_1&gt;</code>) before they
+              are stored, as it always is in prompts. Turn this off when your models never see personal data and labelers should judge
+              outputs exactly as the models wrote them: outputs are then stored as sent (their metadata is still redacted). Applies to tasks
+              created from now on; each task&apos;s page shows what was replaced.
+            </p>
+          </div>
         </div>
       </Section>
 

@@ -11,7 +11,8 @@ export const dynamic = "force-dynamic";
 export default async function PromptSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { project } = await loadProjectForAdmin(params);
   const count = await countPrompts(project.id, {});
-  const { dedupPrefixWords, promptQuota, maxPromptTokens, splitTrain, splitValid, splitTest, labelsPerTask, leaseMinutes } = project;
+  const { dedupPrefixWords, promptQuota, maxPromptTokens, splitTrain, splitValid, splitTest, labelsPerTask, leaseMinutes, redactOutputs } =
+    project;
 
   return (
     <Card>
@@ -25,7 +26,17 @@ export default async function PromptSettingsPage({ params }: { params: Promise<{
       <CardBody>
         <PromptSettingsForm
           slug={project.slug}
-          initial={{ dedupPrefixWords, promptQuota, maxPromptTokens, splitTrain, splitValid, splitTest, labelsPerTask, leaseMinutes }}
+          initial={{
+            dedupPrefixWords,
+            promptQuota,
+            maxPromptTokens,
+            splitTrain,
+            splitValid,
+            splitTest,
+            labelsPerTask,
+            leaseMinutes,
+            redactOutputs,
+          }}
           promptEstimate={count.exact ? `${formatCount(count.count)} prompts` : `about ${roundEstimate(count.estimate)} prompts`}
         />
       </CardBody>

@@ -6,8 +6,9 @@ import { projectPromptSettingsSchema } from "@/lib/prompts/schema";
 
 // The salt stays on the server: it keys the end-user pseudonyms.
 function settingsOf(project: Project) {
-  const { dedupPrefixWords, promptQuota, maxPromptTokens, splitTrain, splitValid, splitTest, labelsPerTask, leaseMinutes } = project;
-  return { dedupPrefixWords, promptQuota, maxPromptTokens, splitTrain, splitValid, splitTest, labelsPerTask, leaseMinutes };
+  const { dedupPrefixWords, promptQuota, maxPromptTokens, splitTrain, splitValid, splitTest, labelsPerTask, leaseMinutes, redactOutputs } =
+    project;
+  return { dedupPrefixWords, promptQuota, maxPromptTokens, splitTrain, splitValid, splitTest, labelsPerTask, leaseMinutes, redactOutputs };
 }
 
 export const GET = defineOperation(

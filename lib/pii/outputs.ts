@@ -1,0 +1,43 @@
+import { redactJson, stringsInJson } from "@/lib/prompts/prepare";
+import { redactorFor } from "./pool";
+import { summarizeFindings } from "./redact";
+import type { PiiType } from "./types";
+
+/*
+ * Model outputs as they are stored (lib/labeling/tasks.ts, lib/labeling/import.ts; generation jobs
+ * create their tasks through tasks.ts). Prompts are always redacted; a project may choose to store
+ * model outputs as sent (Project.redactOutputs), when its models never see personal data and the
+ * redactor's rare misses on ordinary words would corrupt what labelers judge. Output metadata is
+ * client-supplied (end-user ids, request ids) and is redacted either way.
+ */
+
+export type OutputRedactionCount = { type: PiiType; count: number };
+
+/** An output's text and metadata as stored, with what was replaced in its text (null: stored as sent). */
+export type StoredOutput<M> = { text: string; metadata: M | undefined; redactions: OutputRedactionCount[] | null };
+
+type OutputInput = { text: string; metadata?: unknown };
+
+/**
+ * Redacts `outputs` on the worker pool (every output of a request or a batch at once) and answers
+ * a function that gives one of them as it is to be stored. Outputs not handed over here must not be
+ * asked for (the pool's redactor throws).
+ */
+export async function outputStorer(
+  outputs: readonly OutputInput[],
+  options: { redactOutputs: boolean },
+): Promise<<M>(output: { text: string; metadata?: M }) => StoredOutput<M>> {
+  const strings: string[] = [];
+  for (const output of outputs) {
+    if (options.redactOutputs) strings.push(output.text);
+    if (output.metadata !== undefined && output.metadata !== null) stringsInJson(output.metadata, strings);
+  }
+  const redactor = await redactorFor(strings);
+  return <M>(output: { text: string; metadata?: M }) => {
+    const metadata =
+      output.metadata === undefined || output.metadata === null ? undefined : (redactJson(output.metadata, new Map(), redactor) as M);
+    if (!options.redactOutputs) return { text: output.text, metadata, redactions: null };
+    const result = redactor(output.text);
+    return { text: result.redacted, metadata, redactions: summarizeFindings(result.findings) };
+  };
+}
