@@ -78,7 +78,8 @@ export function aggregateRankings(rankings: readonly (readonly number[])[], k: n
 
 export type ConsensusTask = {
   task_id: string;
-  prompt: { id: string; text: string; split: string };
+  /** `messages` only for a conversation prompt. */
+  prompt: { id: string; text: string; split: string; messages?: { role: string; content: string }[] };
   /** In the task's output order (position 0 first). */
   outputs: { id: string; model: string; text: string }[];
 };

@@ -3,13 +3,62 @@
 
 import type { ComparisonFormat, DemonstrationFormat } from "@/lib/exports/schema";
 import { rankingToPairs } from "@/lib/labeling/ranking";
+import { type ConversationMessage, renderCompletionPrompt } from "@/lib/prompts/conversation";
+
+/*
+ * Conversations: a prompt with `messages` (its redacted turns, the last the user's) keeps them in
+ * every format; a plain-text prompt's records are exactly what they were before conversations.
+ * - batches, consensus, prompts, pairs: the prompt carries `messages` beside its text (the
+ *   role-tagged transcript).
+ * - trl-conversational, openai, messages: the turns are the message list, the reply (chosen,
+ *   rejected, the demonstration) the assistant turn after them.
+ * - trl (standard), sft: the prompt is the transcript ending on an open "Assistant:" cue, and the
+ *   reply follows it after a space (" blue.", as in TRL's own prompt/completion examples).
+ * - hh: "\n\nHuman: …\n\nAssistant: …" for every turn, then the reply. HH has no system role:
+ *   the system messages' text leads the transcript, before the first "\n\nHuman:", which is where
+ *   Anthropic's Human/Assistant prompt format puts a system prompt.
+ */
+
+/** A prompt as the exports see it: `messages` only for a conversation. */
+export type ExportPrompt = { text: string; messages?: ConversationMessage[] };
+
+/** The message list a chat format starts from: the conversation, or the text as one user turn. */
+export function promptTurns(prompt: ExportPrompt): ConversationMessage[] {
+  return prompt.messages ? prompt.messages.map(({ role, content }) => ({ role, content })) : [{ role: "user", content: prompt.text }];
+}
+
+/** A standard (text) prompt and the text its reply is written after: the conversation ends on an "Assistant:" cue. */
+function textPrompt(prompt: ExportPrompt): { prompt: string; reply: (text: string) => string } {
+  if (!prompt.messages) return { prompt: prompt.text, reply: (text) => text };
+  return { prompt: renderCompletionPrompt(prompt.messages), reply: (text) => ` ${text}` };
+}
+
+/**
+ * The Anthropic HH transcript of a prompt and a reply: "\n\nHuman: …\n\nAssistant: …" per turn,
+ * ending on the reply; a conversation's system text leads, before the first Human turn.
+ */
+export function hhTranscript(prompt: ExportPrompt, reply: string): string {
+  if (!prompt.messages) return `\n\nHuman: ${prompt.text}\n\nAssistant: ${reply}`;
+  const system = prompt.messages.filter((message) => message.role === "system").map((message) => message.content);
+  const turns = prompt.messages
+    .filter((message) => message.role !== "system")
+    .map((message) => `\n\n${message.role === "user" ? "Human" : "Assistant"}: ${message.content}`);
+  return `${system.join("\n\n")}${turns.join("")}\n\nAssistant: ${reply}`;
+}
+
+/** The prompt object a record carries, with its messages only when it is a conversation. */
+function withMessages<P extends { messages?: ConversationMessage[] }>(prompt: P): P {
+  if (prompt.messages) return prompt;
+  const { messages: _omitted, ...rest } = prompt;
+  return rest as P;
+}
 
 export type RankedOutput = { id: string; model: string; text: string; rank: number; likert: number; flags: string[] };
 
 export type Ranking = {
   group_id: string;
   task_id: string;
-  prompt: { id: string; text: string; category: string | null };
+  prompt: { id: string; text: string; category: string | null; messages?: ConversationMessage[] };
   outputs: RankedOutput[];
   tie_groups: string[][];
   prompt_labels: { category: string | null; flags: string[] };
@@ -45,7 +94,7 @@ export function rankOutputs(
 /** InstructGPT-style batch element: one record per ranking, with all of its (better, worse) pairs. */
 export function toBatchRecord(ranking: Ranking) {
   const { pairs, ties } = rankingToPairs(ranking.tie_groups);
-  return { ...ranking, pairs, tied_pairs: ties };
+  return { ...ranking, prompt: withMessages(ranking.prompt), pairs, tied_pairs: ties };
 }
 
 type PairSide = RankedOutput;
@@ -55,11 +104,19 @@ function pairRecord(format: ComparisonFormat, ranking: Ranking, chosen: PairSide
   const tieMark = tie ? { tie: true } : {};
   const prompt = ranking.prompt.text;
   switch (format) {
-    case "trl":
-      return { prompt, chosen: chosen.text, rejected: rejected.text, group_id, ...tieMark };
+    case "trl": {
+      const standard = textPrompt(ranking.prompt);
+      return {
+        prompt: standard.prompt,
+        chosen: standard.reply(chosen.text),
+        rejected: standard.reply(rejected.text),
+        group_id,
+        ...tieMark,
+      };
+    }
     case "trl-conversational":
       return {
-        prompt: [{ role: "user", content: prompt }],
+        prompt: promptTurns(ranking.prompt),
         chosen: [{ role: "assistant", content: chosen.text }],
         rejected: [{ role: "assistant", content: rejected.text }],
         group_id,
@@ -67,7 +124,7 @@ function pairRecord(format: ComparisonFormat, ranking: Ranking, chosen: PairSide
       };
     case "openai":
       return {
-        input: { messages: [{ role: "user", content: prompt }] },
+        input: { messages: promptTurns(ranking.prompt) },
         preferred_output: [{ role: "assistant", content: chosen.text }],
         non_preferred_output: [{ role: "assistant", content: rejected.text }],
         group_id,
@@ -75,8 +132,8 @@ function pairRecord(format: ComparisonFormat, ranking: Ranking, chosen: PairSide
       };
     case "hh":
       return {
-        chosen: `\n\nHuman: ${prompt}\n\nAssistant: ${chosen.text}`,
-        rejected: `\n\nHuman: ${prompt}\n\nAssistant: ${rejected.text}`,
+        chosen: hhTranscript(ranking.prompt, chosen.text),
+        rejected: hhTranscript(ranking.prompt, rejected.text),
         group_id,
         ...tieMark,
       };
@@ -84,6 +141,7 @@ function pairRecord(format: ComparisonFormat, ranking: Ranking, chosen: PairSide
       return {
         group_id,
         prompt,
+        ...(ranking.prompt.messages ? { prompt_messages: ranking.prompt.messages } : {}),
         chosen: chosen.text,
         rejected: rejected.text,
         chosen_model: chosen.model,
@@ -120,7 +178,7 @@ export function toPairRecords(
 
 export type DemonstrationRow = {
   group_id: string;
-  prompt: { id: string; text: string };
+  prompt: { id: string; text: string; messages?: ConversationMessage[] };
   text: string;
   labeler: string;
   split: string;
@@ -132,17 +190,15 @@ export type DemonstrationRow = {
 export function toDemonstrationRecord(row: DemonstrationRow, format: DemonstrationFormat) {
   if (format === "messages") {
     return {
-      messages: [
-        { role: "user", content: row.prompt.text },
-        { role: "assistant", content: row.text },
-      ],
+      messages: [...promptTurns(row.prompt), { role: "assistant", content: row.text }],
       group_id: row.group_id,
       split: row.split,
     };
   }
+  const standard = textPrompt(row.prompt);
   return {
-    prompt: row.prompt.text,
-    completion: row.text,
+    prompt: standard.prompt,
+    completion: standard.reply(row.text),
     prompt_id: row.prompt.id,
     group_id: row.group_id,
     labeler: row.labeler,

@@ -10,6 +10,7 @@ import { type Ranking, rankOutputs, toBatchRecord, toDemonstrationRecord, toPair
 import { type ComparisonFormat, type ExportDataset, type ExportQuery, UNCOUNTED_STATUSES } from "@/lib/exports/schema";
 import { Prisma, type Project } from "@/lib/generated/prisma/client";
 import { ranksByPosition } from "@/lib/labeling/gold";
+import { type ConversationMessage, readMessages } from "@/lib/prompts/conversation";
 
 export type Position = { txid: bigint; id: string };
 const START: Position = { txid: -1n, id: "" };
@@ -162,7 +163,14 @@ type RankingRow = {
   promptText: string;
   promptSplit: string;
   promptUseCase: string | null;
+  promptMessages: unknown;
 };
+
+/** A prompt's `messages` key for an export record: its turns when it is a conversation, nothing otherwise. */
+function messagesOf(value: unknown): { messages?: ConversationMessage[] } {
+  const messages = readMessages(value);
+  return messages ? { messages } : {};
+}
 
 async function* pages<T extends Position>(
   project: Project,
@@ -192,14 +200,24 @@ export async function* exportRecords(
   range: { since: Position; until: Position },
 ): AsyncGenerator<unknown> {
   if (dataset === "prompts") {
-    const columns = Prisma.sql`r."txid", r."id", r."text", r."split", r."category", r."source", r."kind", r."userRef", r."createdAt"`;
+    const columns = Prisma.sql`r."txid", r."id", r."text", r."messages", r."split", r."category", r."source", r."kind", r."userRef", r."createdAt"`;
     for await (const rows of pages<
-      Position & { text: string; split: string; category: string | null; source: string; kind: string; userRef: string; createdAt: Date }
+      Position & {
+        text: string;
+        messages: unknown;
+        split: string;
+        category: string | null;
+        source: string;
+        kind: string;
+        userRef: string;
+        createdAt: Date;
+      }
     >(project, dataset, query, range, columns)) {
       for (const row of rows) {
         yield {
           id: row.id,
           text: row.text,
+          ...messagesOf(row.messages),
           split: row.split,
           category: row.category,
           source: row.source,
@@ -212,7 +230,7 @@ export async function* exportRecords(
     return;
   }
   if (dataset === "demonstrations") {
-    const columns = Prisma.sql`r."txid", r."id", r."labelerId", r."demonstration", r."instructionsVersion", r."createdAt", p."id" AS "promptId", p."text" AS "promptText", p."split" AS "promptSplit"`;
+    const columns = Prisma.sql`r."txid", r."id", r."labelerId", r."demonstration", r."instructionsVersion", r."createdAt", p."id" AS "promptId", p."text" AS "promptText", p."messages" AS "promptMessages", p."split" AS "promptSplit"`;
     for await (const rows of pages<
       Position & {
         labelerId: string;
@@ -221,6 +239,7 @@ export async function* exportRecords(
         createdAt: Date;
         promptId: string;
         promptText: string;
+        promptMessages: unknown;
         promptSplit: string;
       }
     >(project, dataset, query, range, columns)) {
@@ -228,7 +247,7 @@ export async function* exportRecords(
         yield toDemonstrationRecord(
           {
             group_id: row.id,
-            prompt: { id: row.promptId, text: row.promptText },
+            prompt: { id: row.promptId, text: row.promptText, ...messagesOf(row.promptMessages) },
             text: row.demonstration,
             labeler: labelerPseudonym(project, row.labelerId),
             split: row.promptSplit,
@@ -246,7 +265,7 @@ export async function* exportRecords(
     return;
   }
   const columns = Prisma.sql`r."txid", r."id", r."taskId", r."labelerId", r."ratings", r."ranking", r."promptCategory", r."promptFlags", r."note", r."durationMs",
-    r."instructionsVersion", r."createdAt", p."id" AS "promptId", p."text" AS "promptText", p."split" AS "promptSplit", p."category" AS "promptUseCase"`;
+    r."instructionsVersion", r."createdAt", p."id" AS "promptId", p."text" AS "promptText", p."split" AS "promptSplit", p."category" AS "promptUseCase", p."messages" AS "promptMessages"`;
   for await (const rows of pages<RankingRow>(project, dataset, query, range, columns)) {
     const outputs = await db.taskOutput.findMany({
       where: { taskId: { in: [...new Set(rows.map((row) => row.taskId))] } },
@@ -257,7 +276,7 @@ export async function* exportRecords(
       const ranking: Ranking = {
         group_id: row.id,
         task_id: row.taskId,
-        prompt: { id: row.promptId, text: row.promptText, category: row.promptUseCase },
+        prompt: { id: row.promptId, text: row.promptText, category: row.promptUseCase, ...messagesOf(row.promptMessages) },
         outputs: rankOutputs(row.ranking, byId, row.ratings),
         tie_groups: row.ranking,
         prompt_labels: { category: row.promptCategory, flags: row.promptFlags },
@@ -291,7 +310,7 @@ function byTask<T extends { taskId: string }>(rows: T[]): Map<string, T[]> {
   return map;
 }
 
-type ConsensusKey = Position & { taskId: string; promptId: string; promptText: string; promptSplit: string };
+type ConsensusKey = Position & { taskId: string; promptId: string; promptText: string; promptSplit: string; promptMessages: unknown };
 
 /**
  * The `consensus` records between two positions (see "Consensus records and cursors" above): the
@@ -305,7 +324,7 @@ async function* consensusRecords(project: Project, query: ExportQuery, range: { 
   let from = range.since;
   for (;;) {
     const keys = await db.$queryRaw<ConsensusKey[]>`
-      SELECT r."txid", r."id", r."taskId", p."id" AS "promptId", p."text" AS "promptText", p."split"::text AS "promptSplit" ${filter}
+      SELECT r."txid", r."id", r."taskId", p."id" AS "promptId", p."text" AS "promptText", p."split"::text AS "promptSplit", p."messages" AS "promptMessages" ${filter}
         AND (r."txid", r."id") > (${from.txid}, ${from.id}) AND (r."txid", r."id") <= (${until.txid}, ${until.id})
         AND NOT EXISTS (
           SELECT 1 FROM "Submission" s
@@ -336,7 +355,11 @@ async function* consensusRecords(project: Project, query: ExportQuery, range: { 
       if (query.model && !taskOutputs.some((output) => output.model === query.model)) continue;
       const ids = taskOutputs.map((output) => output.id);
       yield toConsensusRecord(
-        { task_id: key.taskId, prompt: { id: key.promptId, text: key.promptText, split: key.promptSplit }, outputs: taskOutputs },
+        {
+          task_id: key.taskId,
+          prompt: { id: key.promptId, text: key.promptText, split: key.promptSplit, ...messagesOf(key.promptMessages) },
+          outputs: taskOutputs,
+        },
         // `ranks` (by position) is kept beside the JSON ranking; the JSON is the fallback for a row without it.
         rankings.map((row) => (row.ranks?.length === ids.length ? row.ranks : ranksByPosition(row.ranking, ids))),
       );

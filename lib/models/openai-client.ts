@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfter, type RetryPolicy, retryDelay } from "@/lib/models/backoff";
 import type { GenerationParams } from "@/lib/models/schema";
+import { type ConversationMessage, renderCompletionPrompt } from "@/lib/prompts/conversation";
 
 /*
  * One OpenAI-protocol request, and the retry loop around it. No database: the worker gives it the
@@ -59,16 +60,32 @@ async function errorText(response: Response, apiKey: string | null): Promise<str
   return shortMessage(`HTTP ${response.status}${detail ? `: ${detail}` : ""}`, apiKey);
 }
 
+/** What a generator is asked to continue: a prompt's text, and its conversation when it is one. */
+export type ModelPrompt = string | { text: string; messages?: readonly ConversationMessage[] | null };
+
+/**
+ * The prompt as the endpoint's API takes it. A chat endpoint gets the conversation's messages
+ * (system, user and assistant turns as sent), or the text as one user message; a completions
+ * endpoint gets the text, or the conversation's role-tagged transcript ending on an open
+ * "Assistant:" cue.
+ */
+export function modelInput(api: Endpoint["api"], prompt: ModelPrompt): { messages: ConversationMessage[] } | { prompt: string } {
+  const { text, messages } = typeof prompt === "string" ? { text: prompt, messages: null } : prompt;
+  if (api === "chat")
+    return { messages: messages?.length ? messages.map(({ role, content }) => ({ role, content })) : [{ role: "user", content: text }] };
+  return { prompt: messages?.length ? renderCompletionPrompt(messages) : text };
+}
+
 /** Asks the endpoint for `n` completions of `prompt` once: the texts it answered (possibly fewer than `n`). */
 export async function requestCompletions(
   endpoint: Endpoint,
-  prompt: string,
+  prompt: ModelPrompt,
   n: number,
   timeoutMs: number,
   signal?: AbortSignal,
 ): Promise<string[]> {
   const { temperature, top_p, max_tokens, stop } = endpoint.params;
-  const input = endpoint.api === "chat" ? { messages: [{ role: "user", content: prompt }] } : { prompt };
+  const input = modelInput(endpoint.api, prompt);
   const body = { model: endpoint.model, ...input, temperature, top_p, max_tokens, ...(stop ? { stop } : {}), ...(n > 1 ? { n } : {}) };
   const timeout = AbortSignal.timeout(timeoutMs);
   let response: Response;
@@ -130,7 +147,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 /** `requestCompletions` with retries on 429, 5xx, timeouts and broken answers: backoff with full jitter, Retry-After honoured (capped). */
 export async function requestWithRetries(
   endpoint: Endpoint,
-  prompt: string,
+  prompt: ModelPrompt,
   n: number,
   options: ClientOptions,
   /** Runs before every attempt (the rate and concurrency limits wait here) and returns its release. */

@@ -9,10 +9,17 @@ import { createComparisonSchema, createComparisonTask } from "@/lib/labeling/tas
 import { generatorParams, openApiKey } from "@/lib/models/generators";
 import type { JobSample } from "@/lib/models/jobs";
 import { EndpointLimiter } from "@/lib/models/limits";
-import { type ClientOptions, DEFAULT_CLIENT_OPTIONS, EndpointError, requestWithRetries } from "@/lib/models/openai-client";
+import {
+  type ClientOptions,
+  DEFAULT_CLIENT_OPTIONS,
+  EndpointError,
+  type ModelPrompt,
+  requestWithRetries,
+} from "@/lib/models/openai-client";
 import { nextRequestSize, nSupportFrom } from "@/lib/models/sample-plan";
 import type { GenerationErrorRecord } from "@/lib/models/schema";
 import { SecretKeyError } from "@/lib/models/secret-box";
+import { readMessages } from "@/lib/prompts/conversation";
 
 /*
  * The generation worker: claims a job's items (one per prompt) from PostgreSQL under a lease, asks
@@ -222,7 +229,7 @@ export class GenerationWorker {
     const samples: JobSample[] = sampleListSchema.parse(job.samples);
     const prompt = await db.prompt.findFirst({
       where: { id: item.promptId, projectId: job.projectId },
-      select: { text: true, status: true },
+      select: { text: true, messages: true, status: true },
     });
     if (prompt?.status !== "active") throw new ItemFailure({ generator: null, status: null, message: "The prompt is gone or archived." });
     const generators = await db.generator.findMany({ where: { id: { in: samples.map((sample) => sample.generatorId) } } });
@@ -235,7 +242,7 @@ export class GenerationWorker {
         const generator = generators.find((candidate) => candidate.id === sample.generatorId);
         if (!generator) throw new ItemFailure({ generator: null, status: null, message: "A generator of this job was deleted." });
         try {
-          const texts = await this.sample(generator, prompt.text, sample.n, both);
+          const texts = await this.sample(generator, { text: prompt.text, messages: readMessages(prompt.messages) }, sample.n, both);
           return texts.map((text) => ({ model: generator.name, text }));
         } catch (error) {
           siblings.abort(error);
@@ -264,7 +271,7 @@ export class GenerationWorker {
   }
 
   /** `n` samples from one generator: in one request where the server answers `n` choices, else one at a time. */
-  private async sample(generator: Generator, prompt: string, n: number, signal: AbortSignal): Promise<string[]> {
+  private async sample(generator: Generator, prompt: ModelPrompt, n: number, signal: AbortSignal): Promise<string[]> {
     const endpoint = {
       baseUrl: generator.baseUrl,
       api: generator.api,
