@@ -8,7 +8,7 @@ import { type OpenAiServer, startOpenAiServer } from "../support/openai-server";
 import { signInInBrowser } from "./support/browser";
 import { screenshot } from "./support/quality-seed";
 
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 180_000 });
 
 let endpoint: OpenAiServer;
 test.beforeAll(async () => {
@@ -46,9 +46,22 @@ test("an admin registers a generator, starts a job and watches it finish", async
   await page.getByTestId("job-submit").click();
   await expect(page.getByTestId("job-message")).toHaveText("Job started.");
   await expect(page.getByTestId("job-row")).toHaveCount(1);
+  // The progress bar counts the job's prompts and fills as they finish (the screen polls).
+  const bar = page.getByTestId("job-row").getByRole("progressbar", { name: "Prompts finished" });
+  await expect(bar).toBeVisible();
+  await expect(bar).toHaveAttribute("aria-valuemax", "6");
+  const seen = [Number(await bar.getAttribute("aria-valuenow"))];
   await screenshot(page, "generators-1440");
+  await expect(async () => {
+    seen.push(Number(await bar.getAttribute("aria-valuenow")));
+    expect(seen.at(-1)).toBe(6);
+  }).toPass({ timeout: 60_000, intervals: [250] });
+  expect(seen.every((value, i) => i === 0 || value >= seen[i - 1]!)).toBe(true);
   await expect(page.getByTestId("job-status")).toHaveText("done", { timeout: 60_000 });
   await expect(page.getByTestId("job-counts")).toContainText("6 done · 0 failed");
+  // Filled: the done part of the bar spans its whole width.
+  const widths = await bar.evaluate((element) => [element.clientWidth, (element.firstElementChild as HTMLElement).clientWidth]);
+  expect(widths[1]).toBeGreaterThanOrEqual(widths[0]! - 1);
   expect(endpoint.requests.every((request) => request.authorization === "Bearer sk-e2e-secret")).toBe(true);
   const tasks = await db.task.findMany({ where: { projectId: project.id }, include: { outputs: true } });
   expect(tasks).toHaveLength(6);

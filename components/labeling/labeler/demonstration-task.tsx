@@ -69,7 +69,7 @@ export function DemonstrationTask(props: TaskProps<DemonstrationSubmission>) {
   // same column and in the assistant's colours.
   if (conversation) {
     return (
-      <div className="mx-auto max-w-4xl space-y-2">
+      <div className="mx-auto max-w-3xl space-y-2">
         {restored ? <p className="text-xs text-slate-500">Picked up where you left off: your text was kept in this browser.</p> : null}
         <section
           aria-labelledby="demo-title"
