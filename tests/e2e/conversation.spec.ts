@@ -243,7 +243,10 @@ test("a labeler writes a demonstration as the assistant's next turn of a convers
   const labeler = await makeUser("labeler");
   const project = await makeProject();
   const api = await apiClient();
-  const promptId = await createConversation(api, project, CHAT.slice(0, 4));
+  // A long system message: one line until opened.
+  const system =
+    "You are the support assistant of a small web host. Be concise and friendly. Never ask for passwords or payment details. When a customer's site is down, find out which stack it runs on, then ask for the last lines of the app log before suggesting a fix. Offer a human agent when you cannot help.";
+  const promptId = await createConversation(api, project, [{ role: "system", content: system }, ...CHAT.slice(1, 4)]);
   const created = await api.post(`/api/v1/projects/${project.slug}/demonstrations`, { data: { prompt_ids: [promptId] } });
   expect(created.status(), await created.text()).toBeLessThan(300);
   const taskId = ((await created.json()) as { tasks: { task_id: string }[] }).tasks[0]!.task_id;
@@ -258,6 +261,14 @@ test("a labeler writes a demonstration as the assistant's next turn of a convers
   await expect(reply).toHaveAttribute("data-role", "assistant");
   await expect(reply).toContainText("your reply");
   await expect(page.getByTestId("conversation").locator(":scope > li").last()).toHaveAttribute("data-testid", "demonstration-turn");
+  const systemTurn = page.getByTestId("conversation-turn").first();
+  const systemToggle = page.getByTestId("system-toggle");
+  await expect(systemToggle).toHaveAttribute("aria-expanded", "false");
+  const folded = (await systemTurn.boundingBox())!.height;
+  await systemToggle.click();
+  await expect(systemToggle).toHaveAttribute("aria-expanded", "true");
+  await expect(systemToggle).toHaveText("Show less");
+  await expect.poll(async () => (await systemTurn.boundingBox())!.height).toBeGreaterThan(folded + 15);
 
   const text =
     "Thanks! On the starter plan your app has to use the port we give it. In your code, replace `app.listen(3000)` with `app.listen(process.env.PORT || 3000)`, then redeploy.";
