@@ -289,7 +289,7 @@ export async function getTaskDetail(projectId: string, taskId: string) {
       submittedCount: true,
       createdAt: true,
       doneAt: true,
-      prompt: { select: { id: true, text: true } },
+      prompt: { select: { id: true, text: true, messages: true } },
       outputs: { select: { id: true, model: true, text: true }, orderBy: { position: "asc" } },
       assignments: {
         orderBy: { leasedAt: "asc" },

@@ -83,7 +83,7 @@ async function expectNoSideways(page: Page) {
   expect(overflow.scroll, overflow.wide.join("\n")).toBeLessThanOrEqual(overflow.width);
 }
 
-test("a labeler ranks replies to a conversation: earlier turns folded, the last user turn in view", async ({ page }) => {
+test("a labeler ranks replies to a conversation: earlier turns folded, the last user turn in view", async ({ page, browser }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   const labeler = await makeUser("labeler");
   const project = await makeProject();
@@ -170,6 +170,19 @@ test("a labeler ranks replies to a conversation: earlier turns folded, the last 
   expect(submission.kind).toBe("ranking");
   expect((submission.ranking as string[][]).length).toBe(4);
   expect(submission.promptCategory).toBe("open_qa");
+
+  // The admin's task page shows the whole conversation, every turn under its role.
+  const admin = await makeUser("admin");
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const adminPage = await context.newPage();
+  await signInInBrowser(adminPage, admin.email, admin.password);
+  await adminPage.goto(`/admin/projects/${project.slug}/tasks/${taskId}`);
+  const shown = adminPage.getByTestId("task-prompt-admin");
+  await expect(shown.getByTestId("conversation-turn")).toHaveCount(8);
+  await expect(shown.getByTestId("toggle-earlier-turns")).toHaveCount(0);
+  await expect(shown).toContainText("Hi, my site has been down");
+  await shot(adminPage, "conversation-admin-task-1440");
+  await context.close();
 });
 
 test("a labeler writes a conversation prompt turn by turn; a conversation ending on the assistant is refused inline", async ({ page }) => {

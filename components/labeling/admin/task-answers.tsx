@@ -1,5 +1,7 @@
 import { SKIP_REASON_LABELS, TASK_KIND_LABELS } from "@/components/labeling/admin/labels";
 import { ReopenButton } from "@/components/labeling/admin/reopen-button";
+import { readConversation } from "@/components/labeling/labeler/conversation-layout";
+import { ConversationView } from "@/components/labeling/labeler/conversation-view";
 import { FLAG_SHORT_LABELS } from "@/components/quality/labels";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -21,6 +23,7 @@ function who(assignment: Assignment) {
 /** A task for its admin: the prompt, then every labeler's answer side by side, then who had it and how it ended. */
 export function TaskAnswers({ task }: { task: TaskDetail }) {
   const submitted = task.assignments.filter((a) => a.submission);
+  const conversation = readConversation(task.prompt.messages);
   const outputIds = task.outputs.map((o) => o.id);
   const snippets = distinguishingSnippets(task.outputs.map((o) => o.text));
   const answers = submitted.map((a) => {
@@ -57,10 +60,22 @@ export function TaskAnswers({ task }: { task: TaskDetail }) {
           ) : null}
         </CardHeader>
         <CardBody>
-          <p className="mb-1 text-[11px] font-semibold tracking-wide text-slate-500 uppercase">Prompt</p>
-          <div className="max-h-64 overflow-y-auto rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-800" data-testid="task-prompt-admin">
-            <Markdown source={task.prompt.text} />
-          </div>
+          <p className="mb-1 text-[11px] font-semibold tracking-wide text-slate-500 uppercase">
+            {conversation ? "Conversation" : "Prompt"}
+          </p>
+          {conversation ? (
+            // Every turn, as the labelers saw them (none folded: the admin is reviewing, not comparing).
+            <div className="max-h-[32rem] overflow-y-auto" data-testid="task-prompt-admin">
+              <ConversationView turns={conversation} keep={Number.POSITIVE_INFINITY} />
+            </div>
+          ) : (
+            <div
+              className="max-h-64 overflow-y-auto rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-800"
+              data-testid="task-prompt-admin"
+            >
+              <Markdown source={task.prompt.text} />
+            </div>
+          )}
         </CardBody>
       </Card>
 
