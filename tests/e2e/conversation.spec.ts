@@ -134,6 +134,12 @@ test("a labeler ranks replies to a conversation: earlier turns folded, the last 
   await shot(page, "conversation-rank-1440-expanded", true);
   await page.keyboard.press("Enter");
   await expect(turns).toHaveCount(4);
+  // h does the same from anywhere on the screen (here, from output A).
+  await page.locator('[data-testid="output-card"][data-label="A"]').focus();
+  await page.keyboard.press("h");
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  await page.keyboard.press("h");
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
 
   // Rate each reply by keyboard, then rank from the ratings.
   await page.locator('[data-testid="output-card"][data-label="A"]').focus();

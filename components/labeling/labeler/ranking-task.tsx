@@ -147,6 +147,8 @@ export function RankingTask(props: TaskProps<RankingSubmission>) {
       if (Object.values(draft.ratings).some((r) => r.likert != null)) sortRanking();
     },
     u: undoSort,
+    // A conversation's earlier turns, folded by default (the button keeps its aria-expanded in step).
+    h: () => root.current?.querySelector<HTMLButtonElement>('[data-testid="toggle-earlier-turns"]')?.click(),
     "?": () => setKeysOpen(true),
   });
 
@@ -434,6 +436,7 @@ const KEYS: { group: string; rows: [React.ReactNode, string][] }[] = [
       [<Kbd key="r">r</Kbd>, "the ranking"],
       [<Kbd key="s">s</Kbd>, "sort by Likert"],
       [<Kbd key="u">u</Kbd>, "undo the sort"],
+      [<Kbd key="h">h</Kbd>, "a conversation's earlier turns"],
       [<Kbd key="q">?</Kbd>, "this list"],
       [
         <>
