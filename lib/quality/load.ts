@@ -158,9 +158,11 @@ export async function loadProjectRankings(
 export class LiveRankings {
   private readonly rows: RankingRows;
   private readonly models: TaskModels;
+  /** Whether the tasks' models have been read (only the model report needs them). */
+  private modelsRead = false;
   /** The oldest transaction running before the last read (null: nothing read yet). */
   private horizon: string | null = null;
-  private last: { data: ProjectRankings; beside: string } | null = null;
+  private last: { data: ProjectRankings; beside: string; models: boolean } | null = null;
 
   constructor(
     readonly projectId: string,
@@ -175,14 +177,18 @@ export class LiveRankings {
     return this.rows.count;
   }
 
-  async update(): Promise<ProjectRankings> {
+  /** The rankings now; with `models`, each task's prompt and models too (read the first time they are asked for). */
+  async update(options: { models: boolean }): Promise<ProjectRankings> {
     const project = sqlLiteral(this.projectId);
     const before = this.rows.count;
+    const withModels = options.models || this.modelsRead;
+    const readModels = withModels && !this.modelsRead ? this.models.read(`t."projectId" = ${project} AND t."kind" = 'ranking'`) : undefined;
+    this.modelsRead = withModels;
     let beside: Awaited<ReturnType<typeof readBeside>>;
     if (this.horizon === null) {
       [beside, , this.horizon] = await Promise.all([
         readBeside(this.projectId),
-        this.models.read(`t."projectId" = ${project} AND t."kind" = 'ranking'`),
+        readModels,
         readAllRankings(this.rows, `s."projectId" = ${project}`),
       ]);
     } else {
@@ -191,6 +197,7 @@ export class LiveRankings {
       const [[horizon]] = await queryTextRows(`SELECT pg_snapshot_xmin(pg_current_snapshot())::text`, []);
       [beside] = await Promise.all([
         readBeside(this.projectId),
+        readModels,
         copyRows(
           rankingsQuery("report", `s."projectId" = ${project} AND s."txid" >= ${sqlLiteral(this.horizon)}::bigint`),
           (buffer, from, to) => this.rows.add(buffer, from, to),
@@ -198,11 +205,12 @@ export class LiveRankings {
       ]);
       this.horizon = horizon!;
     }
-    await this.models.readMissing();
+    if (withModels) await this.models.readMissing();
     const besideKey = JSON.stringify([beside.statuses, beside.golds]);
-    if (this.last && this.rows.count === before && this.last.beside === besideKey) return this.last.data;
-    const data = assembleRankings({ rows: this.rows, models: this.models, ...beside });
-    this.last = { data, beside: besideKey };
+    const { last } = this;
+    if (last && this.rows.count === before && last.beside === besideKey && last.models === withModels) return last.data;
+    const data = assembleRankings({ rows: this.rows, models: withModels ? this.models : null, ...beside });
+    this.last = { data, beside: besideKey, models: withModels };
     return data;
   }
 }

@@ -92,8 +92,11 @@ async function cachedReport<T>(key: string, projectId: string, compute: (ranking
 const liveRankings = new Map<string, { live: LiveRankings; update: Promise<unknown> }>();
 const LIVE_PROJECTS = 8;
 
-/** The project's rankings now; `count` is how many it has (the data version's count). */
-async function currentRankings(projectId: string, count: number): Promise<ProjectRankings> {
+/**
+ * The project's rankings now; `count` is how many it has (the data version's count). With
+ * `models`, each task's prompt and models too (the quality report needs neither).
+ */
+async function currentRankings(projectId: string, count: number, options: { models: boolean }): Promise<ProjectRankings> {
   let entry = liveRankings.get(projectId);
   liveRankings.delete(projectId);
   // More held than the project has: rankings were deleted (with their task or labeler). Read afresh.
@@ -102,7 +105,7 @@ async function currentRankings(projectId: string, count: number): Promise<Projec
   if (liveRankings.size > LIVE_PROJECTS) liveRankings.delete(liveRankings.keys().next().value!);
   // One update at a time: the two reports of a project may ask at once.
   const { live } = entry;
-  const update = entry.update.then(() => live.update());
+  const update = entry.update.then(() => live.update(options));
   entry.update = update.catch(() => {
     // Read afresh next time rather than trust what a failed read left.
     if (liveRankings.get(projectId)?.live === live) liveRankings.delete(projectId);
@@ -190,7 +193,7 @@ function ratingsPerModel(all: ProjectRankings["rankings"], rows: Int32Array, mod
 async function computeQualityReport(project: Project, count: number) {
   // The helper thread starts while the rankings load.
   warmBootstrapHelper();
-  return qualityFigures(project, await currentRankings(project.id, count));
+  return qualityFigures(project, await currentRankings(project.id, count, { models: false }));
 }
 
 /** The quality report's figures from a project's loaded rankings (no database: lib/quality/warm.ts runs it too). */
@@ -316,7 +319,7 @@ async function buildModelReport(
   const data =
     options.split || options.since
       ? await loadProjectRankings(project.id, { ...options, fields: "report", expected: count })
-      : await currentRankings(project.id, count);
+      : await currentRankings(project.id, count, { models: true });
   return modelFigures(data, baselineName);
 }
 
