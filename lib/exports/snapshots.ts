@@ -7,7 +7,8 @@ import { z } from "zod";
 import { AppError } from "@/lib/api/errors";
 import { writeAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
-import { encodeCursor, exportRecords, planExport } from "@/lib/exports/records";
+import { type DatasetCardInput, FeatureCollector, renderDatasetCard } from "@/lib/exports/dataset-card";
+import { encodeCursor, exportRecords, type Position, planExport } from "@/lib/exports/records";
 import {
   EXPORT_DATASETS,
   type ExportDataset,
@@ -22,6 +23,10 @@ import {
 import { Prisma, type Project } from "@/lib/generated/prisma/client";
 import { FIELD_BYTES, safeString } from "@/lib/input/schema";
 import { SPLITS } from "@/lib/prompts/split";
+import { getQualityReport } from "@/lib/quality/report";
+
+/** The dataset card every snapshot carries beside its data files (see lib/exports/dataset-card.ts). */
+export const DATASET_CARD_FILE = "README.md";
 
 const CHUNK_BYTES = 4 * 1024 * 1024;
 
@@ -63,11 +68,13 @@ export type SnapshotManifest = {
   cursor: string | null;
   files: { name: string; split: string; records: number; bytes: number; sha256: string }[];
   records_per_split: Record<string, number>;
+  /** The dataset card (README.md, for the Hugging Face Hub); absent from snapshots made before cards existed. */
+  card?: { name: string; bytes: number; sha256: string };
   created_at: string;
 };
 
 /** Writes one file of a snapshot: records → NDJSON → gzip → sha256 and 4 MB chunks in the database. */
-async function writeFile(snapshotId: string, name: string, records: AsyncGenerator<unknown>) {
+async function writeFile(snapshotId: string, name: string, records: AsyncGenerator<unknown>, features?: FeatureCollector) {
   const file = await db.exportSnapshotFile.create({ data: { snapshotId, name, records: 0, bytes: 0, sha256: "" } });
   const gzip = createGzip({ level: 6 });
   const hash = createHash("sha256");
@@ -95,6 +102,7 @@ async function writeFile(snapshotId: string, name: string, records: AsyncGenerat
   })();
   for await (const record of records) {
     count++;
+    features?.add(record);
     if (!gzip.write(`${JSON.stringify(record)}\n`)) await new Promise((resolve) => gzip.once("drain", resolve));
   }
   gzip.end();
@@ -159,26 +167,38 @@ export async function createSnapshot(
     const everything = await planExport(project, input.dataset, query);
     const splits = input.split ? [input.split] : [...SPLITS];
     const files: SnapshotManifest["files"] = [];
+    // One set of features for every split: the card declares one config.
+    const features = new FeatureCollector();
     for (const split of splits) {
       const name = `${input.dataset}-${query.format}-${split}.jsonl.gz`;
       const splitQuery = { ...query, split };
       const records = everything ? exportRecords(project, input.dataset, splitQuery, everything) : (async function* () {})();
-      files.push({ ...(await writeFile(snapshot.id, name, records)), split });
+      files.push({ ...(await writeFile(snapshot.id, name, records, features)), split });
     }
+    const filters = {
+      split: input.split ?? null,
+      model: input.model ?? null,
+      ties: query.ties,
+      gold: query.gold ?? null,
+      labelers: query.labelers ?? null,
+    };
+    const readme = renderDatasetCard({
+      project: { name: project.name, slug: project.slug, description: project.description },
+      snapshot: { name: input.name, dataset: input.dataset, format: query.format, created_at: snapshot.createdAt.toISOString(), filters },
+      files,
+      features: features.result,
+      figures: await collectionFigures(project, everything?.until ?? null),
+    });
+    const card = await writeStoredFile(snapshot.id, DATASET_CARD_FILE, Buffer.from(readme, "utf8"));
     const manifest: SnapshotManifest = {
       name: input.name,
       dataset: input.dataset,
       format: query.format,
-      filters: {
-        split: input.split ?? null,
-        model: input.model ?? null,
-        ties: query.ties,
-        gold: query.gold ?? null,
-        labelers: query.labelers ?? null,
-      },
+      filters,
       cursor: everything ? encodeCursor(everything.until) : null,
       files,
       records_per_split: Object.fromEntries(files.map((file) => [file.split, file.records])),
+      card,
       created_at: snapshot.createdAt.toISOString(),
     };
     await db.exportSnapshot.update({ where: { id: snapshot.id }, data: { manifest } });
@@ -187,6 +207,54 @@ export async function createSnapshot(
     await db.exportSnapshot.delete({ where: { id: snapshot.id } }).catch(() => {});
     throw error;
   }
+}
+
+/** Stores a small file of a snapshot as it is (the dataset card): one chunk, its sha256. */
+async function writeStoredFile(snapshotId: string, name: string, data: Buffer) {
+  const sha256 = createHash("sha256").update(data).digest("hex");
+  await db.exportSnapshotFile.create({
+    data: { snapshotId, name, records: 0, bytes: data.length, sha256, chunks: { create: [{ index: 0, data: new Uint8Array(data) }] } },
+  });
+  return { name, bytes: data.length, sha256 };
+}
+
+/**
+ * The collection's figures for a snapshot's card, as of its end (`until`: the submissions and
+ * prompts the snapshot could contain): prompts (and how many are conversations), tasks, rankings,
+ * demonstrations, labelers, submissions per instructions version, and the quality report's
+ * inter-labeler agreement.
+ */
+async function collectionFigures(project: Project, until: Position | null): Promise<DatasetCardInput["figures"]> {
+  const end = until ?? { txid: -1n, id: "" };
+  const upTo = (alias: string) => Prisma.sql`(${Prisma.raw(alias)}."txid", ${Prisma.raw(alias)}."id") <= (${end.txid}, ${end.id})`;
+  const [prompts, submissions, versions, tasks, agreement] = await Promise.all([
+    db.$queryRaw<{ all: bigint; conversations: bigint }[]>`
+      SELECT count(*) AS "all", count(*) FILTER (WHERE p."messages" IS NOT NULL) AS "conversations"
+      FROM "Prompt" p WHERE p."projectId" = ${project.id} AND p."status" = 'active' AND ${upTo("p")}`,
+    db.$queryRaw<{ rankings: bigint; demonstrations: bigint; labelers: bigint }[]>`
+      SELECT count(*) FILTER (WHERE s."kind" = 'ranking') AS "rankings", count(*) FILTER (WHERE s."kind" = 'demonstration') AS "demonstrations",
+             count(DISTINCT s."labelerId") AS "labelers"
+      FROM "Submission" s WHERE s."projectId" = ${project.id} AND ${upTo("s")}`,
+    db.$queryRaw<{ version: number; submissions: bigint }[]>`
+      SELECT s."instructionsVersion" AS "version", count(*) AS "submissions"
+      FROM "Submission" s WHERE s."projectId" = ${project.id} AND ${upTo("s")}
+      GROUP BY 1 ORDER BY 1`,
+    db.task.count({ where: { projectId: project.id } }),
+    getQualityReport(project).then(
+      (report) => report.overall,
+      () => null,
+    ),
+  ]);
+  return {
+    prompts: Number(prompts[0]?.all ?? 0),
+    conversation_prompts: Number(prompts[0]?.conversations ?? 0),
+    tasks,
+    rankings: Number(submissions[0]?.rankings ?? 0),
+    demonstrations: Number(submissions[0]?.demonstrations ?? 0),
+    labelers: Number(submissions[0]?.labelers ?? 0),
+    instructions_versions: versions.map((row) => ({ version: row.version, submissions: Number(row.submissions) })),
+    agreement,
+  };
 }
 
 /** Deletes a snapshot and its stored files (also one left half-written by a crash), freeing its place under the limit. */

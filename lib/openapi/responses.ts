@@ -69,6 +69,8 @@ export const snapshotManifestSchema = z.object({
   cursor: z.string().nullable(),
   files: z.array(z.object({ name: z.string(), split: z.string(), records: z.number().int(), bytes: z.number().int(), sha256: z.string() })),
   records_per_split: z.record(z.string(), z.number().int()),
+  // The dataset card (README.md with the Hugging Face Hub's YAML header), downloaded like a file; absent from older snapshots.
+  card: z.object({ name: z.string(), bytes: z.number().int(), sha256: z.string() }).optional(),
   created_at: z.iso.datetime(),
 });
 export const snapshotListResponseSchema = z.object({ snapshots: z.array(snapshotManifestSchema) });

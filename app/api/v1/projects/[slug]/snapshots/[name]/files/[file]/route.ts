@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { defineOperation } from "@/lib/api/operation";
 import { projectSlugParam, snapshotNameParam } from "@/lib/api/params";
-import { openSnapshotFile } from "@/lib/exports/snapshots";
+import { DATASET_CARD_FILE, openSnapshotFile } from "@/lib/exports/snapshots";
 
-/** A snapshot file's stored bytes (gzipped NDJSON), the same bytes on every download. */
+/** A snapshot file's stored bytes (gzipped NDJSON, or the README.md dataset card), the same bytes on every download. */
 export const GET = defineOperation(
   {
     operationId: "downloadSnapshotFile",
@@ -11,7 +11,11 @@ export const GET = defineOperation(
     path: "/api/v1/projects/{slug}/snapshots/{name}/files/{file}",
     tag: "Export",
     summary: "Download a snapshot file",
-    description: "The file's stored bytes (gzipped NDJSON), identical on every download; check them against the manifest's sha256.",
+    description:
+      "The file's stored bytes (gzipped NDJSON), identical on every download; check them against the manifest's sha256. " +
+      "`README.md` is the snapshot's dataset card (the manifest's `card`): Markdown with the YAML header the Hugging Face Hub reads " +
+      "(configs with data_files per split, features, a license placeholder) and the collection's figures. Download it and the data files into one folder " +
+      "and the folder uploads to the Hub as a dataset unchanged.",
     auth: { kind: "apiKey", scope: "export:read" },
     params: {
       slug: projectSlugParam,
@@ -26,7 +30,7 @@ export const GET = defineOperation(
     responses: [
       {
         status: 200,
-        description: "Gzipped NDJSON, one record per line once decompressed.",
+        description: "Gzipped NDJSON, one record per line once decompressed (for `README.md`: text/markdown).",
         contentType: "application/gzip",
         headers: {
           "X-Content-SHA256": { description: "The sha256 of the bytes sent, as in the manifest.", schema: z.string() },
@@ -41,7 +45,11 @@ export const GET = defineOperation(
     return {
       status: 200,
       body: opened.body,
-      headers: { "Content-Disposition": `attachment; filename="${params.file}"`, "X-Content-SHA256": opened.file.sha256 },
+      headers: {
+        "Content-Disposition": `attachment; filename="${params.file}"`,
+        "X-Content-SHA256": opened.file.sha256,
+        ...(params.file === DATASET_CARD_FILE ? { "Content-Type": "text/markdown; charset=utf-8" } : {}),
+      },
     };
   },
 );
