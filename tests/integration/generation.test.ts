@@ -10,6 +10,8 @@ import type { ClientOptions } from "@/lib/models/openai-client";
 import { createGeneratorSchema } from "@/lib/models/schema";
 import { keyringFromEnv, sealedWith } from "@/lib/models/secret-box";
 import { ensureGenerationWorker, GenerationWorker, type WorkerOptions } from "@/lib/models/worker";
+import { renderTranscript } from "@/lib/prompts/conversation";
+import { ingestPrompts } from "@/lib/prompts/ingest";
 import { makeApiKey, makeProject, makePrompt } from "../support/factory";
 import { type OpenAiServer, type OpenAiServerOptions, startOpenAiServer } from "../support/openai-server";
 import { runCli } from "../support/run-cli";
@@ -564,5 +566,44 @@ describe("generation jobs", () => {
     );
     expect((await call(getJobRoute, "GET", `/api/v1/projects/${slug}/generations/nope`, { slug, id: "nope" })).status).toBe(404);
     expect(createGeneratorSchema.safeParse({ name: "x", base_url: endpoint.baseUrl, model: "m", api: "chat" }).success).toBe(true);
+  });
+});
+
+describe("generation for conversation prompts", () => {
+  it("sends chat generators the messages and completions generators the transcript; the task hangs off the conversation", async () => {
+    const project = await makeProject();
+    const endpoint = await server({ n: "honour" });
+    await addGenerator(project, { name: "chatty", base_url: endpoint.baseUrl, api: "chat", model: "chat-model" });
+    await addGenerator(project, { name: "plain", base_url: endpoint.baseUrl, api: "completions", model: "completion-model" });
+    const messages = [
+      { role: "system" as const, content: "Be brief." },
+      { role: "user" as const, content: `Name a colour ${unique()}.` },
+      { role: "assistant" as const, content: "Blue." },
+      { role: "user" as const, content: "Another?" },
+    ];
+    const [outcome] = await ingestPrompts({ project, source: "api", prompts: [{ messages, user_id: "u" }] });
+    const job = await createGenerationJob(
+      project,
+      {
+        prompts: { ids: [outcome!.id!] },
+        samples: [
+          { generator: "chatty", n: 2 },
+          { generator: "plain", n: 2 },
+        ],
+      },
+      {},
+    );
+    await worker().drain();
+    expect((await getGenerationJob(project, job.id)).status).toBe("done");
+    const chat = endpoint.requests.filter((request) => request.path.endsWith("/chat/completions"));
+    const completions = endpoint.requests.filter((request) => !request.path.endsWith("/chat/completions"));
+    expect(chat.length).toBeGreaterThan(0);
+    for (const request of chat) expect(request.body.messages).toEqual(messages);
+    expect(completions.length).toBeGreaterThan(0);
+    for (const request of completions) expect(request.body.prompt).toBe(`${renderTranscript(messages)}\n\nAssistant:`);
+    const { tasks } = await tasksOf(job.id);
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]!.promptId).toBe(outcome!.id);
+    expect(tasks[0]!.outputs.map((output) => output.model).sort()).toEqual(["chatty", "chatty", "plain", "plain"]);
   });
 });
