@@ -16,8 +16,12 @@ export const MAX_PROMPTS_PER_REQUEST = 1000;
 // (`messages`, lib/prompts/conversation.ts), never both.
 export const promptInputSchema = z
   .object({
-    text: cappedString(FIELD_BYTES.text).optional(),
-    messages: conversationSchema.optional(),
+    text: cappedString(FIELD_BYTES.text).optional().meta({ description: "The prompt as one text. Send `text` or `messages`, not both." }),
+    messages: conversationSchema.optional().meta({
+      description:
+        'The prompt as a conversation, in place of `text`: {role: "system" | "user" | "assistant", content} turns, the last from the user (else 422). ' +
+        "Every turn is redacted with placeholders numbered across the conversation; dedup, the token limit and search read its role-tagged transcript.",
+    }),
     user_id: safeString(FIELD_BYTES.name).trim().min(1, { message: "Give the end user's ID." }).max(256),
     category: useCaseSchema.optional(),
     metadata: metadataSchema.optional(),
