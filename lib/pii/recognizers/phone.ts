@@ -103,6 +103,11 @@ function nationalMobile(bare: string, text: string): boolean {
   return false;
 }
 
+/** isPossiblePhoneNumber(bare, "US") for a number of NANP's shape: ten digits, or eleven after a 1. */
+function nanpPossible(digits: string): boolean {
+  return digits.length === 10 || (digits.length === 11 && digits.startsWith("1"));
+}
+
 function scorePhone(value: string, text: string, start: number, end: number, nonLatin = false, inList = false): number {
   const digits = digitsOf(value.replace(/(?:x|ext\.?|extension) ?\d+$/, ""));
   if (digits.length < 7 || digits.length > 15) return 0;
@@ -133,8 +138,10 @@ function scorePhone(value: string, text: string, start: number, end: number, non
     else if (isValidPhoneNumber(intl)) score = 0.95;
     else if (isPossiblePhoneNumber(intl)) score = 0.8;
     else score = 0.45;
-  } else if (NANP.test(value) && isPossiblePhoneNumber(bare, "US")) {
-    score = isValidPhoneNumber(bare, "US") ? 0.85 : 0.7;
+  } else if (NANP.test(value) && nanpPossible(digits)) {
+    // Area and exchange codes start with 2-9 in every valid number: the plan rules out most
+    // made-up numbers ("555-123-4567") before libphonenumber's check.
+    score = /^1?[2-9]\d\d[2-9]\d{6}$/.test(digits) && isValidPhoneNumber(bare, "US") ? 0.85 : 0.7;
   } else if (/^04\d\d[ -]?\d{3}[ -]?\d{3}$/.test(bare) && isValidPhoneNumber(bare, "AU")) {
     // Australian mobiles ("0412 345 678") and UK mobiles ("07700 900123") have a shape of their own.
     score = 0.6;

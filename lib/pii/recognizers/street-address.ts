@@ -124,12 +124,42 @@ const NAME_NUM_TYPE_LOWER =
 const ADDRESS_CUE =
   /\b(address(?:es)?(?: is| was| of [^:]{1,40} is|:)?|addr\.?:?|lives? (?:at|on|in)|lived (?:at|on|in)|living at|located at|offices? (?:is |are )?(?:at|located at)|office is at|reside(?:s|d)? at|moved to|move to|sent to|send (?:it |them |this |that |a new one )?to|ship it to|deliver(?:ed)? to|ship(?:ped)? to|mail(?:ed)? to|return(?:ed)? to|drops? (?:you |me )?off at|arrived at|meet (?:me|you|us) at|taxi to|stop at|enter on|side of|corner of|billing address|shipping address|home address|following\?|it is|it's in|here they are:|with|(?:is|are) (?:at|on)|(?:once |now )?lived? in|address (?:to|with))\s*$/i;
 
+// The last word of every ADDRESS_CUE phrase (those ending in ":" or "?" aside): a cheap test that
+// must pass before the regex, which is slow to fail, is run.
+const ADDRESS_CUE_LAST_WORDS = new Set(["address", "addresses", "addr", "is", "was", "at", "on", "in", "to", "of", "with"]);
+
+/** Whether only spaces, tabs and list marks (">", "?", "*", "-") stand between a line break and `at`. */
+function opensLine(text: string, at: number): boolean {
+  let k = at - 1;
+  for (; k >= 0 && at - k <= 60; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 10) return true;
+    if (!(c === 32 || c === 9 || c === 62 || c === 63 || c === 42 || c === 45)) return false;
+  }
+  return false;
+}
+
+/** ADDRESS_CUE on the 60 characters before `at`, run only when the word before `at` can end a cue. */
+function addressCueBefore(text: string, at: number): boolean {
+  let e = at;
+  while (e > 0 && (text.charCodeAt(e - 1) === 32 || (text.charCodeAt(e - 1) >= 9 && text.charCodeAt(e - 1) <= 13))) e--;
+  const last = text.charCodeAt(e - 1);
+  if (e > 0 && last !== 58 && last !== 63) {
+    if (last === 46) e--; // "addr."
+    let b = e;
+    while (b > 0 && b > e - 10 && /[A-Za-z]/.test(text[b - 1]!)) b--;
+    if (b === e || !ADDRESS_CUE_LAST_WORDS.has(text.slice(b, e).toLowerCase())) return false;
+  } else if (e === 0) return false;
+  return ADDRESS_CUE.test(text.slice(Math.max(0, at - 60), at));
+}
+
 // Unit designators are whole words ("Unit 5", not the "Unit" of "United States"). Unambiguous
 // ones take any short value ("Apt 3B", "Flat C"); short or foreign ones, which are also ordinary
 // abbreviations ("m.", "int.", "sc."), only a number: Polish "m. 17", Italian "int. 4", "scala B" aside.
-// Spanish floors and doors: "3º B", "2.ª izq.", "piso 4".
+// Spanish floors and doors: "3º B", "2.ª izq.", "piso 4". At most four in one step ("Bldg 4, Floor 2,
+// Room 12, Desk 3"): a run of them in dense text is read a few at a time, not to the window's end.
 const UNIT =
-  /^(?:[\s,]*(?:(?:(?:Apt|Apto|Apartment|Appt|Appartement|Suite|Ste|Unit|Box|Floor|Fl|Room|Rm|Bldg|Building|Flat|Piso|Planta|Puerta|Pta|Escalera|Esc|Dpto|Depto|Departamento|Interno|Scala|Piano|Whg|Wohnung|Stiege|Étage|Etage|Bât|Bat|Block|Blk|Tower|Wing|Lgh|Lägenhet|Conj|Conjunto|Cj|Sala|Bloco|Andar|Lote|Loja)\b\.?|App\.|#)\s*(?:\d{1,3}[-./]\d{1,5}\b|[\w-]{1,6}\.?)|(?:m|int|lok|sc|kv|d|dom)\.\s*\d{1,4}[A-Za-z]?\b|\d{1,2}\.\s?(?:th|tv|mf|sal)\b\.?|st\.\s?(?:th|tv|mf)\b\.?|(?:[IVX]{1,4}|\d{1,2})\.\s?em(?:elet)?\b\.?(?:\s?\d{1,3}\b\.?(?:\s?ajtó)?)?|fszt\b\.?(?:\s?\d{1,3}\b\.?)?|\d{1,2}\.?\s*[º°ª](?:\s*(?:[A-Z]\b|(?:izq|izda|dcha|dch|dr|der)\b\.?))?))+/iu;
+  /^(?:[\s,]*(?:(?:(?:Apt|Apto|Apartment|Appt|Appartement|Suite|Ste|Unit|Box|Floor|Fl|Room|Rm|Bldg|Building|Flat|Piso|Planta|Puerta|Pta|Escalera|Esc|Dpto|Depto|Departamento|Interno|Scala|Piano|Whg|Wohnung|Stiege|Étage|Etage|Bât|Bat|Block|Blk|Tower|Wing|Lgh|Lägenhet|Conj|Conjunto|Cj|Sala|Bloco|Andar|Lote|Loja)\b\.?|App\.|#)\s*(?:\d{1,3}[-./]\d{1,5}\b|[\w-]{1,6}\.?)|(?:m|int|lok|sc|kv|d|dom)\.\s*\d{1,4}[A-Za-z]?\b|\d{1,2}\.\s?(?:th|tv|mf|sal)\b\.?|st\.\s?(?:th|tv|mf)\b\.?|(?:[IVX]{1,4}|\d{1,2})\.\s?em(?:elet)?\b\.?(?:\s?\d{1,3}\b\.?(?:\s?ajtó)?)?|fszt\b\.?(?:\s?\d{1,3}\b\.?)?|\d{1,2}\.?\s*[º°ª](?:\s*(?:[A-Z]\b|(?:izq|izda|dcha|dch|dr|der)\b\.?))?)){1,4}/iu;
 
 // Also Argentine CPA codes, "C1045AAB".
 const POSTCODE_ALNUM =
@@ -163,8 +193,13 @@ function lowercaseProse(match: string): boolean {
 
 /** True when `phrase` (one to three words) is a known place: a country, region or city of the gazetteer. */
 function isPlace(phrase: string): boolean {
-  const { places, placePhrases } = getLexicon();
-  const p = phrase.toLowerCase().replace(/\s+/g, " ").trim();
+  const { places, placePhrases, phraseHeads } = getLexicon();
+  const t = phrase.trim();
+  // A phrase of several words is a place only when its first word opens some known phrase: asked
+  // first, it spares lower-casing and folding the spaces of every stretch asked about.
+  const space = t.search(/\s/);
+  if (space > 0 && !phraseHeads.has(/^\p{L}[\p{L}\p{M}]*/u.exec(t.slice(0, space).toLowerCase())?.[0] ?? "")) return false;
+  const p = space > 0 ? t.toLowerCase().replace(/\s+/g, " ") : t.toLowerCase();
   return places.has(p) || placePhrases.has(p);
 }
 
@@ -202,145 +237,162 @@ function isShortAddressLine(line: string): boolean {
 
 const EXTEND_WINDOW = 256;
 const EXTEND_LIMIT = 1_024;
+const EXTEND_STEPS = 12;
+/** stepRight's answer when nothing more belongs to the address. */
+const STOP = -1;
 
-/** Extends an address to the right over units, a house number, a ", City, ST 12345" tail and short block lines. */
-function extendRight(text: string, end: number, isLowercaseText: boolean): number {
-  // Each step reads a unit, a town or a line, and an address is a few of those: a short stretch.
-  // Read to the text's end, a run of "Flat 1, Flat 1, …" or of capitalised words cost its whole
-  // length at every address before it.
+/**
+ * Extends an address to the right over units, a house number, a ", City, ST 12345" tail and short
+ * block lines: at most EXTEND_STEPS steps and EXTEND_LIMIT characters. Each step depends only on
+ * where it starts, so `steps` keeps every step worked out in this text: in dense text ("12 Ab 12 Ab
+ * …", "Flat 1, Flat 1, …") the addresses tried at every word walk the same positions, and each
+ * position is read once instead of once per address before it.
+ */
+function extendRight(text: string, end: number, isLowercaseText: boolean, steps: Map<number, number>): number {
   const limit = end + EXTEND_LIMIT;
-  for (let guard = 0; guard < 12; guard++) {
-    const rest = text.slice(end, Math.min(end + EXTEND_WINDOW, limit));
-    const cut = end + rest.length < text.length;
-    let m = UNIT.exec(rest);
-    if (m) {
-      end += m[0].length;
-      continue;
+  for (let guard = 0; guard < EXTEND_STEPS && end < limit; guard++) {
+    let step = steps.get(end);
+    if (step === undefined) {
+      step = stepRight(text, end, isLowercaseText);
+      steps.set(end, step);
     }
-    // An empty field exported as "nan" ends the address ("Ljubljana nan", "HUTTON HENRY nan").
-    m = /^,?[ \t]+nan(?![\p{L}\p{N}])/u.exec(rest);
-    if (m) {
-      end += m[0].length;
-      continue;
-    }
-    // A street name that holds a street-type word ("Maple Ridge Dr", "Old Mill Road") was cut at
-    // the first one: the type after it belongs to the street.
-    m = STREET_TYPE_AFTER.exec(rest);
-    if (m && /^[ \t]+\p{Lu}/u.test(rest)) {
-      end += m[0].length;
-      continue;
-    }
-    // Numbered cross streets and blocks, as Indian addresses list them: ", 14th Cross", ", 5th Main".
-    // Numbered streets, sectors and blocks as South Asian addresses list them: ", Street 9", ", Sector 15".
-    m = /^,[ \t]*(?:Street|St\.?|Road|Rd\.?|Lane|Gali|Sector|Block|Phase|Khayaban)[ \t]+(?:No\.?[ \t]*)?\d{1,4}[A-Za-z]?(?![\w/-])/.exec(
-      rest,
-    );
-    if (m) {
-      end += m[0].length;
-      continue;
-    }
-    // Sector codes of planned cities: Islamabad "F-7/2", "G-9/4".
-    m = /^,[ \t]*[A-Z]{1,2}-\d{1,2}(?:\/\d{1,2})?(?![\w/-])/.exec(rest);
-    if (m) {
-      end += m[0].length;
-      continue;
-    }
-    m =
-      /^,[ \t]*\d{1,3}(?:st|nd|rd|th)[ \t]+[\p{Lu}][\p{L}\p{M}'’-]*(?:[ \t]+(?:Road|Rd|Main|Cross|Street|St|Block|Stage|Phase|Sector|Layout))?(?![\p{L}\p{N}])/u.exec(
-        rest,
-      );
-    if (m) {
-      end += m[0].length;
-      continue;
-    }
-    m = /^\s+\d{1,5}[A-Za-z]?\b\.?(?![\d.,:]\d)/.exec(rest);
-    if (m && !/^\s+\d{1,5}\s+(?:\p{Ll})/u.test(rest.slice(0, m[0].length + 3))) {
-      end += m[0].length;
-      continue;
-    }
-    // ", City", ", ST 12345", ", Country 12345" on the same line.
-    m = isLowercaseText
-      ? /^,?[ \t]+(?:[\p{Ll}][\p{L}\p{M}'’-]*[ \t]*){1,3}(?=[.,]?\s*$)/u.exec(rest)
-      : /^(?:,[ \t]*|[ \t]+)(?:(?:[\p{Lu}][\p{L}\p{M}'’.-]*|nan|de|do|da|na|di|del)(?:[ \t]+|$|(?=[,.\n?])))*(?:[\p{Lu}][\p{L}\p{M}'’.-]*)(?![\p{N}])(?:,?[ \t]*(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|[A-Z]{2}\b))?(?:,?[ \t]+\d{3,6}(?!\d)(?:[- ]\d{2,4})?)?/u.exec(
-          rest,
-        ); // six digits after a town: "Bengaluru 560038"
-    if (m && m[0].trim().length > 0) {
-      let tail = m[0];
-      // Stop before capitalised sentence words ("Poland. It serves", "Please").
-      const stop = [...tail.matchAll(/[\p{L}'’-]+/gu)].find((w) => STOP_WORDS.test(w[0]));
-      if (stop) tail = tail.slice(0, stop.index).replace(/[\s,]+$/, "");
-      // ... or at a full stop after a word that is no abbreviation: "Ankara. Total: ₺12.450".
-      // Address abbreviations are not sentence ends: "Brgy. San Lorenzo" (barangay), "Fracc. Las Palmas".
-      const fullStop = /(?<=\p{Ll}{3})(?<!\b(?:Brgy|Bgy|Dist|Prov|Fracc|Urb|Sect|Blvd|Mun))\.[ \t]+(?=\p{Lu})/u.exec(tail);
-      if (fullStop) tail = tail.slice(0, fullStop.index);
-      const words = tail.split(/[\s,]+/).filter(Boolean);
-      const { common } = getLexicon();
-      if (
-        words.length > 0 &&
-        !(
-          words.length === 1 &&
-          common.has(words[0]!.toLowerCase().replace(/\.$/, "")) &&
-          !/^[A-Z]{2,}$/.test(words[0]!) &&
-          !isPlace(words[0]!.replace(/\.$/, ""))
-        )
-      ) {
-        end += tail.length;
-        if (stop) break;
-        continue;
-      }
-    }
-    // A postcode, after a state or region code ("GRASSE, PA 39551") or an empty field ("nan").
-    // Also the Polish form, "00-514".
-    // Also the Swedish form, "114 51".
-    m = /^(?:,?[ \t]*(?:[A-Z]{2}|nan)(?=,?[ \t]*\d))?,?[ \t]*(?:\d{4,5}(?:-\d{3,4})?|\d{2}-\d{3}|\d{3} \d{2}(?![\d.,]))\b/.exec(rest);
-    if (m) {
-      end += m[0].length;
-      continue;
-    }
-    // Letter-and-digit postcodes after a town: Canadian "H3G 1R3" (perhaps after a province, "BC V5N 2T7"),
-    // Irish Eircodes "D02 X658".
-    m = POSTCODE_ALNUM.exec(rest);
-    if (m) {
-      end += m[0].length;
-      continue;
-    }
-    // A Brazilian state after a dash: "São Paulo - SP, 01426-001".
-    m = /^[ \t]+[-–][ \t]+[A-Z]{2}\b(?=,?[ \t]*(?:\d{5}-\d{3}|$|[.,;\n]))/.exec(rest);
-    if (m && /\p{L}$/u.test(text.slice(Math.max(0, end - 2), end))) {
-      end += m[0].length;
-      continue;
-    }
-    // A parenthesised variant after a place: "Cyprus (Greek) 13475".
-    m = /^[ \t]*\([\p{Lu}][\p{L} ]{1,20}\)(?=[ \t]*(?:\d{4,5}|[A-Z]\d[A-Z] ?\d[A-Z]\d\b|[.,?!]|$))/u.exec(rest);
-    if (m && /\p{L}$/u.test(text.slice(Math.max(0, end - 2), end))) {
-      end += m[0].length;
-      continue;
-    }
-    // Block lines: "\n Suite 845\n Evionnaz\n Switzerland 05377".
-    m = /^[ \t]*\n(?:[ \t>?*-]*\n)?([^\n]*)/.exec(rest);
-    // (A line that runs past what was read is no short one.)
-    const wholeLine = m !== null && !(cut && m.index + m[0].length === rest.length);
-    if (m && wholeLine && isShortAddressLine(m[1]!.replace(/^[\s>?*-]+/, ""))) {
-      const line = m[1]!;
-      const lead = m[0].length - line.length;
-      const trimmed = line.replace(/[\s.]+$/, "");
-      end += lead + trimmed.length;
-      continue;
-    }
-    // A block line that goes on as prose keeps its place or postcode opening: "\n Netherlands 62971 in case of".
-    if (m) {
-      const lead = m[0].length - m[1]!.length;
-      // ... or a postcode alone: "\n 51971 for this card".
-      const pc = /^[ \t]*\d{4,5}\b(?![.,:-]?\d)/.exec(m[1]!);
-      const n = pc ? pc[0].length : placePrefix(m[1]!);
-      if (n > 0) {
-        end += lead + n;
-        continue;
-      }
-    }
-    break;
+    if (step === STOP) break;
+    // The step's new end, doubled, plus 1 when the address ends there.
+    end = Math.floor(step / 2);
+    if (step % 2 === 1) break;
   }
   return end;
+}
+
+/**
+ * One step of extendRight from `end`: the new end times 2, plus 1 when nothing may follow it; or STOP.
+ * Each step reads a unit, a town or a line, and an address is a few of those: a short stretch (a
+ * window of EXTEND_WINDOW characters).
+ */
+function stepRight(text: string, end: number, isLowercaseText: boolean): number {
+  const rest = text.slice(end, end + EXTEND_WINDOW);
+  const cut = end + rest.length < text.length;
+  const to = (n: number, last = false) => (end + n) * 2 + (last ? 1 : 0);
+  // What each pattern below can open with, told from the first character and the first one after
+  // spaces and tabs: most steps in dense text are settled by two or three patterns, not all of them.
+  const first = rest.charCodeAt(0);
+  let k = 0;
+  while (rest.charCodeAt(k) === 32 || rest.charCodeAt(k) === 9) k++;
+  const next = rest.charCodeAt(k);
+  const comma = first === 44;
+  const blank = first === 32 || first === 9;
+  const digitNext = next >= 48 && next <= 57;
+  let m = UNIT.exec(rest);
+  if (m) return to(m[0].length);
+  // An empty field exported as "nan" ends the address ("Ljubljana nan", "HUTTON HENRY nan").
+  m = next === 110 || comma ? /^,?[ \t]+nan(?![\p{L}\p{N}])/u.exec(rest) : null;
+  if (m) {
+    return to(m[0].length);
+  }
+  // A street name that holds a street-type word ("Maple Ridge Dr", "Old Mill Road") was cut at
+  // the first one: the type after it belongs to the street.
+  m = blank && !digitNext ? STREET_TYPE_AFTER.exec(rest) : null;
+  if (m && /^[ \t]+\p{Lu}/u.test(rest)) {
+    return to(m[0].length);
+  }
+  // Numbered cross streets and blocks, as Indian addresses list them: ", 14th Cross", ", 5th Main".
+  // Numbered streets, sectors and blocks as South Asian addresses list them: ", Street 9", ", Sector 15".
+  m = comma
+    ? /^,[ \t]*(?:Street|St\.?|Road|Rd\.?|Lane|Gali|Sector|Block|Phase|Khayaban)[ \t]+(?:No\.?[ \t]*)?\d{1,4}[A-Za-z]?(?![\w/-])/.exec(rest)
+    : null;
+  if (m) {
+    return to(m[0].length);
+  }
+  // Sector codes of planned cities: Islamabad "F-7/2", "G-9/4".
+  m = comma ? /^,[ \t]*[A-Z]{1,2}-\d{1,2}(?:\/\d{1,2})?(?![\w/-])/.exec(rest) : null;
+  if (m) {
+    return to(m[0].length);
+  }
+  m = comma
+    ? /^,[ \t]*\d{1,3}(?:st|nd|rd|th)[ \t]+[\p{Lu}][\p{L}\p{M}'’-]*(?:[ \t]+(?:Road|Rd|Main|Cross|Street|St|Block|Stage|Phase|Sector|Layout))?(?![\p{L}\p{N}])/u.exec(
+        rest,
+      )
+    : null;
+  if (m) {
+    return to(m[0].length);
+  }
+  m = blank || (first >= 9 && first <= 13) ? /^\s+\d{1,5}[A-Za-z]?\b\.?(?![\d.,:]\d)/.exec(rest) : null;
+  if (m && !/^\s+\d{1,5}\s+(?:\p{Ll})/u.test(rest.slice(0, m[0].length + 3))) {
+    return to(m[0].length);
+  }
+  // ", City", ", ST 12345", ", Country 12345" on the same line.
+  m = isLowercaseText
+    ? /^,?[ \t]+(?:[\p{Ll}][\p{L}\p{M}'’-]*[ \t]*){1,3}(?=[.,]?\s*$)/u.exec(rest)
+    : /^(?:,[ \t]*|[ \t]+)(?:(?:[\p{Lu}][\p{L}\p{M}'’.-]*|nan|de|do|da|na|di|del)(?:[ \t]+|$|(?=[,.\n?])))*(?:[\p{Lu}][\p{L}\p{M}'’.-]*)(?![\p{N}])(?:,?[ \t]*(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|[A-Z]{2}\b))?(?:,?[ \t]+\d{3,6}(?!\d)(?:[- ]\d{2,4})?)?/u.exec(
+        rest,
+      ); // six digits after a town: "Bengaluru 560038"
+  if (m && m[0].trim().length > 0) {
+    let tail = m[0];
+    // Stop before capitalised sentence words ("Poland. It serves", "Please").
+    const stop = [...tail.matchAll(/[\p{L}'’-]+/gu)].find((w) => STOP_WORDS.test(w[0]));
+    if (stop) tail = tail.slice(0, stop.index).replace(/[\s,]+$/, "");
+    // ... or at a full stop after a word that is no abbreviation: "Ankara. Total: ₺12.450".
+    // Address abbreviations are not sentence ends: "Brgy. San Lorenzo" (barangay), "Fracc. Las Palmas".
+    const fullStop = /(?<=\p{Ll}{3})(?<!\b(?:Brgy|Bgy|Dist|Prov|Fracc|Urb|Sect|Blvd|Mun))\.[ \t]+(?=\p{Lu})/u.exec(tail);
+    if (fullStop) tail = tail.slice(0, fullStop.index);
+    const words = tail.split(/[\s,]+/).filter(Boolean);
+    const { common } = getLexicon();
+    if (
+      words.length > 0 &&
+      !(
+        words.length === 1 &&
+        common.has(words[0]!.toLowerCase().replace(/\.$/, "")) &&
+        !/^[A-Z]{2,}$/.test(words[0]!) &&
+        !isPlace(words[0]!.replace(/\.$/, ""))
+      )
+    ) {
+      return to(tail.length, stop !== undefined);
+    }
+  }
+  // A postcode, after a state or region code ("GRASSE, PA 39551") or an empty field ("nan").
+  // Also the Polish form, "00-514".
+  // Also the Swedish form, "114 51".
+  m = /^(?:,?[ \t]*(?:[A-Z]{2}|nan)(?=,?[ \t]*\d))?,?[ \t]*(?:\d{4,5}(?:-\d{3,4})?|\d{2}-\d{3}|\d{3} \d{2}(?![\d.,]))\b/.exec(rest);
+  if (m) {
+    return to(m[0].length);
+  }
+  // Letter-and-digit postcodes after a town: Canadian "H3G 1R3" (perhaps after a province, "BC V5N 2T7"),
+  // Irish Eircodes "D02 X658".
+  m = POSTCODE_ALNUM.exec(rest);
+  if (m) {
+    return to(m[0].length);
+  }
+  // A Brazilian state after a dash: "São Paulo - SP, 01426-001".
+  m = /^[ \t]+[-–][ \t]+[A-Z]{2}\b(?=,?[ \t]*(?:\d{5}-\d{3}|$|[.,;\n]))/.exec(rest);
+  if (m && /\p{L}$/u.test(text.slice(Math.max(0, end - 2), end))) {
+    return to(m[0].length);
+  }
+  // A parenthesised variant after a place: "Cyprus (Greek) 13475".
+  m = /^[ \t]*\([\p{Lu}][\p{L} ]{1,20}\)(?=[ \t]*(?:\d{4,5}|[A-Z]\d[A-Z] ?\d[A-Z]\d\b|[.,?!]|$))/u.exec(rest);
+  if (m && /\p{L}$/u.test(text.slice(Math.max(0, end - 2), end))) {
+    return to(m[0].length);
+  }
+  // Block lines: "\n Suite 845\n Evionnaz\n Switzerland 05377".
+  m = /^[ \t]*\n(?:[ \t>?*-]*\n)?([^\n]*)/.exec(rest);
+  // (A line that runs past what was read is no short one.)
+  const wholeLine = m !== null && !(cut && m.index + m[0].length === rest.length);
+  if (m && wholeLine && isShortAddressLine(m[1]!.replace(/^[\s>?*-]+/, ""))) {
+    const line = m[1]!;
+    const lead = m[0].length - line.length;
+    const trimmed = line.replace(/[\s.]+$/, "");
+    return to(lead + trimmed.length);
+  }
+  // A block line that goes on as prose keeps its place or postcode opening: "\n Netherlands 62971 in case of".
+  if (m) {
+    const lead = m[0].length - m[1]!.length;
+    // ... or a postcode alone: "\n 51971 for this card".
+    const pc = /^[ \t]*\d{4,5}\b(?![.,:-]?\d)/.exec(m[1]!);
+    const n = pc ? pc[0].length : placePrefix(m[1]!);
+    if (n > 0) {
+      return to(lead + n);
+    }
+  }
+  return STOP;
 }
 
 /** Extends left over a leading house or postal number ("1987 74 Diakou Street") and "the corner of". */
@@ -406,6 +458,106 @@ function extendLeft(text: string, start: number): number {
   return start;
 }
 
+/**
+ * A text's parts (the stretches between matches of `separator`) and its numbers (matches of
+ * `number`), read once, for asking about any stretch of the text what a split of that stretch and a
+ * search in it would answer: asked at every word of a dense text, the split and the search cost the
+ * stretch's length each time.
+ */
+class StretchFacts {
+  private readonly sepStarts: number[] = [];
+  private readonly sepEnds: number[] = [];
+  private readonly numStarts: number[] = [];
+  private readonly numEnds: number[] = [];
+  /** Per whole part (between separators k-1 and k), answers to the predicates asked, by predicate. */
+  private readonly answers = new Map<(part: string) => boolean, Int8Array>();
+
+  constructor(
+    private readonly text: string,
+    separator: RegExp,
+    number: RegExp,
+  ) {
+    for (const m of text.matchAll(separator)) {
+      if (m[0].length === 0) continue;
+      this.sepStarts.push(m.index);
+      this.sepEnds.push(m.index + m[0].length);
+    }
+    for (const m of text.matchAll(number)) {
+      this.numStarts.push(m.index);
+      this.numEnds.push(m.index + m[0].length);
+    }
+  }
+
+  /** Whether a number lies wholly inside [from, to). */
+  hasNumber(from: number, to: number): boolean {
+    const k = firstAtOrAfter(this.numStarts, from);
+    return k < this.numStarts.length && this.numEnds[k]! <= to;
+  }
+
+  /** Whether text.slice(from, to), split at the separators, has two parts or more that are not empty. */
+  twoParts(from: number, to: number): boolean {
+    let k = firstAtOrAfter(this.sepStarts, from);
+    let count = this.sepStarts[k] !== undefined && this.sepStarts[k]! > from ? 1 : 0;
+    for (; k < this.sepStarts.length && this.sepEnds[k]! <= to; k++) {
+      const next = k + 1 < this.sepStarts.length ? Math.min(this.sepStarts[k + 1]!, to) : to;
+      if (next > this.sepEnds[k]! && ++count >= 2) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether `test` holds for some part of text.slice(from, to) split at the separators (the parts at
+   * either end cut where the stretch is). Whole parts are tested once per text and predicate.
+   */
+  somePart(from: number, to: number, test: (part: string) => boolean): boolean {
+    const first = firstAtOrAfter(this.sepStarts, from);
+    if (first >= this.sepStarts.length || this.sepEnds[first]! > to) return test(this.text.slice(from, to));
+    if (test(this.text.slice(from, this.sepStarts[first]!))) return true;
+    let k = first + 1;
+    for (; k < this.sepStarts.length && this.sepEnds[k]! <= to; k++) {
+      let answers = this.answers.get(test);
+      if (!answers) {
+        answers = new Int8Array(this.sepStarts.length + 1);
+        this.answers.set(test, answers);
+      }
+      if (answers[k] === 0) answers[k] = test(this.text.slice(this.sepEnds[k - 1]!, this.sepStarts[k]!)) ? 1 : -1;
+      if (answers[k] === 1) return true;
+    }
+    return test(this.text.slice(this.sepEnds[k - 1]!, to));
+  }
+}
+
+/** The predicates asked of parts (module constants: StretchFacts keeps its answers per predicate). */
+const LINE_PLACE = (part: string) => part.length > 2 && isPlace(part.trim());
+const PART_PLACE = (part: string) => part.length > 0 && isPlace(part.trim());
+
+/** The index of the first of the sorted `positions` at or after `at`. */
+function firstAtOrAfter(positions: number[], at: number): number {
+  let lo = 0;
+  let hi = positions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (positions[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** "Does a span of `spans` hold this position", for positions asked in increasing order; `add` files a new span. */
+function coverage(spans: readonly Candidate[]): ((at: number) => boolean) & { add: (c: Candidate) => void } {
+  const marks: Array<[number, number]> = spans.map((c) => [c.start, c.end]);
+  const covers = (at: number) => marks.some(([s, e]) => s <= at && at < e);
+  // Spans are few (addresses); those added here come in order: the newest is checked first.
+  let last: [number, number] | undefined;
+  const ask = (at: number) => (last !== undefined && last[0] <= at && at < last[1]) || covers(at);
+  return Object.assign(ask, {
+    add: (c: Candidate) => {
+      last = [c.start, c.end];
+      marks.push(last);
+    },
+  });
+}
+
 /** Street and postal addresses: street-type anchors, PO and military boxes, and address wording, grown over units and city/postcode lines. */
 export function findStreetAddresses(text: string): Candidate[] {
   const out: Candidate[] = [];
@@ -413,10 +565,11 @@ export function findStreetAddresses(text: string): Candidate[] {
   // Where an address ending at a position extends to: asked again for the same ending by several
   // patterns and by the structure test, and worked out once.
   const extendedTo = new Map<number, number>();
+  const steps = new Map<number, number>();
   const extend = (end: number) => {
     let to = extendedTo.get(end);
     if (to === undefined) {
-      to = extendRight(text, end, isLowercaseText);
+      to = extendRight(text, end, isLowercaseText, steps);
       extendedTo.set(end, to);
     }
     return to;
@@ -430,12 +583,7 @@ export function findStreetAddresses(text: string): Candidate[] {
     const lead = /(?<![\p{L}\p{N}])([\p{Lu}][\p{L}\p{M}'’-]*(?:[ \t][\p{Lu}][\p{L}\p{M}'’-]*)?)[ \t]+and[ \t]+$/u.exec(
       text.slice(Math.max(0, start - 40), start),
     );
-    if (
-      lead &&
-      !STOP_WORDS.test(lead[1]!) &&
-      ADDRESS_CUE.test(text.slice(Math.max(0, start - lead[0].length - 60), start - lead[0].length))
-    )
-      start -= lead[0].length;
+    if (lead && !STOP_WORDS.test(lead[1]!) && addressCueBefore(text, start - lead[0].length)) start -= lead[0].length;
     const trail =
       /^[ \t]+and[ \t]+((?:[\p{Lu}\d][\p{L}\p{M}'’\d-]*[ \t]?){1,3}?)(?:[ \t]*(?:St|Str|Street|Rd|Road|Ave|Avenue)\b\.?)?(?=[ \t]*(?:[.?!,;]|$|\n))/u.exec(
         text.slice(end, end + 60),
@@ -460,7 +608,7 @@ export function findStreetAddresses(text: string): Candidate[] {
     if (pre && !pre.test(text)) continue;
     if (types && !streetTypes.has(types)) continue;
     for (const m of text.matchAll(re)) {
-      const cue = ADDRESS_CUE.test(text.slice(Math.max(0, m.index - 60), m.index));
+      const cue = addressCueBefore(text, m.index);
       // In text that has capitals, a street named only by lower-case everyday words is prose that
       // ends in a street-type word: "a Node 20 app that exposes port 3000", "5 things that park".
       if (!cue && !isLowercaseText && re === ANCHORS[0]!.re && lowercaseProse(m[0])) continue;
@@ -480,10 +628,21 @@ export function findStreetAddresses(text: string): Candidate[] {
       push(m.index, m.index + m[0].length, 0.8);
     }
   }
+  // Structure instead of wording: the street is followed by a unit, a postcode or a known place
+  // ("50541 Mlýnská 1540\nTrancoso, GU\n Portugal 44674", "Dalmatinova 43 Apt. 678 Velenje").
+  // Worked out only when wording alone does not decide; the text's parts and postcodes are read once.
+  let lines: StretchFacts | undefined;
+  const structural = (mEnd: number) => {
+    const to = extend(mEnd);
+    if (to <= mEnd) return false;
+    UNIT.lastIndex = 0;
+    if (UNIT.test(text.slice(mEnd, Math.min(to, mEnd + EXTEND_WINDOW)))) return true;
+    lines ??= new StretchFacts(text, /\s*[,\n]\s*/g, /\b\d{4,5}\b/g);
+    return lines.hasNumber(mEnd, to) || lines.somePart(mEnd, to, LINE_PLACE);
+  };
   for (const re of [NUM_NAME_NUM, NAME_NUM]) {
     for (const m of text.matchAll(re)) {
-      const before = text.slice(Math.max(0, m.index - 60), m.index);
-      const cue = ADDRESS_CUE.test(before) || /\n[ \t>?*-]*$/.test(before);
+      const cue = addressCueBefore(text, m.index) || opensLine(text, m.index);
       const words = m[0].match(/\p{L}[\p{L}\p{M}'’.-]*/gu) ?? [];
       const { common } = getLexicon();
       // "Windows 11", "Chapter 4": an ordinary word then a number is not a street.
@@ -493,15 +652,9 @@ export function findStreetAddresses(text: string): Candidate[] {
       // Structure instead of wording: the street is followed by a unit, a postcode or a known place
       // ("50541 Mlýnská 1540\nTrancoso, GU\n Portugal 44674", "Dalmatinova 43 Apt. 678 Velenje").
       // Worked out only when wording alone does not decide.
-      const structural = () => {
-        const ext = text.slice(mEnd, extend(mEnd));
-        return (
-          UNIT.test(ext) || /\b\d{4,5}\b/.test(ext) || ext.split(/\s*[,\n]\s*/).some((part) => part.length > 2 && isPlace(part.trim()))
-        );
-      };
       const mEnd = m.index + m[0].length;
-      if (re === NAME_NUM && !cue && !structural()) continue;
-      if (re === NUM_NAME_NUM && !cue && !unitAfter && !structural()) continue;
+      if (re === NAME_NUM && !cue && !structural(mEnd)) continue;
+      if (re === NUM_NAME_NUM && !cue && !unitAfter && !structural(mEnd)) continue;
       push(m.index, mEnd, cue && unitAfter ? 0.85 : 0.7);
     }
   }
@@ -523,17 +676,23 @@ export function findStreetAddresses(text: string): Candidate[] {
   // postcode or a known place; a unit before a found street was taken by extendLeft already.
   if (text.includes(",") && UNIT_FIRST.test(text)) {
     UNIT_FIRST.lastIndex = 0;
+    // The addresses found so far, for "does one hold this position" (a scan of them all per unit was quadratic).
+    const found = coverage(out);
+    let parts: StretchFacts | undefined;
+    let bareCodes: StretchFacts | undefined;
     for (const m of text.matchAll(UNIT_FIRST)) {
       const mEnd = m.index + m[0].length;
-      if (out.some((c) => c.start <= m.index && m.index < c.end)) continue;
-      const ext = text.slice(mEnd, extend(mEnd));
-      const parts = ext.split(/\s*,\s*/).filter(Boolean);
+      if (found(m.index)) continue;
+      const to = extend(mEnd);
       // A bare "B-204" needs a postcode.
       const bare = /^[A-Z]-|^[A-Z]{2,3}[ \t]?\d/i.test(m[0]);
       if (/^[a-z]{2,3}[ \t]?\d/.test(m[0])) continue;
-      if (bare && !/\b\d{5,6}\b/.test(ext)) continue;
-      if (parts.length >= 2 && (/\b\d{4,6}\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b/.test(ext) || parts.some((part) => isPlace(part.trim()))))
+      if (bare && !(bareCodes ??= new StretchFacts(text, /,/g, /\b\d{5,6}\b/g)).hasNumber(mEnd, to)) continue;
+      parts ??= new StretchFacts(text, /\s*,\s*/g, /\b\d{4,6}\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b/g);
+      if (parts.twoParts(mEnd, to) && (parts.hasNumber(mEnd, to) || parts.somePart(mEnd, to, PART_PLACE))) {
         push(m.index, mEnd, 0.8);
+        found.add(out[out.length - 1]!);
+      }
     }
   }
   if (lowerText.includes("corner of")) findCorners(text, push);
