@@ -37,6 +37,28 @@ test("answers one outcome per prompt, in order", async () => {
   expect(results[2]).toMatchObject({ status: "rejected", reason: "The prompt is empty." });
 });
 
+test("takes a conversation: turns redacted with placeholders numbered across it, 422 when it does not end on the user", async () => {
+  const messages = [
+    { role: "system", content: "You are a helpful assistant." },
+    { role: "user", content: `Remind ana.ruiz@example.com about the invoice ${unique()}` },
+    { role: "assistant", content: "Sure. Anything else for her?" },
+    { role: "user", content: "Also cc ana.ruiz@example.com's manager at li.wei@example.com." },
+  ];
+  const response = await writer.post(`/api/v1/projects/${slug}/prompts`, { data: { prompts: [{ messages, user_id: "app-user-9" }] } });
+  expect(response.status()).toBe(200);
+  const { results } = await response.json();
+  expect(results[0]).toMatchObject({ status: "accepted", redactions: [{ type: "EMAIL", count: 3 }] });
+
+  const refused = await writer.post(`/api/v1/projects/${slug}/prompts`, {
+    data: { prompts: [{ messages: messages.slice(0, 3), user_id: "app-user-9" }] },
+  });
+  expect(refused.status()).toBe(422);
+  const body = await refused.json();
+  expect(body.error.issues).toEqual([
+    { path: "prompts.0.messages.2.role", message: expect.stringMatching(/last message must be from the user/) },
+  ]);
+});
+
 test("rejects a malformed body as a whole with 422 and stores nothing", async () => {
   const cases: { body: unknown; raw?: string; expect: RegExp }[] = [
     { body: undefined, raw: "{nope", expect: /not valid JSON/ },
