@@ -248,13 +248,14 @@ const STOP = -1;
  * …", "Flat 1, Flat 1, …") the addresses tried at every word walk the same positions, and each
  * position is read once instead of once per address before it.
  */
-function extendRight(text: string, end: number, isLowercaseText: boolean, steps: Map<number, number>): number {
+function extendRight(text: string, end: number, isLowercaseText: boolean, steps: Int32Array): number {
   const limit = end + EXTEND_LIMIT;
-  for (let guard = 0; guard < EXTEND_STEPS && end < limit; guard++) {
-    let step = steps.get(end);
-    if (step === undefined) {
+  for (let guard = 0; guard < EXTEND_STEPS && end < limit && end <= text.length; guard++) {
+    // Filed as step + 2, so that 0 means "not worked out yet".
+    let step = steps[end]! - 2;
+    if (step === -2) {
       step = stepRight(text, end, isLowercaseText);
-      steps.set(end, step);
+      steps[end] = step + 2;
     }
     if (step === STOP) break;
     // The step's new end, doubled, plus 1 when the address ends there.
@@ -272,7 +273,7 @@ function extendRight(text: string, end: number, isLowercaseText: boolean, steps:
 function stepRight(text: string, end: number, isLowercaseText: boolean): number {
   const rest = text.slice(end, end + EXTEND_WINDOW);
   const cut = end + rest.length < text.length;
-  const to = (n: number, last = false) => (end + n) * 2 + (last ? 1 : 0);
+
   // What each pattern below can open with, told from the first character and the first one after
   // spaces and tabs: most steps in dense text are settled by two or three patterns, not all of them.
   const first = rest.charCodeAt(0);
@@ -283,17 +284,17 @@ function stepRight(text: string, end: number, isLowercaseText: boolean): number 
   const blank = first === 32 || first === 9;
   const digitNext = next >= 48 && next <= 57;
   let m = UNIT.exec(rest);
-  if (m) return to(m[0].length);
+  if (m) return (end + m[0].length) * 2;
   // An empty field exported as "nan" ends the address ("Ljubljana nan", "HUTTON HENRY nan").
   m = next === 110 || comma ? /^,?[ \t]+nan(?![\p{L}\p{N}])/u.exec(rest) : null;
   if (m) {
-    return to(m[0].length);
+    return (end + m[0].length) * 2;
   }
   // A street name that holds a street-type word ("Maple Ridge Dr", "Old Mill Road") was cut at
   // the first one: the type after it belongs to the street.
   m = blank && !digitNext ? STREET_TYPE_AFTER.exec(rest) : null;
   if (m && /^[ \t]+\p{Lu}/u.test(rest)) {
-    return to(m[0].length);
+    return (end + m[0].length) * 2;
   }
   // Numbered cross streets and blocks, as Indian addresses list them: ", 14th Cross", ", 5th Main".
   // Numbered streets, sectors and blocks as South Asian addresses list them: ", Street 9", ", Sector 15".
@@ -301,12 +302,12 @@ function stepRight(text: string, end: number, isLowercaseText: boolean): number 
     ? /^,[ \t]*(?:Street|St\.?|Road|Rd\.?|Lane|Gali|Sector|Block|Phase|Khayaban)[ \t]+(?:No\.?[ \t]*)?\d{1,4}[A-Za-z]?(?![\w/-])/.exec(rest)
     : null;
   if (m) {
-    return to(m[0].length);
+    return (end + m[0].length) * 2;
   }
   // Sector codes of planned cities: Islamabad "F-7/2", "G-9/4".
   m = comma ? /^,[ \t]*[A-Z]{1,2}-\d{1,2}(?:\/\d{1,2})?(?![\w/-])/.exec(rest) : null;
   if (m) {
-    return to(m[0].length);
+    return (end + m[0].length) * 2;
   }
   m = comma
     ? /^,[ \t]*\d{1,3}(?:st|nd|rd|th)[ \t]+[\p{Lu}][\p{L}\p{M}'’-]*(?:[ \t]+(?:Road|Rd|Main|Cross|Street|St|Block|Stage|Phase|Sector|Layout))?(?![\p{L}\p{N}])/u.exec(
@@ -314,11 +315,11 @@ function stepRight(text: string, end: number, isLowercaseText: boolean): number 
       )
     : null;
   if (m) {
-    return to(m[0].length);
+    return (end + m[0].length) * 2;
   }
   m = blank || (first >= 9 && first <= 13) ? /^\s+\d{1,5}[A-Za-z]?\b\.?(?![\d.,:]\d)/.exec(rest) : null;
   if (m && !/^\s+\d{1,5}\s+(?:\p{Ll})/u.test(rest.slice(0, m[0].length + 3))) {
-    return to(m[0].length);
+    return (end + m[0].length) * 2;
   }
   // ", City", ", ST 12345", ", Country 12345" on the same line.
   m = isLowercaseText
@@ -346,7 +347,7 @@ function stepRight(text: string, end: number, isLowercaseText: boolean): number 
         !isPlace(words[0]!.replace(/\.$/, ""))
       )
     ) {
-      return to(tail.length, stop !== undefined);
+      return (end + tail.length) * 2 + (stop !== undefined ? 1 : 0);
     }
   }
   // A postcode, after a state or region code ("GRASSE, PA 39551") or an empty field ("nan").
@@ -354,23 +355,23 @@ function stepRight(text: string, end: number, isLowercaseText: boolean): number 
   // Also the Swedish form, "114 51".
   m = /^(?:,?[ \t]*(?:[A-Z]{2}|nan)(?=,?[ \t]*\d))?,?[ \t]*(?:\d{4,5}(?:-\d{3,4})?|\d{2}-\d{3}|\d{3} \d{2}(?![\d.,]))\b/.exec(rest);
   if (m) {
-    return to(m[0].length);
+    return (end + m[0].length) * 2;
   }
   // Letter-and-digit postcodes after a town: Canadian "H3G 1R3" (perhaps after a province, "BC V5N 2T7"),
   // Irish Eircodes "D02 X658".
   m = POSTCODE_ALNUM.exec(rest);
   if (m) {
-    return to(m[0].length);
+    return (end + m[0].length) * 2;
   }
   // A Brazilian state after a dash: "São Paulo - SP, 01426-001".
   m = /^[ \t]+[-–][ \t]+[A-Z]{2}\b(?=,?[ \t]*(?:\d{5}-\d{3}|$|[.,;\n]))/.exec(rest);
   if (m && /\p{L}$/u.test(text.slice(Math.max(0, end - 2), end))) {
-    return to(m[0].length);
+    return (end + m[0].length) * 2;
   }
   // A parenthesised variant after a place: "Cyprus (Greek) 13475".
   m = /^[ \t]*\([\p{Lu}][\p{L} ]{1,20}\)(?=[ \t]*(?:\d{4,5}|[A-Z]\d[A-Z] ?\d[A-Z]\d\b|[.,?!]|$))/u.exec(rest);
   if (m && /\p{L}$/u.test(text.slice(Math.max(0, end - 2), end))) {
-    return to(m[0].length);
+    return (end + m[0].length) * 2;
   }
   // Block lines: "\n Suite 845\n Evionnaz\n Switzerland 05377".
   m = /^[ \t]*\n(?:[ \t>?*-]*\n)?([^\n]*)/.exec(rest);
@@ -380,7 +381,7 @@ function stepRight(text: string, end: number, isLowercaseText: boolean): number 
     const line = m[1]!;
     const lead = m[0].length - line.length;
     const trimmed = line.replace(/[\s.]+$/, "");
-    return to(lead + trimmed.length);
+    return (end + lead + trimmed.length) * 2;
   }
   // A block line that goes on as prose keeps its place or postcode opening: "\n Netherlands 62971 in case of".
   if (m) {
@@ -389,7 +390,7 @@ function stepRight(text: string, end: number, isLowercaseText: boolean): number 
     const pc = /^[ \t]*\d{4,5}\b(?![.,:-]?\d)/.exec(m[1]!);
     const n = pc ? pc[0].length : placePrefix(m[1]!);
     if (n > 0) {
-      return to(lead + n);
+      return (end + lead + n) * 2;
     }
   }
   return STOP;
@@ -565,7 +566,7 @@ export function findStreetAddresses(text: string): Candidate[] {
   // Where an address ending at a position extends to: asked again for the same ending by several
   // patterns and by the structure test, and worked out once.
   const extendedTo = new Map<number, number>();
-  const steps = new Map<number, number>();
+  const steps = new Int32Array(text.length + 1);
   const extend = (end: number) => {
     let to = extendedTo.get(end);
     if (to === undefined) {
