@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { redact } from "@/lib/pii";
 import { conversationSchema, promptMessages, readMessages, renderCompletionPrompt, renderTranscript } from "@/lib/prompts/conversation";
 import { conversationRedactionText, splitConversationRedaction } from "@/lib/prompts/conversation-redact";
-import { conversationDedupKey, dedupKey } from "@/lib/prompts/dedup";
+import { conversationDedupKey, dedupKey, promptDedupKey } from "@/lib/prompts/dedup";
 import { labelerPromptContent, labelerPromptSchema } from "@/lib/prompts/labeler-prompt";
 import { preparePrompt } from "@/lib/prompts/prepare";
 import { promptInputSchema } from "@/lib/prompts/schema";
@@ -153,6 +153,11 @@ describe("conversation dedup", () => {
     const messages = [{ role: "user" as const, content: "Tell me a joke" }];
     expect(conversationDedupKey(messages, 5)).toBe(dedupKey("User: Tell me a joke", 5));
     expect(conversationDedupKey(messages, 5)).not.toBe(dedupKey("Tell me a joke", 5));
+  });
+
+  it("keys a stored prompt on its conversation when it has one (as the dedup index rebuild does)", () => {
+    expect(promptDedupKey({ text: renderTranscript(chat), messages: chat }, 5)).toBe(conversationDedupKey(chat, 5));
+    expect(promptDedupKey({ text: "Tell me a joke", messages: null }, 5)).toBe(dedupKey("Tell me a joke", 5));
   });
 
   it("counts a leading system message whole, applying the prefix rule after it", () => {
