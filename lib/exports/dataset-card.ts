@@ -188,6 +188,7 @@ export function renderDatasetCard(input: DatasetCardInput): string {
   // An empty split's file stays in the folder but out of the config: a split with no rows is not
   // loadable (unless every split is empty, when there is nothing to load either way).
   const loadable = files.some((file) => file.records > 0) ? files.filter((file) => file.records > 0) : files;
+  const features = featuresYaml(input.features);
   const header = {
     license: "other",
     license_name: "TODO-set-a-license",
@@ -200,7 +201,8 @@ export function renderDatasetCard(input: DatasetCardInput): string {
         data_files: loadable.map((file) => ({ split: hubSplitName(file.split), path: file.name })),
       },
     ],
-    dataset_info: { config_name: configName, features: featuresYaml(input.features) },
+    // No records, no features to declare: the Hub then infers them once there is data.
+    ...(features.length ? { dataset_info: { config_name: configName, features } } : {}),
   } satisfies YamlNode;
 
   const total = files.reduce((sum, file) => sum + file.records, 0);

@@ -102,6 +102,10 @@ describe("dataset card", () => {
     expect(header).toContain("  - name: tie\n    dtype: bool\n");
   });
 
+  it("declares no features for a snapshot with no records", () => {
+    expect(card([], [{ name: "comparisons-trl-train.jsonl.gz", split: "train", records: 0, sha256: "aa" }])).not.toContain("dataset_info");
+  });
+
   it("gives the collection's figures: counts, labelers, instructions versions, agreement", () => {
     const text = card([{ prompt: "Hi", chosen: "a", rejected: "b", group_id: "g1" }]);
     expect(text).toContain("| Prompts collected | 10 |");
