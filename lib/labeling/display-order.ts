@@ -2,8 +2,9 @@ import "server-only";
 import { createHash } from "node:crypto";
 
 /**
- * A random order of the outputs that is the same every time for one assignment (seeded by its
- * id), so a reload shows the same letters, while different labelers see different orders.
+ * A random order of the outputs that is the same every time for one seed (an assignment's task
+ * and labeler), while different labelers see different orders. The order is stored with the
+ * assignment, so a reload or a second lease shows the same letters.
  */
 export function displayOrderFor(outputIds: readonly string[], seed: string): string[] {
   const order = [...outputIds];

@@ -30,53 +30,71 @@ async function expireLeases(tx: Tx, projectId: string) {
     WHERE t."id" = e."taskId" AND NOT t."gold"`;
 }
 
+/** The leased task as the labeler gets it, with their progress: one statement (a round trip is most of a request's cost). */
 async function toNextTask(tx: Tx, assignmentId: string, labelerId: string, projectId: string): Promise<NextTask> {
-  const assignment = await tx.assignment.findUniqueOrThrow({
-    where: { id: assignmentId },
-    include: {
-      task: {
-        include: {
-          prompt: { select: { id: true, text: true, kind: true, structure: true, messages: true } },
-          outputs: { select: { id: true, text: true } },
-          project: { select: { instructionsVersion: true } },
-        },
-      },
-    },
-  });
-  const byId = new Map(assignment.task.outputs.map((output) => [output.id, output]));
+  const [row] = await tx.$queryRaw<
+    {
+      taskId: string;
+      kind: NextTask["kind"];
+      displayOrder: string[];
+      leaseExpiresAt: Date;
+      promptId: string;
+      text: string;
+      promptKind: NextTask["prompt"]["kind"];
+      structure: unknown;
+      messages: unknown;
+      instructionsVersion: number;
+      outputs: { id: string; text: string }[];
+      doneToday: number;
+      remaining: number;
+    }[]
+  >`
+    SELECT a."taskId", t."kind"::text AS "kind", a."displayOrder", a."leaseExpiresAt",
+           p."id" AS "promptId", p."text", p."kind"::text AS "promptKind", p."structure", p."messages",
+           pr."instructionsVersion",
+           (SELECT json_agg(json_build_object('id', o."id", 'text', o."text")) FROM "TaskOutput" o WHERE o."taskId" = t."id") AS "outputs",
+           ${progressColumns(projectId, labelerId)}
+    FROM "Assignment" a
+    JOIN "Task" t ON t."id" = a."taskId"
+    JOIN "Prompt" p ON p."id" = t."promptId"
+    JOIN "Project" pr ON pr."id" = t."projectId"
+    WHERE a."id" = ${assignmentId}`;
+  if (!row) throw new Error(`Assignment ${assignmentId} vanished inside its transaction.`);
+  const byId = new Map((row.outputs ?? []).map((output) => [output.id, output]));
   return {
-    id: assignment.taskId,
-    kind: assignment.task.kind,
+    id: row.taskId,
+    kind: row.kind,
     prompt: {
-      id: assignment.task.prompt.id,
-      text: assignment.task.prompt.text,
-      kind: assignment.task.prompt.kind,
-      // Prisma's JsonValue allows undefined inside objects, which a stored value never holds.
-      structure: assignment.task.prompt.structure as NextTask["prompt"]["structure"],
-      messages: readMessages(assignment.task.prompt.messages),
+      id: row.promptId,
+      text: row.text,
+      kind: row.promptKind,
+      structure: row.structure as NextTask["prompt"]["structure"],
+      messages: readMessages(row.messages),
     },
-    outputs: assignment.displayOrder.map((id, index) => ({ id, label: outputLabel(index), text: byId.get(id)!.text })),
-    lease_expires_at: assignment.leaseExpiresAt.toISOString(),
-    instructions_version: assignment.task.project.instructionsVersion,
-    progress: await getProgress(tx, projectId, labelerId),
+    outputs: row.displayOrder.map((id, index) => ({ id, label: outputLabel(index), text: byId.get(id)!.text })),
+    lease_expires_at: row.leaseExpiresAt.toISOString(),
+    instructions_version: row.instructionsVersion,
+    progress: { done_today: row.doneToday, remaining: row.remaining },
   };
 }
 
 /**
  * What a labeler has done today and how many places are left in the project's queue (all
- * labelers': cheap to count, and what a labeler wants to know is whether the queue is drying up).
+ * labelers': cheap to count, and what a labeler wants to know is whether the queue is drying up),
+ * as two columns "doneToday" and "remaining" of a SELECT.
  */
-export async function getProgress(tx: Tx | typeof db, projectId: string, labelerId: string) {
+function progressColumns(projectId: string, labelerId: string) {
   const startOfDay = new Date();
   startOfDay.setUTCHours(0, 0, 0, 0);
-  // One after the other: inside a transaction both run on one connection anyway (and pg warns
-  // about queries sent to a connection that is still busy).
-  const doneToday = await tx.submission.count({ where: { projectId, labelerId, createdAt: { gte: startOfDay } } });
-  const [places] = await tx.$queryRaw<{ n: number }[]>`
-    SELECT coalesce(sum("labelsNeeded" - "submittedCount" - "leasedCount"), 0)::int AS n
-    FROM "Task" WHERE "projectId" = ${projectId} AND "status" = 'open' AND NOT "gold"`;
-  return { done_today: doneToday, remaining: places?.n ?? 0 };
+  return Prisma.sql`
+    (SELECT count(*)::int FROM "Submission" s
+     WHERE s."projectId" = ${projectId} AND s."labelerId" = ${labelerId} AND s."createdAt" >= ${startOfDay}) AS "doneToday",
+    (SELECT coalesce(sum("labelsNeeded" - "submittedCount" - "leasedCount"), 0)::int FROM "Task"
+     WHERE "projectId" = ${projectId} AND "status" = 'open' AND NOT "gold") AS "remaining"`;
 }
+
+/** The task's output ids in position order (a column of the queries choosing a task: no round trip of its own). */
+const outputIdsColumn = Prisma.sql`(SELECT array_agg(o."id" ORDER BY o."position") FROM "TaskOutput" o WHERE o."taskId" = t."id") AS "outputIds"`;
 
 /**
  * The oldest task with a free place that this labeler has not had, locked. "skip" passes over
@@ -86,8 +104,8 @@ export async function getProgress(tx: Tx | typeof db, projectId: string, labeler
  */
 async function findOpenTask(tx: Tx, projectId: string, labelerId: string, locked: "skip" | "wait") {
   const lockClause = locked === "skip" ? Prisma.sql`FOR UPDATE OF t SKIP LOCKED` : Prisma.sql`FOR UPDATE OF t`;
-  const [task] = await tx.$queryRaw<{ id: string }[]>`
-    SELECT t."id" FROM "Task" t
+  const [task] = await tx.$queryRaw<{ id: string; outputIds: string[] }[]>`
+    SELECT t."id", ${outputIdsColumn} FROM "Task" t
     WHERE t."projectId" = ${projectId} AND t."status" = 'open' AND NOT t."gold"
       AND t."submittedCount" + t."leasedCount" < t."labelsNeeded"
       AND NOT EXISTS (
@@ -105,8 +123,8 @@ async function findOpenTask(tx: Tx, projectId: string, labelerId: string, locked
  * nothing is locked: every labeler gets each one once.
  */
 async function findGoldTask(tx: Tx, projectId: string, labelerId: string) {
-  const [task] = await tx.$queryRaw<{ id: string }[]>`
-    SELECT t."id" FROM "Task" t
+  const [task] = await tx.$queryRaw<{ id: string; outputIds: string[] }[]>`
+    SELECT t."id", ${outputIdsColumn} FROM "Task" t
     WHERE t."projectId" = ${projectId} AND t."gold"
       AND NOT EXISTS (
         SELECT 1 FROM "Assignment" a
@@ -163,19 +181,11 @@ export async function leaseNextTask(project: Project, labelerId: string): Promis
         });
         assignmentId = previous.id;
       } else {
-        const outputs = await tx.taskOutput.findMany({ where: { taskId: task.id }, orderBy: { position: "asc" }, select: { id: true } });
+        // Seeded by who and what: one order per assignment, written with it.
+        const displayOrder = displayOrderFor(task.outputIds ?? [], `${task.id}\u0000${labelerId}`);
         const created = await tx.assignment.create({
-          data: { taskId: task.id, labelerId, projectId: project.id, leaseExpiresAt, displayOrder: [] },
+          data: { taskId: task.id, labelerId, projectId: project.id, leaseExpiresAt, displayOrder },
           select: { id: true },
-        });
-        await tx.assignment.update({
-          where: { id: created.id },
-          data: {
-            displayOrder: displayOrderFor(
-              outputs.map((output) => output.id),
-              created.id,
-            ),
-          },
         });
         assignmentId = created.id;
       }
