@@ -6,6 +6,7 @@ import { findIpAddresses } from "./recognizers/ip-address";
 import { findNonLatinAddresses, findNonLatinDatesOfBirth, findNonLatinPersons } from "./recognizers/non-latin";
 import { findPersons, findRepeatedNames } from "./recognizers/person";
 import { findPhones } from "./recognizers/phone";
+import { findPemBlocks, findSecrets } from "./recognizers/secret";
 import { findStreetAddresses } from "./recognizers/street-address";
 import { findUsSsns } from "./recognizers/us-ssn";
 import { type Candidate, type Finding, PII_TYPES, type PiiType, type RedactOptions, type RedactResult } from "./types";
@@ -14,6 +15,8 @@ import { type Candidate, type Finding, PII_TYPES, type PiiType, type RedactOptio
 // then context-weighed ones, then addresses, then person names last, so that names never claim
 // text that a stronger recognizer has already explained.
 const LAYERS: Array<[PiiType, (text: string) => Candidate[]]> = [
+  // Keys, tokens and passwords first: a password in a URL ("https://bob:pa55@host") is not an email.
+  ["SECRET", findSecrets],
   ["EMAIL", findEmails],
   ["IBAN", findIbans],
   ["CREDIT_CARD", findCreditCards],
@@ -132,6 +135,8 @@ function valueKey(type: PiiType, value: string): string {
     case "CREDIT_CARD":
     case "US_SSN":
       return value.replace(/\D/g, "");
+    case "SECRET":
+      return value;
     case "IBAN":
     case "IP_ADDRESS":
       return value.replace(/\s/g, "").toLowerCase();
@@ -201,6 +206,8 @@ export function redact(text: string, options: RedactOptions = {}): RedactResult 
   } else {
     for (const c of findInSegments(text, types)) if (c.confidence >= minConfidence) candidates.push(c);
   }
+  // Private-key blocks are read on the whole text: a key is longer than a segment's context.
+  if (types.has("SECRET")) for (const c of findPemBlocks(text)) candidates.push(c);
   // Most prompts carry no personal data: nothing to resolve or number.
   if (candidates.length === 0) return { redacted: text, findings: [] };
   const kept = resolveOverlaps(candidates);

@@ -1,5 +1,6 @@
 /** The kinds of personal data the redactor finds, in placeholder order of precedence. */
 export const PII_TYPES = [
+  "SECRET",
   "EMAIL",
   "PHONE",
   "CREDIT_CARD",
