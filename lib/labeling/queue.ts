@@ -216,10 +216,12 @@ async function lockOwnAssignment(tx: Tx, taskId: string, labelerId: string) {
       leasedCount: number;
       gold: boolean;
       goldRanking: string[][] | null;
+      outputIds: string[] | null;
     }[]
   >`
-    SELECT "id", "projectId", "kind", "status", "labelsNeeded", "submittedCount", "leasedCount", "gold", "goldRanking"
-    FROM "Task" WHERE "id" = ${taskId} FOR UPDATE`;
+    SELECT t."id", t."projectId", t."kind", t."status", t."labelsNeeded", t."submittedCount", t."leasedCount", t."gold", t."goldRanking",
+           ${outputIdsColumn}
+    FROM "Task" t WHERE t."id" = ${taskId} FOR UPDATE`;
   const holdsLease = assignment.status === "leased";
   const live = holdsLease && assignment.leaseExpiresAt.getTime() > Date.now();
   // A gold task has a place for everyone: an answer after the lease ran out still counts.
@@ -262,8 +264,7 @@ export async function submitTask(taskId: string, labelerId: string, body: unknow
         const input = parseOrThrow(rankingSubmissionSchema, body, "ranking");
         const issues = validateRankingSubmission(assignment.displayOrder, input);
         if (issues.length) throw new AppError("unprocessable", `The ranking is not complete or not valid (${issues[0]!.message})`, issues);
-        const outputs = await tx.taskOutput.findMany({ where: { taskId }, orderBy: { position: "asc" }, select: { id: true } });
-        const idsByPosition = outputs.map((output) => output.id);
+        const idsByPosition = task.outputIds ?? [];
         const ranks = ranksByPosition(input.ranking, idsByPosition);
         if (task.gold && task.goldRanking) {
           await recordGoldAnswer(tx, project, labelerId, scoreGoldAnswer(ranksByPosition(task.goldRanking, idsByPosition), ranks));

@@ -13,6 +13,16 @@ type Tx = Prisma.TransactionClient;
  * lease being taken waits for that submit: a labeler blocked by one answer never gets another task.
  */
 export async function lockStanding(tx: Tx, project: Project, labelerId: string, mode: "share" | "update" = "share"): Promise<Standing> {
+  const read = async () => {
+    const [standing] = await tx.$queryRaw<Standing[]>`
+      SELECT "status", "goldAnswered", "goldPairs", "goldCorrect", "screeningAnswered", "screeningPairs", "screeningCorrect"
+      FROM "LabelerQuality" WHERE "projectId" = ${project.id} AND "labelerId" = ${labelerId}
+      ${mode === "share" ? Prisma.sql`FOR SHARE` : Prisma.sql`FOR UPDATE`}`;
+    return standing;
+  };
+  // Read first: after a labeler's first request the row is there, and this is the only round trip.
+  const existing = await read();
+  if (existing) return existing;
   await tx.$executeRaw`
     INSERT INTO "LabelerQuality" ("projectId", "labelerId", "status", "updatedAt")
     SELECT ${project.id}, ${labelerId},
@@ -20,11 +30,7 @@ export async function lockStanding(tx: Tx, project: Project, labelerId: string, 
         SELECT 1 FROM "Submission" WHERE "projectId" = ${project.id} AND "labelerId" = ${labelerId}
       ) THEN 'screening'::"LabelerStatus" ELSE 'active'::"LabelerStatus" END, now()
     ON CONFLICT DO NOTHING`;
-  const [standing] = await tx.$queryRaw<Standing[]>`
-    SELECT "status", "goldAnswered", "goldPairs", "goldCorrect", "screeningAnswered", "screeningPairs", "screeningCorrect"
-    FROM "LabelerQuality" WHERE "projectId" = ${project.id} AND "labelerId" = ${labelerId}
-    ${mode === "share" ? Prisma.sql`FOR SHARE` : Prisma.sql`FOR UPDATE`}`;
-  return standing!;
+  return (await read())!;
 }
 
 /** 403 for a labeler who may not work in the project. */
