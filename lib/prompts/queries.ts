@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { FIELD_BYTES, safeString } from "@/lib/input/schema";
 import { cursorSchema, keysetClauses, pageOf } from "@/lib/keyset";
+import { type ConversationMessage, readMessages } from "@/lib/prompts/conversation";
 import type { RejectionCode } from "@/lib/prompts/prepare";
 import { type RedactionCount, USE_CASES } from "@/lib/prompts/schema";
 import { SPLITS, type Split } from "@/lib/prompts/split";
@@ -100,7 +101,7 @@ export function promptPageSql(projectId: string, filters: PromptFilters, limit: 
   if (condition) where.push(condition);
   // A subquery per returned row: the labels cost one primary-key lookup each, only for the page.
   return Prisma.sql`
-    SELECT p."id", p."text", p."split"::text AS "split", p."source"::text AS "source", p."kind"::text AS "kind",
+    SELECT p."id", p."text", p."messages", p."split"::text AS "split", p."source"::text AS "source", p."kind"::text AS "kind",
            p."status"::text AS "status", p."category"::text AS "category", p."redactions", p."userRef",
            p."createdAt",
            (SELECT e."label" FROM "EndUser" e WHERE e."projectId" = p."projectId" AND e."userRef" = p."userRef") AS "userLabel"
@@ -112,7 +113,10 @@ export function promptPageSql(projectId: string, filters: PromptFilters, limit: 
 
 export type PromptRow = {
   id: string;
+  /** For a conversation, its role-tagged transcript. */
   text: string;
+  /** The redacted turns of a conversation prompt; null for a plain-text prompt. */
+  messages: ConversationMessage[] | null;
   split: Split;
   source: (typeof PROMPT_SOURCES)[number];
   kind: "plain" | "few_shot" | "user_based";
@@ -137,9 +141,11 @@ export type PromptPage = {
 /** One page of a project's prompts, newest first, with cursors to the pages on either side. */
 export async function listPrompts(projectId: string, filters: PromptFilters, pageSize = PROMPT_PAGE_SIZE): Promise<PromptPage> {
   // One row more than the page tells whether another page follows, without counting.
-  const fetched = await db.$queryRaw<Omit<PromptRow, "tokenCount">[]>(promptPageSql(projectId, filters, pageSize + 1));
+  const fetched = await db.$queryRaw<Array<Omit<PromptRow, "tokenCount" | "messages"> & { messages: unknown }>>(
+    promptPageSql(projectId, filters, pageSize + 1),
+  );
   return pageOf(
-    fetched.map((row) => ({ ...row, tokenCount: countTokens(row.text) })),
+    fetched.map((row) => ({ ...row, messages: readMessages(row.messages), tokenCount: countTokens(row.text) })),
     pageSize,
     filters,
   );

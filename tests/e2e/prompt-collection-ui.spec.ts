@@ -1,10 +1,13 @@
 // Playwright journeys: an admin imports a file with bad lines and sees the report; a labeler
-// writes a few-shot prompt.
+// writes a few-shot prompt; an admin reads the import hint and a conversation prompt in the list.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
-import { makeProject, makeUser } from "../support/factory";
+import { expect, type Page, test } from "@playwright/test";
+import { makeApiKey, makeProject, makeUser } from "../support/factory";
 import { unique } from "../support/unique";
 import { signInInBrowser } from "./support/browser";
+import { BASE_URL, newClient } from "./support/http";
+
+test.describe.configure({ timeout: 180_000 });
 
 const shots = "test-results/screenshots";
 
@@ -164,4 +167,86 @@ test("an admin changes the pipeline settings, and a split that does not add up i
   await expect(page.getByLabel("Prompts per end-user ID")).toHaveValue("150");
   await expect(page.getByLabel("Lease length")).toHaveValue("45");
   await page.screenshot({ path: `${shots}/admin-project-settings-saved.png`, fullPage: true });
+});
+
+async function noSidewaysScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(1);
+}
+
+test("an admin sees the conversation format in the import hint and a conversation prompt in the list", async ({ browser }) => {
+  const admin = await makeUser("admin");
+  const project = await makeProject();
+  const tag = unique();
+  const api = await newClient(BASE_URL, { authorization: `Bearer ${(await makeApiKey(["prompts:write"])).key}` });
+  const lastTurn = `Yes, it does. What should I change, exactly? Please keep it short, ticket ${tag}.`;
+  const ingested = await (
+    await api.post(`/api/v1/projects/${project.slug}/prompts`, {
+      data: {
+        prompts: [
+          { text: `Write a haiku about autumn rain ${tag}`, user_id: "u-plain" },
+          {
+            messages: [
+              { role: "system", content: "You are the support assistant of a small web host. Be concise, and never ask for passwords." },
+              {
+                role: "user",
+                content: "Hi, my site has been down since this morning. It says 502 Bad Gateway. Mail me at sam.lee@example.com",
+              },
+              { role: "assistant", content: "Sorry about that! Does your Node app call `app.listen(3000)` directly?" },
+              { role: "user", content: lastTurn },
+            ],
+            user_id: "u-chat",
+          },
+        ],
+      },
+    })
+  ).json();
+  expect(ingested.results.map((result: { status: string }) => result.status)).toEqual(["accepted", "accepted"]);
+  await api.dispose();
+
+  for (const [width, height, suffix] of [
+    [1440, 900, ""],
+    [390, 844, "-phone"],
+  ] as const) {
+    const context = await browser.newContext({ viewport: { width, height } });
+    const page = await context.newPage();
+    await signInInBrowser(page, admin.email, admin.password);
+
+    // The import hint shows both JSONL shapes and the CSV messages column.
+    await page.goto(`/admin/projects/${project.slug}/import`);
+    const hint = page.getByTestId("import-hint");
+    await expect(hint).toContainText('{"text", "user_id", "category"?, "metadata"?}');
+    await expect(hint).toContainText(
+      '{"messages": [{"role": "system", "content": "…"}, {"role": "user", "content": "…"}], "user_id": "u1"}',
+    );
+    await expect(hint).toContainText("a messages column holds the JSON array");
+    await noSidewaysScroll(page);
+    await page.screenshot({ path: `${shots}/admin-import-hint${suffix}.png`, fullPage: true });
+
+    // The list shows a conversation by its turns and its last user turn, not its transcript's first line.
+    await page.goto(`/admin/projects/${project.slug}/prompts`);
+    const chat = page.getByTestId("prompt-row").filter({ has: page.getByTestId("prompt-conversation-badge") });
+    await expect(chat).toHaveCount(1);
+    await expect(chat.getByTestId("prompt-conversation-badge")).toHaveText("Conversation · 3 turns");
+    await expect(chat.getByTestId("prompt-text")).toContainText(lastTurn);
+    await expect(chat.getByTestId("prompt-text")).not.toContainText("System:");
+    await expect(chat).not.toContainText("sam.lee@example.com");
+    const plain = page.getByTestId("prompt-row").filter({ hasText: `Write a haiku about autumn rain ${tag}` });
+    await expect(plain.getByTestId("prompt-conversation-badge")).toHaveCount(0);
+    await noSidewaysScroll(page);
+    await page.screenshot({ path: `${shots}/admin-prompts-conversation${suffix}.png`, fullPage: true });
+
+    // Opening it shows every turn under its role, the e-mail address redacted.
+    await chat.getByRole("button", { name: "Show the conversation" }).click();
+    const turns = chat.getByTestId("prompt-conversation").getByRole("listitem");
+    await expect(turns).toHaveCount(4);
+    await expect(turns.nth(0)).toContainText("System");
+    await expect(turns.nth(1)).toContainText("Mail me at <EMAIL_1>");
+    await expect(turns.nth(2)).toContainText("Assistant");
+    await noSidewaysScroll(page);
+    await page.screenshot({ path: `${shots}/admin-prompts-conversation-open${suffix}.png`, fullPage: true });
+    await chat.getByRole("button", { name: "Show less" }).click();
+    await expect(chat.getByTestId("prompt-conversation")).toHaveCount(0);
+    await context.close();
+  }
 });

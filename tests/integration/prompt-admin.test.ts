@@ -323,6 +323,39 @@ describe("prompt browser", () => {
     });
   });
 
+  it("gives a conversation prompt's redacted turns, and null for a plain one", async () => {
+    const project = await makeProject();
+    const fresh = await db.project.findUniqueOrThrow({ where: { id: project.id } });
+    const tag = unique();
+    const [outcome] = await ingestPrompts({
+      project: fresh,
+      source: "api",
+      prompts: [
+        {
+          messages: [
+            { role: "system", content: "Be brief." },
+            { role: "user", content: "Write to sam.lee@example.com" },
+            { role: "assistant", content: "Sure, what about?" },
+            { role: "user", content: `The invoice ${tag}` },
+          ],
+          user_id: "user-1",
+        },
+      ],
+    });
+    expect(outcome).toMatchObject({ status: "accepted" });
+    await ingestOne(project, `A plain prompt ${tag}`);
+    const rows = (await listPrompts(project.id, {})).rows;
+    const conversation = rows.find((row) => row.messages);
+    expect(conversation?.messages).toEqual([
+      { role: "system", content: "Be brief." },
+      { role: "user", content: "Write to <EMAIL_1>" },
+      { role: "assistant", content: "Sure, what about?" },
+      { role: "user", content: `The invoice ${tag}` },
+    ]);
+    expect(conversation?.text.startsWith("System: Be brief.")).toBe(true);
+    expect(rows.find((row) => !row.messages)?.messages).toBeNull();
+  });
+
   it("ignores bad filter values on pages and rejects them in the API schema", () => {
     expect(
       parsePromptFiltersLenient({ split: "holdout", source: "api", category: ["none", "chat"], after: "not-a-cursor", q: "  hi  " }),

@@ -153,11 +153,20 @@ export function ImportForm({ slug }: { slug: string }) {
           disabled={state.phase === "running"}
           className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium file:text-slate-700 hover:file:bg-slate-200"
         />
-        <p className="text-xs text-slate-500">
-          One prompt per line: JSONL objects <code className="font-mono">{'{"text", "user_id", "category"?, "metadata"?}'}</code>, or CSV
-          with a header row holding <code className="font-mono">text,user_id</code> (and optionally{" "}
-          <code className="font-mono">category</code>; other columns become metadata).
-        </p>
+        <div className="space-y-1 text-xs leading-relaxed text-slate-500" data-testid="import-hint">
+          <p>
+            One prompt per line. JSONL: a text <code className="font-mono">{'{"text", "user_id", "category"?, "metadata"?}'}</code> or a
+            conversation (roles system, user, assistant; the last turn is the user&apos;s):
+          </p>
+          <pre className="rounded bg-slate-50 px-2 py-1.5 font-mono text-[11px] leading-5 whitespace-pre-wrap text-slate-700 [overflow-wrap:anywhere] ring-1 ring-slate-200 ring-inset">
+            {'{"messages": [{"role": "system", "content": "…"}, {"role": "user", "content": "…"}], "user_id": "u1"}'}
+          </pre>
+          <p>
+            CSV: a header row with <code className="font-mono">text,user_id</code>, optionally <code className="font-mono">category</code>{" "}
+            (other columns become metadata). For a conversation, a <code className="font-mono">messages</code> column holds the JSON array
+            in place of the text.
+          </p>
+        </div>
       </div>
       <Button
         pending={state.phase === "running"}

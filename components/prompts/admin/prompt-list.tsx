@@ -1,10 +1,17 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import {
+  conversationBadgeLabel,
+  conversationBadgeTitle,
+  conversationPreview,
+  ROLE_NAMES,
+} from "@/components/prompts/admin/conversation-preview";
 import { KIND_LABELS, SOURCE_LABELS, SPLIT_LABELS, USE_CASE_LABELS } from "@/components/prompts/admin/labels";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import type { ConversationMessage } from "@/lib/prompts/conversation";
 import type { PromptRow } from "@/lib/prompts/queries";
 import { callApi } from "@/lib/ui/api";
 import { cn } from "@/lib/ui/cn";
@@ -33,6 +40,9 @@ function PromptItem({ slug, prompt }: { slug: string; prompt: PromptListItem }) 
   const textId = `prompt-text-${prompt.id}`;
   const textRef = useRef<HTMLParagraphElement>(null);
   const [clamped, setClamped] = useState(false);
+  const conversation = useMemo(() => (prompt.messages ? conversationPreview(prompt.messages) : null), [prompt.messages]);
+  // A conversation shows its last user turn; "Show all" opens every turn. More than that turn is always there to open.
+  const hidden = conversation ? prompt.messages!.length > 1 || clamped : clamped;
 
   // Whether three lines hide anything depends on the screen's width: measure, and again on resize.
   useEffect(() => {
@@ -67,6 +77,11 @@ function PromptItem({ slug, prompt }: { slug: string; prompt: PromptListItem }) 
         <Badge>{SOURCE_LABELS[prompt.source]}</Badge>
         {prompt.category ? <Badge>{USE_CASE_LABELS[prompt.category]}</Badge> : <Badge className="text-slate-400">No category</Badge>}
         {prompt.kind !== "plain" ? <Badge tone="indigo">{KIND_LABELS[prompt.kind]}</Badge> : null}
+        {conversation ? (
+          <Badge tone="indigo" title={conversationBadgeTitle(conversation)} data-testid="prompt-conversation-badge">
+            {conversationBadgeLabel(conversation)}
+          </Badge>
+        ) : null}
         {(prompt.redactions ?? []).map((redaction) => (
           <Badge key={redaction.type} tone="amber" title={`${redaction.count} × ${redaction.type} removed before storage`}>
             {redaction.type} ×{redaction.count}
@@ -75,18 +90,30 @@ function PromptItem({ slug, prompt }: { slug: string; prompt: PromptListItem }) 
         {archived ? <Badge tone="red">Archived</Badge> : null}
       </div>
 
-      <p
-        ref={textRef}
-        id={textId}
-        className={cn(
-          "mt-2 text-sm leading-relaxed break-words whitespace-pre-wrap text-slate-800",
-          !expanded && "line-clamp-3",
-          archived && "text-slate-500",
-        )}
-      >
-        {prompt.text}
-      </p>
-      {clamped || expanded ? (
+      {conversation && expanded ? (
+        <ConversationTurns id={textId} messages={prompt.messages!} archived={archived} />
+      ) : (
+        <p
+          ref={textRef}
+          id={textId}
+          data-testid="prompt-text"
+          className={cn(
+            "mt-2 text-sm leading-relaxed break-words whitespace-pre-wrap text-slate-800",
+            !expanded && "line-clamp-3",
+            archived && "text-slate-500",
+          )}
+        >
+          {conversation ? (
+            <>
+              <span className="mr-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">{ROLE_NAMES.user}</span>
+              {conversation.lastUser}
+            </>
+          ) : (
+            prompt.text
+          )}
+        </p>
+      )}
+      {hidden || expanded ? (
         <button
           type="button"
           aria-expanded={expanded}
@@ -94,7 +121,7 @@ function PromptItem({ slug, prompt }: { slug: string; prompt: PromptListItem }) 
           onClick={() => setExpanded((value) => !value)}
           className="mt-1 text-xs font-medium text-indigo-600 hover:text-indigo-500"
         >
-          {expanded ? "Show less" : "Show all"}
+          {expanded ? "Show less" : conversation ? "Show the conversation" : "Show all"}
         </button>
       ) : null}
 
@@ -122,5 +149,27 @@ function PromptItem({ slug, prompt }: { slug: string; prompt: PromptListItem }) 
         </div>
       </div>
     </li>
+  );
+}
+
+/** Every turn of a conversation prompt, each under its role. */
+function ConversationTurns({ id, messages, archived }: { id: string; messages: ConversationMessage[]; archived: boolean }) {
+  return (
+    <ol id={id} className="mt-2 space-y-2" data-testid="prompt-conversation">
+      {messages.map((message, index) => (
+        <li
+          key={index}
+          className={cn(
+            "border-l-2 pl-3",
+            message.role === "user" ? "border-indigo-300" : message.role === "assistant" ? "border-emerald-300" : "border-slate-300",
+          )}
+        >
+          <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{ROLE_NAMES[message.role]}</p>
+          <p className={cn("text-sm leading-relaxed break-words whitespace-pre-wrap text-slate-800", archived && "text-slate-500")}>
+            {message.content}
+          </p>
+        </li>
+      ))}
+    </ol>
   );
 }
