@@ -123,6 +123,7 @@ const adminRoutes: Call[] = [
   { method: "POST", path: "/api/admin/assignments/unknown-id/release" },
   { method: "POST", path: "/api/admin/tasks/unknown-id/reopen" },
   { method: "POST", path: "/api/admin/projects/{slug}/snapshots", body: { name: "Bad Name" } },
+  { method: "GET", path: "/api/admin/projects/{slug}/snapshots/no-such-snapshot/card" },
   { method: "POST", path: "/api/admin/projects/{slug}/comparisons/batches", body: { records: [] } },
   { method: "POST", path: "/api/admin/projects/{slug}/demonstrations", body: { labels: 0 } },
   { method: "PUT", path: "/api/admin/projects/{slug}/labelers/unknown-id/status", body: { status: "active" } },

@@ -8,6 +8,8 @@ import { unique } from "../support/unique";
 import { signInInBrowser } from "./support/browser";
 import { BASE_URL, newClient, signedInClient, waitForExportedRankings } from "./support/http";
 
+test.describe.configure({ timeout: 180_000 });
+
 const shots = process.env.SCREENSHOT_DIR ?? "test-results/screenshots";
 mkdirSync(shots, { recursive: true });
 
@@ -70,7 +72,7 @@ test("an admin sees counts per split, previews a format, copies the snippets and
   await machine.dispose();
   await waitForExportedRankings(project.slug, 3);
 
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   await signInInBrowser(page, admin.email, admin.password);
   await page.goto(`/admin/projects/${project.slug}`);
@@ -123,8 +125,33 @@ test("an admin sees counts per split, previews a format, copies the snippets and
     );
   }
   await expect(manifest).toContainText(`/snapshots/${name}/files/comparisons-pairs-train.jsonl.gz`);
-  await expect(page.locator(`[data-testid="snapshot-row"][data-name="${name}"]`)).toBeVisible();
+  // The dataset card comes first, with its curl line (API key) and a view the admin's session opens.
+  const card = manifest.getByTestId("snapshot-card");
+  await expect(card).toContainText("README.md");
+  await expect(card).toContainText("dataset card");
+  await expect(card).toContainText(`/snapshots/${name}/files/README.md`);
+  await expect(card.getByTestId("snapshot-card-view")).toHaveAttribute(
+    "href",
+    `/api/admin/projects/${project.slug}/snapshots/${name}/card`,
+  );
+  const row = page.locator(`[data-testid="snapshot-row"][data-name="${name}"]`);
+  await expect(row).toBeVisible();
+  await row.getByText("3 files + dataset card").click();
+  await expect(row.getByTestId("snapshot-card")).toBeVisible();
   await page.screenshot({ path: `${shots}/admin-export.png`, fullPage: true });
+  await row.getByTestId("snapshot-card").screenshot({ path: `${shots}/admin-export-card-row.png` });
+
+  const opened = page.waitForEvent("popup");
+  await row.getByTestId("snapshot-card-view").click();
+  const cardTab = await opened;
+  await expect(cardTab.locator("body")).toContainText("configs:");
+  await expect(cardTab.locator("body")).toContainText("comparisons-pairs-train.jsonl.gz");
+  await cardTab.screenshot({ path: `${shots}/admin-export-card-view.png` });
+  await cardTab.close();
+  const served = await page.request.get(`/api/admin/projects/${project.slug}/snapshots/${name}/card`);
+  expect(served.status()).toBe(200);
+  expect(served.headers()["content-type"]).toBe("text/plain; charset=utf-8");
+  expect((await served.text()).startsWith("---\n")).toBe(true);
 
   // The same name again is refused on the name field.
   await page.getByTestId("snapshot-submit").click();
@@ -136,6 +163,9 @@ test("an admin sees counts per split, previews a format, copies the snippets and
   await expect(page.getByTestId("export-preview")).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(1);
+  await page.locator(`[data-testid="snapshot-row"][data-name="${name}"]`).getByText("3 files + dataset card").click();
+  await expect(page.locator(`[data-testid="snapshot-row"][data-name="${name}"]`).getByTestId("snapshot-card")).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(1);
   await page.screenshot({ path: `${shots}/admin-export-phone.png`, fullPage: true });
   await context.close();
 });

@@ -141,9 +141,10 @@ export function SnapshotForm({
             {orderedSplits(manifest.records_per_split)
               .map(([split, records]) => `${split} ${formatCount(records)}`)
               .join(" · ")}{" "}
-            records. The files below need an API key with <code className="font-mono text-xs">export:read</code>: use the curl line of each.
+            records. The files below need an API key with <code className="font-mono text-xs">export:read</code>: use the curl line of each
+            (the dataset card also opens here).
           </Alert>
-          <SnapshotFiles base={base} slug={slug} snapshot={manifest.name} files={manifest.files} />
+          <SnapshotFiles base={base} slug={slug} snapshot={manifest.name} files={manifest.files} card={manifest.card} />
         </div>
       ) : null}
     </div>

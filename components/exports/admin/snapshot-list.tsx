@@ -1,4 +1,4 @@
-import { type SnapshotFileRow, SnapshotFiles } from "@/components/exports/admin/snapshot-files";
+import { type SnapshotCardRow, type SnapshotFileRow, SnapshotFiles } from "@/components/exports/admin/snapshot-files";
 import { Badge } from "@/components/ui/badge";
 import { formatCount } from "@/lib/ui/format";
 
@@ -10,6 +10,7 @@ export type SnapshotSummary = {
   created: string;
   recordsPerSplit: Record<string, number>;
   files: SnapshotFileRow[];
+  card?: SnapshotCardRow;
 };
 
 const ORDER = ["train", "valid", "test"];
@@ -17,6 +18,11 @@ const ORDER = ["train", "valid", "test"];
 /** A manifest's records per split in train, valid, test order (stored JSON keeps no key order). */
 export function orderedSplits(perSplit: Record<string, number>): [string, number][] {
   return Object.entries(perSplit).sort(([a], [b]) => ORDER.indexOf(a) - ORDER.indexOf(b));
+}
+
+/** "3 files + dataset card", "1 file": what a snapshot's folder holds. */
+export function fileCountLabel(files: number, card: boolean): string {
+  return `${files} ${files === 1 ? "file" : "files"}${card ? " + dataset card" : ""}`;
 }
 
 /** The project's snapshots, newest first; each opens to its files. */
@@ -52,10 +58,10 @@ export function SnapshotList({ base, slug, snapshots }: { base: string; slug: st
           </p>
           <details className="group mt-2">
             <summary className="cursor-pointer text-xs font-medium text-indigo-600 hover:text-indigo-500">
-              {snapshot.files.length} {snapshot.files.length === 1 ? "file" : "files"}
+              {fileCountLabel(snapshot.files.length, Boolean(snapshot.card))}
             </summary>
             <div className="mt-2">
-              <SnapshotFiles base={base} slug={slug} snapshot={snapshot.name} files={snapshot.files} />
+              <SnapshotFiles base={base} slug={slug} snapshot={snapshot.name} files={snapshot.files} card={snapshot.card} />
             </div>
           </details>
         </li>

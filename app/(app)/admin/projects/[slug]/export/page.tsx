@@ -135,8 +135,8 @@ export default async function ExportPage({ params, searchParams }: Props) {
         <CardHeader>
           <CardTitle>Freeze a snapshot</CardTitle>
           <CardDescription>
-            Everything settled up to now, as gzipped NDJSON with a sha256 per file. A snapshot never changes: downloading it later returns
-            the same bytes.
+            Everything settled up to now, as gzipped NDJSON with a sha256 per file, and a dataset card (README.md) that the Hugging Face Hub
+            reads. A snapshot never changes: downloading it later returns the same bytes.
           </CardDescription>
         </CardHeader>
         <CardBody>
@@ -153,7 +153,9 @@ export default async function ExportPage({ params, searchParams }: Props) {
       <Card>
         <CardHeader>
           <CardTitle>Snapshots</CardTitle>
-          <CardDescription>Newest first. Their files are served to API keys only; each comes with its curl line.</CardDescription>
+          <CardDescription>
+            Newest first. Their files are served to API keys only; each comes with its curl line. The dataset card also opens here.
+          </CardDescription>
         </CardHeader>
         <SnapshotList
           base={base}
@@ -166,6 +168,7 @@ export default async function ExportPage({ params, searchParams }: Props) {
             created: formatDateTime(snapshot.created_at),
             recordsPerSplit: snapshot.records_per_split,
             files: snapshot.files.map((file) => ({ ...file, bytes: Number(file.bytes) })),
+            card: snapshot.card ? { ...snapshot.card, bytes: Number(snapshot.card.bytes) } : undefined,
           }))}
         />
       </Card>
