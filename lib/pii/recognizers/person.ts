@@ -663,8 +663,13 @@ export function findPersons(text: string): Candidate[] {
 export function findRepeatedNames(text: string, found: readonly Candidate[], tokens = tokenize(text)): Candidate[] {
   const named = found.filter((c) => c.confidence >= 0.5);
   const seen = new Set<string>();
+  // A name found many times is split into its parts once ("Anna, Anna, …" holds one name).
+  const values = new Set<string>();
   for (const c of named) {
-    for (const part of text.slice(c.start, c.end).split(/[\s.,]+/)) {
+    const value = text.slice(c.start, c.end);
+    if (values.has(value)) continue;
+    values.add(value);
+    for (const part of value.split(/[\s.,]+/)) {
       const lower = part.replace(/['’]s$/, "").toLowerCase();
       if (lower.length >= 3 && !HONORIFICS.has(lower) && !SUFFIXES.has(lower) && !TITLES.has(lower) && !(wordFlags(lower) & VERY_COMMON))
         seen.add(lower);
