@@ -6,6 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { measureBudgets, printBudgetReport } from "./js-budget";
 import { type AppServer, startAppServers } from "./lib/app-server";
 import { ensureBuild, ensurePrismaClient } from "./lib/build";
 import { projectRoot } from "./lib/database";
@@ -99,6 +100,12 @@ try {
   if (!skipE2e) {
     const chromium = ensureChromium();
     ensureBuild();
+    // The build's first-load JavaScript per key page (scripts/js-budget.ts) counts as one test.
+    const overBudget = printBudgetReport(measureBudgets(path.join(projectRoot, ".next")));
+    if (overBudget.length > 0) {
+      console.error(`First-load JavaScript over budget: ${overBudget.map((report) => report.route).join(", ")}`);
+      totals.failed += 1;
+    } else totals.passed += 1;
     // Two instances on one database, as behind a load balancer: tests that need shared state
     // (sign-in throttling, deactivation, quotas) use both.
     servers = await startAppServers(2, { ...env, TRUST_PROXY: "1" });

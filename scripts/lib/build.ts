@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { measureBudgets, printBudgetReport } from "../js-budget";
 import { projectRoot } from "./database";
 
 const SOURCE_DIRS = ["app", "components", "lib", "public"];
@@ -64,4 +65,6 @@ export function ensureBuild(options: { force?: boolean } = {}) {
   console.log("Building the app (next build)…");
   run(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "build"]);
   writeFileSync(stampFile, hash);
+  // Said after every build; `npm test` and `npm run build` fail over budget, `npm start` does not.
+  printBudgetReport(measureBudgets(path.join(projectRoot, ".next")));
 }

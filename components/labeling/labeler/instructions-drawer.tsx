@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import { Markdown } from "@/components/ui/markdown";
+import { LazyMarkdown } from "@/components/ui/lazy-markdown";
 import { useModalDialog } from "@/components/ui/use-modal-dialog";
 
 /** The project's labeling instructions in a side drawer (a modal <dialog>), with their version. */
@@ -59,7 +59,7 @@ export function InstructionsDrawer({
           </div>
           <div className="flex-1 overflow-y-auto px-5 py-4">
             {instructions.trim() ? (
-              <Markdown source={instructions} />
+              <LazyMarkdown source={instructions} />
             ) : (
               <p className="text-sm text-slate-500">This project has no written instructions yet.</p>
             )}

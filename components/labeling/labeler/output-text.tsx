@@ -1,12 +1,12 @@
 "use client";
 
 import { useLayoutEffect, useRef, useState } from "react";
-import { Markdown } from "@/components/ui/markdown";
+import { LazyMarkdown } from "@/components/ui/lazy-markdown";
 import { cn } from "@/lib/ui/cn";
 
 /**
- * Model or prompt text shown faithfully: Markdown through react-markdown (raw HTML stays text),
- * single line breaks kept as written, code monospace and scrollable. Text taller than about
+ * Model or prompt text shown faithfully: Markdown through react-markdown (raw HTML stays text; the
+ * renderer loads on demand, see LazyMarkdown), single line breaks kept as written, code monospace and scrollable. Text taller than about
  * twelve lines folds behind "Show all".
  */
 export function OutputText({
@@ -46,7 +46,7 @@ export function OutputText({
         )}
         data-folded={folded && overflows ? "true" : undefined}
       >
-        {text.trim() ? <Markdown source={text} /> : <p className="text-sm text-slate-400 italic">(empty)</p>}
+        {text.trim() ? <LazyMarkdown source={text} /> : <p className="text-sm text-slate-400 italic">(empty)</p>}
         {folded && overflows ? (
           <div
             aria-hidden="true"

@@ -10,6 +10,7 @@ import {
   labelScreenReducer,
 } from "@/components/labeling/labeler/label-screen-state";
 import { finishDraft, pruneDrafts, readDraft } from "@/components/labeling/labeler/use-task-draft";
+import { preloadMarkdown } from "@/components/ui/lazy-markdown";
 import type { ResponseOf } from "@/lib/api/operation";
 import type { DemonstrationSubmission, NextTask, RankingSubmission, Skip } from "@/lib/labeling/schema";
 import { callApi } from "@/lib/ui/api";
@@ -44,7 +45,11 @@ export function useLabelScreen(slug: string, instructionsVersion: number): Label
     if (loading.current) return;
     loading.current = true;
     dispatch({ type: "load-started" });
-    const result = await callApi<NextTask | null>(`/api/v1/projects/${encodeURIComponent(slug)}/tasks/next`, { method: "POST" });
+    // The task's text is Markdown: its renderer (not in the page's first load) comes in the same wait.
+    const [result] = await Promise.all([
+      callApi<NextTask | null>(`/api/v1/projects/${encodeURIComponent(slug)}/tasks/next`, { method: "POST" }),
+      preloadMarkdown(),
+    ]);
     loading.current = false;
     const stored = result.ok && result.status !== 204 && result.data ? readDraft(result.data) : null;
     dispatch({ type: "load-finished", result, stored, now: Date.now() });
