@@ -99,7 +99,7 @@ try {
   if (!onlyE2e) await runVitest(env);
   if (!skipE2e) {
     const chromium = ensureChromium();
-    ensureBuild();
+    ensureBuild({ report: false });
     // The build's first-load JavaScript per key page (scripts/js-budget.ts) counts as one test.
     const overBudget = printBudgetReport(measureBudgets(path.join(projectRoot, ".next")));
     if (overBudget.length > 0) {
