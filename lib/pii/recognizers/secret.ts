@@ -64,9 +64,14 @@ const CONFIG_SECRET =
 const NOT_A_SECRET =
   /^(?:\$\{?[\w.]+\}?|%\(?\w+\)?s?|<[^>]*>|\{\{.*\}\}|\[[^\]]*\]|\*+|x+|•+|\.+|-+|_+|null|none|nil|undefined|true|false|yes|no|required|optional|string|str|text|env|process\.env\.\w+|os\.environ.*|getenv.*|secrets?\.\w+|your[_-]?\w*|my[_-]?\w*|example\w*|changeme|placeholder|redacted|hidden|masked|[\w.]+\(.*|[<{[$%].*|[a-z_]\w*(?:\.[a-z_]\w*)+)$/i;
 
+// Something every pattern below needs: most texts have none of these and are passed by in one scan.
+const ANY_SECRET =
+  /sk-|A[KSGIRNBC][A-Z]A|gh[pousr]_|github_pat_|xox|hooks\.slack|k_(?:live|test)_|whsec_|AIza|GOCSPX-|eyJ|Bearer|Basic|Token|:\/\/|pass|pwd|secret|key|token/i;
+
 /** Secrets: provider key formats, JWTs, bearer tokens, and passwords in URLs and config lines. PEM blocks are findPemBlocks'. */
 export function findSecrets(text: string): Candidate[] {
   const out: Candidate[] = [];
+  if (!ANY_SECRET.test(text)) return out;
   for (const { re, confidence, group, pre } of PATTERNS) {
     if (typeof pre === "string" ? !text.includes(pre) : !pre.test(text)) continue;
     for (const m of text.matchAll(re)) {

@@ -566,10 +566,11 @@ export function findStreetAddresses(text: string): Candidate[] {
   // Where an address ending at a position extends to: asked again for the same ending by several
   // patterns and by the structure test, and worked out once.
   const extendedTo = new Map<number, number>();
-  const steps = new Int32Array(text.length + 1);
+  let steps: Int32Array | undefined;
   const extend = (end: number) => {
     let to = extendedTo.get(end);
     if (to === undefined) {
+      steps ??= new Int32Array(text.length + 1);
       to = extendRight(text, end, isLowercaseText, steps);
       extendedTo.set(end, to);
     }
