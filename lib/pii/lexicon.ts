@@ -76,9 +76,10 @@ dlaczego czy dove perché comment pourquoi quand où quel quelle
 ok okay okey oki okie kk yep yup yeah yea yah ya nope nah naw hmm hmmm hm mm mmm mhm uh uhh um umm er erm ah ahh
 oh ooh aw aww wow whoa oops ugh huh meh eh ha haha hahaha hehe lol lmao rofl omg btw idk imo imho tbh fyi asap thx
 ty np pls plz ta bye hiya yo alright welp yikes gosh jeez bravo hooray hurray sorry nice cool great fine sure
+app apps
 `;
 // (The last lines: replies and interjections that name lists carry as rare names or surnames, "Ok",
-// "Yep", "Ta", "Nah": a reply that is just "ok" is no person.)
+// "Yep", "Ta", "Nah": a reply that is just "ok" is no person; and "App", as in "Apps → Logs".)
 
 // US states, continents, regions and other well-known places not in the city or country lists ("_" joins a phrase).
 const EXTRA_PLACES = `

@@ -52,6 +52,12 @@ describe("redactor precision on model outputs", () => {
       untouched(reply);
   });
 
+  it("an app is no person: a menu path in a reply, or a metadata value", () => {
+    untouched("Open the dashboard (Apps → Logs) and look for the error.");
+    untouched("Settings → Apps → Logs");
+    untouched("app");
+  });
+
   it("a word glued to digits or an underscore is an identifier, a version or a model", () => {
     untouched("Use Argon2 or scrypt, not SHA1.");
     untouched("Argon2id is the winner of the PHC.");
