@@ -305,17 +305,17 @@ export async function submitTask(taskId: string, labelerId: string, body: unknow
         };
       }
       await tx.submission.create({ data });
-      await tx.assignment.update({ where: { id: assignment.id }, data: { status: "submitted", finishedAt: new Date() } });
-      if (task.gold) return { status: "submitted" as const };
-      const submittedCount = task.submittedCount + 1;
-      await tx.task.update({
-        where: { id: taskId },
-        data: {
-          submittedCount,
-          leasedCount: { decrement: holdsLease ? 1 : 0 },
-          ...(submittedCount >= task.labelsNeeded ? { status: "done", doneAt: new Date() } : {}),
-        },
-      });
+      // The assignment and the task's counts in one statement (gold tasks keep no counts).
+      await tx.$executeRaw`
+        WITH finished AS (
+          UPDATE "Assignment" SET "status" = 'submitted', "finishedAt" = now() WHERE "id" = ${assignment.id}
+        )
+        UPDATE "Task" SET
+          "submittedCount" = "submittedCount" + 1,
+          "leasedCount" = "leasedCount" - ${holdsLease ? 1 : 0},
+          "status" = CASE WHEN "submittedCount" + 1 >= "labelsNeeded" THEN 'done'::"TaskStatus" ELSE "status" END,
+          "doneAt" = CASE WHEN "submittedCount" + 1 >= "labelsNeeded" THEN now() ELSE "doneAt" END
+        WHERE "id" = ${taskId} AND NOT ${task.gold}`;
       return { status: "submitted" as const };
     }, TX_OPTIONS),
   );
