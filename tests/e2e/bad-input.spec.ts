@@ -94,7 +94,8 @@ const CURSORS = new Set(["since", "after", "before"]);
 const PER_ITEM: { route: string; field: RegExp; rejected: (answer: Record<string, unknown[]>, index: number) => unknown }[] = [
   {
     route: "POST /api/v1/projects/{slug}/prompts",
-    field: /^prompts\.(\d+)\.text$/,
+    // A text, or one turn of a conversation.
+    field: /^prompts\.(\d+)\.(?:text|messages\.\d+\.content)$/,
     rejected: (answer, index) => answer.results?.[index],
   },
   {

@@ -36,8 +36,16 @@ async function comparison(api: APIRequestContext, project: Project, topic: strin
 
 /** Rates every output 4 and ranks them backwards against the reference, by keyboard, then submits. */
 async function answerBackwards(page: Page, email: string, projectId: string) {
+  // After a submit the screen shows the answered task until the next one is leased and loaded:
+  // wait for the lease, then for its prompt on the screen.
+  const leased = { projectId, labeler: { email }, status: "leased" as const };
+  await expect.poll(() => db.assignment.count({ where: leased }), { timeout: 15_000 }).toBe(1);
+  const assignment = await db.assignment.findFirstOrThrow({
+    where: leased,
+    include: { task: { select: { prompt: { select: { text: true } } } } },
+  });
+  await expect(page.getByTestId("task-prompt")).toContainText(assignment.task.prompt.text.slice(0, 30));
   await expect(page.getByTestId("output-card")).toHaveCount(4);
-  const assignment = await db.assignment.findFirstOrThrow({ where: { projectId, labeler: { email }, status: "leased" } });
   const outputs = await db.taskOutput.findMany({ where: { taskId: assignment.taskId }, select: { id: true, position: true } });
   const letterOfPosition = (position: number) =>
     String.fromCharCode(65 + assignment.displayOrder.indexOf(outputs.find((output) => output.position === position)!.id));

@@ -7,7 +7,9 @@ import { BASE_URL, newClient } from "./support/http";
 // else) keeps answering at once. On a server that redacts on its request thread, health waited
 // for seconds.
 
-const HEALTH_BOUND_MS = 500;
+// Inline, health waited for seconds (above); on the worker pool its slowest answer stays well under
+// one, though once 516 ms with the other test worker busy beside it (CI, 2 cores).
+const HEALTH_BOUND_MS = 800;
 
 /** Adversarial text: shapes that once made a recognizer quadratic (lists of names, units, long lines). */
 function bigText(chars: number): string {
@@ -41,7 +43,7 @@ async function slowestHealthDuring(work: Promise<unknown>): Promise<number> {
   return slowest;
 }
 
-test("redacting the biggest accepted texts leaves /api/health answering within 500 ms", async () => {
+test("redacting the biggest accepted texts leaves /api/health answering within 800 ms", async () => {
   test.setTimeout(120_000);
   const project = await makeProject();
   const promptId = await makePrompt(project);
