@@ -28,8 +28,19 @@ test("an admin reviews a task's redactions and turns off the redaction of model 
   // The ordinary words of the other outputs were left alone.
   for (const n of [2, 3, 4]) await expect(page.getByTestId(`redactions-output-${n}`)).toContainText("nothing replaced");
   await expect(review).not.toContainText("Margarethe");
-  await review.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `${shots}/admin-task-redactions.png`, fullPage: true });
+  // At the issue's three sizes: the card fits without sideways scrolling.
+  for (const [width, height] of [
+    [390, 844],
+    [1366, 900],
+    [1600, 1000],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await review.scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    // From the top: a full-page shot of a scrolled page draws the sticky header mid-page.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `${shots}/admin-task-redactions-${width}.png`, fullPage: true });
+  }
 
   await page.goto(`/admin/projects/${project.slug}/settings`);
   const box = page.getByLabel("Redact model outputs");
