@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { writeAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
-import type { Prisma, Project } from "@/lib/generated/prisma/client";
+import type { Project } from "@/lib/generated/prisma/client";
 import { FIELD_BYTES, safeString } from "@/lib/input/schema";
 import { listPromptsWithoutDemonstration } from "@/lib/labeling/admin-queries";
 import { createComparisonSchema, createDemonstrationTasks } from "@/lib/labeling/tasks";
@@ -101,16 +101,7 @@ export async function ingestComparisonBatch(
             kind: "ranking",
             labelsNeeded: project.labelsPerTask,
             outputs: {
-              create: result.record.outputs.map((output, position) => {
-                const stored = store(output);
-                return {
-                  model: output.model,
-                  text: stored.text,
-                  metadata: stored.metadata as Prisma.InputJsonValue | undefined,
-                  redactions: stored.redactions ?? undefined,
-                  position,
-                };
-              }),
+              create: result.record.outputs.map(store),
             },
           },
           select: { id: true },

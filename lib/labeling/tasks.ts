@@ -74,16 +74,7 @@ export async function createComparisonTask(
   // Up to nine outputs of 100,000 characters: redacted on the worker pool, not on this thread, unless
   // the project stores model outputs as sent (their metadata is redacted either way).
   const store = await outputStorer(input.outputs, { redactOutputs: project.redactOutputs });
-  const outputs = input.outputs.map((output, position) => {
-    const stored = store(output);
-    return {
-      model: output.model,
-      text: stored.text,
-      metadata: stored.metadata as Prisma.InputJsonValue | undefined,
-      redactions: stored.redactions ?? undefined,
-      position,
-    };
-  });
+  const outputs = input.outputs.map(store);
   return db.$transaction(async (tx) => {
     const task = await tx.task.create({
       data: {

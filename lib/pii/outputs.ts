@@ -1,3 +1,4 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { redactJson, stringsInJson } from "@/lib/prompts/prepare";
 import { redactorFor } from "./pool";
 import { summarizeFindings } from "./redact";
@@ -13,31 +14,39 @@ import type { PiiType } from "./types";
 
 export type OutputRedactionCount = { type: PiiType; count: number };
 
-/** An output's text and metadata as stored, with what was replaced in its text (null: stored as sent). */
-export type StoredOutput<M> = { text: string; metadata: M | undefined; redactions: OutputRedactionCount[] | null };
+/** A TaskOutput row to create: the output's text and metadata as stored, and what was replaced in its text (none: stored as sent). */
+export type StoredOutputRow = {
+  model: string;
+  text: string;
+  metadata: Prisma.InputJsonValue | undefined;
+  redactions: OutputRedactionCount[] | undefined;
+  position: number;
+};
 
-type OutputInput = { text: string; metadata?: unknown };
+type OutputInput = { model: string; text: string; metadata?: unknown };
 
 /**
  * Redacts `outputs` on the worker pool (every output of a request or a batch at once) and answers
- * a function that gives one of them as it is to be stored. Outputs not handed over here must not be
- * asked for (the pool's redactor throws).
+ * a function that gives one of them, at its position, as the row to store. Outputs not handed over
+ * here must not be asked for (the pool's redactor throws).
  */
 export async function outputStorer(
   outputs: readonly OutputInput[],
   options: { redactOutputs: boolean },
-): Promise<<M>(output: { text: string; metadata?: M }) => StoredOutput<M>> {
+): Promise<(output: OutputInput, position: number) => StoredOutputRow> {
   const strings: string[] = [];
   for (const output of outputs) {
     if (options.redactOutputs) strings.push(output.text);
     if (output.metadata !== undefined && output.metadata !== null) stringsInJson(output.metadata, strings);
   }
   const redactor = await redactorFor(strings);
-  return <M>(output: { text: string; metadata?: M }) => {
+  return (output, position) => {
     const metadata =
-      output.metadata === undefined || output.metadata === null ? undefined : (redactJson(output.metadata, new Map(), redactor) as M);
-    if (!options.redactOutputs) return { text: output.text, metadata, redactions: null };
+      output.metadata === undefined || output.metadata === null
+        ? undefined
+        : (redactJson(output.metadata, new Map(), redactor) as Prisma.InputJsonValue);
+    if (!options.redactOutputs) return { model: output.model, text: output.text, metadata, redactions: undefined, position };
     const result = redactor(output.text);
-    return { text: result.redacted, metadata, redactions: summarizeFindings(result.findings) };
+    return { model: output.model, text: result.redacted, metadata, redactions: summarizeFindings(result.findings), position };
   };
 }

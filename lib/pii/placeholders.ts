@@ -1,20 +1,10 @@
 // Placeholders in stored texts, for showing reviewers what the redactor replaced. No word lists or
 // recognizers here: safe to import from pages and client components.
+import { PII_TYPES } from "./types";
 
 // A placeholder as redact() writes it: "<PERSON_1>", "<STREET_ADDRESS_12>".
 const PLACEHOLDER = /<([A-Z][A-Z_]*?)_(\d+)>/g;
-const KNOWN: ReadonlySet<string> = new Set<string>([
-  "EMAIL",
-  "PHONE",
-  "CREDIT_CARD",
-  "IBAN",
-  "US_SSN",
-  "IP_ADDRESS",
-  "STREET_ADDRESS",
-  "DATE_OF_BIRTH",
-  "PERSON",
-  "SECRET",
-]);
+const KNOWN: ReadonlySet<string> = new Set<string>(PII_TYPES);
 
 /** A stored text cut into plain stretches and the placeholders the redactor wrote, in order. */
 export type TextPart = { text: string; type?: string };
