@@ -50,19 +50,9 @@ export function SnapshotFiles({
                 <span className="tabular-nums">{formatCount(file.records)}</span> records ·{" "}
                 <span className="tabular-nums">{formatBytes(file.bytes)}</span>
               </span>
-              <span className="font-mono text-xs text-slate-500" title={`sha256 ${file.sha256}`}>
-                sha256 {file.sha256.slice(0, 12)}…
-              </span>
+              <Sha256Prefix sha256={file.sha256} />
             </div>
-            <div className="flex items-start gap-2">
-              <code
-                id={id}
-                className="block min-w-0 flex-1 overflow-x-auto rounded bg-slate-900 px-2.5 py-1.5 font-mono text-[11px] leading-5 whitespace-pre text-slate-100"
-              >
-                {curl}
-              </code>
-              <CopyButton text={curl} targetId={id} />
-            </div>
+            <CurlLine id={id} curl={curl} />
           </li>
         );
       })}
@@ -87,9 +77,7 @@ function CardItem({ base, slug, snapshot, card }: { base: string; slug: string; 
           <span className="font-medium text-slate-700">dataset card</span> for the Hugging Face Hub ·{" "}
           <span className="tabular-nums">{formatBytes(card.bytes)}</span>
         </span>
-        <span className="font-mono text-xs text-slate-500" title={`sha256 ${card.sha256}`}>
-          sha256 {card.sha256.slice(0, 12)}…
-        </span>
+        <Sha256Prefix sha256={card.sha256} />
         <span className="ml-auto flex gap-3 text-xs font-medium">
           <a href={view} target="_blank" rel="noopener" className="text-indigo-600 hover:text-indigo-500" data-testid="snapshot-card-view">
             View
@@ -99,15 +87,31 @@ function CardItem({ base, slug, snapshot, card }: { base: string; slug: string; 
           </a>
         </span>
       </div>
-      <div className="flex items-start gap-2">
-        <code
-          id={id}
-          className="block min-w-0 flex-1 overflow-x-auto rounded bg-slate-900 px-2.5 py-1.5 font-mono text-[11px] leading-5 whitespace-pre text-slate-100"
-        >
-          {curl}
-        </code>
-        <CopyButton text={curl} targetId={id} />
-      </div>
+      <CurlLine id={id} curl={curl} />
     </li>
+  );
+}
+
+/** A file's checksum, shortened (the whole of it on hover). */
+function Sha256Prefix({ sha256 }: { sha256: string }) {
+  return (
+    <span className="font-mono text-xs text-slate-500" title={`sha256 ${sha256}`}>
+      sha256 {sha256.slice(0, 12)}…
+    </span>
+  );
+}
+
+/** The curl line that downloads a file and checks it, with its copy button. */
+function CurlLine({ id, curl }: { id: string; curl: string }) {
+  return (
+    <div className="flex items-start gap-2">
+      <code
+        id={id}
+        className="block min-w-0 flex-1 overflow-x-auto rounded bg-slate-900 px-2.5 py-1.5 font-mono text-[11px] leading-5 whitespace-pre text-slate-100"
+      >
+        {curl}
+      </code>
+      <CopyButton text={curl} targetId={id} />
+    </div>
   );
 }
