@@ -244,7 +244,7 @@ function forEachRow(text: Buffer, onRow: (buffer: Buffer, from: number, to: numb
  * and the gold tasks) as the reports take it. Reads the rows without changing what they hold (a
  * LiveRankings assembles them again after each update).
  */
-export function assembleRankings(read: {
+function assembleRankings(read: {
   rows: RankingRows;
   sorted: ByteList;
   models: TaskModels | null;
@@ -253,7 +253,7 @@ export function assembleRankings(read: {
 }): ProjectRankings {
   const { rows, sorted, models, statuses, golds } = read;
   const fields = rows.fields;
-  if (models) models.describe(rows);
+  models?.describe();
   rows.markGold(golds.map(([taskId]) => taskId!));
   const { rankings, taskIds, taskRank, labelerIds } = rows.finish(sorted);
   const standings = new Map(statuses.map(([labelerId, status]) => [labelerId!, status as LabelerStatus]));
@@ -342,10 +342,10 @@ class TaskModels {
   }
 
   /** Gives each ranking its task's prompt. */
-  describe(rows: RankingRows): void {
-    const promptOf = new Int32Array(rows.taskCount).fill(-1);
+  describe(): void {
+    const promptOf = new Int32Array(this.rows.taskCount).fill(-1);
     for (let i = 0; i < this.size; i++) promptOf[this.task[i]!] = this.prompt[i]!;
-    rows.setTaskPrompts(promptOf);
+    this.rows.setTaskPrompts(promptOf);
   }
 
   /** Model names (sorted) and, by task index, the model index of each position. */
