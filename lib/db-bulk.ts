@@ -1,5 +1,4 @@
 import pg from "pg";
-import { to as copyTo } from "pg-copy-streams";
 
 /*
  * A small second pool for the few reads that fetch a whole project's rankings (the quality
@@ -62,37 +61,15 @@ export function sqlLiteral(value: string): string {
 /**
  * `COPY (query) TO STDOUT` in text format: onRow gets each row's bytes as they arrive, as
  * buffer[from, to) (tab-separated values, `\N` for NULL, ending with a newline); the buffer is only
- * valid during the call. pg-copy-streams reads the COPY's frames straight off the connection and
- * hands over several rows per chunk: no message object or Buffer per row. (A row never holds a raw
- * newline: COPY's text format escapes it.) A query that fails rejects; so does an onRow that throws.
+ * valid during the call. The COPY's frames are read straight off the connection's socket chunks
+ * (CopyRows below): no message object, Buffer or promise per row. (A row never holds a raw newline:
+ * COPY's text format escapes it.) A query that fails rejects; so does an onRow that throws.
  */
 export async function copyRows(query: string, onRow: (buffer: Buffer, from: number, to: number) => void): Promise<void> {
   const client = await pool().connect();
   let failure: Error | undefined;
   try {
-    const stream = client.query(copyTo(`COPY (${query}) TO STDOUT`));
-    /** The start of a row cut by the end of a chunk. */
-    let rest: Buffer | null = null;
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      let at = 0;
-      if (rest) {
-        const end = chunk.indexOf(NEWLINE);
-        if (end < 0) {
-          rest = Buffer.concat([rest, chunk]);
-          continue;
-        }
-        const row = Buffer.concat([rest, chunk.subarray(0, end + 1)]);
-        rest = null;
-        onRow(row, 0, row.length);
-        at = end + 1;
-      }
-      for (let end = chunk.indexOf(NEWLINE, at); end >= 0; end = chunk.indexOf(NEWLINE, at)) {
-        onRow(chunk, at, end + 1);
-        at = end + 1;
-      }
-      if (at < chunk.length) rest = Buffer.from(chunk.subarray(at));
-    }
-    if (rest) throw new Error("COPY ended inside a row.");
+    await new Promise<void>((resolve, reject) => client.query(new CopyRows(`COPY (${query}) TO STDOUT`, onRow, resolve, reject)));
   } catch (error) {
     failure = error instanceof Error ? error : new Error(String(error));
     throw failure;
@@ -102,4 +79,112 @@ export async function copyRows(query: string, onRow: (buffer: Buffer, from: numb
   }
 }
 
-const NEWLINE = 0x0a;
+/** Backend message codes (PostgreSQL protocol 3). */
+const COPY_DATA = 0x64; // d
+const COPY_OUT_RESPONSE = 0x48; // H
+const NOTICE = 0x4e; // N
+const PARAMETER_STATUS = 0x53; // S
+const NOTIFICATION = 0x41; // A
+
+/**
+ * A query node-postgres runs as it is (a "submittable"): while the COPY's rows stream, it reads the
+ * socket itself and calls onRow on each CopyData frame where it lies in the chunk; a frame cut by
+ * the end of a chunk is joined with the next. At the first frame that is not part of the stream
+ * (CopyDone, an error), it gives the socket and the bytes left back to node-postgres, which reads
+ * the end of the query and calls handleError / handleReadyForQuery.
+ */
+class CopyRows {
+  private connection: { stream: NodeJS.EventEmitter; query(text: string): void } | null = null;
+  private pgOnData: ((chunk: Buffer) => void) | null = null;
+  /** The start of a frame cut by the end of a chunk, and how many bytes of it have come. */
+  private partial: Buffer[] = [];
+  private partialBytes = 0;
+  private failure: Error | null = null;
+  private readonly onData = (chunk: Buffer) => this.read(chunk);
+
+  constructor(
+    private readonly text: string,
+    private readonly onRow: (buffer: Buffer, from: number, to: number) => void,
+    private readonly resolve: () => void,
+    private readonly reject: (error: Error) => void,
+  ) {}
+
+  submit(connection: { stream: NodeJS.EventEmitter; query(text: string): void }): void {
+    this.connection = connection;
+    const [pgOnData, ...others] = connection.stream.listeners("data") as ((chunk: Buffer) => void)[];
+    if (!pgOnData || others.length) throw new Error("Unexpected listeners on the connection's socket.");
+    this.pgOnData = pgOnData;
+    connection.stream.removeListener("data", pgOnData);
+    connection.stream.on("data", this.onData);
+    connection.query(this.text);
+  }
+
+  private read(chunk: Buffer): void {
+    let buffer = chunk;
+    if (this.partialBytes) {
+      this.partial.push(chunk);
+      this.partialBytes += chunk.length;
+      if (this.partialBytes < this.partialFrameEnd()) return;
+      buffer = Buffer.concat(this.partial, this.partialBytes);
+      this.partial = [];
+      this.partialBytes = 0;
+    }
+    let at = 0;
+    while (buffer.length - at >= 5) {
+      const code = buffer[at]!;
+      if (code !== COPY_DATA && code !== COPY_OUT_RESPONSE && code !== NOTICE && code !== PARAMETER_STATUS && code !== NOTIFICATION) {
+        this.detach(buffer.subarray(at));
+        return;
+      }
+      const end = at + 1 + buffer.readUInt32BE(at + 1);
+      if (end > buffer.length) break;
+      if (code === COPY_DATA && !this.failure) {
+        try {
+          this.onRow(buffer, at + 5, end);
+        } catch (error) {
+          // Read to the end of the COPY all the same (the connection stays in step), then reject.
+          this.failure = error instanceof Error ? error : new Error(String(error));
+        }
+      }
+      at = end;
+    }
+    if (at < buffer.length) {
+      this.partial = [buffer.subarray(at)];
+      this.partialBytes = buffer.length - at;
+    }
+  }
+
+  /** Where the frame that was cut ends: known once its 5-byte header has come (itself maybe cut). */
+  private partialFrameEnd(): number {
+    if (this.partialBytes < 5) return 5;
+    const head = this.partial[0]!.length >= 5 ? this.partial[0]! : Buffer.concat(this.partial);
+    return 1 + head.readUInt32BE(1);
+  }
+
+  /** Hands the socket back to node-postgres, with the bytes it has not read yet. */
+  private detach(rest: Buffer): void {
+    const { stream } = this.connection!;
+    stream.removeListener("data", this.onData);
+    stream.on("data", this.pgOnData!);
+    this.pgOnData!(rest);
+  }
+
+  /** The query failed (or the connection was lost: then no ReadyForQuery follows). */
+  handleError(error: Error): void {
+    this.settle(error);
+  }
+
+  handleCommandComplete(): void {}
+
+  handleReadyForQuery(): void {
+    this.settle(this.failure);
+  }
+
+  private settled = false;
+  private settle(failure: Error | null): void {
+    if (this.settled) return;
+    this.settled = true;
+    if (failure) this.reject(failure);
+    else this.resolve();
+  }
+}
