@@ -13,7 +13,12 @@ const SIGNED_IN_PAGES = /^\/(?:$|admin(?:\/|$)|projects(?:\/|$))/;
  * while rendering and stamps it on its own scripts, so the same policy goes back on the response.
  */
 export default async function proxy(request: NextRequest, event: NextFetchEvent) {
-  if (SIGNED_IN_PAGES.test(request.nextUrl.pathname)) {
+  const { pathname } = request.nextUrl;
+  const malformed = malformedPathError(pathname);
+  if (malformed) return malformed;
+  // API paths come here only when they hold a percent sign (the matcher below).
+  if (pathname.startsWith("/api/")) return NextResponse.next();
+  if (SIGNED_IN_PAGES.test(pathname)) {
     const redirect = await redirectSignedOut(request as NextRequestWithAuth, event);
     if (redirect) return redirect;
   }
@@ -33,6 +38,22 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
   return response;
 }
 
+/**
+ * A path whose percent-encoding does not decode (`%ZZ`, a cut UTF-8 sequence) is answered 400 here:
+ * Next would fail to decode the route's parameters and answer a bare 500.
+ */
+function malformedPathError(pathname: string): NextResponse | null {
+  if (!pathname.includes("%")) return null;
+  try {
+    decodeURIComponent(pathname);
+    return null;
+  } catch {
+    const message = "The path is not valid percent-encoded UTF-8.";
+    if (!pathname.startsWith("/api/")) return new NextResponse(message, { status: 400 });
+    return NextResponse.json({ error: { code: "invalid_request", message } }, { status: 400 });
+  }
+}
+
 export const config = {
   matcher: [
     {
@@ -45,5 +66,7 @@ export const config = {
         { type: "header", key: "purpose", value: "prefetch" },
       ],
     },
+    // API paths with a percent sign, to check their encoding (above).
+    "/api/(.*%.*)",
   ],
 };

@@ -392,3 +392,19 @@ for (const route of ROUTES) {
     if (chunked.json) expect((chunked.json as { error: { code: string } }).error.code).toBe("payload_too_large");
   });
 }
+
+// A path segment whose percent-encoding does not decode: Next answered a bare 500 while decoding
+// the route's parameters; the proxy now answers a structured 400 first.
+test("every route with a path parameter answers a malformed percent-encoding in it with a 400", async () => {
+  const routes = ROUTES.filter((route) => /\{\w+\}/.test(route.path));
+  expect(routes.length).toBeGreaterThan(10);
+  for (const route of routes) {
+    const [, parameter] = /\{(\w+)\}/.exec(route.path)!;
+    for (const value of ["%ZZ", "%E0%A4%A", "cut%"]) {
+      const label = `${route.method} ${route.path} with ${parameter} = ${value}`;
+      const answer = await send(route, urlOf(route.path, { name: parameter!, value }), route.method === "GET" ? undefined : "{}");
+      expect(answer.status, label).toBe(400);
+      expect4xx(answer, label);
+    }
+  }
+});
