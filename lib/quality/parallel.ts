@@ -9,16 +9,17 @@ import { type BootstrapBatch, bootstrapKernel, entryDraws, finishEntry, localKer
  * intervals are the same bit for bit whichever thread drew which replicate. A batch from
  * parallelBatch() hands each bootstrap to the helpers as soon as it is queued, so they resample
  * while this thread still tallies the next figure, and this thread's event loop stays free while
- * they work. The helpers start on first use (warmBootstrapHelper, while the rankings load) and stop
- * after a minute idle. If none can start, or one dies, this thread does the rest of the work.
+ * they work. The helpers start with the server's warm-up (lib/quality/warm.ts) or on first use, and
+ * stay for the life of the process, idle at no CPU cost: one stopped when idle took its compiled
+ * kernel with it, and its successor ran the next report's bootstraps cold. If none can start, or
+ * one dies, this thread does the rest of the work.
  */
 
 /** Below this many draws a bootstrap runs here: handing it over would cost more than it saves. */
 const MIN_PARALLEL_DRAWS = 2_000_000;
-const IDLE_MS = 60_000;
 
 /** busy: how many runs are waiting for it. */
-type Helper = { worker: Worker; alive: boolean; idle: ReturnType<typeof setTimeout> | null; busy: number };
+type Helper = { worker: Worker; alive: boolean; busy: number };
 
 const globalForHelpers = globalThis as unknown as { bootstrapHelpers?: Helper[] };
 
@@ -48,7 +49,7 @@ function startHelper(): Helper | null {
     // A transpiler that keeps function names (esbuild's keepNames, under tsx) wraps them in __name.
     const source = `const __name = (target) => target;\n(${bootstrapKernel.toString()})().serve(require("node:worker_threads").parentPort);`;
     const worker = new Worker(source, { eval: true, name: "ranklab-bootstrap", execArgv: [] });
-    const started: Helper = { worker, alive: true, idle: null, busy: 0 };
+    const started: Helper = { worker, alive: true, busy: 0 };
     const stop = () => {
       started.alive = false;
     };
@@ -60,7 +61,6 @@ function startHelper(): Helper | null {
     worker.on("exit", stop);
     // Never keeps the process alive on its own.
     worker.unref();
-    idleLater(started);
     return started;
   } catch {
     return null;
@@ -70,16 +70,6 @@ function startHelper(): Helper | null {
 /** Starts the helper threads ahead of a report, so they are ready (and warm) when the bootstraps are. */
 export function warmBootstrapHelper(): void {
   helpers();
-}
-
-function idleLater(started: Helper) {
-  if (started.idle) clearTimeout(started.idle);
-  started.idle = setTimeout(() => {
-    if (started.busy > 0) return idleLater(started);
-    started.alive = false;
-    void started.worker.terminate();
-  }, IDLE_MS);
-  started.idle.unref();
 }
 
 /** A batch whose large bootstraps go to the helper threads as soon as they are queued. */
@@ -127,10 +117,7 @@ async function helpersDone(prepared: PreparedBatch, team: Helper[]): Promise<voi
   try {
     await waitForItems(prepared, team);
   } finally {
-    for (const helper of team) {
-      if (--helper.busy === 0) helper.worker.unref();
-      idleLater(helper);
-    }
+    for (const helper of team) if (--helper.busy === 0) helper.worker.unref();
   }
 }
 
