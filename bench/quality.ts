@@ -46,9 +46,14 @@ async function timeOnce(url: string, key: string): Promise<{ ms: number; bytes: 
   return { ms: performance.now() - started, bytes: body.length };
 }
 
-async function timeRequests(url: string, key: string): Promise<{ cold: number; p50: number; p99: number; bytes: number }> {
+async function timeRequests(
+  url: string,
+  key: string,
+  afterCold = () => {},
+): Promise<{ cold: number; p50: number; p99: number; bytes: number }> {
   const once = () => timeOnce(url, key);
   const cold = await once();
+  afterCold();
   const times: number[] = [];
   for (let i = 0; i < REQUESTS; i++) times.push((await once()).ms);
   times.sort((a, b) => a - b);
@@ -86,8 +91,24 @@ try {
   const sampler = setInterval(() => {
     rssPeak = Math.max(rssPeak, rssMb(server.process.pid!));
   }, 25);
-  const quality = await timeRequests(`${base}/quality`, key);
-  const models = await timeRequests(`${base}/models`, key);
+  // CPU time of the cold requests (app process with its threads, and PostgreSQL): the work itself,
+  // which other load on the machine does not inflate as it does the wall time.
+  const cpuOfCold = () => {
+    const before = env.cpuSeconds();
+    const spent = { app: 0, db: 0 };
+    return {
+      spent,
+      done: () => {
+        const after = env.cpuSeconds();
+        spent.app = (after.app - before.app) * 1000;
+        spent.db = ((after.db ?? 0) - (before.db ?? 0)) * 1000;
+      },
+    };
+  };
+  const qualityCpu = cpuOfCold();
+  const quality = await timeRequests(`${base}/quality`, key, qualityCpu.done);
+  const modelsCpu = cpuOfCold();
+  const models = await timeRequests(`${base}/models`, key, modelsCpu.done);
   // A new ranking (of task i, by a fourth labeler) changes the data: the next call computes again.
   const addRanking = (i: number) => {
     const k = 4 + (i % 6);
@@ -140,8 +161,10 @@ try {
   console.log(row("GET /projects/{slug} (trivial, baseline)", trivial));
   console.log(row("GET /quality", quality));
   console.log(row("GET /models", models));
+  const cpu = ({ spent }: ReturnType<typeof cpuOfCold>) => `${spent.app.toFixed(0)} ms app, ${spent.db.toFixed(0)} ms PostgreSQL`;
+  console.log(`\nCPU time of the cold requests: GET /quality ${cpu(qualityCpu)}; GET /models ${cpu(modelsCpu)}`);
   console.log(
-    `\nIn this process (cold JIT, as the app's first call): load ${loadMs.toFixed(0)} ms (one load serves both reports); quality figures ` +
+    `In this process (cold JIT, as the app's first call): load ${loadMs.toFixed(0)} ms (one load serves both reports); quality figures ` +
       `(pairwise, τ-b, α, per labeler, gold, 1,000 resamples) ${agreementMs.toFixed(0)} ms; model figures (win rates + Bradley–Terry, ` +
       `1,000 resamples) ${modelsMs.toFixed(0)} ms; after one new ranking, the update reads it alone: ${updateMs.toFixed(0)} ms`,
   );
