@@ -18,7 +18,15 @@ const POOL_SIZE = 5;
 function pool(): pg.Pool {
   // Created on first use: `next build` imports this module without a database.
   if (!globalForBulk.bulkPool) {
-    globalForBulk.bulkPool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: POOL_SIZE, idleTimeoutMillis: 30_000 });
+    // Connections stay open once opened (the server opens them at start: lib/quality/warm.ts): a
+    // report on fresh ones waited for five connections and their first queries. Idle, they never
+    // keep a script's process alive.
+    globalForBulk.bulkPool = new pg.Pool({
+      connectionString: process.env.DATABASE_URL,
+      max: POOL_SIZE,
+      idleTimeoutMillis: 0,
+      allowExitOnIdle: true,
+    });
     // An idle connection the server closed (a restart, a failover) is dropped, not fatal; the next
     // query opens a new one.
     globalForBulk.bulkPool.on("error", () => {});
