@@ -45,7 +45,8 @@ export type AgreementReport = {
  * labelers who ranked it and every unordered pair of its outputs, the share where both labelers'
  * relations are equal (a tie is a relation of its own). n = number of such comparisons. A
  * labeler's figure is restricted to the labeler pairs that include them; its interval resamples
- * the tasks that labeler is in. Every labeler in the input is listed (null when they share no task).
+ * the tasks that labeler is in, or from LINEARIZED_FROM_TASKS of them on is the ratio's normal
+ * interval. Every labeler in the input is listed (null when they share no task).
  */
 export function pairwiseAgreement(
   rankings: Rankings,
@@ -427,6 +428,14 @@ function tallyAlpha(
   }
 }
 
+/**
+ * From this many tasks on, a labeler's agreement interval is the normal interval of the ratio
+ * (linearizedRatioInterval), which at that size matches the bootstrap's to about a hundredth (see
+ * the tests) and costs no resampling; below it, the percentile bootstrap of the labeler's tasks.
+ * (Per-labeler resampling was more than half of a report's bootstrap draws.)
+ */
+export const LINEARIZED_FROM_TASKS = 100;
+
 function perLabelerAgreement(
   records: RankingTable,
   tallies: TaskTallies,
@@ -460,11 +469,22 @@ function perLabelerAgreement(
     comparisons[i] = recordComparisons[r]!;
   }
   starts.push(kept);
-  const intervals: () => BootstrapResult = batch.add(
-    { segmentStarts: starts, columns: [agree, comparisons], statistics: [ratioStatistic], reuseAs: "ratio" },
-    options,
-  );
+  // The labelers with few tasks are resampled: their tasks, one segment each, in columns of their own.
+  const resampled = labelers.map((_, s) => s).filter((s) => starts[s + 1]! - starts[s]! < LINEARIZED_FROM_TASKS);
+  const segmentStarts = [0];
+  for (const s of resampled) segmentStarts.push(segmentStarts[segmentStarts.length - 1]! + starts[s + 1]! - starts[s]!);
+  const few = segmentStarts[segmentStarts.length - 1]!;
+  const fewAgree = new Float64Array(few);
+  const fewComparisons = new Float64Array(few);
+  resampled.forEach((s, k) => {
+    fewAgree.set(agree.subarray(starts[s]!, starts[s + 1]!), segmentStarts[k]!);
+    fewComparisons.set(comparisons.subarray(starts[s]!, starts[s + 1]!), segmentStarts[k]!);
+  });
+  const intervals: () => BootstrapResult = resampled.length
+    ? batch.add({ segmentStarts, columns: [fewAgree, fewComparisons], statistics: [ratioStatistic], reuseAs: "ratio" }, options)
+    : () => [];
   return () => {
+    const bootstrapped = new Map(resampled.map((s, k) => [s, intervals()[k]![0]!]));
     const byLabeler = new Map<number, Figure>();
     labelers.forEach((labeler, s) => {
       let a = 0;
@@ -473,7 +493,8 @@ function perLabelerAgreement(
         a += agree[i]!;
         c += comparisons[i]!;
       }
-      byLabeler.set(labeler, figure(c > 0 ? a / c : Number.NaN, intervals()[s]![0]!, c));
+      const interval = bootstrapped.has(s) ? bootstrapped.get(s)! : linearizedRatioInterval(agree, comparisons, starts[s]!, starts[s + 1]!);
+      byLabeler.set(labeler, figure(c > 0 ? a / c : Number.NaN, interval, c));
     });
     // Labelers who share no task with anyone: listed, with nothing to measure.
     const seen = new Set<number>();
@@ -484,6 +505,34 @@ function perLabelerAgreement(
     return result;
   };
 }
+
+/**
+ * The 95% normal interval of R = Σa / Σc over the units [from, to) (a ratio of sums over independent
+ * clusters, here tasks), its standard error by linearization (the delta method):
+ * SE² = n / (n − 1) · Σ (a_i − R·c_i)² / (Σc)². Clamped to [0, 1], as R is a share. Null when Σc = 0
+ * or fewer than two units.
+ */
+export function linearizedRatioInterval(a: Float64Array, c: Float64Array, from = 0, to = a.length): Interval | null {
+  const n = to - from;
+  let sumA = 0;
+  let sumC = 0;
+  for (let i = from; i < to; i++) {
+    sumA += a[i]!;
+    sumC += c[i]!;
+  }
+  if (n < 2 || !(sumC > 0)) return null;
+  const ratio = sumA / sumC;
+  let squares = 0;
+  for (let i = from; i < to; i++) {
+    const residual = a[i]! - ratio * c[i]!;
+    squares += residual * residual;
+  }
+  const halfWidth = (Z95 * Math.sqrt((n / (n - 1)) * squares)) / sumC;
+  return [Math.max(0, ratio - halfWidth), Math.min(1, ratio + halfWidth)];
+}
+
+/** The standard normal's 97.5th percentile. */
+const Z95 = 1.959963984540054;
 
 /** A figure from a value (NaN = nothing to measure), its interval and its count. */
 export function figure(value: number, ci95: Interval | null, n: number): Figure {

@@ -9,6 +9,8 @@ export {
   figure,
   kendallTauB,
   krippendorffAlphaInterval,
+  LINEARIZED_FROM_TASKS,
+  linearizedRatioInterval,
   meanKendallTauB,
   pairwiseAgreement,
   scheduleAgreementReport,

@@ -2,8 +2,11 @@ import { describe, expect, it } from "vitest";
 import {
   agreementOverTime,
   agreementReport,
+  bootstrapRatioCI,
   kendallTauB,
   krippendorffAlphaInterval,
+  LINEARIZED_FROM_TASKS,
+  linearizedRatioInterval,
   meanKendallTauB,
   pairwiseAgreement,
   type RankingRecord,
@@ -183,5 +186,86 @@ describe("agreement report and series", () => {
     expect([...series.keys()]).toEqual([1, 3]);
     expect(series.get(1)).toEqual({ value: null, ci95: null, n: 0 });
     expect(series.get(3)).toEqual({ value: 4 / 18, ci95: [4 / 18, 4 / 18], n: 18 });
+  });
+});
+
+describe("a labeler's agreement interval", () => {
+  const units = (...groups: [count: number, agree: number, comparisons: number][]) => {
+    const a: number[] = [];
+    const c: number[] = [];
+    for (const [count, agree, comparisons] of groups)
+      for (let i = 0; i < count; i++) {
+        a.push(agree);
+        c.push(comparisons);
+      }
+    return [Float64Array.from(a), Float64Array.from(c)] as const;
+  };
+
+  it("from many tasks is the linearized normal interval of the ratio (hand-computed)", () => {
+    // 50 tasks (1 of 1 agree), 50 (0 of 1): R = ½; Σ(a − Rc)² = 100 · ¼ = 25; SE = √(100/99 · 25) / 100
+    // = 0.0502519; ± 1.959964 · SE = ± 0.0984919.
+    const [halfA, halfC] = units([50, 1, 1], [50, 0, 1]);
+    const [lo, hi] = linearizedRatioInterval(halfA, halfC)!;
+    expect(lo).toBeCloseTo(0.4015081039, 9);
+    expect(hi).toBeCloseTo(0.5984918961, 9);
+    // 60 tasks (2 of 3), 40 (1 of 3): R = 160/300; residuals 0.4 and −0.6, Σ² = 60·0.16 + 40·0.36 = 24;
+    // SE = √(100/99 · 24) / 300 = 0.0164122.
+    const [a, c] = units([60, 2, 3], [40, 1, 3]);
+    const [lo2, hi2] = linearizedRatioInterval(a, c)!;
+    expect(lo2).toBeCloseTo(0.5011660148, 9);
+    expect(hi2).toBeCloseTo(0.5655006519, 9);
+    // Only within [0, 1]; nothing to say from one task or no comparison.
+    const [allA, allC] = units([120, 3, 3]);
+    expect(linearizedRatioInterval(allA, allC)).toEqual([1, 1]);
+    expect(linearizedRatioInterval(Float64Array.of(1), Float64Array.of(1))).toBeNull();
+    expect(linearizedRatioInterval(Float64Array.of(0, 0), Float64Array.of(0, 0))).toBeNull();
+  });
+
+  it("matches the percentile bootstrap's to about a hundredth from the threshold on", () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed / 2_147_483_648;
+    };
+    for (const n of [LINEARIZED_FROM_TASKS, 300, 1000]) {
+      // Tasks with 1–3 other labelers, K = 4 to 9: comparisons = others × K(K−1)/2, agreeing ones binomial around 0.6–0.8.
+      const c = Float64Array.from({ length: n }, () => (1 + Math.floor(random() * 3)) * [6, 10, 15, 21, 28, 36][Math.floor(random() * 6)]!);
+      const a = c.map((comparisons) => {
+        const p = 0.6 + 0.2 * random();
+        let agree = 0;
+        for (let i = 0; i < comparisons; i++) if (random() < p) agree++;
+        return agree;
+      });
+      const linearized = linearizedRatioInterval(a, c)!;
+      const bootstrapped = bootstrapRatioCI(a, c)!;
+      expect(Math.abs(linearized[0] - bootstrapped[0]), `n = ${n}, lower`).toBeLessThan(0.01);
+      expect(Math.abs(linearized[1] - bootstrapped[1]), `n = ${n}, upper`).toBeLessThan(0.01);
+    }
+  });
+
+  it("is bootstrapped below the threshold and linearized from it, per labeler", () => {
+    // Labeler 1 ranks every task; labeler 2 agrees with them on the first half of 2 × LINEARIZED_FROM_TASKS tasks;
+    // labeler 3 shares LINEARIZED_FROM_TASKS − 1 tasks with them and agrees on 50 of those.
+    const records: RankingRecord[] = [];
+    const tasks = 2 * LINEARIZED_FROM_TASKS;
+    for (let task = 0; task < tasks; task++) {
+      records.push(ranking(task, 1, [0, 1, 2, 3]));
+      records.push(ranking(task, 2, task < LINEARIZED_FROM_TASKS ? [0, 1, 2, 3] : [3, 2, 1, 0]));
+    }
+    for (let task = tasks; task < tasks + LINEARIZED_FROM_TASKS - 1; task++) {
+      records.push(ranking(task, 1, [0, 1, 2, 3]));
+      records.push(ranking(task, 3, task < tasks + 50 ? [0, 1, 2, 3] : [3, 2, 1, 0]));
+    }
+    const { perLabeler } = pairwiseAgreement(records);
+    // Labeler 2: 200 tasks, 6 comparisons each, 100 of them all agreeing: the linearized interval.
+    const [a2, c2] = units([LINEARIZED_FROM_TASKS, 6, 6], [LINEARIZED_FROM_TASKS, 0, 6]);
+    expect(perLabeler.get(2)).toEqual({ value: 0.5, ci95: linearizedRatioInterval(a2, c2), n: 6 * tasks });
+    // Labeler 3: 99 tasks, bootstrapped: a resample's share is k/99 for whole k (every task agrees
+    // on all of its pairs or none), so both ends are multiples of 1/99, which the normal interval's are not.
+    const three = perLabeler.get(3)!;
+    expect(three.value).toBeCloseTo(50 / 99, 12);
+    for (const end of three.ci95!) expect(Math.abs(end * 99 - Math.round(end * 99))).toBeLessThan(1e-9);
+    const [a3, c3] = units([50, 6, 6], [49, 0, 6]);
+    expect(three.ci95).not.toEqual(linearizedRatioInterval(a3, c3));
   });
 });
