@@ -94,6 +94,11 @@ const NOTICE = 0x4e; // N
 const PARAMETER_STATUS = 0x53; // S
 const NOTIFICATION = 0x41; // A
 
+/** Whether a frame with this code belongs to the COPY's stream (else the stream has ended, or failed). */
+function isStreamFrame(code: number): boolean {
+  return code === COPY_DATA || code === COPY_OUT_RESPONSE || code === NOTICE || code === PARAMETER_STATUS || code === NOTIFICATION;
+}
+
 /**
  * A query node-postgres runs as it is (a "submittable"): while the COPY's rows stream, it reads the
  * socket itself and calls onRow on each CopyData frame where it lies in the chunk; a frame cut by
@@ -128,38 +133,56 @@ class CopyRows {
   }
 
   private read(chunk: Buffer): void {
-    let buffer = chunk;
+    let at = 0;
     if (this.partialBytes) {
+      // The cut frame is completed from the start of this chunk: only its own bytes are copied.
+      const before = this.partialBytes;
       this.partial.push(chunk);
       this.partialBytes += chunk.length;
-      if (this.partialBytes < this.partialFrameEnd()) return;
-      buffer = Buffer.concat(this.partial, this.partialBytes);
+      const end = this.partialFrameEnd();
+      if (this.partialBytes < end) return;
+      const pieces = this.partial;
       this.partial = [];
       this.partialBytes = 0;
-    }
-    let at = 0;
-    while (buffer.length - at >= 5) {
-      const code = buffer[at]!;
-      if (code !== COPY_DATA && code !== COPY_OUT_RESPONSE && code !== NOTICE && code !== PARAMETER_STATUS && code !== NOTIFICATION) {
-        this.detach(buffer.subarray(at));
+      if (!isStreamFrame(pieces[0]![0]!)) {
+        // The end of the COPY: node-postgres reads it and all that follows.
+        this.detach(Buffer.concat(pieces));
         return;
       }
-      const end = at + 1 + buffer.readUInt32BE(at + 1);
-      if (end > buffer.length) break;
-      if (code === COPY_DATA && !this.failure) {
-        try {
-          this.onRow(buffer, at + 5, end);
-        } catch (error) {
-          // Read to the end of the COPY all the same (the connection stays in step), then reject.
-          this.failure = error instanceof Error ? error : new Error(String(error));
-        }
-      }
+      this.frame(Buffer.concat([...pieces.slice(0, -1), chunk.subarray(0, end - before)], end), 0);
+      at = end - before;
+    }
+    while (chunk.length - at >= 5) {
+      const end = at + 1 + chunk.readUInt32BE(at + 1);
+      if (end > chunk.length) break;
+      if (!this.frame(chunk, at)) return;
       at = end;
     }
-    if (at < buffer.length) {
-      this.partial = [buffer.subarray(at)];
-      this.partialBytes = buffer.length - at;
+    if (at < chunk.length) {
+      this.partial = [chunk.subarray(at)];
+      this.partialBytes = chunk.length - at;
     }
+  }
+
+  /**
+   * The whole frame at buffer[at]: a row goes to onRow; the end of the stream hands the socket back
+   * (false: stop reading).
+   */
+  private frame(buffer: Buffer, at: number): boolean {
+    const code = buffer[at]!;
+    if (!isStreamFrame(code)) {
+      this.detach(buffer.subarray(at));
+      return false;
+    }
+    if (code === COPY_DATA && !this.failure) {
+      try {
+        this.onRow(buffer, at + 5, at + 1 + buffer.readUInt32BE(at + 1));
+      } catch (error) {
+        // Read to the end of the COPY all the same (the connection stays in step), then reject.
+        this.failure = error instanceof Error ? error : new Error(String(error));
+      }
+    }
+    return true;
   }
 
   /** Where the frame that was cut ends: known once its 5-byte header has come (itself maybe cut). */
