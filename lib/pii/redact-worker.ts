@@ -1,4 +1,5 @@
 import { parentPort } from "node:worker_threads";
+import { getLexicon } from "./lexicon";
 import { redact } from "./redact";
 import type { RedactOptions, RedactResult } from "./types";
 
@@ -6,6 +7,9 @@ import type { RedactOptions, RedactResult } from "./types";
 // results. A job that throws answers with the error's message alone: the texts may hold personal data.
 export type RedactJob = { id: number; texts: string[]; options?: RedactOptions };
 export type RedactReply = { id: number; results: RedactResult[] } | { id: number; error: string };
+
+// The word lists are opened as the thread starts, not on its first job (a few milliseconds).
+getLexicon();
 
 parentPort?.on("message", (job: RedactJob) => {
   let reply: RedactReply;

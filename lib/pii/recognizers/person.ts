@@ -327,7 +327,7 @@ function nameLike(lower: string): boolean {
 function hyphenatedName(lower: string, lexicon: Lexicon): boolean {
   if (!lower.includes("-")) return false;
   const parts = lower.split("-");
-  return parts.length === 2 && parts.every((p) => p.length >= 2 && ((lexicon.flags.get(p) ?? 0) & (GIVEN | COMMON)) === GIVEN);
+  return parts.length === 2 && parts.every((p) => p.length >= 2 && (lexicon.flagsOf(p) & (GIVEN | COMMON)) === GIVEN);
 }
 
 /** "Ji-eun", "Yu-ting", "Seo-Yeon": two short syllables, hyphenated, the second not a repeat of the first ("Yo-yo"). */
