@@ -420,6 +420,18 @@ const HI_ADDRESS = new RegExp(
 );
 const HI_ADDRESS_LABEL = new RegExp(`पता\\s*[:：-]\\s*([${DEVA}\\d\\s,\\-/]{4,90}?\\d{6})(?!\\d)`, "g");
 
+// Without a cue: a common given name, or any word before a common family name ("राहुल शर्मा",
+// "मनोज कुमार"). Names that are also everyday words ("दीपक" lamp, "पूजा" worship, "कविता" poem) and
+// gods' names are left out.
+const HI_GIVEN =
+  "राहुल|प्रिया|अमित|सुनीता|अनिल|सुनील|राजेश|संजय|नेहा|अंजलि|मनोज|रमेश|सुरेश|महेश|अजय|श्वेता|रीना|स्नेहा|अनीता|रोहित|निखिल|प्रियंका|अंकित|राकेश|मुकेश|दिनेश|नितिन|रीता|मीना|आदित्य|अनुराग|सचिन|विवेक|गौरव|पंकज|हर्ष|आशीष|सुमित|योगेश|रश्मि|निधि|पल्लवी|दिव्या|ऋतिक|अभिनव|तरुण|वरुण|कुणाल|सोनिया|मोनिका";
+const HI_FAMILY =
+  "शर्मा|वर्मा|गुप्ता|सिंह|कुमार|पटेल|यादव|जैन|मिश्रा|अग्रवाल|चौहान|खान|रेड्डी|राव|नायर|मेहता|शाह|जोशी|त्रिपाठी|पांडे|पाण्डेय|श्रीवास्तव|बनर्जी|मुखर्जी|चटर्जी|चौधरी|ठाकुर|कपूर|मल्होत्रा|सक्सेना|भट्ट|अय्यर|पिल्लै|देसाई|कुलकर्णी";
+const HI_LISTED_NAME = new RegExp(
+  `(?<![${DEVA}])(?:(?:${HI_GIVEN})(?:\\s(?:${HI_FAMILY}))?|${DEVA_WORD}\\s(?:${HI_FAMILY}))(?![${DEVA}])`,
+  "g",
+);
+
 function findHindi(text: string, out: Found[]): void {
   const namePart = (start: number, words: string) => {
     const parts = words.split(/\s/);
@@ -439,6 +451,11 @@ function findHindi(text: string, out: Found[]): void {
     if (n === 0) continue;
     const start = m.index + m[0].length - words.length;
     add(out, "PERSON", start, start + parts.slice(0, n).join(" ").length, 0.85);
+  }
+  for (const m of text.matchAll(HI_LISTED_NAME)) {
+    // "एक सिंह" (a lion): a function word before a family name is no given name, and the word alone no name.
+    if (HI_STOP.test(m[0].split(/\s/)[0]!)) continue;
+    add(out, "PERSON", m.index, m.index + m[0].length, 0.8);
   }
   if (/\d{6}/.test(text)) {
     for (const m of text.matchAll(HI_ADDRESS)) add(out, "STREET_ADDRESS", m.index, m.index + m[0].length, 0.85);
@@ -462,6 +479,13 @@ const AR_NAME = new RegExp(
 const AR_STOP =
   /^(?:و|ف|ثم|في|من|إلى|الى|على|عن|مع|أن|إن|هو|هي|الذي|التي|قد|لقد|كان|كانت|ب|ل|غدا|اليوم|الآن|أمس|بعد|قبل|عند|حول|كي|لكي|أيضا)$|^و[\u0621-\u064a]{4,}$/;
 
+// Common given names, perhaps behind a clitic ("بمحمد" with Muhammad, "لفاطمة" for Fatima), and the
+// one or two name words after them. Names that are everyday words ("علي" on me, "أمل" hope, "نور"
+// light) are left out.
+const AR_GIVEN =
+  "محمد|أحمد|احمد|محمود|مصطفى|إبراهيم|ابراهيم|يوسف|خالد|عمر|حسن|حسين|عبدالله|عبد الله|عبدالرحمن|عبد الرحمن|عبدالعزيز|فاطمة|عائشة|خديجة|مريم|زينب|سارة|ليلى|ياسمين|هند|رانيا|سلمى|طارق|كريم|ماجد|وليد|سامي|هشام|عادل|ناصر|فيصل|سلطان|منصور|نادية|سعاد|هدى";
+const AR_LISTED_NAME = new RegExp(`(?<![${ARAB}])(?:[بلوفك]|لل)?((?:${AR_GIVEN})(?:\\s+${AR_WORD}){0,2})(?![${ARAB}])`, "g");
+
 function findArabic(text: string, out: Found[]): void {
   for (const m of text.matchAll(AR_NAME)) {
     const words = m[1]!.split(/\s+/);
@@ -470,5 +494,19 @@ function findArabic(text: string, out: Found[]): void {
     if (n === 0) continue;
     const start = m.index + m[0].length - m[1]!.length;
     add(out, "PERSON", start, start + words.slice(0, n).join(" ").length, 0.85);
+  }
+  // Names found by their cue come first: they know where a name ends.
+  for (const m of text.matchAll(AR_LISTED_NAME)) {
+    const words = m[1]!.split(/\s+/);
+    let n = 1;
+    // A word with the article ends the name unless it is a family name of the "al-…i" kind ("الحربي").
+    while (
+      n < words.length &&
+      !AR_STOP.test(words[n]!) &&
+      (!/^(?:ال|[بلوفك]ال)/.test(words[n]!) || /^ال[\u0621-\u064a]{2,}ي$/.test(words[n]!))
+    )
+      n++;
+    const start = m.index + m[0].length - m[1]!.length;
+    add(out, "PERSON", start, start + words.slice(0, n).join(" ").length, 0.8);
   }
 }

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { redact } from "@/lib/pii";
+
+// Issue 16, "names in hard places": each case as a user would paste it, redacted to exactly this.
+const CASES: Array<[string, string, string]> = [
+  ["a given name alone after a verb of asking", "Can you ask Maria to send the report?", "Can you ask <PERSON_1> to send the report?"],
+  ["a given name after a family word", "my son Diego loves dinosaurs", "my son <PERSON_1> loves dinosaurs"],
+  ["a lower-case name after wording", "tell jessica i said hi", "tell <PERSON_1> i said hi"],
+  ["a Dutch particle", "Write to Pieter van der Berg today.", "Write to <PERSON_1> today."],
+  ["Spanish and Malay particles", "Invite Javier Ruiz de la Fuente and Ahmad bin Hassan.", "Invite <PERSON_1> and <PERSON_2>."],
+  ["an Irish O'", "Patrick O'Brien called yesterday.", "<PERSON_1> called yesterday."],
+  ["a JSON value", '{"name": "Kenji Watanabe", "role": "admin"}', '{"name": "<PERSON_1>", "role": "admin"}'],
+  ["a CSV row", "id,name\n1,Lena Fischer", "id,name\n1,<PERSON_1>"],
+  ["a string in code", 'const author = "Sofia Rossi";', 'const author = "<PERSON_1>";'],
+  ["an email signature", "Best regards,\nMarta Kowalski\nHead of Sales", "Best regards,\n<PERSON_1>\nHead of Sales"],
+  ["chat speakers", "Kenji: hey, are we still on?\nAyumi: yes, at 6", "<PERSON_1>: hey, are we still on?\n<PERSON_2>: yes, at 6"],
+  ["timestamped chat speakers", "[10:02] Kenji: hey\n[10:03] Ayumi: hi", "[10:02] <PERSON_1>: hey\n[10:03] <PERSON_2>: hi"],
+  ["a Japanese name with さん", "山田太郎さんに連絡してください。", "<PERSON_1>さんに連絡してください。"],
+  ["a Greek name", "Ο Γιώργος Παπαδόπουλος θα έρθει αύριο.", "<PERSON_1> θα έρθει αύριο."],
+  ["an Arabic given name behind a clitic", "اتصل بمحمد أحمد غدا", "اتصل ب<PERSON_1> غدا"],
+  ["an Arabic given name and family name", "أرسلت الملف إلى فاطمة حسن", "أرسلت الملف إلى <PERSON_1>"],
+  ["a Hindi given and family name", "कृपया राहुल शर्मा को ईमेल भेजें।", "कृपया <PERSON_1> को ईमेल भेजें।"],
+  ["a Hindi unknown given name before a family name", "कल सुखविंदर गुप्ता आएंगे", "कल <PERSON_1> आएंगे"],
+  ["a word-name as the subject of a person's verb", "Rose said she would bring the cake.", "<PERSON_1> said she would bring the cake."],
+  ["a word-name after a family word", "My daughter Rose turns five tomorrow.", "My daughter <PERSON_1> turns five tomorrow."],
+];
+
+// Ordinary words and texts that only look like those cases stay as they are.
+const UNTOUCHED = [
+  "Will you mark the rose bed?",
+  "Mark the ones you will keep.",
+  "एक सिंह जंगल में रहता है।",
+  "السلام عليكم ورحمة الله",
+  "أرسل الرسالة إلى المدير غدا",
+  "Name: string, Role: enum",
+];
+
+describe("names in hard places", () => {
+  for (const [name, text, expected] of CASES) it(name, () => expect(redact(text).redacted).toBe(expected));
+  for (const text of UNTOUCHED) it(`leaves alone: ${text}`, () => expect(redact(text).redacted).toBe(text));
+});
