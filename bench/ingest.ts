@@ -49,6 +49,14 @@ function makePrompt(i: number) {
 }
 
 const env = await startBenchEnv(Number(values.instances));
+/** Each app instance's resident memory now (VmRSS of its process, redaction threads included), in MB. */
+const appRss = async () => {
+  const fs = await import("node:fs");
+  return env.servers.map(
+    (server) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${server.process.pid}/status`, "utf8"))?.[1] ?? 0) / 1024,
+  );
+};
+const rssAfterStart = await appRss();
 try {
   process.env.DATABASE_URL = env.databaseUrl;
   const { createProject } = await import("../lib/projects/mutations");
@@ -168,6 +176,7 @@ try {
     concurrency,
   );
   const apiSeconds = (performance.now() - started) / 1000;
+  const rssAfterIngest = await appRss();
   const apiClientCpu = cpuSecondsSince(clientBefore);
   const cpuAfter = env.cpuSeconds();
   for (const server of env.servers) {
@@ -210,6 +219,8 @@ try {
     `  batch latency:     p50 ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms`,
   );
   console.log(`  app peak RSS:      ${rssPeak.toFixed(0)} MB`);
+  const mb = (list: number[]) => list.map((x) => `${x.toFixed(0)} MB`).join(", ");
+  console.log(`  app RSS:           ${mb(rssAfterStart)} after start, ${mb(rssAfterIngest)} after the ingest (idle target < 300 MB)`);
   // Where the time goes, in CPU milliseconds per 1,000 prompts (the machine's cores are shared).
   const perThousand = (seconds: number) => `${((seconds * 1000 * 1000) / total).toFixed(0)} ms`;
   const dbCpu = cpuAfter.db === null ? "n/a" : perThousand(cpuAfter.db - cpuBefore.db!);
