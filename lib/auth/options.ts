@@ -3,7 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { sameOriginPath } from "@/lib/auth/callback-url";
 import { clientIp } from "@/lib/auth/client-ip";
 import { getDummyPasswordHash, verifyPassword } from "@/lib/auth/password";
-import { endSessionsOnSignOut } from "@/lib/auth/sessions";
+import { endSessionsOnSignOut, readSessionPerson } from "@/lib/auth/sessions";
 import { reportSignInRefusal } from "@/lib/auth/sign-in-refusal";
 import { admitSignInAttempt, forgiveSignInAttempt, purgeQuietSignInCounters } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
@@ -76,19 +76,10 @@ export const authOptions: AuthOptions = {
       return token;
     },
     async session({ session, token }) {
-      // The person is read from the database on every call, so a role change shows at once, and a
-      // deactivated or deleted person, or a session ended by signing out (its version is no longer
-      // theirs), gets a session with no user at their very next request.
-      const current = token.id
-        ? await db.user.findUnique({
-            where: { id: token.id },
-            select: { id: true, email: true, name: true, role: true, active: true, sessionVersion: true },
-          })
-        : null;
-      if (!current) return { expires: session.expires };
-      if (!current.active) return { expires: session.expires, error: "deactivated" };
-      if (current.sessionVersion !== token.sessionVersion) return { expires: session.expires };
-      return { ...session, user: { id: current.id, email: current.email, name: current.name, role: current.role } };
+      // The person is read from the database on every call (lib/auth/sessions.ts), as the guards do.
+      const person = await readSessionPerson(token);
+      if (person.user) return { ...session, user: person.user };
+      return person.deactivated ? { expires: session.expires, error: "deactivated" } : { expires: session.expires };
     },
   },
   events: {

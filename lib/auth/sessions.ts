@@ -27,3 +27,25 @@ export async function signOutEverywhere(userId: string, actorId: string): Promis
     await writeAudit(tx, { actorId, action: "user.sign_out_everywhere", targetType: "user", targetId: userId });
   });
 }
+
+export type SessionPerson =
+  | { user: { id: string; email: string; name: string | null; role: "admin" | "labeler" } }
+  | { user: null; deactivated: boolean };
+
+/**
+ * The person a decoded session token stands for, read from the database (so a role change shows
+ * at once), or none: a deactivated or deleted person, or a session ended by signing out (its
+ * version is no longer theirs).
+ */
+export async function readSessionPerson(token: { id?: string; sessionVersion?: number } | null): Promise<SessionPerson> {
+  const current = token?.id
+    ? await db.user.findUnique({
+        where: { id: token.id },
+        select: { id: true, email: true, name: true, role: true, active: true, sessionVersion: true },
+      })
+    : null;
+  if (!current) return { user: null, deactivated: false };
+  if (!current.active) return { user: null, deactivated: true };
+  if (current.sessionVersion !== token!.sessionVersion) return { user: null, deactivated: false };
+  return { user: { id: current.id, email: current.email, name: current.name, role: current.role } };
+}
