@@ -1,10 +1,11 @@
+import { randomBytes } from "node:crypto";
 import { AppError, parseOrThrow } from "@/lib/api/errors";
 import { writeAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import { retryOnConflict } from "@/lib/db-retry";
 import { Prisma, type Project } from "@/lib/generated/prisma/client";
 import { displayOrderFor } from "@/lib/labeling/display-order";
-import { ranksByPosition, scoreGoldAnswer } from "@/lib/labeling/gold";
+import { ranksByPosition, type Standing, scoreGoldAnswer } from "@/lib/labeling/gold";
 import { outputLabel, validateRankingSubmission } from "@/lib/labeling/ranking";
 import { demonstrationSubmissionSchema, flagMask, type NextTask, rankingSubmissionSchema, type SkipReason } from "@/lib/labeling/schema";
 import { assertMayWork, lockStanding, recordGoldAnswer } from "@/lib/labeling/standing";
@@ -30,36 +31,33 @@ async function expireLeases(tx: Tx, projectId: string) {
     WHERE t."id" = e."taskId" AND NOT t."gold"`;
 }
 
-/** The leased task as the labeler gets it, with their progress: one statement (a round trip is most of a request's cost). */
-async function toNextTask(tx: Tx, assignmentId: string, labelerId: string, projectId: string): Promise<NextTask> {
-  const [row] = await tx.$queryRaw<
-    {
-      taskId: string;
-      kind: NextTask["kind"];
-      displayOrder: string[];
-      leaseExpiresAt: Date;
-      promptId: string;
-      text: string;
-      promptKind: NextTask["prompt"]["kind"];
-      structure: unknown;
-      messages: unknown;
-      instructionsVersion: number;
-      outputs: { id: string; text: string }[];
-      doneToday: number;
-      remaining: number;
-    }[]
-  >`
-    SELECT a."taskId", t."kind"::text AS "kind", a."displayOrder", a."leaseExpiresAt",
-           p."id" AS "promptId", p."text", p."kind"::text AS "promptKind", p."structure", p."messages",
-           pr."instructionsVersion",
-           (SELECT json_agg(json_build_object('id', o."id", 'text', o."text")) FROM "TaskOutput" o WHERE o."taskId" = t."id") AS "outputs",
-           ${progressColumns(projectId, labelerId)}
-    FROM "Assignment" a
-    JOIN "Task" t ON t."id" = a."taskId"
-    JOIN "Prompt" p ON p."id" = t."promptId"
-    JOIN "Project" pr ON pr."id" = t."projectId"
-    WHERE a."id" = ${assignmentId}`;
-  if (!row) throw new Error(`Assignment ${assignmentId} vanished inside its transaction.`);
+type NextTaskRow = {
+  taskId: string;
+  kind: NextTask["kind"];
+  displayOrder: string[];
+  leaseExpiresAt: Date;
+  promptId: string;
+  text: string;
+  promptKind: NextTask["prompt"]["kind"];
+  structure: unknown;
+  messages: unknown;
+  instructionsVersion: number;
+  outputs: { id: string; text: string }[];
+  doneToday: number;
+  remaining: number;
+};
+
+/** The columns of a NextTaskRow, over an assignment `a` (a table or a CTE) joined to its task `t`, prompt `p` and project `pr`. */
+function nextTaskColumns(projectId: string, labelerId: string) {
+  return Prisma.sql`
+    a."taskId", t."kind"::text AS "kind", a."displayOrder", a."leaseExpiresAt",
+    p."id" AS "promptId", p."text", p."kind"::text AS "promptKind", p."structure", p."messages",
+    pr."instructionsVersion",
+    (SELECT json_agg(json_build_object('id', o."id", 'text', o."text")) FROM "TaskOutput" o WHERE o."taskId" = t."id") AS "outputs",
+    ${progressColumns(projectId, labelerId)}`;
+}
+
+function toNextTaskBody(row: NextTaskRow): NextTask {
   const byId = new Map((row.outputs ?? []).map((output) => [output.id, output]));
   return {
     id: row.taskId,
@@ -76,6 +74,59 @@ async function toNextTask(tx: Tx, assignmentId: string, labelerId: string, proje
     instructions_version: row.instructionsVersion,
     progress: { done_today: row.doneToday, remaining: row.remaining },
   };
+}
+
+/** The leased task as the labeler gets it, with their progress: one statement (a round trip is most of a request's cost). */
+async function toNextTask(tx: Tx, assignmentId: string, labelerId: string, projectId: string): Promise<NextTask> {
+  const [row] = await tx.$queryRaw<NextTaskRow[]>`
+    SELECT ${nextTaskColumns(projectId, labelerId)}
+    FROM "Assignment" a
+    JOIN "Task" t ON t."id" = a."taskId"
+    JOIN "Prompt" p ON p."id" = t."promptId"
+    JOIN "Project" pr ON pr."id" = t."projectId"
+    WHERE a."id" = ${assignmentId}`;
+  if (!row) throw new Error(`Assignment ${assignmentId} vanished inside its transaction.`);
+  return toNextTaskBody(row);
+}
+
+/**
+ * Leases `task` to the labeler and returns it as they get it, in one statement: a new assignment
+ * (its display order seeded by who and what) or, when their earlier lease of it expired or was
+ * released, the same one again (the same letters come back); the task's lease count; the task.
+ * The statement's own reads see the task's count from before its update, hence the `remaining`
+ * correction.
+ */
+async function leaseTask(
+  tx: Tx,
+  project: Project,
+  labelerId: string,
+  task: { id: string; outputIds: string[] | null; gold: boolean },
+): Promise<NextTask> {
+  const leaseExpiresAt = new Date(Date.now() + project.leaseMinutes * 60_000);
+  const displayOrder = displayOrderFor(task.outputIds ?? [], `${task.id}\u0000${labelerId}`);
+  const [row] = await tx.$queryRaw<NextTaskRow[]>`
+    WITH a AS (
+      INSERT INTO "Assignment" ("id", "taskId", "labelerId", "projectId", "status", "displayOrder", "leasedAt", "leaseExpiresAt")
+      VALUES (${newId()}, ${task.id}, ${labelerId}, ${project.id}, 'leased', ${displayOrder}::text[], now(), ${leaseExpiresAt})
+      ON CONFLICT ("taskId", "labelerId") DO UPDATE SET
+        "status" = 'leased', "leasedAt" = now(), "leaseExpiresAt" = EXCLUDED."leaseExpiresAt", "finishedAt" = NULL
+      RETURNING "taskId", "displayOrder", "leaseExpiresAt"
+    ), counted AS (
+      -- Gold tasks keep no counts: they have a place for everyone.
+      UPDATE "Task" SET "leasedCount" = "leasedCount" + 1 WHERE "id" = ${task.id} AND NOT ${task.gold}
+    )
+    SELECT ${nextTaskColumns(project.id, labelerId)}
+    FROM a
+    JOIN "Task" t ON t."id" = a."taskId"
+    JOIN "Prompt" p ON p."id" = t."promptId"
+    JOIN "Project" pr ON pr."id" = t."projectId"`;
+  if (!row) throw new Error(`The lease of task ${task.id} was not written.`);
+  return toNextTaskBody({ ...row, remaining: row.remaining - (task.gold ? 0 : 1) });
+}
+
+/** A new row id in the shape of Prisma's cuid() default (rows written by raw SQL do not get one). */
+function newId(): string {
+  return `c${Date.now().toString(36)}${randomBytes(8).toString("hex")}`.slice(0, 25);
 }
 
 /**
@@ -157,43 +208,50 @@ export async function leaseNextTask(project: Project, labelerId: string): Promis
   return retryOnConflict(() =>
     db.$transaction(async (tx) => {
       if (!(await canAccessProject(tx, project, labelerId))) throw projectNotFound(project.slug);
-      await expireLeases(tx, project.id);
-      const standing = await lockStanding(tx, project, labelerId);
+      const { standing, currentId } = await openQueueRequest(tx, project, labelerId);
       assertMayWork(standing.status);
-      const current = await tx.assignment.findFirst({
-        where: { labelerId, projectId: project.id, status: "leased" },
-        orderBy: { leasedAt: "asc" },
-        select: { id: true },
-      });
-      if (current) return toNextTask(tx, current.id, labelerId, project.id);
+      if (currentId) return toNextTask(tx, currentId, labelerId, project.id);
 
       const task = await chooseTask(tx, project, labelerId, standing.status === "screening");
       if (!task) return null;
-
-      const leaseExpiresAt = new Date(Date.now() + project.leaseMinutes * 60_000);
-      const previous = await tx.assignment.findUnique({ where: { taskId_labelerId: { taskId: task.id, labelerId } } });
-      let assignmentId: string;
-      if (previous) {
-        // Their earlier lease expired or was released: the same letters come back.
-        await tx.assignment.update({
-          where: { id: previous.id },
-          data: { status: "leased", leasedAt: new Date(), leaseExpiresAt, finishedAt: null },
-        });
-        assignmentId = previous.id;
-      } else {
-        // Seeded by who and what: one order per assignment, written with it.
-        const displayOrder = displayOrderFor(task.outputIds ?? [], `${task.id}\u0000${labelerId}`);
-        const created = await tx.assignment.create({
-          data: { taskId: task.id, labelerId, projectId: project.id, leaseExpiresAt, displayOrder },
-          select: { id: true },
-        });
-        assignmentId = created.id;
-      }
-      // Gold tasks keep no counts: they have a place for everyone.
-      if (!task.gold) await tx.task.update({ where: { id: task.id }, data: { leasedCount: { increment: 1 } } });
-      return toNextTask(tx, assignmentId, labelerId, project.id);
+      return leaseTask(tx, project, labelerId, task);
     }, TX_OPTIONS),
   );
+}
+
+/**
+ * The start of a queue request, in one statement once the labeler has a standing: leases past
+ * their time are expired (as expireLeases does), the standing is read FOR SHARE (lockStanding's
+ * lock, in the same order after the expiry), and the labeler's current unexpired lease is found.
+ * A labeler's first request creates the standing (lockStanding) and looks for a lease apart.
+ */
+async function openQueueRequest(tx: Tx, project: Project, labelerId: string): Promise<{ standing: Standing; currentId: string | null }> {
+  const currentLease = Prisma.sql`
+    (SELECT c."id" FROM "Assignment" c
+     WHERE c."labelerId" = ${labelerId} AND c."projectId" = ${project.id} AND c."status" = 'leased' AND c."leaseExpiresAt" > now()
+     ORDER BY c."leasedAt" LIMIT 1)`;
+  const [row] = await tx.$queryRaw<(Standing & { currentId: string | null })[]>`
+    WITH expired AS (
+      UPDATE "Assignment" SET "status" = 'expired', "finishedAt" = now()
+      WHERE "projectId" = ${project.id} AND "status" = 'leased' AND "leaseExpiresAt" <= now()
+      RETURNING "taskId"
+    ), counted AS (
+      UPDATE "Task" t SET "leasedCount" = t."leasedCount" - e.n
+      FROM (SELECT "taskId", count(*)::int AS n FROM expired GROUP BY "taskId") e
+      WHERE t."id" = e."taskId" AND NOT t."gold"
+    )
+    SELECT q."status", q."goldAnswered", q."goldPairs", q."goldCorrect", q."screeningAnswered", q."screeningPairs", q."screeningCorrect",
+           ${currentLease} AS "currentId"
+    FROM "LabelerQuality" q
+    WHERE q."projectId" = ${project.id} AND q."labelerId" = ${labelerId}
+    FOR SHARE OF q`;
+  if (row) {
+    const { currentId, ...standing } = row;
+    return { standing, currentId };
+  }
+  const standing = await lockStanding(tx, project, labelerId);
+  const [current] = await tx.$queryRaw<{ id: string }[]>`SELECT ${currentLease} AS "id"`;
+  return { standing, currentId: current?.id ?? null };
 }
 
 /**
@@ -201,12 +259,13 @@ export async function leaseNextTask(project: Project, labelerId: string): Promis
  * has a free place left (nobody took it meanwhile); otherwise the lease is lost: 409.
  */
 async function lockOwnAssignment(tx: Tx, taskId: string, labelerId: string) {
-  const [assignment] = await tx.$queryRaw<{ id: string; status: string; leaseExpiresAt: Date; displayOrder: string[] }[]>`
-    SELECT "id", "status", "leaseExpiresAt", "displayOrder" FROM "Assignment"
-    WHERE "taskId" = ${taskId} AND "labelerId" = ${labelerId} FOR UPDATE`;
-  if (!assignment) throw new AppError("not_found", "This task is not assigned to you.");
-  const [task] = await tx.$queryRaw<
+  // One statement, locking the assignment and then the task (the order expiry takes them in).
+  const [row] = await tx.$queryRaw<
     {
+      assignmentId: string;
+      assignmentStatus: string;
+      leaseExpiresAt: Date;
+      displayOrder: string[];
       id: string;
       projectId: string;
       kind: string;
@@ -219,15 +278,21 @@ async function lockOwnAssignment(tx: Tx, taskId: string, labelerId: string) {
       outputIds: string[] | null;
     }[]
   >`
-    SELECT t."id", t."projectId", t."kind", t."status", t."labelsNeeded", t."submittedCount", t."leasedCount", t."gold", t."goldRanking",
-           ${outputIdsColumn}
-    FROM "Task" t WHERE t."id" = ${taskId} FOR UPDATE`;
+    SELECT a."id" AS "assignmentId", a."status"::text AS "assignmentStatus", a."leaseExpiresAt", a."displayOrder",
+           t."id", t."projectId", t."kind"::text AS "kind", t."status"::text AS "status", t."labelsNeeded", t."submittedCount", t."leasedCount",
+           t."gold", t."goldRanking", ${outputIdsColumn}
+    FROM "Assignment" a JOIN "Task" t ON t."id" = a."taskId"
+    WHERE a."taskId" = ${taskId} AND a."labelerId" = ${labelerId}
+    FOR UPDATE OF a, t`;
+  if (!row) throw new AppError("not_found", "This task is not assigned to you.");
+  const { assignmentId, assignmentStatus, leaseExpiresAt, displayOrder, ...task } = row;
+  const assignment = { id: assignmentId, status: assignmentStatus, leaseExpiresAt, displayOrder };
   const holdsLease = assignment.status === "leased";
   const live = holdsLease && assignment.leaseExpiresAt.getTime() > Date.now();
   // A gold task has a place for everyone: an answer after the lease ran out still counts.
   const freePlace =
-    task!.gold || (task!.status === "open" && task!.submittedCount + task!.leasedCount - (holdsLease ? 1 : 0) < task!.labelsNeeded);
-  return { assignment, task: task!, holdsLease, usable: live || freePlace };
+    task.gold || (task.status === "open" && task.submittedCount + task.leasedCount - (holdsLease ? 1 : 0) < task.labelsNeeded);
+  return { assignment, task, holdsLease, usable: live || freePlace };
 }
 
 /**
@@ -236,11 +301,28 @@ async function lockOwnAssignment(tx: Tx, taskId: string, labelerId: string) {
  * that is not theirs.
  */
 async function requireTaskProject(tx: Tx, taskId: string, labelerId: string): Promise<Project> {
-  const owner = await tx.task.findUnique({ where: { id: taskId }, select: { project: true } });
-  if (!owner || !(await canAccessProject(tx, owner.project, labelerId)))
-    throw new AppError("not_found", "This task is not assigned to you.");
-  return owner.project;
+  // One query (the task with its project would be two).
+  const project = await tx.project.findFirst({ where: { tasks: { some: { id: taskId } } } });
+  if (!project || !(await canAccessProject(tx, project, labelerId))) throw new AppError("not_found", "This task is not assigned to you.");
+  return project;
 }
+
+/** A submission's own columns, as written by submitTask (JSON columns as their text). */
+type SubmissionRow = {
+  kind: "ranking" | "demonstration";
+  ratings: string | null;
+  ranking: string | null;
+  promptCategory: string | null;
+  promptFlags: string[];
+  note: string | null;
+  demonstration: string | null;
+  displayOrder: string[];
+  durationMs: number | null;
+  ranks: number[] | null;
+  likerts: number[] | null;
+  flagMasks: number[] | null;
+  firstShown: number | null;
+};
 
 export type SubmitResult = { status: "submitted" | "already_submitted" };
 
@@ -259,7 +341,7 @@ export async function submitTask(taskId: string, labelerId: string, body: unknow
       if (!usable)
         throw new AppError("conflict", "Your lease on this task ran out and someone else took it. Your answer is still in your browser.");
 
-      let data: Prisma.SubmissionUncheckedCreateInput;
+      let data: SubmissionRow;
       if (task.kind === "ranking") {
         const input = parseOrThrow(rankingSubmissionSchema, body, "ranking");
         const issues = validateRankingSubmission(assignment.displayOrder, input);
@@ -270,44 +352,51 @@ export async function submitTask(taskId: string, labelerId: string, body: unknow
           await recordGoldAnswer(tx, project, labelerId, scoreGoldAnswer(ranksByPosition(task.goldRanking, idsByPosition), ranks));
         }
         data = {
+          kind: "ranking",
           ranks,
           likerts: idsByPosition.map((id) => input.ratings[id]?.likert ?? 0),
           flagMasks: idsByPosition.map((id) => flagMask(input.ratings[id]?.flags ?? [])),
           firstShown: idsByPosition.indexOf(assignment.displayOrder[0]!),
-          gold: task.gold,
-          assignmentId: assignment.id,
-          taskId,
-          projectId: task.projectId,
-          labelerId,
-          kind: "ranking",
-          ratings: input.ratings,
-          ranking: input.ranking,
+          ratings: JSON.stringify(input.ratings),
+          ranking: JSON.stringify(input.ranking),
           promptCategory: input.prompt_labels.category,
           promptFlags: input.prompt_labels.flags,
           note: input.note?.trim() || null,
+          demonstration: null,
           displayOrder: assignment.displayOrder,
-          instructionsVersion: project.instructionsVersion,
           durationMs: input.duration_ms ?? null,
         };
       } else {
         const input = parseOrThrow(demonstrationSubmissionSchema, body, "demonstration");
         data = {
-          assignmentId: assignment.id,
-          taskId,
-          projectId: task.projectId,
-          labelerId,
           kind: "demonstration",
-          demonstration: input.text,
+          // As Prisma wrote them when left out: no positions.
+          ranks: null,
+          likerts: null,
+          flagMasks: null,
+          firstShown: null,
+          ratings: null,
+          ranking: null,
+          promptCategory: null,
           promptFlags: [],
+          note: null,
+          demonstration: input.text,
           displayOrder: [],
-          instructionsVersion: project.instructionsVersion,
           durationMs: input.duration_ms ?? null,
         };
       }
-      await tx.submission.create({ data });
-      // The assignment and the task's counts in one statement (gold tasks keep no counts).
+      // The submission, the assignment's status and the task's counts in one statement (gold
+      // tasks keep no counts).
       await tx.$executeRaw`
-        WITH finished AS (
+        WITH created AS (
+          INSERT INTO "Submission" ("id", "assignmentId", "taskId", "projectId", "labelerId", "kind", "ratings", "ranking", "promptCategory",
+            "promptFlags", "note", "demonstration", "displayOrder", "instructionsVersion", "durationMs", "ranks", "likerts", "flagMasks",
+            "firstShown", "gold")
+          VALUES (${newId()}, ${assignment.id}, ${taskId}, ${task.projectId}, ${labelerId}, ${data.kind}::"TaskKind", ${data.ratings}::jsonb,
+            ${data.ranking}::jsonb, ${data.promptCategory}::"UseCase", ${data.promptFlags}::text[], ${data.note}, ${data.demonstration},
+            ${data.displayOrder}::text[], ${project.instructionsVersion}, ${data.durationMs}::int, ${data.ranks}::int[], ${data.likerts}::int[],
+            ${data.flagMasks}::int[], ${data.firstShown}::int, ${task.gold})
+        ), finished AS (
           UPDATE "Assignment" SET "status" = 'submitted', "finishedAt" = now() WHERE "id" = ${assignment.id}
         )
         UPDATE "Task" SET
