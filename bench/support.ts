@@ -16,6 +16,9 @@ export type BenchEnv = {
   close: () => Promise<void>;
 };
 
+/** The app instances' NEXTAUTH_SECRET: a bench can mint session tokens with it instead of signing in. */
+export const BENCH_NEXTAUTH_SECRET = "bench-secret-0123456789abcdef";
+
 export async function startBenchEnv(instances: number, serverEnv: Record<string, string> = {}): Promise<BenchEnv> {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   ensureBuild();
@@ -27,7 +30,7 @@ export async function startBenchEnv(instances: number, serverEnv: Record<string,
   process.env.DATABASE_URL = database.url;
   const servers = await startAppServers(
     instances,
-    { ...process.env, ...serverEnv, DATABASE_URL: database.url, NEXTAUTH_SECRET: "bench-secret-0123456789abcdef" },
+    { ...process.env, ...serverEnv, DATABASE_URL: database.url, NEXTAUTH_SECRET: BENCH_NEXTAUTH_SECRET },
     3700,
   );
   const postmasterPidFile = path.join(scratch, "cluster", "postmaster.pid");
