@@ -1111,8 +1111,8 @@ function coordinate(text: string, tokens: Token[], out: Candidate[], lexicon: Le
     let added = 0;
     for (const c of out.filter((c) => c.confidence >= 0.5)) {
       // Right neighbour: ", Y" · " and Y" · " & Y" · " or Y" · " to Y" (after "said X").
-      const rest = text.slice(c.end, c.end + 8);
-      const mr = /^(?:,? (?:and|&|or) |, | to )/.exec(rest);
+      const after = text.charCodeAt(c.end);
+      const mr = after === 44 || after === 32 ? /^(?:,? (?:and|&|or) |, | to )/.exec(text.slice(c.end, c.end + 8)) : null;
       if (mr) {
         if (mr[0] === " to " && !/\bsaid\s+$/i.test(text.slice(Math.max(0, c.start - 12), c.start))) continue;
         const tok = tokenAt(tokens, c.end + mr[0].length, "start");
@@ -1130,8 +1130,8 @@ function coordinate(text: string, tokens: Token[], out: Candidate[], lexicon: Le
         }
       }
       // Left neighbour: "X and " · "X, " before the found name.
-      const lead = text.slice(Math.max(0, c.start - 8), c.start);
-      const ml = /(?:,? (?:and|&|or) |, )$/.exec(lead);
+      const ml =
+        text.charCodeAt(c.start - 1) === 32 ? /(?:,? (?:and|&|or) |, )$/.exec(text.slice(Math.max(0, c.start - 8), c.start)) : null;
       if (ml) {
         const tok = tokenAt(tokens, c.start - ml[0].length, "end");
         if (
@@ -1190,6 +1190,10 @@ function tokenAt(tokens: Token[], at: number, edge: "start" | "end"): Token | un
 
 /** After a bare comma, a list goes on (", Z", " and Z"): "Kateřina, Hleb, Sherry", not "Dear Anna, thanks". */
 function listContinues(text: string, end: number): boolean {
+  // Most names are followed by neither: two character tests before the pattern.
+  const c = text.charCodeAt(end);
+  if (c !== 44 /* , */ && c !== 32 /* space */) return false;
+  if (c === 44 && text.charCodeAt(end + 1) !== 32) return false;
   return /^(?:,? (?:and|&|or) |, )\p{L}/u.test(text.slice(end, end + 8));
 }
 
@@ -1198,7 +1202,7 @@ function listContinues(text: string, end: number): boolean {
  * and where each starts. The rules ask about every token; scanning every finding for each made a
  * text full of names quadratic.
  */
-type FoundIndex = { filed: number; marks: Uint8Array; byStart: Map<number, number[]> };
+type FoundIndex = { filed: number; marks: Uint8Array; byStart: Map<number, number | number[]> };
 const foundIndexes = new WeakMap<Candidate[], FoundIndex>();
 
 function foundIndex(out: Candidate[]): FoundIndex {
@@ -1220,9 +1224,11 @@ function file(index: FoundIndex, out: Candidate[], i: number): void {
     index.marks = grown;
   }
   index.marks.fill(1, c.start, c.end);
+  // One index, the common case, is kept without an array of its own.
   const list = index.byStart.get(c.start);
-  if (list) list.push(i);
-  else index.byStart.set(c.start, [i]);
+  if (list === undefined) index.byStart.set(c.start, i);
+  else if (typeof list === "number") index.byStart.set(c.start, [list, i]);
+  else list.push(i);
 }
 
 /** Whether a found name overlaps `tok`. */
@@ -1235,7 +1241,9 @@ function covered(out: Candidate[], tok: { start: number; end: number }): boolean
 /** The first found name, in the order found, that starts at `at`. */
 function foundAt(out: Candidate[], at: number): Candidate | undefined {
   let first: number | undefined;
-  for (const i of foundIndex(out).byStart.get(at) ?? []) if (out[i]!.start === at && (first === undefined || i < first)) first = i;
+  const filed = foundIndex(out).byStart.get(at);
+  for (const i of typeof filed === "number" ? [filed] : (filed ?? []))
+    if (out[i]!.start === at && (first === undefined || i < first)) first = i;
   return first === undefined ? undefined : out[first];
 }
 
