@@ -1112,7 +1112,8 @@ function coordinate(text: string, tokens: Token[], out: Candidate[], lexicon: Le
     for (const c of out.filter((c) => c.confidence >= 0.5)) {
       // Right neighbour: ", Y" · " and Y" · " & Y" · " or Y" · " to Y" (after "said X").
       const after = text.charCodeAt(c.end);
-      const mr = after === 44 || after === 32 ? /^(?:,? (?:and|&|or) |, | to )/.exec(text.slice(c.end, c.end + 8)) : null;
+      NEIGHBOUR_AFTER.lastIndex = c.end;
+      const mr = after === 44 || after === 32 ? NEIGHBOUR_AFTER.exec(text) : null;
       if (mr) {
         if (mr[0] === " to " && !/\bsaid\s+$/i.test(text.slice(Math.max(0, c.start - 12), c.start))) continue;
         const tok = tokenAt(tokens, c.end + mr[0].length, "start");
@@ -1194,8 +1195,12 @@ function listContinues(text: string, end: number): boolean {
   const c = text.charCodeAt(end);
   if (c !== 44 /* , */ && c !== 32 /* space */) return false;
   if (c === 44 && text.charCodeAt(end + 1) !== 32) return false;
-  return /^(?:,? (?:and|&|or) |, )\p{L}/u.test(text.slice(end, end + 8));
+  LIST_GOES_ON.lastIndex = end;
+  return LIST_GOES_ON.test(text);
 }
+// Matched where a name ends (sticky), without slicing the text after it.
+const LIST_GOES_ON = /(?:,? (?:and|&|or) |, )\p{L}/uy;
+const NEIGHBOUR_AFTER = /(?:,? (?:and|&|or) |, | to )/y;
 
 /**
  * The names found so far (confidence 0.5 or more), filed as `out` grows: the characters they cover
@@ -1324,7 +1329,9 @@ function evaluateRun(text: string, run: Token[], lexicon: Lexicon, lowercaseText
     const leftWord =
       k > 0 && kinds[k - 1] === "WORD" && !(k - 1 === 0 && sentenceInitial(text, run[0]!.start)) && !LABELS.has(run[k - 1]!.lower);
     const rightWord = e + 1 < run.length && kinds[e + 1] === "WORD";
-    judge(text, run.slice(k, e + 1), kinds.slice(k, e + 1), lowercaseText, out, leftWord || rightWord);
+    // (The whole run, the common case, is judged without copies.)
+    const whole = k === 0 && e === run.length - 1;
+    judge(text, whole ? run : run.slice(k, e + 1), whole ? kinds : kinds.slice(k, e + 1), lowercaseText, out, leftWord || rightWord);
     k = e + 1;
   }
 }
