@@ -10,6 +10,10 @@ export async function register() {
       .then(() => import("./lib/db-bulk"))
       .then(({ warmBulkPool }) => warmBulkPool())
       .catch((error: Error) => console.warn(`Opening the report connections failed: ${error.message}`));
+    // The redactor's word lists, patterns and one pool thread, before the first prompt needs them.
+    import("./lib/pii/pool")
+      .then(({ warmRedactionPool }) => warmRedactionPool())
+      .catch((error: Error) => console.warn(`Warming the redactor failed: ${error.message}`));
   }, 0);
   // Resumes generation jobs left unfinished by a stopped instance, and takes jobs other instances start.
   import("./lib/models/worker")

@@ -70,6 +70,17 @@ export async function redactText(text: string, options?: RedactOptions): Promise
   return result!;
 }
 
+/**
+ * Readies redaction as a server starts, so that the first prompt pays no start-up: the word lists and
+ * the recognizers' patterns on this thread (texts up to INLINE_MAX_CHARS are redacted here), and one
+ * pool thread started and warmed the same way (a thread's start, ~0.1-0.5 s, was the first big
+ * text's). One only: each thread is a heap of its own, and the others start when work needs them.
+ */
+export function warmRedactionPool(): void {
+  redact("Warm-up: Anna Smith, 12 Main Street, anna@example.org");
+  if (pool.threads.length === 0) startThread();
+}
+
 function run(texts: string[], options?: RedactOptions): Promise<RedactResult[]> {
   return new Promise((resolve, reject) => {
     pool.queue.push({ job: { id: pool.nextId++, texts, options }, resolve, reject });
