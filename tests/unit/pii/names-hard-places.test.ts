@@ -35,6 +35,17 @@ const UNTOUCHED = [
   "Name: string, Role: enum",
 ];
 
+describe("public and fictional figures (README: redacted like anyone else)", () => {
+  it("a president in a public context is still a name", () => {
+    expect(redact("Write a poem about Abraham Lincoln.").redacted).toBe("Write a poem about <PERSON_1>.");
+  });
+  it("a scientist known by one word is too", () => {
+    expect(redact("Summarise Einstein's theory of relativity.").redacted).toBe(
+      "<PERSON_1>'s theory of relativity.".replace(/^/, "Summarise "),
+    );
+  });
+});
+
 describe("names in hard places", () => {
   for (const [name, text, expected] of CASES) it(name, () => expect(redact(text).redacted).toBe(expected));
   for (const text of UNTOUCHED) it(`leaves alone: ${text}`, () => expect(redact(text).redacted).toBe(text));
