@@ -8,7 +8,7 @@ import { displayOrderFor } from "@/lib/labeling/display-order";
 import { ranksByPosition, type Standing, scoreGoldAnswer } from "@/lib/labeling/gold";
 import { outputLabel, validateRankingSubmission } from "@/lib/labeling/ranking";
 import { demonstrationSubmissionSchema, flagMask, type NextTask, rankingSubmissionSchema, type SkipReason } from "@/lib/labeling/schema";
-import { assertMayWork, lockStanding, recordGoldAnswer } from "@/lib/labeling/standing";
+import { assertMayWork, lockStanding, recordGoldAnswer, type StandingProject } from "@/lib/labeling/standing";
 import { canAccessProject, projectNotFound } from "@/lib/projects/members";
 import { readMessages } from "@/lib/prompts/conversation";
 
@@ -307,6 +307,28 @@ async function requireTaskProject(tx: Tx, taskId: string, labelerId: string): Pr
   return project;
 }
 
+/** What a submit reads of the task's project. */
+type SubmitProject = StandingProject & Pick<Project, "slug" | "labelerAccess" | "instructionsVersion">;
+
+/**
+ * The start of a submit: the task's project, which the labeler must be allowed to see (else 404,
+ * as requireTaskProject), and their standing locked FOR UPDATE, in one statement once they have a
+ * standing. The standing is locked before the assignment and the task, as leaseNextTask takes it.
+ */
+async function openSubmit(tx: Tx, taskId: string, labelerId: string): Promise<{ project: SubmitProject; standing: Standing }> {
+  const [row] = await tx.$queryRaw<(SubmitProject & { standing: Standing | null })[]>`
+    SELECT pr."id", pr."slug", pr."labelerAccess"::text AS "labelerAccess", pr."instructionsVersion",
+           pr."goldMinAnswered", pr."goldWarnBelow", pr."goldBlockBelow", pr."screeningTasks", pr."screeningPass",
+           (SELECT row_to_json(q) FROM (
+              SELECT "status", "goldAnswered", "goldPairs", "goldCorrect", "screeningAnswered", "screeningPairs", "screeningCorrect"
+              FROM "LabelerQuality" WHERE "projectId" = pr."id" AND "labelerId" = ${labelerId} FOR UPDATE) q) AS "standing"
+    FROM "Task" t JOIN "Project" pr ON pr."id" = t."projectId"
+    WHERE t."id" = ${taskId}`;
+  if (!row || !(await canAccessProject(tx, row, labelerId))) throw new AppError("not_found", "This task is not assigned to you.");
+  const { standing, ...project } = row;
+  return { project, standing: standing ?? (await lockStanding(tx, project, labelerId, "update")) };
+}
+
 /** A submission's own columns, as written by submitTask (JSON columns as their text). */
 type SubmissionRow = {
   kind: "ranking" | "demonstration";
@@ -332,8 +354,7 @@ export async function submitTask(taskId: string, labelerId: string, body: unknow
     db.$transaction(async (tx) => {
       // The standing first, as leaseNextTask takes it: a blocked labeler's answer is refused, and
       // one that blocks them is counted before any other request of theirs goes on.
-      const project = await requireTaskProject(tx, taskId, labelerId);
-      const standing = await lockStanding(tx, project, labelerId, "update");
+      const { project, standing } = await openSubmit(tx, taskId, labelerId);
       const { assignment, task, holdsLease, usable } = await lockOwnAssignment(tx, taskId, labelerId);
       if (assignment.status === "submitted") return { status: "already_submitted" as const };
       if (assignment.status === "skipped") throw new AppError("conflict", "You skipped this task.");

@@ -2,9 +2,11 @@ import { AppError } from "@/lib/api/errors";
 import { writeAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import { Prisma, type Project } from "@/lib/generated/prisma/client";
-import { decideStatus, type LabelerStatus, type Standing } from "@/lib/labeling/gold";
+import { decideStatus, type LabelerStatus, type QualitySettings, type Standing } from "@/lib/labeling/gold";
 
 type Tx = Prisma.TransactionClient;
+/** What the standing rules read of a project: its id and its quality settings. */
+export type StandingProject = Pick<Project, "id"> & QualitySettings;
 
 /**
  * The labeler's standing in the project, created on their first request: a labeler with no
@@ -12,7 +14,12 @@ type Tx = Prisma.TransactionClient;
  * SHARE, so a submit that changes the standing (FOR UPDATE) waits for a lease being taken, and a
  * lease being taken waits for that submit: a labeler blocked by one answer never gets another task.
  */
-export async function lockStanding(tx: Tx, project: Project, labelerId: string, mode: "share" | "update" = "share"): Promise<Standing> {
+export async function lockStanding(
+  tx: Tx,
+  project: Pick<Project, "id" | "screeningTasks">,
+  labelerId: string,
+  mode: "share" | "update" = "share",
+): Promise<Standing> {
   const read = async () => {
     const [standing] = await tx.$queryRaw<Standing[]>`
       SELECT "status", "goldAnswered", "goldPairs", "goldCorrect", "screeningAnswered", "screeningPairs", "screeningCorrect"
@@ -61,7 +68,7 @@ export async function releaseLeasesOf(tx: Tx, projectId: string, labelerId: stri
  * Adds one gold answer to the labeler's tallies (under the row's lock) and moves their status as
  * the tallies call for; a labeler who ends up blocked or failed loses their leases at once.
  */
-export async function recordGoldAnswer(tx: Tx, project: Project, labelerId: string, score: { pairs: number; correct: number }) {
+export async function recordGoldAnswer(tx: Tx, project: StandingProject, labelerId: string, score: { pairs: number; correct: number }) {
   const [before] = await tx.$queryRaw<Standing[]>`
     UPDATE "LabelerQuality" SET
       "goldAnswered" = "goldAnswered" + 1,
