@@ -1,39 +1,13 @@
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { decode, getToken, type JWT, type JWTDecodeParams } from "next-auth/jwt";
+import { getToken } from "next-auth/jwt";
 import { AppError } from "@/lib/api/errors";
+import { decodeRemembered } from "@/lib/auth/session-token";
 import { readSessionPerson } from "@/lib/auth/sessions";
 
 export type CurrentUser = { id: string; email: string; name: string | null; role: "admin" | "labeler" };
 
 type SessionState = { user: CurrentUser } | { user: null; deactivated: boolean };
-
-// Decoded session tokens by their text. next-auth derives the key (HKDF) and decrypts the token on
-// every call, and getServerSession also re-encrypts a fresh token that server code cannot set
-// anyway: ~15% of a labeling request's CPU. A token decodes to the same claims every time, so its
-// claims are kept (bounded, oldest out first); only a token that decrypted with our secret gets
-// in, and its expiry is checked again on every use. Nothing here decides who may act: the person
-// is read from the database on every request (readSessionPerson).
-const DECODED_LIMIT = 10_000;
-const decoded = new Map<string, JWT>();
-const CLOCK_TOLERANCE_S = 15; // next-auth's own, for tokens it decodes
-
-async function decodeRemembered(params: JWTDecodeParams): Promise<JWT | null> {
-  const token = params.token;
-  if (!token) return null;
-  const known = decoded.get(token);
-  if (known) {
-    if (typeof known.exp === "number" && known.exp + CLOCK_TOLERANCE_S > Date.now() / 1000) return known;
-    decoded.delete(token);
-    return null;
-  }
-  const claims = await decode(params);
-  if (claims) {
-    if (decoded.size >= DECODED_LIMIT) decoded.delete(decoded.keys().next().value!);
-    decoded.set(token, claims);
-  }
-  return claims;
-}
 
 /**
  * The signed-in person, from the session cookie alone (never an Authorization header: sessions do
