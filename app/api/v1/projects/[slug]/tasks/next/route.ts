@@ -1,7 +1,7 @@
 import { defineOperation } from "@/lib/api/operation";
 import { BAD_SLUG, PROJECT_NOT_FOUND, projectSlugParam } from "@/lib/api/params";
 import { leaseNextTask } from "@/lib/labeling/queue";
-import { nextTaskSchema } from "@/lib/labeling/schema";
+import { type NextTask, nextTaskSchema } from "@/lib/labeling/schema";
 
 export const POST = defineOperation(
   {
@@ -22,6 +22,20 @@ export const POST = defineOperation(
   },
   async ({ project, user }) => {
     const task = await leaseNextTask(project, user.id);
-    return task ? { status: 200, body: task } : { status: 204 };
+    if (!task) return { status: 204 };
+    // A lease is one person's and changes: never stored. A task that fits in TCP's first window
+    // (~14 kB) arrives in one round trip gzipped or not, so it is not compressed (gzip was ~5% of
+    // the app's CPU under load); longer ones are.
+    const small = approximateSize(task) < 14_000;
+    return { status: 200, body: task, headers: { "Cache-Control": small ? "private, no-store, no-transform" : "private, no-store" } };
   },
 );
+
+/** A task's JSON size in bytes, roughly (its texts plus room for the rest), without writing it out twice. */
+function approximateSize(task: NextTask): number {
+  const { prompt } = task;
+  let size = 1_000 + Buffer.byteLength(prompt.text) + (prompt.structure == null ? 0 : Buffer.byteLength(JSON.stringify(prompt.structure)));
+  for (const message of prompt.messages ?? []) size += Buffer.byteLength(message.content) + 40;
+  for (const output of task.outputs) size += Buffer.byteLength(output.text) + 60;
+  return size;
+}
