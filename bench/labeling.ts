@@ -238,8 +238,9 @@ try {
           if (!next.ok) throw new Error(`next answered ${next.status}: ${await next.text()}`);
           const task = (await next.json()) as { id: string; outputs: { id: string }[] };
           if (finished.has(task.id)) violations.push(`labeler ${index} was served task ${task.id} again`);
-          await sleep(exponential(meanThinkMs));
-          if (now() >= endMs) return; // the shift is over: the lease stays open
+          // The shift ends for everyone at once (not after the longest of a thousand think times).
+          await sleep(Math.min(exponential(meanThinkMs), Math.max(0, endMs - now())));
+          if (now() >= endMs) return; // the lease stays open
           const ids = task.outputs.map((output) => output.id);
           const body = {
             ratings: Object.fromEntries(ids.map((id) => [id, { likert: 1 + Math.floor(Math.random() * 7), flags: [] }])),
