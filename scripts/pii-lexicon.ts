@@ -32,9 +32,11 @@ ok okay okey oki okie kk yep yup yeah yea yah ya nope nah naw hmm hmmm hm mm mmm
 oh ooh aw aww wow whoa oops ugh huh meh eh ha haha hahaha hehe lol lmao rofl omg btw idk imo imho tbh fyi asap thx
 ty np pls plz ta bye hiya yo alright welp yikes gosh jeez bravo hooray hurray sorry nice cool great fine sure
 app apps
+sie ich wir mein meine meinen meiner unser unsere mon ma mes notre votre mi mis nuestro nuestra mijn onze
 `;
 // (The last lines: replies and interjections that name lists carry as rare names or surnames, "Ok",
-// "Yep", "Ta", "Nah": a reply that is just "ok" is no person; and "App", as in "Apps → Logs".)
+// "Yep", "Ta", "Nah": a reply that is just "ok" is no person; and "App", as in "Apps → Logs"; then
+// pronouns and possessives that open German, French, Spanish and Dutch sentences: "Sie", "Mon", "Mi".)
 
 // US states, continents, regions and other well-known places not in the city or country lists ("_" joins a phrase).
 const EXTRA_PLACES = `

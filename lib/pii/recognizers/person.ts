@@ -1336,6 +1336,10 @@ function evaluateRun(text: string, run: Token[], lexicon: Lexicon, lowercaseText
   }
 }
 
+// Endings of German compound nouns that label form fields ("Personalausweisnummer", "Anschrift").
+const GERMAN_LABEL =
+  /^(?:\p{L}{2,}(?:nummer|adresse|inhaber|inhaberin|schrift|datum|straße|strasse)|\p{L}{5,}(?:ung|heit|keit|schaft)|adresse)$/u;
+
 // Words after which a lone name is a destination.
 const TRAVEL_BEFORE =
   /\b(?:visit|visiting|visited|trip to|trips to|travel to|travelling to|traveling to|fly to|flying to|flights? to|holiday in|vacation in|days in|nights in|weekend in|week in|tour of)\s+$/i;
@@ -1426,6 +1430,8 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
   // A word seen naming a thing before an acronym or a model number ("Roth IRA", "Roth 401(k)") names
   // that thing wherever it stands alone in the text, unless an honorific or wording says person.
   if (coreCount === 1 && !honorific && !cuedBefore && termWords.has(toks[lastCore]!.lower)) return;
+  // A German form label is a compound noun, not a speaker: "Kontoinhaber:", "Lieferadresse:".
+  if (coreCount === 1 && unknown === 1 && !honorific && GERMAN_LABEL.test(toks[lastCore]!.lower)) return;
   // A greeting before an everyday word that is no given name: "Hello World", "Hi Team", "Hey Friend".
   if (
     coreCount === 1 &&

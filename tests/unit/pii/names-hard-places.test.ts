@@ -33,6 +33,12 @@ const UNTOUCHED = [
   "السلام عليكم ورحمة الله",
   "أرسل الرسالة إلى المدير غدا",
   "Name: string, Role: enum",
+  // Sentence-opening pronouns of other languages, and German form labels before a colon.
+  "Bitte tragen Sie das Formular ein.",
+  "Mon numéro est faux, pouvez-vous vérifier ?",
+  "Mi cuenta está bloqueada.",
+  "Lieferadresse: bitte angeben",
+  "Personalausweisnummer: fehlt noch",
 ];
 
 describe("public and fictional figures (README: redacted like anyone else)", () => {
