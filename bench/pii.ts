@@ -14,8 +14,9 @@ import { f2, isCaught, overlaps, parseMarked, removedRegions, type Span, survivi
 
 const DEV = path.resolve(import.meta.dirname, "../../shared/data/pii-dev/synth_dataset_v2.json");
 const FIXTURES = path.resolve(import.meta.dirname, "../tests/unit/pii/fixtures");
+const DEVSET = path.resolve(import.meta.dirname, "../tests/unit/pii/devset/devset.txt");
 
-type Sample = { text: string; spans: Span[]; group: "dev" | "holdout" | "fixture"; batch?: number };
+type Sample = { text: string; spans: Span[]; group: "dev" | "holdout" | "fixture" | "ours"; batch?: number };
 type Redactor = { name: string; run: (text: string) => Promise<{ redacted: string; findings?: Span[] }> };
 
 const _IN_SCOPE = ["PERSON", "STREET_ADDRESS", "PHONE", "CREDIT_CARD", "EMAIL", "IBAN", "US_SSN", "IP_ADDRESS", "DATE_OF_BIRTH"];
@@ -75,6 +76,17 @@ function loadFixtures(): { planted: Sample[]; clean: string[] } {
     .filter((l) => l.trim() && !l.startsWith("#"))
     .map((l) => l.replace(/\\n/g, "\n"));
   return { planted, clean };
+}
+
+/** Our own dev set (tests/unit/pii/devset): marked lines, and lines without a marker that must stay untouched. */
+function loadOwnDevset(): Sample[] {
+  let batch = 0;
+  const out: Sample[] = [];
+  for (const line of fs.readFileSync(DEVSET, "utf8").split("\n")) {
+    if (/^# \S+ batch\b/.test(line)) batch++;
+    if (line.trim() && !line.startsWith("#")) out.push({ ...parseMarked(line.replace(/\\n/g, "\n")), group: "ours", batch });
+  }
+  return out;
 }
 
 // `--ours` leaves the npm redactors out (they take minutes); `--shapes` runs only the dense shapes.
@@ -186,6 +198,7 @@ async function main() {
   }
   const dev = loadDev();
   const { planted, clean } = loadFixtures();
+  const own = loadOwnDevset();
   const redactors = await loadRedactors();
   console.log("Dev set: presidio-research synth_dataset_v2.json (1,500 sentences). Holdout = templates with id % 5 == 0.");
   console.log("Type mapping: PHONE_NUMBER→PHONE, EMAIL_ADDRESS→EMAIL, IBAN_CODE→IBAN, ZIP_CODE→STREET_ADDRESS,");
@@ -202,6 +215,7 @@ async function main() {
       ["holdout (20%)", dev.filter((s) => s.group === "holdout")],
       ["all 1,500", dev],
       ["own unseen fixtures", planted],
+      ["own dev set (tests/unit/pii/devset)", own],
     ] as const) {
       const { perType, all, allIncludingOut } = await score(r, set as Sample[]);
       const P = all.tp / (all.tp + all.fp);
@@ -209,7 +223,7 @@ async function main() {
       console.log(
         `  ${label}: overall in-scope P ${pct(P)} R ${pct(R)} F2 ${pct(f2(P, R))}  | all types incl. out-of-scope R ${pct(allIncludingOut.caught / allIncludingOut.gold)}`,
       );
-      if (label === "all 1,500" || label === "own unseen fixtures") {
+      if (label === "all 1,500" || label === "own unseen fixtures" || label.startsWith("own dev set")) {
         const rows = [...perType.entries()].sort(
           ([a], [b]) => (a.startsWith("OUT") ? 1 : 0) - (b.startsWith("OUT") ? 1 : 0) || a.localeCompare(b),
         );
@@ -220,9 +234,11 @@ async function main() {
             `    ${type.padEnd(22)} gold ${String(t.gold).padStart(4)}  P ${pct(p)}  R ${pct(rec)}  F2 ${Number.isFinite(p) && Number.isFinite(rec) ? pct(f2(p, rec)) : "  -  "}`,
           );
         }
-        const checks = ["CREDIT_CARD", "IBAN", "US_SSN", "IP_ADDRESS", "EMAIL"].map((t) => perType.get(t)).filter(Boolean) as Tally[];
+        const checks = ["CREDIT_CARD", "IBAN", "US_SSN", "NATIONAL_ID", "IP_ADDRESS", "EMAIL"]
+          .map((t) => perType.get(t))
+          .filter(Boolean) as Tally[];
         const c = checks.reduce((a, t) => ({ caught: a.caught + t.caught, gold: a.gold + t.gold }), { caught: 0, gold: 0 });
-        console.log(`    checksummed/validated types (card, IBAN, SSN, IP, email) R ${pct(c.caught / c.gold)}`);
+        console.log(`    checksummed/validated types (card, IBAN, SSN, national ID, IP, email) R ${pct(c.caught / c.gold)}`);
       }
       if (label === "own unseen fixtures") {
         // Each batch was written before a tuning pass: the newest batch is the honest unseen figure.
@@ -244,6 +260,12 @@ async function main() {
     let untouched = 0;
     for (const t of clean) if ((await r.run(t)).redacted === t) untouched++;
     console.log(`  PII-free prompts left byte-identical: ${untouched}/${clean.length} (${pct(untouched / clean.length)})`);
+    const ownClean = own.filter((s) => s.spans.length === 0);
+    let ownUntouched = 0;
+    for (const s of ownClean) if ((await r.run(s.text)).redacted === s.text) ownUntouched++;
+    console.log(
+      `  own dev set lines without PII left byte-identical: ${ownUntouched}/${ownClean.length} (${pct(ownUntouched / ownClean.length)})`,
+    );
     const mbs = await throughput(
       r,
       dev.map((s) => s.text),

@@ -1,13 +1,15 @@
 import { findCreditCards } from "./recognizers/credit-card";
 import { findDatesOfBirth } from "./recognizers/date-of-birth";
 import { findEmails } from "./recognizers/email";
+import { findHandles } from "./recognizers/handle";
 import { findIbans } from "./recognizers/iban";
 import { findIpAddresses } from "./recognizers/ip-address";
+import { findNationalIds } from "./recognizers/national-id";
 import { findNonLatinAddresses, findNonLatinDatesOfBirth, findNonLatinPersons } from "./recognizers/non-latin";
 import { findPersons, findRepeatedNames } from "./recognizers/person";
 import { findPhones } from "./recognizers/phone";
 import { findPemBlocks, findSecrets } from "./recognizers/secret";
-import { findStreetAddresses } from "./recognizers/street-address";
+import { findJapaneseAddresses, findStreetAddresses } from "./recognizers/street-address";
 import { findUsSsns } from "./recognizers/us-ssn";
 import { type Candidate, type Finding, PII_TYPES, type PiiType, type RedactOptions, type RedactResult } from "./types";
 
@@ -22,12 +24,17 @@ const LAYERS: Array<[PiiType, (text: string) => Candidate[]]> = [
   ["CREDIT_CARD", findCreditCards],
   ["IP_ADDRESS", findIpAddresses],
   ["US_SSN", findUsSsns],
+  // National IDs of other countries after the SSN: an SSN-shaped number with "SSN" nearby stays an SSN.
+  ["NATIONAL_ID", findNationalIds],
   ["PHONE", findPhones],
+  // After emails: "ana@example.org" is an email; "@ana" alone a handle.
+  ["HANDLE", findHandles],
   ["DATE_OF_BIRTH", findDatesOfBirth],
   // Non-Latin scripts (CJK, Hangul, Cyrillic, Devanagari, Arabic): one scan shared by three layers,
   // each beside the Latin layer of its type; texts without such a character skip it.
   ["DATE_OF_BIRTH", findNonLatinDatesOfBirth],
   ["STREET_ADDRESS", findStreetAddresses],
+  ["STREET_ADDRESS", findJapaneseAddresses],
   ["STREET_ADDRESS", findNonLatinAddresses],
   ["PERSON", findPersons],
   ["PERSON", findNonLatinPersons],
@@ -135,6 +142,10 @@ function valueKey(type: PiiType, value: string): string {
     case "CREDIT_CARD":
     case "US_SSN":
       return value.replace(/\D/g, "");
+    case "NATIONAL_ID":
+      return value.replace(/[\s.-]/g, "").toUpperCase();
+    case "HANDLE":
+      return value.toLowerCase();
     case "SECRET":
       return value;
     case "IBAN":

@@ -11,6 +11,8 @@ const TYPE_LABELS: Record<string, string> = {
   CREDIT_CARD: "Card",
   IBAN: "IBAN",
   US_SSN: "SSN",
+  NATIONAL_ID: "National ID",
+  HANDLE: "Handle",
   IP_ADDRESS: "IP address",
   STREET_ADDRESS: "Address",
   DATE_OF_BIRTH: "Date of birth",

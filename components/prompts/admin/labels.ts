@@ -8,7 +8,13 @@ export const STATUS_LABELS = { active: "Active", archived: "Archived" } as const
 
 /** "EMAIL" → "Email", "STREET_ADDRESS" → "Street address", "IP_ADDRESS" → "IP address". */
 export function piiTypeLabel(type: string): string {
-  const special: Record<string, string> = { IP_ADDRESS: "IP address", US_SSN: "US SSN", IBAN: "IBAN", DATE_OF_BIRTH: "Date of birth" };
+  const special: Record<string, string> = {
+    IP_ADDRESS: "IP address",
+    US_SSN: "US SSN",
+    NATIONAL_ID: "National ID",
+    IBAN: "IBAN",
+    DATE_OF_BIRTH: "Date of birth",
+  };
   if (special[type]) return special[type];
   const words = type.toLowerCase().split("_");
   return [words[0]!.charAt(0).toUpperCase() + words[0]!.slice(1), ...words.slice(1)].join(" ");

@@ -707,6 +707,14 @@ export function findStreetAddresses(text: string): Candidate[] {
       for (let k = out.length - 1; k >= 0; k--) if (out[k]!.start < e0 && s0 < out[k]!.end) out.splice(k, 1);
     }
   }
+  // Book numbers: "ISBN 0 306 40615 2" is digits in groups, not a house number and a postcode.
+  if (/isbn/.test(lowerText)) {
+    for (const m of text.matchAll(/\bISBN(?:-1[03])?:?\s*[\dX][\dX -]{8,16}[\dX]/gi)) {
+      const s0 = m.index,
+        e0 = m.index + m[0].length;
+      for (let k = out.length - 1; k >= 0; k--) if (out[k]!.start < e0 && s0 < out[k]!.end) out.splice(k, 1);
+    }
+  }
   // Postcodes named as such: "ZIP: 1098", "my zip code is 35350".
   if (/zip|post|plz/.test(lowerText)) {
     for (const m of text.matchAll(
@@ -726,4 +734,28 @@ function findCorners(text: string, push: (start: number, end: number, confidence
   )) {
     push(m.index, m.index + m[0].length, 0.85);
   }
+}
+
+// Japanese addresses in kanji: prefecture (都道府県), then city, ward, town or village, then the
+// district and its block numbers ("東京都千代田区丸の内1-9-1", "大阪市北区梅田3丁目1番3号"). Kana
+// inside place names (丸の内, 霞ケ関) is allowed; a municipality and a block number are required.
+const JP_PLACE = "[\\p{sc=Han}\\p{sc=Katakana}ヶケのノ]";
+const JP_ADDRESS = new RegExp(
+  `(?<![\\p{sc=Han}\\p{sc=Katakana}])(?:\\p{sc=Han}{2,3}[都道府県])?${JP_PLACE}{1,8}?[市区町村郡](?:${JP_PLACE}{1,8}?[市区町村])?${JP_PLACE}{0,10}?` +
+    "(?:[0-9０-９]{1,4}丁目[0-9０-９]{1,4}(?:番地?|[-－−‐])[0-9０-９]{1,4}号?|[0-9０-９]{1,4}(?:[-－−‐][0-9０-９]{1,4}){1,2}|[0-9０-９]{1,4}番地?(?:[0-9０-９]{1,4}号)?)",
+  "gu",
+);
+// Labels a run of kanji may begin with: "住所東京都…".
+const JP_LABEL = /^(?:住所|所在地|現住所|送り先|お届け先)/;
+
+/** Japanese postal addresses written in kanji: a municipality and block numbers, optionally a prefecture first. */
+export function findJapaneseAddresses(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  if (!/[市区町村郡]/.test(text)) return out;
+  for (const m of text.matchAll(JP_ADDRESS)) {
+    const label = JP_LABEL.exec(m[0]);
+    const start = m.index + (label ? label[0].length : 0);
+    out.push({ type: "STREET_ADDRESS", start, end: m.index + m[0].length, confidence: 0.85 });
+  }
+  return out;
 }
