@@ -18,6 +18,12 @@ function cpuMs(work: () => void): number {
   return (used.user + used.system) / 1000;
 }
 
+/**
+ * The fastest of three runs: CPU time is the process's, so test files running beside this one (in
+ * other threads) add to a single run.
+ */
+const fastestCpuMs = (work: () => void) => Math.min(...[0, 1, 2].map(() => cpuMs(work)));
+
 // A megabyte of each of these, the shapes the issue names, redacts in well under a second.
 const FAST_SHAPES: Record<string, (length: number) => string> = {
   "one long word": (n) => repeat("a", n),
@@ -52,19 +58,17 @@ describe("redaction time grows linearly with the text", () => {
   for (const [name, make] of Object.entries(FAST_SHAPES)) {
     it(`1 MB of ${name} in under a second`, () => {
       const text = make(MB);
-      expect(cpuMs(() => redact(text))).toBeLessThan(1_000);
-    });
+      expect(fastestCpuMs(() => redact(text))).toBeLessThan(1_000);
+    }, 60_000);
   }
 
   for (const [name, make] of Object.entries(DENSE_SHAPES)) {
     it(`${name}: four times the text, under ten times the time (sixteen if quadratic)`, () => {
       const small = make(MB / 8);
       const large = make(MB / 2);
-      // Each is timed three times and the fastest run kept: CPU time is the process's, so other
-      // test files running beside this one add to a single run. Linear is ~4×, quadratic 16×.
-      const fastest = (text: string) => Math.min(...[0, 1, 2].map(() => cpuMs(() => redact(text))));
-      const smallMs = fastest(small);
-      const largeMs = fastest(large);
+      // Linear is ~4×, quadratic 16×.
+      const smallMs = fastestCpuMs(() => redact(small));
+      const largeMs = fastestCpuMs(() => redact(large));
       expect(largeMs / Math.max(smallMs, 5)).toBeLessThan(10);
     }, 60_000);
   }
