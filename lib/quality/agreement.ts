@@ -121,7 +121,7 @@ function runNow<T>(schedule: (batch: BootstrapBatch) => () => T): T {
 
 /**
  * Pairwise agreement per time bucket (e.g. ISO week of the task's completion): each bucket's tasks
- * resampled on their own. Buckets are listed in ascending key order, including buckets whose tasks
+ * resampled on their own (from LINEARIZED_FROM_TASKS of them on, the ratio's normal interval). Buckets are listed in ascending key order, including buckets whose tasks
  * have a single ranking (null figure); a task whose bucket is null or undefined is left out.
  */
 export function agreementOverTime<K extends string | number>(
@@ -182,10 +182,7 @@ function overTime<K extends string | number>(
     starts[unitBucket[u]! + 1]!++;
   }
   for (let s = 1; s < starts.length; s++) starts[s]! += starts[s - 1]!;
-  const intervals = batch.add(
-    { segmentStarts: starts, columns: [agree, comparisons], statistics: [ratioStatistic], reuseAs: "ratio" },
-    options,
-  );
+  const intervals = segmentRatioIntervals(starts, agree, comparisons, options, batch);
   return () => {
     const result = new Map<K, Figure>();
     sorted.forEach((key, s) => {
@@ -195,7 +192,7 @@ function overTime<K extends string | number>(
         a += agree[i]!;
         c += comparisons[i]!;
       }
-      result.set(key, figure(c > 0 ? a / c : Number.NaN, intervals()[s]![0]!, c));
+      result.set(key, figure(c > 0 ? a / c : Number.NaN, intervals()[s]!, c));
     });
     return result;
   };
@@ -429,10 +426,10 @@ function tallyAlpha(
 }
 
 /**
- * From this many tasks on, a labeler's agreement interval is the normal interval of the ratio
- * (linearizedRatioInterval), which at that size matches the bootstrap's to about a hundredth (see
- * the tests) and costs no resampling; below it, the percentile bootstrap of the labeler's tasks.
- * (Per-labeler resampling was more than half of a report's bootstrap draws.)
+ * From this many tasks on, a labeler's or a week's agreement interval is the normal interval of the
+ * ratio (linearizedRatioInterval), which at that size matches the bootstrap's to about a hundredth
+ * (see the tests) and costs no resampling; below it, the percentile bootstrap of those tasks.
+ * (Per-labeler and per-week resampling were 140M of a 100k-ranking report's 180M draws.)
  */
 export const LINEARIZED_FROM_TASKS = 100;
 
@@ -469,8 +466,43 @@ function perLabelerAgreement(
     comparisons[i] = recordComparisons[r]!;
   }
   starts.push(kept);
-  // The labelers with few tasks are resampled: their tasks, one segment each, in columns of their own.
-  const resampled = labelers.map((_, s) => s).filter((s) => starts[s + 1]! - starts[s]! < LINEARIZED_FROM_TASKS);
+  const intervals = segmentRatioIntervals(starts, agree, comparisons, options, batch);
+  return () => {
+    const byLabeler = new Map<number, Figure>();
+    labelers.forEach((labeler, s) => {
+      let a = 0;
+      let c = 0;
+      for (let i = starts[s]!; i < starts[s + 1]!; i++) {
+        a += agree[i]!;
+        c += comparisons[i]!;
+      }
+      byLabeler.set(labeler, figure(c > 0 ? a / c : Number.NaN, intervals()[s]!, c));
+    });
+    // Labelers who share no task with anyone: listed, with nothing to measure.
+    const seen = new Set<number>();
+    for (let r = 0; r < labelerOf.length; r++) seen.add(labelerOf[r]!);
+    const all = [...seen].sort((x, y) => x - y);
+    const result = new Map<number, Figure>();
+    for (const labeler of all) result.set(labeler, byLabeler.get(labeler) ?? { value: null, ci95: null, n: 0 });
+    return result;
+  };
+}
+
+/**
+ * The 95% interval of Σa / Σc in each segment [starts[s], starts[s + 1]) of units (tasks): the
+ * percentile bootstrap of its units below LINEARIZED_FROM_TASKS of them (those segments queued on
+ * `batch`, in columns of their own), the linearized normal interval from there on.
+ */
+function segmentRatioIntervals(
+  starts: ArrayLike<number>,
+  agree: Float64Array,
+  comparisons: Float64Array,
+  options: BootstrapOptions,
+  batch: BootstrapBatch,
+): () => (Interval | null)[] {
+  const segments = starts.length - 1;
+  const resampled: number[] = [];
+  for (let s = 0; s < segments; s++) if (starts[s + 1]! - starts[s]! < LINEARIZED_FROM_TASKS) resampled.push(s);
   const segmentStarts = [0];
   for (const s of resampled) segmentStarts.push(segmentStarts[segmentStarts.length - 1]! + starts[s + 1]! - starts[s]!);
   const few = segmentStarts[segmentStarts.length - 1]!;
@@ -480,29 +512,17 @@ function perLabelerAgreement(
     fewAgree.set(agree.subarray(starts[s]!, starts[s + 1]!), segmentStarts[k]!);
     fewComparisons.set(comparisons.subarray(starts[s]!, starts[s + 1]!), segmentStarts[k]!);
   });
-  const intervals: () => BootstrapResult = resampled.length
+  const bootstrapped: () => BootstrapResult = resampled.length
     ? batch.add({ segmentStarts, columns: [fewAgree, fewComparisons], statistics: [ratioStatistic], reuseAs: "ratio" }, options)
     : () => [];
+  let intervals: (Interval | null)[] | null = null;
   return () => {
-    const bootstrapped = new Map(resampled.map((s, k) => [s, intervals()[k]![0]!]));
-    const byLabeler = new Map<number, Figure>();
-    labelers.forEach((labeler, s) => {
-      let a = 0;
-      let c = 0;
-      for (let i = starts[s]!; i < starts[s + 1]!; i++) {
-        a += agree[i]!;
-        c += comparisons[i]!;
-      }
-      const interval = bootstrapped.has(s) ? bootstrapped.get(s)! : linearizedRatioInterval(agree, comparisons, starts[s]!, starts[s + 1]!);
-      byLabeler.set(labeler, figure(c > 0 ? a / c : Number.NaN, interval, c));
-    });
-    // Labelers who share no task with anyone: listed, with nothing to measure.
-    const seen = new Set<number>();
-    for (let r = 0; r < labelerOf.length; r++) seen.add(labelerOf[r]!);
-    const all = [...seen].sort((x, y) => x - y);
-    const result = new Map<number, Figure>();
-    for (const labeler of all) result.set(labeler, byLabeler.get(labeler) ?? { value: null, ci95: null, n: 0 });
-    return result;
+    if (intervals) return intervals;
+    const fromBootstrap = new Map(resampled.map((s, k) => [s, bootstrapped()[k]![0]!]));
+    intervals = Array.from({ length: segments }, (_, s) =>
+      fromBootstrap.has(s) ? fromBootstrap.get(s)! : linearizedRatioInterval(agree, comparisons, starts[s]!, starts[s + 1]!),
+    );
+    return intervals;
   };
 }
 

@@ -268,4 +268,19 @@ describe("a labeler's agreement interval", () => {
     const [a3, c3] = units([50, 6, 6], [49, 0, 6]);
     expect(three.ci95).not.toEqual(linearizedRatioInterval(a3, c3));
   });
+
+  it("follows the same rule for each week of agreement over time", () => {
+    // Week 0: 150 tasks, two labelers agreeing fully on 100 and not at all on 50; week 1: 20 tasks, agreeing on 10.
+    const records: RankingRecord[] = [];
+    for (let task = 0; task < 170; task++) {
+      const agrees = task < 100 || (task >= 150 && task < 160);
+      records.push(ranking(task, 1, [0, 1, 2, 3]), ranking(task, 2, agrees ? [0, 1, 2, 3] : [3, 2, 1, 0]));
+    }
+    const weeks = agreementOverTime(records, (task) => (task < 150 ? 0 : 1));
+    const [a, c] = units([100, 6, 6], [50, 0, 6]);
+    expect(weeks.get(0)).toEqual({ value: 2 / 3, ci95: linearizedRatioInterval(a, c), n: 900 });
+    const small = weeks.get(1)!;
+    expect(small.value).toBe(0.5);
+    for (const end of small.ci95!) expect(Math.abs(end * 20 - Math.round(end * 20))).toBeLessThan(1e-9);
+  });
 });
