@@ -217,7 +217,7 @@ type TaskTallies = {
   recordUnit: Int32Array;
   recordAgree: Float64Array;
   recordComparisons: Float64Array;
-  /** Queues the named figures' bootstrap (one resampling for all) on the batch. */
+  /** The named figures' intervals: one resampling for all, queued on the batch; or, from LINEARIZED_FROM_TASKS tasks, the delta method's. */
   figures: (names: FigureName[], options: BootstrapOptions, batch: BootstrapBatch) => () => Record<FigureName, Figure>;
 };
 
@@ -343,7 +343,11 @@ function tallyTasks(records: RankingTable, withAlpha: boolean): TaskTallies {
         const total = Float64Array.from(own, sumOf);
         totals.push({ name, value: statistic(total, 0), n: n(total) });
       }
-      const intervals = batch.add({ segmentStarts: [0, units], columns, statistics }, options);
+      // From LINEARIZED_FROM_TASKS tasks on, each figure's normal interval; below, the bootstrap.
+      const linearized = units >= LINEARIZED_FROM_TASKS;
+      const intervals = linearized
+        ? () => [names.map((name) => linearizedInterval(spec[name].columns, spec[name].statistic, RANGE[name]))]
+        : batch.add({ segmentStarts: [0, units], columns, statistics }, options);
       return () => {
         const out = {} as Record<FigureName, Figure>;
         totals.forEach(({ name, value, n }, k) => {
@@ -355,6 +359,9 @@ function tallyTasks(records: RankingTable, withAlpha: boolean): TaskTallies {
   };
   return tallies;
 }
+
+/** Where each figure's values lie (its normal interval is clamped to them). */
+const RANGE: Record<FigureName, [number, number]> = { pairwise: [0, 1], tauB: [-1, 1], alpha: [Number.NEGATIVE_INFINITY, 1] };
 
 /**
  * Krippendorff's α (interval) from four sums over pairable units u with m_u ≥ 2 ratings v:
@@ -426,10 +433,10 @@ function tallyAlpha(
 }
 
 /**
- * From this many tasks on, a labeler's or a week's agreement interval is the normal interval of the
- * ratio (linearizedRatioInterval), which at that size matches the bootstrap's to about a hundredth
- * (see the tests) and costs no resampling; below it, the percentile bootstrap of those tasks.
- * (Per-labeler and per-week resampling were 140M of a 100k-ranking report's 180M draws.)
+ * From this many tasks on, an agreement figure's interval (overall, a labeler's, a week's) is the
+ * delta method's normal interval (linearizedInterval), which at that size matches the bootstrap's
+ * to about a hundredth (see the tests) and costs no resampling; below it, the percentile bootstrap
+ * of those tasks. (Resampling was 180M draws for a 100k-ranking report.)
  */
 export const LINEARIZED_FROM_TASKS = 100;
 
@@ -533,22 +540,53 @@ function segmentRatioIntervals(
  * or fewer than two units.
  */
 export function linearizedRatioInterval(a: Float64Array, c: Float64Array, from = 0, to = a.length): Interval | null {
+  return linearizedInterval([a, c], ratioStatistic, [0, 1], from, to);
+}
+
+/**
+ * The 95% normal interval of statistic(S), S the column sums over the units [from, to), with its
+ * standard error by linearization (the delta method): g_i = ∇statistic(S) · (unit i's values),
+ * SE² = n / (n − 1) · Σ (g_i − ḡ)², the gradient taken by central differences. For a ratio Σa / Σc
+ * this is the formula above. Clamped to `range`; null when the statistic is undefined at S or there
+ * are fewer than two units.
+ */
+export function linearizedInterval(
+  columns: readonly Float64Array[],
+  statistic: Statistic,
+  range: readonly [number, number],
+  from = 0,
+  to = columns[0]!.length,
+): Interval | null {
   const n = to - from;
-  let sumA = 0;
-  let sumC = 0;
-  for (let i = from; i < to; i++) {
-    sumA += a[i]!;
-    sumC += c[i]!;
+  const sums = Float64Array.from(columns, (column) => {
+    let total = 0;
+    for (let i = from; i < to; i++) total += column[i]!;
+    return total;
+  });
+  const value = statistic(sums, 0);
+  if (n < 2 || !Number.isFinite(value)) return null;
+  const gradient = columns.map((_, j) => {
+    const step = 1e-6 * Math.max(1, Math.abs(sums[j]!));
+    const moved = Float64Array.from(sums);
+    moved[j] = sums[j]! + step;
+    const up = statistic(moved, 0);
+    moved[j] = sums[j]! - step;
+    const down = statistic(moved, 0);
+    return (up - down) / (2 * step);
+  });
+  if (!gradient.every(Number.isFinite)) return null;
+  let mean = 0;
+  const g = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let gi = 0;
+    for (let j = 0; j < columns.length; j++) gi += gradient[j]! * columns[j]![from + i]!;
+    g[i] = gi;
+    mean += gi / n;
   }
-  if (n < 2 || !(sumC > 0)) return null;
-  const ratio = sumA / sumC;
   let squares = 0;
-  for (let i = from; i < to; i++) {
-    const residual = a[i]! - ratio * c[i]!;
-    squares += residual * residual;
-  }
-  const halfWidth = (Z95 * Math.sqrt((n / (n - 1)) * squares)) / sumC;
-  return [Math.max(0, ratio - halfWidth), Math.min(1, ratio + halfWidth)];
+  for (let i = 0; i < n; i++) squares += (g[i]! - mean) ** 2;
+  const halfWidth = Z95 * Math.sqrt((n / (n - 1)) * squares);
+  return [Math.max(range[0], value - halfWidth), Math.min(range[1], value + halfWidth)];
 }
 
 /** The standard normal's 97.5th percentile. */

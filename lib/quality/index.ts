@@ -10,6 +10,7 @@ export {
   kendallTauB,
   krippendorffAlphaInterval,
   LINEARIZED_FROM_TASKS,
+  linearizedInterval,
   linearizedRatioInterval,
   meanKendallTauB,
   pairwiseAgreement,

@@ -6,6 +6,7 @@ import {
   kendallTauB,
   krippendorffAlphaInterval,
   LINEARIZED_FROM_TASKS,
+  linearizedInterval,
   linearizedRatioInterval,
   meanKendallTauB,
   pairwiseAgreement,
@@ -219,6 +220,17 @@ describe("a labeler's agreement interval", () => {
     expect(linearizedRatioInterval(allA, allC)).toEqual([1, 1]);
     expect(linearizedRatioInterval(Float64Array.of(1), Float64Array.of(1))).toBeNull();
     expect(linearizedRatioInterval(Float64Array.of(0, 0), Float64Array.of(0, 0))).toBeNull();
+  });
+
+  it("is the delta method for any statistic of sums, the gradient taken numerically", () => {
+    // 1 − Σd/Σc has the ratio's standard error: its interval is the ratio's, mirrored.
+    const [d, c] = units([60, 2, 3], [40, 1, 3]);
+    const [lo, hi] = linearizedRatioInterval(d, c)!;
+    const mirrored = linearizedInterval([c, d], (sums) => 1 - sums[1]! / sums[0]!, [Number.NEGATIVE_INFINITY, 1])!;
+    expect(mirrored[0]).toBeCloseTo(1 - hi, 9);
+    expect(mirrored[1]).toBeCloseTo(1 - lo, 9);
+    // Undefined at the sums: no interval.
+    expect(linearizedInterval([c, d], () => Number.NaN, [0, 1])).toBeNull();
   });
 
   it("matches the percentile bootstrap's to about a hundredth from the threshold on", () => {

@@ -57,7 +57,7 @@ export default async function QualityPage({ params }: { params: Promise<{ slug: 
       </section>
       <p className="text-xs text-slate-500" data-testid="quality-basis">
         {overall.tasks
-          ? `From ${formatCount(overall.tasks)} task${overall.tasks === 1 ? "" : "s"} ranked by two or more labelers (${formatCount(overall.rankings)} rankings); gold tasks are left out. Intervals are 95% percentile bootstraps over tasks (a labeler's or a week's, from 100 tasks on, the ratio's normal interval).`
+          ? `From ${formatCount(overall.tasks)} task${overall.tasks === 1 ? "" : "s"} ranked by two or more labelers (${formatCount(overall.rankings)} rankings); gold tasks are left out. Intervals are 95% percentile bootstraps over tasks, or from 100 tasks on the delta method's normal interval.`
           : "No task has been ranked by two or more labelers yet. Set Labels per task above 1 on the Settings tab to measure agreement."}
       </p>
 

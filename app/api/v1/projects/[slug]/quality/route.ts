@@ -16,7 +16,7 @@ export const GET = defineOperation(
       "the labeler pairs that include them; everyone's rankings count, blocked labelers' too. Kendall τ-b averaged over (task, labeler pair); " +
       "Krippendorff's α (interval) over the 1–7 ratings, units = outputs. Gold accuracy: on gold tasks, the share of the pairs the reference " +
       "orders strictly that the labeler orders the same way (a tie is a miss). Position bias: the share of rankings whose first-shown output is " +
-      "in the top tie group, beside chance (mean |top group| / K). Intervals: 95% percentile bootstrap over tasks, 1,000 resamples, fixed seed; a labeler with 100 or more shared tasks gets the agreement ratio's normal interval (linearized standard error) instead.",
+      "in the top tie group, beside chance (mean |top group| / K). Intervals: 95% percentile bootstrap over tasks, 1,000 resamples, fixed seed; a figure over 100 or more tasks (overall or a labeler's) gets the delta method's normal interval instead.",
     auth: { kind: "apiKey", scope: "quality:read" },
     params: { slug: projectSlugParam },
     responses: [
