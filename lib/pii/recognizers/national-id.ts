@@ -1,3 +1,4 @@
+import isLuhnNumber from "validator/lib/isLuhnNumber.js";
 import { contextAfter, contextBefore } from "../text";
 import type { Candidate } from "../types";
 
@@ -55,17 +56,6 @@ function verhoeff(num: string): boolean {
   let c = 0;
   for (let i = 0; i < num.length; i++) c = d[c]![p[i % 8]![Number(num[num.length - 1 - i])]!]!;
   return c === 0;
-}
-
-/** Luhn's mod-10 check (Canada's SIN). */
-function luhn(num: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < num.length; i++) {
-    let x = Number(num[num.length - 1 - i]);
-    if (i % 2 === 1) x = x * 2 > 9 ? x * 2 - 9 : x * 2;
-    sum += x;
-  }
-  return sum % 10 === 0;
 }
 
 /** Brazil's CPF: two mod-11 check digits; a number of one repeated digit is a placeholder, not a CPF. */
@@ -241,7 +231,7 @@ const RULES: Rule[] = [
   {
     name: "CA SIN",
     pattern: re("[0-79]\\d{2}([ -]?)\\d{3}\\1\\d{3}"),
-    valid: (v) => luhn(digits(v)),
+    valid: (v) => isLuhnNumber(digits(v)),
     cue: /(\bSIN\b|social insurance|\bNAS\b|assurance sociale)/i,
     withCue: 0.95,
     alone: never,
