@@ -344,14 +344,16 @@ function tallyTasks(records: RankingTable, withAlpha: boolean): TaskTallies {
         totals.push({ name, value: statistic(total, 0), n: n(total) });
       }
       // From LINEARIZED_FROM_TASKS tasks on, each figure's normal interval; below, the bootstrap.
-      const linearized = units >= LINEARIZED_FROM_TASKS;
-      const intervals = linearized
-        ? () => [names.map((name) => linearizedInterval(spec[name].columns, spec[name].statistic, RANGE[name]))]
-        : batch.add({ segmentStarts: [0, units], columns, statistics }, options);
+      const linearized =
+        units >= LINEARIZED_FROM_TASKS
+          ? names.map((name) => linearizedInterval(spec[name].columns, spec[name].statistic, RANGE[name]))
+          : null;
+      const bootstrapped = linearized ? null : batch.add({ segmentStarts: [0, units], columns, statistics }, options);
       return () => {
+        const intervals = linearized ?? bootstrapped!()[0]!;
         const out = {} as Record<FigureName, Figure>;
         totals.forEach(({ name, value, n }, k) => {
-          out[name] = figure(value, intervals()[0]![k]!, n);
+          out[name] = figure(value, intervals[k]!, n);
         });
         return out;
       };
