@@ -8,7 +8,16 @@ import { measureBudgets, printBudgetReport } from "../js-budget";
 import { projectRoot } from "./database";
 
 const SOURCE_DIRS = ["app", "components", "lib", "public"];
-const SOURCE_FILES = ["next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+// instrumentation.ts and proxy.ts sit at the root, outside SOURCE_DIRS, but are built into the app.
+const SOURCE_FILES = [
+  "instrumentation.ts",
+  "proxy.ts",
+  "next.config.js",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+  "prisma/schema.prisma",
+];
 const stampFile = path.join(projectRoot, ".next", "ranklab-source-hash");
 
 function walk(dir: string, out: string[]) {
