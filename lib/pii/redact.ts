@@ -15,7 +15,8 @@ import { type Candidate, type Finding, PII_TYPES, type PiiType, type RedactOptio
 
 // Layers, run in this order: checksummed and validated patterns first (they are near-certain),
 // then context-weighed ones, then addresses, then person names last, so that names never claim
-// text that a stronger recognizer has already explained.
+// text that a stronger recognizer has already explained. Each layer returns candidates of its own
+// making: the redactor changes them in place.
 const LAYERS: Array<[PiiType, (text: string) => Candidate[]]> = [
   // Keys, tokens and passwords first: a password in a URL ("https://bob:pa55@host") is not an email.
   ["SECRET", findSecrets],
@@ -45,6 +46,10 @@ const ALL_TYPES: ReadonlySet<PiiType> = new Set(PII_TYPES);
 
 /** Keeps the best of overlapping candidates: higher confidence, then earlier layer, then longer span. */
 export function resolveOverlaps(candidates: Candidate[]): Candidate[] {
+  // Most texts' candidates do not overlap at all (a list of names is thousands of them): then every
+  // one is kept as it is, and ranking them and filing them by stretch of text is wasted work.
+  const byStart = candidates.filter((c) => c.end > c.start).sort((a, b) => a.start - b.start);
+  if (noneOverlap(byStart)) return byStart;
   // Streets are often named after people ("Via Garibaldi"): a name inside an address is the address.
   const inAddress = containment(candidates.filter((c) => c.type === "STREET_ADDRESS" && c.confidence >= 0.7));
   const pool = candidates.filter((c) => c.type !== "PERSON" || !inAddress(c));
@@ -77,6 +82,12 @@ export function resolveOverlaps(candidates: Candidate[]): Candidate[] {
     }
   }
   return kept.all().sort((a, b) => a.start - b.start);
+}
+
+/** Whether spans sorted by start are disjoint (end is exclusive). */
+function noneOverlap(byStart: readonly Candidate[]): boolean {
+  for (let i = 1; i < byStart.length; i++) if (byStart[i]!.start < byStart[i - 1]!.end) return false;
+  return true;
 }
 
 /**
@@ -152,8 +163,26 @@ function valueKey(type: PiiType, value: string): string {
     case "IP_ADDRESS":
       return value.replace(/\s/g, "").toLowerCase();
     default:
-      return value.replace(/\s+/g, " ").trim().toLowerCase();
+      return singleSpaced(value) ? value.toLowerCase() : value.replace(/\s+/g, " ").trim().toLowerCase();
   }
+}
+
+/**
+ * Whether `value` has no white space but single spaces between words: what /\s+/ → " " and trim()
+ * leave unchanged (the common case, told without a regex). /\s/'s characters beyond ASCII are
+ * U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000 and U+FEFF.
+ */
+function singleSpaced(value: string): boolean {
+  let previousSpace = true; // a leading space is not single
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 32) {
+      if (previousSpace) return false;
+      previousSpace = true;
+    } else if (c <= 13 || (c >= 0xa0 && /\s/.test(value[i]!))) return false;
+    else previousSpace = false;
+  }
+  return !previousSpace || value.length === 0;
 }
 
 function findCandidates(text: string, types: ReadonlySet<PiiType>): Candidate[] {
@@ -179,9 +208,11 @@ function findInSegments(text: string, types: ReadonlySet<PiiType>): Candidate[] 
     const to = cutBefore(text, from + SEGMENT_CHARS, from + SEGMENT_CHARS / 2);
     const windowStart = cutBefore(text, from - CONTEXT_CHARS, from - CONTEXT_CHARS / 2);
     const windowEnd = cutBefore(text, to + CONTEXT_CHARS, to + CONTEXT_CHARS / 2);
+    // Candidates are fresh objects, the caller's to change: shifted in place, not copied.
     for (const c of findCandidates(text.slice(windowStart, windowEnd), types)) {
-      const start = c.start + windowStart;
-      if (start >= from && start < to) candidates.push({ ...c, start, end: c.end + windowStart });
+      c.start += windowStart;
+      c.end += windowStart;
+      if (c.start >= from && c.start < to) candidates.push(c);
     }
     from = to;
   }
@@ -223,20 +254,19 @@ export function redact(text: string, options: RedactOptions = {}): RedactResult 
   if (candidates.length === 0) return { redacted: text, findings: [] };
   const kept = resolveOverlaps(candidates);
 
-  const numbers = new Map<string, number>();
-  const counters = new Map<PiiType, number>();
+  // Each type's values and their placeholders, numbered in order of appearance (a type's Nth value is its map's Nth).
+  const placeholders = new Map<PiiType, Map<string, string>>();
   const findings: Finding[] = [];
+  // (Appending to a string, which V8 keeps as a rope until it is read, was 9× faster than an array's
+  // join for 166k findings.)
   let redacted = "";
   let cursor = 0;
   for (const c of kept) {
-    const key = `${c.type}\u0000${valueKey(c.type, text.slice(c.start, c.end))}`;
-    let n = numbers.get(key);
-    if (n === undefined) {
-      n = (counters.get(c.type) ?? 0) + 1;
-      counters.set(c.type, n);
-      numbers.set(key, n);
-    }
-    const placeholder = `<${c.type}_${n}>`;
+    let ofType = placeholders.get(c.type);
+    if (ofType === undefined) placeholders.set(c.type, (ofType = new Map()));
+    const key = valueKey(c.type, text.slice(c.start, c.end));
+    let placeholder = ofType.get(key);
+    if (placeholder === undefined) ofType.set(key, (placeholder = `<${c.type}_${ofType.size + 1}>`));
     findings.push({ type: c.type, start: c.start, end: c.end, confidence: Math.round(c.confidence * 100) / 100, placeholder });
     redacted += text.slice(cursor, c.start) + placeholder;
     cursor = c.end;

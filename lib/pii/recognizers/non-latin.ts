@@ -82,10 +82,14 @@ function scan(text: string): Found[] {
   return out;
 }
 
+// Copies: the caller may change a candidate it is given (the redactor shifts a segment's in place),
+// and the scan's are kept for the next layer.
 const ofType =
   (type: PiiType) =>
   (text: string): Candidate[] =>
-    scan(text).filter((c) => c.type === type);
+    scan(text)
+      .filter((c) => c.type === type)
+      .map((c) => ({ ...c }));
 export const findNonLatinPersons = ofType("PERSON");
 export const findNonLatinDatesOfBirth = ofType("DATE_OF_BIRTH");
 export const findNonLatinAddresses = ofType("STREET_ADDRESS");
