@@ -7,12 +7,28 @@ import type { Candidate } from "../types";
 type Lexicon = ReturnType<typeof getLexicon>;
 type Kind = "HONORIFIC" | "TITLE" | "INITIAL" | "PARTICLE" | "SUFFIX" | "STRONG" | "WEAK" | "UNKNOWN" | "PLACE" | "WORD";
 
-/** A word of the text. `cap` (isCapitalised) is set when read; `kind` (kindOf) and `flags` (flagsOf) on first use. */
+/**
+ * What the rules read of a word, the same wherever it is written: worked out once per distinct
+ * spelling (see wordOf) rather than once per occurrence. `text` is the word without a sentence's full
+ * stop or a possessive "'s"; `cap` (isCapitalised) is set when read; `flags` (flagsOf) and `kind`
+ * (kindOfToken, for a word not glued to an identifier) on first use.
+ */
+class Word {
+  flags = -1;
+  kind: Kind | undefined = undefined;
+  /** Whether its leading letters open a known multi-word place or thing (markPhrases), until asked. */
+  opensPhrase: boolean | undefined = undefined;
+  constructor(
+    readonly text: string,
+    readonly lower: string,
+    readonly cap: boolean,
+  ) {}
+}
+
+/** A word of the text, where it stands. `kind` is set by kindOf on first use, or by a rule that knows better. */
 class Token {
   kind: Kind | undefined = undefined;
   phrase: "PLACE" | "WORD" | undefined = undefined;
-  /** The lexicon's flags (NAME, COMMON, ...) for `lower`, or -1 until looked up. */
-  flags = -1;
   /**
    * Glued to a digit or an underscore ("Argon2", "python3", "user_name", "v2Anna"): part of an
    * identifier, a version or a model name, never a person's name on its own.
@@ -21,19 +37,27 @@ class Token {
   constructor(
     readonly start: number,
     readonly end: number,
-    readonly text: string,
-    readonly lower: string,
-    readonly cap: boolean,
+    readonly word: Word,
   ) {}
+  get text(): string {
+    return this.word.text;
+  }
+  get lower(): string {
+    return this.word.lower;
+  }
+  get cap(): boolean {
+    return this.word.cap;
+  }
 }
 
 /**
- * The lexicon's flags for a token's lower-case form, looked up once per token however many of the
+ * The lexicon's flags for a token's lower-case form, looked up once per word however many of the
  * lists the rules ask about (names.has(w) is flags & NAME, common.has(w) is flags & COMMON, ...).
  */
 function flagsOf(tok: Token): number {
-  if (tok.flags < 0) tok.flags = wordFlags(tok.lower);
-  return tok.flags;
+  const word = tok.word;
+  if (word.flags < 0) word.flags = wordFlags(word.lower);
+  return word.flags;
 }
 const HONORIFICS = new Set([
   "mr",
@@ -281,11 +305,12 @@ const CUE_AFTER = new RegExp(
 );
 
 function kindOf(tok: Token, lexicon = getLexicon()): Kind {
-  return (tok.kind ??= kindOfToken(tok, lexicon));
+  // A glued token is a word whatever it spells; any other's kind is its spelling's.
+  return (tok.kind ??= tok.glued ? "WORD" : (tok.word.kind ??= kindOfToken(tok, lexicon)));
 }
 
+/** The kind of a token not glued to an identifier: a function of its spelling only. */
 function kindOfToken(tok: Token, lexicon: Lexicon): Kind {
-  if (tok.glued) return "WORD";
   const bare = tok.lower.endsWith(".") ? tok.lower.slice(0, -1) : tok.lower;
   const upper = tok.cap || startsUpper(tok.text);
   if (upper && HONORIFICS.has(bare)) return "HONORIFIC";
@@ -415,7 +440,8 @@ function tokenize(text: string): Token[] {
       else break;
     }
     if (text.charCodeAt(i) === 46) i++;
-    const tok = readToken(text.slice(start, i), start);
+    const word = wordOf(text.slice(start, i));
+    const tok = new Token(start, start + word.text.length, word);
     if (identifierChar(text.charCodeAt(start - 1)) || identifierChar(text.charCodeAt(tok.end))) tok.glued = true;
     tokens.push(tok);
   }
@@ -427,8 +453,24 @@ function identifierChar(c: number): boolean {
   return (c >= 48 && c <= 57) || c === 95;
 }
 
+// Words read so far, by spelling (dot and "'s" included). A few thousand spellings make most of the
+// texts; emptied when full, so that it stays small.
+const wordsRead = new Map<string, Word>();
+const WORDS_READ_MAX = 16_384;
+
+/** The Word for a token's spelling, read once (readWord) and then shared by its occurrences in every text. */
+function wordOf(whole: string): Word {
+  let word = wordsRead.get(whole);
+  if (word === undefined) {
+    word = readWord(whole);
+    if (wordsRead.size >= WORDS_READ_MAX) wordsRead.clear();
+    wordsRead.set(whole, word);
+  }
+  return word;
+}
+
 /** A word as the rules see it: without a sentence's full stop or a possessive "'s". */
-function readToken(whole: string, start: number): Token {
+function readWord(whole: string): Word {
   let t = whole;
   let lower: string | undefined;
   // Keep the dot only on initials and honorifics ("J.", "Mr."), not on a sentence end.
@@ -450,7 +492,7 @@ function readToken(whole: string, start: number): Token {
   let cap = t === whole && !dotted ? capitalisedWord(t) : isCapitalised(t);
   if (!cap && t.length > 3 && (t[1] === "-" || t[2] === "-" || t[3] === "-" || t[1] === "'" || t[1] === "’"))
     cap = PREFIXED_SURNAME.test(t);
-  return new Token(start, start + t.length, t, lower ?? t.toLowerCase(), cap);
+  return new Word(t, lower ?? t.toLowerCase(), cap);
 }
 
 function isCapitalised(t: string): boolean {
@@ -1038,7 +1080,8 @@ function wordNamesByContext(text: string, tokens: Token[], out: Candidate[]): vo
 function markPhrases(text: string, tokens: Token[], lexicon: Lexicon): void {
   for (let a = 0; a < tokens.length - 1; a++) {
     // Only a capitalised token whose leading letters open some known phrase can start one.
-    if (!startsUpper(tokens[a]!.text) || !lexicon.phraseHeads.has(leadingLetters(tokens[a]!.lower))) continue;
+    const word = tokens[a]!.word;
+    if (!startsUpper(word.text) || !(word.opensPhrase ??= lexicon.phraseHeads.has(leadingLetters(word.lower)))) continue;
     for (let b = Math.min(tokens.length, a + 4); b >= a + 2; b--) {
       const phrase = text
         .slice(tokens[a]!.start, tokens[b - 1]!.end)
