@@ -174,8 +174,68 @@ const TOWN_POSTCODE =
 const UNIT_FIRST =
   /\b(?:(?:Flat|Apt\.?|Apartment|Unit|Suite|House(?: No\.?)?|Door No\.?|Plot(?: No\.?)?)[ \t]*#?\d{1,5}[A-Za-z]?(?:\/\d{1,4})?|(?<![\w-])[A-Z]-\d{1,4}(?![\w-])|(?<![\w-])[A-Z]{2,3}[ \t]?\d{1,4}\/\d{1,5}(?![\w/-]))(?=,)/gi;
 
-const STOP_WORDS =
-  /^(I|Please|Thanks|Thank|Can|Could|Is|Are|Do|Does|The|This|That|It|We|You|He|She|They|My|Our|Call|Cool|Oh|Who|What|When|Where|Why|How)$/;
+const STOP_WORD_LIST =
+  "I|Please|Thanks|Thank|Can|Could|Is|Are|Do|Does|The|This|That|It|We|You|He|She|They|My|Our|Call|Cool|Oh|Who|What|When|Where|Why|How";
+const STOP_WORDS = new RegExp(`^(?:${STOP_WORD_LIST})$`);
+/** The first stop word of a text that is a whole token (a run of letters, apostrophes and hyphens). */
+const STOP_WORD_IN = new RegExp(`(?<![\\p{L}'’-])(?:${STOP_WORD_LIST})(?![\\p{L}'’-])`, "u");
+
+/** Whether `code` is a character that the regex class \\s matches. */
+function isSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isCapitalAscii(code: number): boolean {
+  return code >= 65 && code <= 90;
+}
+
+/** `s` without the white space and commas at its end (as s.replace(/[\\s,]+$/, "")). */
+function trimSpacesAndCommas(s: string): string {
+  let e = s.length;
+  while (e > 0 && isSpaceOrComma(s.charCodeAt(e - 1))) e--;
+  return e === s.length ? s : s.slice(0, e);
+}
+
+const MANY_WORDS = Symbol("several words");
+/**
+ * The words of `s` split at white space and commas, as s.split(/[\\s,]+/).filter(Boolean) would give
+ * them, told without building that array: undefined for none, the word for one, MANY_WORDS for more.
+ */
+function soleWord(s: string): string | undefined | typeof MANY_WORDS {
+  let start = -1;
+  let end = -1;
+  for (let k = 0; k < s.length; ) {
+    if (isSpaceOrComma(s.charCodeAt(k))) {
+      k++;
+      continue;
+    }
+    if (start >= 0) return MANY_WORDS;
+    start = k;
+    while (k < s.length && !isSpaceOrComma(s.charCodeAt(k))) k++;
+    end = k;
+  }
+  return start < 0 ? undefined : s.slice(start, end);
+}
+
+function isSpaceOrComma(code: number): boolean {
+  return code === 44 || isSpace(code);
+}
 
 /**
  * "20 app that exposes port", "5 things that park": a number, then lower-case words only, all of
@@ -265,6 +325,30 @@ function extendRight(text: string, end: number, isLowercaseText: boolean, steps:
   return end;
 }
 
+// The patterns of stepRight, anchored at the step's start. Each is tried only when the characters
+// it must open with are there: most steps in dense text are settled by two or three of them.
+const EMPTY_FIELD = /^,?[ \t]+nan(?![\p{L}\p{N}])/u;
+const CAPITAL_AFTER_BLANKS = /^[ \t]+\p{Lu}/u;
+const NUMBERED_STREET =
+  /^,[ \t]*(?:Street|St\.?|Road|Rd\.?|Lane|Gali|Sector|Block|Phase|Khayaban)[ \t]+(?:No\.?[ \t]*)?\d{1,4}[A-Za-z]?(?![\w/-])/;
+const SECTOR_CODE = /^,[ \t]*[A-Z]{1,2}-\d{1,2}(?:\/\d{1,2})?(?![\w/-])/;
+const ORDINAL_STREET =
+  /^,[ \t]*\d{1,3}(?:st|nd|rd|th)[ \t]+[\p{Lu}][\p{L}\p{M}'’-]*(?:[ \t]+(?:Road|Rd|Main|Cross|Street|St|Block|Stage|Phase|Sector|Layout))?(?![\p{L}\p{N}])/u;
+const HOUSE_NUMBER = /^\s+\d{1,5}[A-Za-z]?\b\.?(?![\d.,:]\d)/;
+const NUMBER_THEN_LOWERCASE = /^\s+\d{1,5}\s+(?:\p{Ll})/u;
+const TOWN_TAIL_LOWERCASE = /^,?[ \t]+(?:[\p{Ll}][\p{L}\p{M}'’-]*[ \t]*){1,3}(?=[.,]?\s*$)/u;
+// Six digits after a town too: "Bengaluru 560038".
+const TOWN_TAIL =
+  /^(?:,[ \t]*|[ \t]+)(?:(?:[\p{Lu}][\p{L}\p{M}'’.-]*|nan|de|do|da|na|di|del)(?:[ \t]+|$|(?=[,.\n?])))*(?:[\p{Lu}][\p{L}\p{M}'’.-]*)(?![\p{N}])(?:,?[ \t]*(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|[A-Z]{2}\b))?(?:,?[ \t]+\d{3,6}(?!\d)(?:[- ]\d{2,4})?)?/u;
+// Address abbreviations are not sentence ends: "Brgy. San Lorenzo" (barangay), "Fracc. Las Palmas".
+const SENTENCE_END = /(?<=\p{Ll}{3})(?<!\b(?:Brgy|Bgy|Dist|Prov|Fracc|Urb|Sect|Blvd|Mun))\.[ \t]+(?=\p{Lu})/u;
+const POSTCODE_AFTER_REGION =
+  /^(?:,?[ \t]*(?:[A-Z]{2}|nan)(?=,?[ \t]*\d))?,?[ \t]*(?:\d{4,5}(?:-\d{3,4})?|\d{2}-\d{3}|\d{3} \d{2}(?![\d.,]))\b/;
+const STATE_AFTER_DASH = /^[ \t]+[-–][ \t]+[A-Z]{2}\b(?=,?[ \t]*(?:\d{5}-\d{3}|$|[.,;\n]))/;
+const PARENTHESISED_VARIANT = /^[ \t]*\([\p{Lu}][\p{L} ]{1,20}\)(?=[ \t]*(?:\d{4,5}|[A-Z]\d[A-Z] ?\d[A-Z]\d\b|[.,?!]|$))/u;
+const BLOCK_LINE = /^[ \t]*\n(?:[ \t>?*-]*\n)?([^\n]*)/;
+const LINE_POSTCODE = /^[ \t]*\d{4,5}\b(?![.,:-]?\d)/;
+
 /**
  * One step of extendRight from `end`: the new end times 2, plus 1 when nothing may follow it; or STOP.
  * Each step reads a unit, a town or a line, and an address is a few of those: a short stretch (a
@@ -275,106 +359,89 @@ function stepRight(text: string, end: number, isLowercaseText: boolean): number 
   const cut = end + rest.length < text.length;
 
   // What each pattern below can open with, told from the first character and the first one after
-  // spaces and tabs: most steps in dense text are settled by two or three patterns, not all of them.
+  // spaces and tabs (or after a comma and then spaces and tabs).
   const first = rest.charCodeAt(0);
   let k = 0;
   while (rest.charCodeAt(k) === 32 || rest.charCodeAt(k) === 9) k++;
   const next = rest.charCodeAt(k);
+  let c = first === 44 ? 1 : 0;
+  while (rest.charCodeAt(c) === 32 || rest.charCodeAt(c) === 9) c++;
+  const afterComma = rest.charCodeAt(c);
   const comma = first === 44;
   const blank = first === 32 || first === 9;
-  const digitNext = next >= 48 && next <= 57;
+  const digitNext = isDigit(next);
   let m = UNIT.exec(rest);
   if (m) return (end + m[0].length) * 2;
   // An empty field exported as "nan" ends the address ("Ljubljana nan", "HUTTON HENRY nan").
-  m = next === 110 || comma ? /^,?[ \t]+nan(?![\p{L}\p{N}])/u.exec(rest) : null;
+  m = next === 110 || comma ? EMPTY_FIELD.exec(rest) : null;
   if (m) {
     return (end + m[0].length) * 2;
   }
   // A street name that holds a street-type word ("Maple Ridge Dr", "Old Mill Road") was cut at
   // the first one: the type after it belongs to the street.
   m = blank && !digitNext ? STREET_TYPE_AFTER.exec(rest) : null;
-  if (m && /^[ \t]+\p{Lu}/u.test(rest)) {
+  if (m && CAPITAL_AFTER_BLANKS.test(rest)) {
     return (end + m[0].length) * 2;
   }
   // Numbered cross streets and blocks, as Indian addresses list them: ", 14th Cross", ", 5th Main".
   // Numbered streets, sectors and blocks as South Asian addresses list them: ", Street 9", ", Sector 15".
-  m = comma
-    ? /^,[ \t]*(?:Street|St\.?|Road|Rd\.?|Lane|Gali|Sector|Block|Phase|Khayaban)[ \t]+(?:No\.?[ \t]*)?\d{1,4}[A-Za-z]?(?![\w/-])/.exec(rest)
-    : null;
+  m = comma ? NUMBERED_STREET.exec(rest) : null;
   if (m) {
     return (end + m[0].length) * 2;
   }
   // Sector codes of planned cities: Islamabad "F-7/2", "G-9/4".
-  m = comma ? /^,[ \t]*[A-Z]{1,2}-\d{1,2}(?:\/\d{1,2})?(?![\w/-])/.exec(rest) : null;
+  m = comma ? SECTOR_CODE.exec(rest) : null;
   if (m) {
     return (end + m[0].length) * 2;
   }
-  m = comma
-    ? /^,[ \t]*\d{1,3}(?:st|nd|rd|th)[ \t]+[\p{Lu}][\p{L}\p{M}'’-]*(?:[ \t]+(?:Road|Rd|Main|Cross|Street|St|Block|Stage|Phase|Sector|Layout))?(?![\p{L}\p{N}])/u.exec(
-        rest,
-      )
-    : null;
+  m = comma ? ORDINAL_STREET.exec(rest) : null;
   if (m) {
     return (end + m[0].length) * 2;
   }
-  m = blank || (first >= 9 && first <= 13) ? /^\s+\d{1,5}[A-Za-z]?\b\.?(?![\d.,:]\d)/.exec(rest) : null;
-  if (m && !/^\s+\d{1,5}\s+(?:\p{Ll})/u.test(rest.slice(0, m[0].length + 3))) {
+  m = blank || (first >= 9 && first <= 13) ? HOUSE_NUMBER.exec(rest) : null;
+  if (m && !NUMBER_THEN_LOWERCASE.test(rest.slice(0, m[0].length + 3))) {
     return (end + m[0].length) * 2;
   }
   // ", City", ", ST 12345", ", Country 12345" on the same line.
-  m = isLowercaseText
-    ? /^,?[ \t]+(?:[\p{Ll}][\p{L}\p{M}'’-]*[ \t]*){1,3}(?=[.,]?\s*$)/u.exec(rest)
-    : /^(?:,[ \t]*|[ \t]+)(?:(?:[\p{Lu}][\p{L}\p{M}'’.-]*|nan|de|do|da|na|di|del)(?:[ \t]+|$|(?=[,.\n?])))*(?:[\p{Lu}][\p{L}\p{M}'’.-]*)(?![\p{N}])(?:,?[ \t]*(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|[A-Z]{2}\b))?(?:,?[ \t]+\d{3,6}(?!\d)(?:[- ]\d{2,4})?)?/u.exec(
-        rest,
-      ); // six digits after a town: "Bengaluru 560038"
+  m = comma || blank ? (isLowercaseText ? TOWN_TAIL_LOWERCASE : TOWN_TAIL).exec(rest) : null;
   if (m && m[0].trim().length > 0) {
     let tail = m[0];
     // Stop before capitalised sentence words ("Poland. It serves", "Please").
-    const stop = [...tail.matchAll(/[\p{L}'’-]+/gu)].find((w) => STOP_WORDS.test(w[0]));
-    if (stop) tail = tail.slice(0, stop.index).replace(/[\s,]+$/, "");
+    const stop = STOP_WORD_IN.exec(tail);
+    if (stop) tail = trimSpacesAndCommas(tail.slice(0, stop.index));
     // ... or at a full stop after a word that is no abbreviation: "Ankara. Total: ₺12.450".
-    // Address abbreviations are not sentence ends: "Brgy. San Lorenzo" (barangay), "Fracc. Las Palmas".
-    const fullStop = /(?<=\p{Ll}{3})(?<!\b(?:Brgy|Bgy|Dist|Prov|Fracc|Urb|Sect|Blvd|Mun))\.[ \t]+(?=\p{Lu})/u.exec(tail);
+    const fullStop = tail.includes(".") ? SENTENCE_END.exec(tail) : null;
     if (fullStop) tail = tail.slice(0, fullStop.index);
-    const words = tail.split(/[\s,]+/).filter(Boolean);
-    const { common } = getLexicon();
-    if (
-      words.length > 0 &&
-      !(
-        words.length === 1 &&
-        common.has(words[0]!.toLowerCase().replace(/\.$/, "")) &&
-        !/^[A-Z]{2,}$/.test(words[0]!) &&
-        !isPlace(words[0]!.replace(/\.$/, ""))
-      )
-    ) {
-      return (end + tail.length) * 2 + (stop !== undefined ? 1 : 0);
+    const word = soleWord(tail);
+    if (word === MANY_WORDS || (word !== undefined && !isOrdinaryWord(word))) {
+      return (end + tail.length) * 2 + (stop !== null ? 1 : 0);
     }
   }
   // A postcode, after a state or region code ("GRASSE, PA 39551") or an empty field ("nan").
   // Also the Polish form, "00-514".
   // Also the Swedish form, "114 51".
-  m = /^(?:,?[ \t]*(?:[A-Z]{2}|nan)(?=,?[ \t]*\d))?,?[ \t]*(?:\d{4,5}(?:-\d{3,4})?|\d{2}-\d{3}|\d{3} \d{2}(?![\d.,]))\b/.exec(rest);
+  m = isDigit(afterComma) || isCapitalAscii(afterComma) || afterComma === 110 ? POSTCODE_AFTER_REGION.exec(rest) : null;
   if (m) {
     return (end + m[0].length) * 2;
   }
   // Letter-and-digit postcodes after a town: Canadian "H3G 1R3" (perhaps after a province, "BC V5N 2T7"),
   // Irish Eircodes "D02 X658".
-  m = POSTCODE_ALNUM.exec(rest);
+  m = isCapitalAscii(afterComma) ? POSTCODE_ALNUM.exec(rest) : null;
   if (m) {
     return (end + m[0].length) * 2;
   }
   // A Brazilian state after a dash: "São Paulo - SP, 01426-001".
-  m = /^[ \t]+[-–][ \t]+[A-Z]{2}\b(?=,?[ \t]*(?:\d{5}-\d{3}|$|[.,;\n]))/.exec(rest);
-  if (m && /\p{L}$/u.test(text.slice(Math.max(0, end - 2), end))) {
+  m = blank && (next === 45 || next === 0x2013) ? STATE_AFTER_DASH.exec(rest) : null;
+  if (m && endsInLetter(text, end)) {
     return (end + m[0].length) * 2;
   }
   // A parenthesised variant after a place: "Cyprus (Greek) 13475".
-  m = /^[ \t]*\([\p{Lu}][\p{L} ]{1,20}\)(?=[ \t]*(?:\d{4,5}|[A-Z]\d[A-Z] ?\d[A-Z]\d\b|[.,?!]|$))/u.exec(rest);
-  if (m && /\p{L}$/u.test(text.slice(Math.max(0, end - 2), end))) {
+  m = next === 40 ? PARENTHESISED_VARIANT.exec(rest) : null;
+  if (m && endsInLetter(text, end)) {
     return (end + m[0].length) * 2;
   }
   // Block lines: "\n Suite 845\n Evionnaz\n Switzerland 05377".
-  m = /^[ \t]*\n(?:[ \t>?*-]*\n)?([^\n]*)/.exec(rest);
+  m = next === 10 ? BLOCK_LINE.exec(rest) : null;
   // (A line that runs past what was read is no short one.)
   const wholeLine = m !== null && !(cut && m.index + m[0].length === rest.length);
   if (m && wholeLine && isShortAddressLine(m[1]!.replace(/^[\s>?*-]+/, ""))) {
@@ -387,13 +454,24 @@ function stepRight(text: string, end: number, isLowercaseText: boolean): number 
   if (m) {
     const lead = m[0].length - m[1]!.length;
     // ... or a postcode alone: "\n 51971 for this card".
-    const pc = /^[ \t]*\d{4,5}\b(?![.,:-]?\d)/.exec(m[1]!);
+    const pc = LINE_POSTCODE.exec(m[1]!);
     const n = pc ? pc[0].length : placePrefix(m[1]!);
     if (n > 0) {
       return (end + lead + n) * 2;
     }
   }
   return STOP;
+}
+
+/** A lone word that is no town: an everyday word ("Ankara. Total" aside), not an all-caps code and no known place. */
+function isOrdinaryWord(word: string): boolean {
+  const bare = word.replace(/\.$/, "");
+  return getLexicon().common.has(bare.toLowerCase()) && !/^[A-Z]{2,}$/.test(word) && !isPlace(bare);
+}
+
+/** Whether the character before `end` is a letter (of the two before it, as read by /\p{L}$/ on them). */
+function endsInLetter(text: string, end: number): boolean {
+  return /\p{L}$/u.test(text.slice(Math.max(0, end - 2), end));
 }
 
 /** Extends left over a leading house or postal number ("1987 74 Diakou Street") and "the corner of". */
