@@ -35,24 +35,58 @@ function typeWords(alternation: string): ReadonlySet<string> {
 const SUFFIX_WORDS = typeWords(SUFFIX_TYPES);
 const PREFIX_WORDS = typeWords(PREFIX_TYPES);
 
-/** Which of the street-type word sets have a word in `lowerText` ("ſ" folds to "s", as in the patterns). */
-function streetTypesIn(lowerText: string): Set<ReadonlySet<string>> {
-  const present = new Set<ReadonlySet<string>>();
-  for (const word of lowerText.replace(/ſ/g, "s").split(/[^\p{L}]+/u)) {
-    if (SUFFIX_WORDS.has(word)) present.add(SUFFIX_WORDS);
-    if (PREFIX_WORDS.has(word)) present.add(PREFIX_WORDS);
+const SUFFIX_TYPE = 1;
+const PREFIX_TYPE = 2;
+const LONGEST_TYPE_WORD = Math.max(...[...SUFFIX_WORDS, ...PREFIX_WORDS].map((w) => w.length));
+
+function typesOfWord(word: string): number {
+  return (SUFFIX_WORDS.has(word) ? SUFFIX_TYPE : 0) | (PREFIX_WORDS.has(word) ? PREFIX_TYPE : 0);
+}
+
+/**
+ * Which street-type word sets (SUFFIX_TYPE, PREFIX_TYPE bits) have a word in `text`, as its
+ * lower-case words split at anything but a letter would tell ("ſ" folds to "s", as in the patterns).
+ * Lower-casing leaves every ASCII character that is no letter as it is, so the text is read run by
+ * run between them: a run of ASCII letters is one word; only a run with other characters in it is
+ * lower-cased and split (most texts have none, and are not copied whole).
+ */
+function streetTypesIn(text: string): number {
+  let found = 0;
+  for (let k = 0; k < text.length; ) {
+    if (!isRunCharacter(text.charCodeAt(k))) {
+      k++;
+      continue;
+    }
+    const start = k;
+    let ascii = true;
+    for (; k < text.length && isRunCharacter(text.charCodeAt(k)); k++) if (text.charCodeAt(k) >= 128) ascii = false;
+    if (ascii) {
+      if (k - start <= LONGEST_TYPE_WORD) found |= typesOfWord(text.slice(start, k).toLowerCase());
+    } else {
+      for (const word of text
+        .slice(start, k)
+        .toLowerCase()
+        .replace(/ſ/g, "s")
+        .split(/[^\p{L}]+/u))
+        found |= typesOfWord(word);
+    }
   }
-  return present;
+  return found;
+}
+
+/** An ASCII letter or any character beyond ASCII: what a run of streetTypesIn is made of. */
+function isRunCharacter(code: number): boolean {
+  return code >= 128 || isAsciiLetter(code);
 }
 
 // `pre`, when given, is a cheaper test that any match of `re` passes: without it `re` is not run.
 // `types`, likewise: `re` runs only on a text that has one of these words.
-const ANCHORS: Array<{ re: RegExp; confidence: number; pre?: RegExp; types?: ReadonlySet<string> }> = [
+const ANCHORS: Array<{ re: RegExp; confidence: number; pre?: RegExp; types?: number }> = [
   // 12 Main St · 221B Baker Street · 1987 74 Diakou Street
   {
     re: new RegExp(`\\b${NUM}\\s+(?:${W}\\s+){1,4}?(?:${SUFFIX_TYPES})(?![\\p{L}\\p{N}])\\.?`, "giu"),
     confidence: 0.8,
-    types: SUFFIX_WORDS,
+    types: SUFFIX_TYPE,
   },
   // Hungarian and Central European street abbreviations after the name: "Király u. 15.", "Erzsébet tér 19."
   {
@@ -64,10 +98,10 @@ const ANCHORS: Array<{ re: RegExp; confidence: number; pre?: RegExp; types?: Rea
     pre: /(?:u\.|utca|út|tér|körút|krt\.|rkp\.)\s+\d/u,
   },
   // Via Roma 131 · Rue de Virton 38
-  { re: new RegExp(`(?<![\\p{L}])(?:${PREFIX_TYPES})\\s+(?:${W}\\s+){0,4}?${NUM}\\b`, "giu"), confidence: 0.8, types: PREFIX_WORDS },
+  { re: new RegExp(`(?<![\\p{L}])(?:${PREFIX_TYPES})\\s+(?:${W}\\s+){0,4}?${NUM}\\b`, "giu"), confidence: 0.8, types: PREFIX_TYPE },
   // 15 Rue de la Paix · 10 Via Roma
   // Québec puts a comma after the number: "615, rue Saint-Jean".
-  { re: new RegExp(`\\b${NUM},?\\s+(?:${PREFIX_TYPES})\\s+(?:${W}(?:\\s+|(?=,))){1,4}`, "giu"), confidence: 0.8, types: PREFIX_WORDS },
+  { re: new RegExp(`\\b${NUM},?\\s+(?:${PREFIX_TYPES})\\s+(?:${W}(?:\\s+|(?=,))){1,4}`, "giu"), confidence: 0.8, types: PREFIX_TYPE },
   // French streets with the type first after the number: "8 bis, avenue Jean Jaurès", "5 place Bellecour".
   // The type words are also ordinary English ("3 place settings"), so a capitalised name must follow.
   {
@@ -474,59 +508,64 @@ function endsInLetter(text: string, end: number): boolean {
   return /\p{L}$/u.test(text.slice(Math.max(0, end - 2), end));
 }
 
+// The patterns of extendLeft, read on the 40 characters before the start: each ends at the start.
+const UNIT_WORD_BEFORE = /\b(?:Apt\.?|Apartment|Flat|Suite|Unit|Blk|Block)[ \t]+#?$/i;
+// A building and its wing or stair before the flat: "Résidence Les Palmiers, bât. C, apt 14, …".
+const BUILDING_BEFORE =
+  /(?:\b(?:Résidence|Résid\.|Immeuble|Imm\.|Edificio|Edif\.|Residencial|Condominio|Villa)[ \t]+(?:[\p{Lu}\d][\p{L}\p{M}'’\d-]*[ \t]*){1,4}|(?<![\p{L}])(?:bât\.?|bat\.|bâtiment|esc\.|escalier|escalera|bloc|torre|entrée)[ \t]+[A-Z\d]{1,3}),[ \t]*$/iu;
+const FLAT_AFTER_BUILDING =
+  /^(?:Apt|Apto|App|Appt|Apartment|Flat|Unit|Suite|Bât|Bat|Bâtiment|Esc|Escalier|Escalera|Bloc|Torre|Entrée|Porte|Piso|\d)/iu;
+const TOWN_BEFORE = /(?<![\p{L}\p{N}])(\d{4,5})[ \t]+([\p{Lu}][\p{L}\p{M}'’-]+(?:[ \t][\p{Lu}][\p{L}\p{M}'’-]+)?),[ \t]*$/u;
+const YEAR_PREPOSITION =
+  /\b(?:in|since|from|until|till|by|of|after|before|during|seit|im|ab|bis|en|depuis|desde|dal|nel|sinds|od|do)[ \t]+$/i;
+const NUMBER_OR_UNIT_BEFORE =
+  /(?:\b\d{1,6}[ \t]+|\bthe corner of[ \t]+|\b(?:Apt\.?|Apartment|Flat|Suite|Unit)[ \t]+(?:#?\d{1,5}[A-Za-z]?(?:\/\d{1,4})?|[A-Z](?![\p{L}]))(?:,?[ \t]+|[ \t]*\n[ \t]*))$/iu;
+const UNIT_OPENING = /^(?:Apt|Apartment|Flat|Suite|Unit)\b/i;
+const STREET_BEFORE_UNIT =
+  /(?<![\p{L}\p{N}])\d{1,6}[A-Za-z]?[ \t]+[\p{Lu}][\p{L}\p{M}'’-]*(?:[ \t]+[\p{Lu}][\p{L}\p{M}'’-]*){0,3},[ \t]*$/u;
+
 /** Extends left over a leading house or postal number ("1987 74 Diakou Street") and "the corner of". */
 function extendLeft(text: string, start: number): number {
   for (let guard = 0; guard < 3; guard++) {
-    const before = text.slice(Math.max(0, start - 40), start);
+    let before: string | undefined;
     // "Unit 5/22 Beach Rd": the unit word right before the (unit/house) number.
-    const unitWord = /^\d/.test(text.slice(start, start + 1))
-      ? /\b(?:Apt\.?|Apartment|Flat|Suite|Unit|Blk|Block)[ \t]+#?$/i.exec(before)
-      : null;
+    const last = text.charCodeAt(start - 1);
+    const unitWord =
+      isDigit(text.charCodeAt(start)) && (isBlank(last) || last === 35)
+        ? UNIT_WORD_BEFORE.exec((before ??= textBefore(text, start)))
+        : null;
     if (unitWord) {
       start -= unitWord[0].length;
       continue;
     }
     // A unit before the street, on its line or the line above: "Flat 2/1, 47 Hyndland Road", "Flat B\n63 Chatsworth Road".
     // A building and its wing or stair before the flat: "Résidence Les Palmiers, bât. C, apt 14, …".
+    const afterComma = commaBefore(text, start);
     const building =
-      /(?:\b(?:Résidence|Résid\.|Immeuble|Imm\.|Edificio|Edif\.|Residencial|Condominio|Villa)[ \t]+(?:[\p{Lu}\d][\p{L}\p{M}'’\d-]*[ \t]*){1,4}|(?<![\p{L}])(?:bât\.?|bat\.|bâtiment|esc\.|escalier|escalera|bloc|torre|entrée)[ \t]+[A-Z\d]{1,3}),[ \t]*$/iu.exec(
-        before,
-      );
-    if (
-      building &&
-      /^(?:Apt|Apto|App|Appt|Apartment|Flat|Unit|Suite|Bât|Bat|Bâtiment|Esc|Escalier|Escalera|Bloc|Torre|Entrée|Porte|Piso|\d)/iu.test(
-        text.slice(start, start + 12),
-      )
-    ) {
+      afterComma && FLAT_AFTER_BUILDING.test(text.slice(start, start + 12))
+        ? BUILDING_BEFORE.exec((before ??= textBefore(text, start)))
+        : null;
+    if (building) {
       start -= building[0].length;
       continue;
     }
     // Postcode and town before the street, as Hungarian addresses are written: "1137 Budapest, Pozsonyi út 38."
-    const town = /(?<![\p{L}\p{N}])(\d{4,5})[ \t]+([\p{Lu}][\p{L}\p{M}'’-]+(?:[ \t][\p{Lu}][\p{L}\p{M}'’-]+)?),[ \t]*$/u.exec(before);
+    const town =
+      afterComma && /^\p{Lu}/u.test(text.slice(start, start + 1)) ? TOWN_BEFORE.exec((before ??= textBefore(text, start))) : null;
     // A year after a preposition is a date, not a postcode: "In 2019 Berlin, Hauptstraße 5 was rebuilt".
-    const year =
-      town &&
-      /^(?:19|20)\d\d$/.test(town[1]!) &&
-      /\b(?:in|since|from|until|till|by|of|after|before|during|seit|im|ab|bis|en|depuis|desde|dal|nel|sinds|od|do)[ \t]+$/i.test(
-        before.slice(0, town.index),
-      );
-    if (town && !year && /^\p{Lu}/u.test(text.slice(start, start + 1))) {
+    const year = town && /^(?:19|20)\d\d$/.test(town[1]!) && YEAR_PREPOSITION.test(before!.slice(0, town.index));
+    if (town && !year) {
       start -= town[0].length;
       continue;
     }
-    const m =
-      /(?:\b\d{1,6}[ \t]+|\bthe corner of[ \t]+|\b(?:Apt\.?|Apartment|Flat|Suite|Unit)[ \t]+(?:#?\d{1,5}[A-Za-z]?(?:\/\d{1,4})?|[A-Z](?![\p{L}]))(?:,?[ \t]+|[ \t]*\n[ \t]*))$/iu.exec(
-        before,
-      );
+    const m = numberOrUnitMayEndAt(text, start) ? NUMBER_OR_UNIT_BEFORE.exec((before ??= textBefore(text, start))) : null;
     if (m) {
       start -= m[0].length;
       continue;
     }
     // A street without a type before a unit that opens the match: "2207 Kingsway, Unit 12, Vancouver".
-    if (/^(?:Apt|Apartment|Flat|Suite|Unit)\b/i.test(text.slice(start, start + 9))) {
-      const street = /(?<![\p{L}\p{N}])\d{1,6}[A-Za-z]?[ \t]+[\p{Lu}][\p{L}\p{M}'’-]*(?:[ \t]+[\p{Lu}][\p{L}\p{M}'’-]*){0,3},[ \t]*$/u.exec(
-        before,
-      );
+    if (afterComma && UNIT_OPENING.test(text.slice(start, start + 9))) {
+      const street = STREET_BEFORE_UNIT.exec((before ??= textBefore(text, start)));
       if (street && !street[0].split(/[\s,]+/).some((w) => STOP_WORDS.test(w))) {
         start -= street[0].length;
         continue;
@@ -535,6 +574,39 @@ function extendLeft(text: string, start: number): number {
     break;
   }
   return start;
+}
+
+/** The 40 characters before `start`, which extendLeft's patterns read. */
+function textBefore(text: string, start: number): string {
+  return text.slice(Math.max(0, start - 40), start);
+}
+
+/** Whether a comma, then spaces and tabs only, stand before `at` (as ",[ \t]*$" asks). */
+function commaBefore(text: string, at: number): boolean {
+  let k = at;
+  while (k > 0 && isBlank(text.charCodeAt(k - 1))) k--;
+  return text.charCodeAt(k - 1) === 44;
+}
+
+/**
+ * Whether NUMBER_OR_UNIT_BEFORE can match before `at`: it ends in white space after a house number,
+ * a unit's number or letter (perhaps then a comma), or "the corner of".
+ */
+function numberOrUnitMayEndAt(text: string, at: number): boolean {
+  let k = at;
+  while (k > 0 && (isBlank(text.charCodeAt(k - 1)) || text.charCodeAt(k - 1) === 10)) k--;
+  if (k === at) return false;
+  if (text.charCodeAt(k - 1) === 44) k--;
+  const c = text.charCodeAt(k - 1);
+  if (isDigit(c) || c >= 128) return true;
+  if (!isAsciiLetter(c)) return false;
+  // A letter: after a number ("12B"), alone ("Flat B"), or the "f" of "of".
+  const b = text.charCodeAt(k - 2);
+  return isDigit(b) || isBlank(b) || b >= 128 || ((c | 32) === 102 && (b | 32) === 111);
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
 }
 
 /**
@@ -637,105 +709,168 @@ function coverage(spans: readonly Candidate[]): ((at: number) => boolean) & { ad
   });
 }
 
-/** Street and postal addresses: street-type anchors, PO and military boxes, and address wording, grown over units and city/postcode lines. */
-export function findStreetAddresses(text: string): Candidate[] {
-  const out: Candidate[] = [];
-  const isLowercaseText = !/\p{Lu}/u.test(text);
-  // Where an address ending at a position extends to: asked again for the same ending by several
-  // patterns and by the structure test, and worked out once.
-  const extendedTo = new Map<number, number>();
-  let steps: Int32Array | undefined;
-  const extend = (end: number) => {
-    let to = extendedTo.get(end);
+const WORD = /\p{L}[\p{L}\p{M}'’.-]*/gu;
+
+/** Whether every word of `s` (it has one at least) is an everyday word: "Windows 11", "Chapter 4" name no street. */
+function onlyEverydayWords(s: string): boolean {
+  const { common } = getLexicon();
+  WORD.lastIndex = 0;
+  for (let w = WORD.exec(s); w; w = WORD.exec(s)) if (!common.has(w[0].toLowerCase().replace(/\.$/, ""))) return false;
+  return true;
+}
+
+/** Whether a unit follows `at`, or a line that opens with one or with a capital: "Dalmatinova 43 Apt. 678", "… 1540\nTrancoso". */
+function unitFollows(text: string, at: number): boolean {
+  const after = text.slice(at, at + 30);
+  return UNIT.test(after) || UNIT_LINE_AFTER.test(after);
+}
+const UNIT_LINE_AFTER = /^\s*\n\s*(Apt|Suite|Unit|\p{Lu})/iu;
+
+// The words around a street corner: "at Růžena and Király u. 15.", "stop at 12 Main St and Herceg Gateway St.".
+const CORNER_BEFORE = /(?<![\p{L}\p{N}])([\p{Lu}][\p{L}\p{M}'’-]*(?:[ \t][\p{Lu}][\p{L}\p{M}'’-]*)?)[ \t]+and[ \t]+$/u;
+const CORNER_AFTER =
+  /^[ \t]+and[ \t]+((?:[\p{Lu}\d][\p{L}\p{M}'’\d-]*[ \t]?){1,3}?)(?:[ \t]*(?:St|Str|Street|Rd|Road|Ave|Avenue)\b\.?)?(?=[ \t]*(?:[.?!,;]|$|\n))/u;
+const ABBREVIATION_END = /\b(?:st|str|rd|ave|av|blvd|ln|dr|apt|ste|no|rkp|ul|al|fl|rm|bldg|[a-z])\.$/i;
+const NUMBER_BEFORE_STREET_TYPE = /\d\.?[ \t]+(?:st\b|street\b)/i;
+const BARE_UNIT = /^[A-Z]-|^[A-Z]{2,3}[ \t]?\d/i;
+const LOWERCASE_WARD = /^[a-z]{2,3}[ \t]?\d/;
+const ISBN = /\bISBN(?:-1[03])?:?\s*[\dX][\dX -]{8,16}[\dX]/gi;
+const NAMED_POSTCODE =
+  /\b(?:zip code|zipcode|zip|postcode|postal code|post code|plz)\s*(?:is|:|#)?\s*((?=[A-Z]{0,4}\d)[A-Z0-9]{2,5}(?:[- ][A-Z0-9]{2,4})?)\b/gi;
+
+/** Whether `word` ([ \t] on both sides) stands right before `at`, after one space or tab or more: "… and |". */
+function wordBefore(text: string, at: number, word: string): boolean {
+  let k = at;
+  while (k > 0 && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9)) k--;
+  return k < at && k >= word.length && text.startsWith(word, k - word.length) && isBlank(text.charCodeAt(k - word.length - 1));
+}
+
+/** Whether `word` stands right after `at`, after one space or tab or more and before another: "| and …". */
+function wordAfter(text: string, at: number, word: string): boolean {
+  let k = at;
+  while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+  return k > at && text.startsWith(word, k) && isBlank(text.charCodeAt(k + word.length));
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9;
+}
+
+/**
+ * One text's search for street addresses: the candidates found so far, and what the patterns ask
+ * again and again about the same positions (where an address ending there extends to, whether
+ * structure alone makes a street there), worked out once.
+ */
+class AddressSearch {
+  readonly out: Candidate[] = [];
+  readonly isLowercaseText: boolean;
+  private readonly extendedTo = new Map<number, number>();
+  private steps: Int32Array | undefined;
+  private readonly structuralAt = new Map<number, boolean>();
+  private lines: StretchFacts | undefined;
+
+  constructor(readonly text: string) {
+    this.isLowercaseText = !/\p{Lu}/u.test(text);
+  }
+
+  /** Where an address ending at `end` extends to. */
+  extend(end: number): number {
+    let to = this.extendedTo.get(end);
     if (to === undefined) {
-      steps ??= new Int32Array(text.length + 1);
-      to = extendRight(text, end, isLowercaseText, steps);
-      extendedTo.set(end, to);
+      this.steps ??= new Int32Array(this.text.length + 1);
+      to = extendRight(this.text, end, this.isLowercaseText, this.steps);
+      this.extendedTo.set(end, to);
     }
     return to;
-  };
-  const push = (start: number, end: number, confidence: number) => {
+  }
+
+  /** Files the address found at [start, end), grown to the left and right. */
+  push(start: number, end: number, confidence: number): void {
+    const { text } = this;
     start = extendLeft(text, start);
     // A match that swallowed the line break after the street leaves it to the block-line rules.
-    while (end > start && /\s/.test(text[end - 1]!)) end--;
-    end = extend(end);
+    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+    end = this.extend(end);
     // Street corners: "at Růžena and Király u. 15.", "stop at 12 Main St and Herceg Gateway St.".
-    const lead = /(?<![\p{L}\p{N}])([\p{Lu}][\p{L}\p{M}'’-]*(?:[ \t][\p{Lu}][\p{L}\p{M}'’-]*)?)[ \t]+and[ \t]+$/u.exec(
-      text.slice(Math.max(0, start - 40), start),
-    );
+    const lead = wordBefore(text, start, "and") ? CORNER_BEFORE.exec(text.slice(Math.max(0, start - 40), start)) : null;
     if (lead && !STOP_WORDS.test(lead[1]!) && addressCueBefore(text, start - lead[0].length)) start -= lead[0].length;
-    const trail =
-      /^[ \t]+and[ \t]+((?:[\p{Lu}\d][\p{L}\p{M}'’\d-]*[ \t]?){1,3}?)(?:[ \t]*(?:St|Str|Street|Rd|Road|Ave|Avenue)\b\.?)?(?=[ \t]*(?:[.?!,;]|$|\n))/u.exec(
-        text.slice(end, end + 60),
-      );
+    const trail = wordAfter(text, end, "and") ? CORNER_AFTER.exec(text.slice(end, end + 60)) : null;
     if (trail && !trail[1]!.split(/[ \t]+/).some((w) => STOP_WORDS.test(w))) end += trail[0].length;
-    const value = text.slice(start, end);
-    let trimmed = value.replace(/[\s,]+$/, "");
+    let trimmed = trimSpacesAndCommas(text.slice(start, end));
     // A full stop ends the sentence unless it ends an abbreviation ("St.", "Apt.").
-    if (trimmed.endsWith(".") && !/\b(?:st|str|rd|ave|av|blvd|ln|dr|apt|ste|no|rkp|ul|al|fl|rm|bldg|[a-z])\.$/i.test(trimmed))
-      trimmed = trimmed.slice(0, -1);
+    if (trimmed.endsWith(".") && !ABBREVIATION_END.test(trimmed)) trimmed = trimmed.slice(0, -1);
     end = start + trimmed.length;
-    out.push({ type: "STREET_ADDRESS", start, end, confidence });
-  };
-  const lowerText = text.toLowerCase();
+    this.out.push({ type: "STREET_ADDRESS", start, end, confidence });
+  }
+
+  /**
+   * Structure instead of wording: the street that ends at `mEnd` is followed by a unit, a postcode or
+   * a known place ("50541 Mlýnská 1540\nTrancoso, GU\n Portugal 44674", "Dalmatinova 43 Apt. 678
+   * Velenje"). Worked out only when wording alone does not decide; the text's parts and postcodes are
+   * read once.
+   */
+  structural(mEnd: number): boolean {
+    let answer = this.structuralAt.get(mEnd);
+    if (answer === undefined) {
+      const { text } = this;
+      const to = this.extend(mEnd);
+      if (to <= mEnd) answer = false;
+      else if (UNIT.test(text.slice(mEnd, Math.min(to, mEnd + EXTEND_WINDOW)))) answer = true;
+      else {
+        this.lines ??= new StretchFacts(text, /\s*[,\n]\s*/g, /\b\d{4,5}\b/g);
+        answer = this.lines.hasNumber(mEnd, to) || this.lines.somePart(mEnd, to, LINE_PLACE);
+      }
+      this.structuralAt.set(mEnd, answer);
+    }
+    return answer;
+  }
+}
+
+/** Street and postal addresses: street-type anchors, PO and military boxes, and address wording, grown over units and city/postcode lines. */
+export function findStreetAddresses(text: string): Candidate[] {
   // Every pattern below but the street corner needs a digit (a house number, box or postcode).
   if (!/\d/.test(text)) {
-    if (lowerText.includes("corner of")) findCorners(text, push);
-    return out;
+    if (!/corner of/i.test(text)) return [];
+    const search = new AddressSearch(text);
+    findCorners(search);
+    return search.out;
   }
-  const streetTypes = streetTypesIn(lowerText);
+  const search = new AddressSearch(text);
+  const { out, isLowercaseText } = search;
+  const streetTypes = streetTypesIn(text);
   for (const { re, confidence, pre, types } of ANCHORS) {
     if (pre && !pre.test(text)) continue;
-    if (types && !streetTypes.has(types)) continue;
+    if (types && (streetTypes & types) === 0) continue;
     for (const m of text.matchAll(re)) {
       const cue = addressCueBefore(text, m.index);
       // In text that has capitals, a street named only by lower-case everyday words is prose that
       // ends in a street-type word: "a Node 20 app that exposes port 3000", "5 things that park".
       if (!cue && !isLowercaseText && re === ANCHORS[0]!.re && lowercaseProse(m[0])) continue;
-      push(m.index, m.index + m[0].length, Math.min(0.95, confidence + (cue ? 0.1 : 0)));
+      search.push(m.index, m.index + m[0].length, Math.min(0.95, confidence + (cue ? 0.1 : 0)));
     }
   }
   // A street type after the house number: "Árpád fejedelem útja 62. St.", "C/ Señores Curas 88 street".
-  if (/\d\.?[ \t]+(?:st\b|street\b)/i.test(text)) {
+  if (NUMBER_BEFORE_STREET_TYPE.test(text)) {
     const re = isLowercaseText ? NAME_NUM_TYPE_LOWER : NAME_NUM_TYPE;
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
-      const words = m[1]!.match(/\p{L}[\p{L}\p{M}'’.-]*/gu) ?? [];
-      const { common } = getLexicon();
-      if (words.length === 0 || words.every((w) => common.has(w.toLowerCase().replace(/\.$/, "")))) continue;
+      if (onlyEverydayWords(m[1]!)) continue;
       // A street an anchor above already found ("Via Tasso 129 street") is left as it is.
       if (out.some((c) => c.start < m.index + m[0].length && m.index < c.end)) continue;
-      push(m.index, m.index + m[0].length, 0.8);
+      search.push(m.index, m.index + m[0].length, 0.8);
     }
   }
-  // Structure instead of wording: the street is followed by a unit, a postcode or a known place
-  // ("50541 Mlýnská 1540\nTrancoso, GU\n Portugal 44674", "Dalmatinova 43 Apt. 678 Velenje").
-  // Worked out only when wording alone does not decide; the text's parts and postcodes are read once.
-  let lines: StretchFacts | undefined;
-  const structural = (mEnd: number) => {
-    const to = extend(mEnd);
-    if (to <= mEnd) return false;
-    UNIT.lastIndex = 0;
-    if (UNIT.test(text.slice(mEnd, Math.min(to, mEnd + EXTEND_WINDOW)))) return true;
-    lines ??= new StretchFacts(text, /\s*[,\n]\s*/g, /\b\d{4,5}\b/g);
-    return lines.hasNumber(mEnd, to) || lines.somePart(mEnd, to, LINE_PLACE);
-  };
   for (const re of [NUM_NAME_NUM, NAME_NUM]) {
     for (const m of text.matchAll(re)) {
       const cue = addressCueBefore(text, m.index) || opensLine(text, m.index);
-      const words = m[0].match(/\p{L}[\p{L}\p{M}'’.-]*/gu) ?? [];
-      const { common } = getLexicon();
       // "Windows 11", "Chapter 4": an ordinary word then a number is not a street.
-      if (words.length > 0 && words.every((w) => common.has(w.toLowerCase().replace(/\.$/, "")))) continue;
-      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
-      const unitAfter = UNIT.test(after) || /^\s*\n\s*(Apt|Suite|Unit|\p{Lu})/iu.test(after);
-      // Structure instead of wording: the street is followed by a unit, a postcode or a known place
-      // ("50541 Mlýnská 1540\nTrancoso, GU\n Portugal 44674", "Dalmatinova 43 Apt. 678 Velenje").
-      // Worked out only when wording alone does not decide.
+      if (onlyEverydayWords(m[0])) continue;
       const mEnd = m.index + m[0].length;
-      if (re === NAME_NUM && !cue && !structural(mEnd)) continue;
-      if (re === NUM_NAME_NUM && !cue && !unitAfter && !structural(mEnd)) continue;
-      push(m.index, mEnd, cue && unitAfter ? 0.85 : 0.7);
+      // Without address wording, a number, name and number needs a unit after it or the structure
+      // of an address; a name and number, the structure. The unit counts for confidence too.
+      const unitAfter = (cue || re === NUM_NAME_NUM) && unitFollows(text, mEnd);
+      if (!cue && !unitAfter && !search.structural(mEnd)) continue;
+      search.push(m.index, mEnd, cue && unitAfter ? 0.85 : 0.7);
     }
   }
   // A town and its postcode after "in": "support Factset in Bjert 6091 in its mission", "in København K
@@ -744,7 +879,7 @@ export function findStreetAddresses(text: string): Candidate[] {
   for (const m of text.matchAll(TOWN_POSTCODE)) {
     const [, town, code] = m as unknown as [string, string, string];
     if (/^(?:19|20)\d\d$/.test(code)) continue;
-    const words = town.match(/\p{L}[\p{L}\p{M}'’.-]*/gu) ?? [];
+    const words = town.match(WORD) ?? [];
     const { common, things } = getLexicon();
     if (words.every((w) => w.length === 1 || common.has(w.toLowerCase()) || things.has(w.toLowerCase()))) continue;
     const start = m.index + m[0].length - town.length - code.length;
@@ -763,19 +898,19 @@ export function findStreetAddresses(text: string): Candidate[] {
     for (const m of text.matchAll(UNIT_FIRST)) {
       const mEnd = m.index + m[0].length;
       if (found(m.index)) continue;
-      const to = extend(mEnd);
+      const to = search.extend(mEnd);
       // A bare "B-204" needs a postcode.
-      const bare = /^[A-Z]-|^[A-Z]{2,3}[ \t]?\d/i.test(m[0]);
-      if (/^[a-z]{2,3}[ \t]?\d/.test(m[0])) continue;
+      const bare = BARE_UNIT.test(m[0]);
+      if (LOWERCASE_WARD.test(m[0])) continue;
       if (bare && !(bareCodes ??= new StretchFacts(text, /,/g, /\b\d{5,6}\b/g)).hasNumber(mEnd, to)) continue;
       parts ??= new StretchFacts(text, /\s*,\s*/g, /\b\d{4,6}\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b/g);
       if (parts.twoParts(mEnd, to) && (parts.hasNumber(mEnd, to) || parts.somePart(mEnd, to, PART_PLACE))) {
-        push(m.index, mEnd, 0.8);
+        search.push(m.index, mEnd, 0.8);
         found.add(out[out.length - 1]!);
       }
     }
   }
-  if (lowerText.includes("corner of")) findCorners(text, push);
+  if (/corner of/i.test(text)) findCorners(search);
   // Inside an IBAN-shaped run ("GB33 BUKB 2020 1555 5555 57", perhaps with a wrong checksum) the
   // letters and digits are a bank and account numbers, not a street.
   if (IBAN_SHAPE_PRE.test(text)) {
@@ -786,18 +921,16 @@ export function findStreetAddresses(text: string): Candidate[] {
     }
   }
   // Book numbers: "ISBN 0 306 40615 2" is digits in groups, not a house number and a postcode.
-  if (/isbn/.test(lowerText)) {
-    for (const m of text.matchAll(/\bISBN(?:-1[03])?:?\s*[\dX][\dX -]{8,16}[\dX]/gi)) {
+  if (/isbn/i.test(text)) {
+    for (const m of text.matchAll(ISBN)) {
       const s0 = m.index,
         e0 = m.index + m[0].length;
       for (let k = out.length - 1; k >= 0; k--) if (out[k]!.start < e0 && s0 < out[k]!.end) out.splice(k, 1);
     }
   }
   // Postcodes named as such: "ZIP: 1098", "my zip code is 35350".
-  if (/zip|post|plz/.test(lowerText)) {
-    for (const m of text.matchAll(
-      /\b(?:zip code|zipcode|zip|postcode|postal code|post code|plz)\s*(?:is|:|#)?\s*((?=[A-Z]{0,4}\d)[A-Z0-9]{2,5}(?:[- ][A-Z0-9]{2,4})?)\b/gi,
-    )) {
+  if (/zip|post|plz/i.test(text)) {
+    for (const m of text.matchAll(NAMED_POSTCODE)) {
       const start = m.index + m[0].length - m[1]!.length;
       if (/\d/.test(m[1]!)) out.push({ type: "STREET_ADDRESS", start, end: m.index + m[0].length, confidence: 0.8 });
     }
@@ -806,11 +939,11 @@ export function findStreetAddresses(text: string): Candidate[] {
 }
 
 /** "the corner of 159 Venizelou str and Rennie Union": two streets joined by "and". */
-function findCorners(text: string, push: (start: number, end: number, confidence: number) => void): void {
-  for (const m of text.matchAll(
+function findCorners(search: AddressSearch): void {
+  for (const m of search.text.matchAll(
     /\bthe corner of\s+((?:[^\n.?!]|\.(?=\s+and\b))[^\n?!]{2,60}?)\s+and\s+((?:[\p{Lu}\d][\p{L}\p{M}'’.\d-]*\s?){1,4}?)(?=\s*(?:St\.|Street)?\s*(?:[.?!,]|$|\n|\s+\p{Ll}))/giu,
   )) {
-    push(m.index, m.index + m[0].length, 0.85);
+    search.push(m.index, m.index + m[0].length, 0.85);
   }
 }
 
