@@ -253,9 +253,25 @@ const LABELS = new Set([
 const SURNAME_ENDING =
   /(?:[^aeiou]ov|[^aeiou]ova|ová|[^aeiou]ev|[^aeiou]eva|ovich|evich|ovych|ović|ovic|ević|evic|[^aeiou]ić|enko|chuk|czuk|czyk|wicz|owski|ewski|[^aeiou]ski|[^aeiou]ska|[^aeiou]sky|skaya|ský|ská|sson|dóttir|dottir|ssen|poulos|akis|idis|escu|eanu|[^aeiou]yan|oğlu|oglu|[^aeiou]ainen|[^aeiou]inen|[^aeiou]önen|[^aeiou]anen|shvili|dze|ishi|moto|mura|hara|yama|gawa|zawa|saki|naga|uchi|guchi)$/;
 
+/**
+ * `pattern` anchored at the end of the strings it tests, as "pattern$" is, but matched backwards from
+ * the end: V8 runs a lookbehind backwards, so this is one attempt where "pattern$" is tried at every
+ * position of the string (which cost most with long alternations, such as the cue phrases).
+ */
+function atEnd(pattern: RegExp): { test(s: string): boolean } {
+  const re = new RegExp(`(?<=${pattern.source})`, `${pattern.flags}y`);
+  return {
+    test(s) {
+      re.lastIndex = s.length;
+      return re.test(s);
+    },
+  };
+}
+
 // Words right before a run that mark it as a person.
-const CUE_BEFORE =
-  /(?:\bmy name is|\bname is|\bname:|\bnamed|\bnamed (?:him|her|them)|\bcalled|\bcall me|\bi am|\bi'm|\bim|\bthis is|\bdear|\bhi|\bhello|\bhey|\bthanks|\bthank you|\bregards|\bsincerely|\bsigned|\bcheers|\bsays|\bsaid|\basked|\btold|\bspeak to|\btalk to|\bspeak with|\bmeet|\bmet|\bcontact|\bcc|\battn:?|\battention:?|\bpatient:|\bcustomer:|\bclient:|\bemployee:|\bapplicant:|\bcandidate:|\bauthor:|\bfrom:|\bto:|\bby:|\bdirected by:?|\bwritten by|\bproduced by|\bperformed by|\bsung by|\bfeaturing|\bfeat\.|\bwife|\bhusband|\bson|\bdaughter|\bbrother|\bsister|\bmother|\bfather|\bmom|\bdad|\bfriend|\bboss|\bcolleague|\bpartner|\bkid|\bchild|\bgrandmother|\bgrandfather|\bmanager|\bproducer|\bsongwriter|\bplayer|\bactor|\bactress|\bsinger|\bcommenter|\bauthor|\bwriter|\bbeneficiary|\bguardian|\bfollow up with|\bassistant to|\bmaiden name is|\bsurname is|\blast name is|\bfirst name is|\bfull name is|\bit's under|\binvite|\bask|\btell|\bcall|\btext|\bemail|\bping|\bremind|\bwith ms\.?|\bwith mr\.?|\b(?:applicant|candidate|tenant|passenger|student|patient|member)|\b(?:whatsapp|dm|msg|message|sms)|\b(?:girlfriend|boyfriend|fianc[ée]e?|cousin|niece|nephew|grandson|granddaughter|grandma|grandpa|granny|mum|mummy|mommy|daddy|step(?:son|daughter|mother|father)|(?:mother|father|sister|brother|son|daughter)-in-law|roommate|flatmate|housemate|neighbou?r|classmate|co-?worker|teammate|prim[oa]|t[ií][oa]|herman[oa]|hij[oa]|amig[oa]|namorad[oa]|novi[oa]|espos[oa]|irm[ãa]o?|filh[oa]|av[óô]|abuel[oa]|schwester|bruder|tochter|sohn|freundin|oma|opa|kollegin|kollege|cousine|copine|copain|bhai|didi|behen))[\s,:]*$/i;
+const CUE_BEFORE = atEnd(
+  /(?:\bmy name is|\bname is|\bname:|\bnamed|\bnamed (?:him|her|them)|\bcalled|\bcall me|\bi am|\bi'm|\bim|\bthis is|\bdear|\bhi|\bhello|\bhey|\bthanks|\bthank you|\bregards|\bsincerely|\bsigned|\bcheers|\bsays|\bsaid|\basked|\btold|\bspeak to|\btalk to|\bspeak with|\bmeet|\bmet|\bcontact|\bcc|\battn:?|\battention:?|\bpatient:|\bcustomer:|\bclient:|\bemployee:|\bapplicant:|\bcandidate:|\bauthor:|\bfrom:|\bto:|\bby:|\bdirected by:?|\bwritten by|\bproduced by|\bperformed by|\bsung by|\bfeaturing|\bfeat\.|\bwife|\bhusband|\bson|\bdaughter|\bbrother|\bsister|\bmother|\bfather|\bmom|\bdad|\bfriend|\bboss|\bcolleague|\bpartner|\bkid|\bchild|\bgrandmother|\bgrandfather|\bmanager|\bproducer|\bsongwriter|\bplayer|\bactor|\bactress|\bsinger|\bcommenter|\bauthor|\bwriter|\bbeneficiary|\bguardian|\bfollow up with|\bassistant to|\bmaiden name is|\bsurname is|\blast name is|\bfirst name is|\bfull name is|\bit's under|\binvite|\bask|\btell|\bcall|\btext|\bemail|\bping|\bremind|\bwith ms\.?|\bwith mr\.?|\b(?:applicant|candidate|tenant|passenger|student|patient|member)|\b(?:whatsapp|dm|msg|message|sms)|\b(?:girlfriend|boyfriend|fianc[ée]e?|cousin|niece|nephew|grandson|granddaughter|grandma|grandpa|granny|mum|mummy|mommy|daddy|step(?:son|daughter|mother|father)|(?:mother|father|sister|brother|son|daughter)-in-law|roommate|flatmate|housemate|neighbou?r|classmate|co-?worker|teammate|prim[oa]|t[ií][oa]|herman[oa]|hij[oa]|amig[oa]|namorad[oa]|novi[oa]|espos[oa]|irm[ãa]o?|filh[oa]|av[óô]|abuel[oa]|schwester|bruder|tochter|sohn|freundin|oma|opa|kollegin|kollege|cousine|copine|copain|bhai|didi|behen))[\s,:]*/i,
+);
 // The last word of every CUE_BEFORE phrase: a cheap test that must pass before the regex is run.
 const CUE_LAST_WORDS = new Set(
   `is name named him her them called me am i'm im this dear hi hello hey thanks you regards sincerely signed cheers says said
@@ -269,19 +285,33 @@ const CUE_LAST_WORDS = new Set(
   tía hermano hermana hijo hija amigo amiga namorado namorada novio novia esposo esposa irmão irmã irma filho filha avó avô
   abuelo abuela schwester bruder tochter sohn freundin oma opa kollegin kollege cousine copine copain bhai didi behen`.split(/\s+/),
 );
-const WORD_CHAR = /[\p{L}'’]/u;
+
+/** /[\s,:]/ at `k`, without the regex for plain ASCII. */
+function spaceCommaOrColon(s: string, k: number): boolean {
+  const c = s.charCodeAt(k);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13) || c === 44 || c === 58;
+  return /\s/.test(s[k]!);
+}
+
+/** /[\p{L}'’]/u at the code unit `k`, without the regex for plain ASCII. */
+function wordChar(s: string, k: number): boolean {
+  const c = s.charCodeAt(k);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39;
+  return c === 0x2019 || /\p{L}/u.test(s[k]!);
+}
 // "In the name of" and account-holder wording of other languages: "intestato a", "a nome di", "au nom de",
 // "a nombre de", "em nome de", "atas nama", "Kontoinhaberin:".
-const FOREIGN_CUE_BEFORE =
-  /(?:\bintestat[oaie] a|\ba nome di|\bau nom de|\ba nombre de|\bem nome de|\batas nama|\bkontoinhaber(?:in)?:?)\s*$/i;
+const FOREIGN_CUE_BEFORE = atEnd(
+  /(?:\bintestat[oaie] a|\ba nome di|\bau nom de|\ba nombre de|\bem nome de|\batas nama|\bkontoinhaber(?:in)?:?)\s*/i,
+);
 const FOREIGN_CUE_LAST_WORDS = new Set(["a", "di", "de", "nama", "kontoinhaber", "kontoinhaberin"]);
 /** CUE_BEFORE, tried only when the last word of `before` (read backwards, without a regex scan) can end a cue. */
 function cueBefore(before: string): boolean {
   let e = before.length;
-  while (e > 0 && /[\s,:]/.test(before[e - 1]!)) e--;
+  while (e > 0 && spaceCommaOrColon(before, e - 1)) e--;
   if (e > 0 && before[e - 1] === ".") e--;
   let b = e;
-  while (b > 0 && WORD_CHAR.test(before[b - 1]!)) b--;
+  while (b > 0 && wordChar(before, b - 1)) b--;
   if (b >= e) return false;
   const last = before.slice(b, e).toLowerCase();
   if (FOREIGN_CUE_LAST_WORDS.has(last)) return FOREIGN_CUE_BEFORE.test(before);
@@ -638,11 +668,10 @@ export function findPersons(text: string): Candidate[] {
       }
       // Particles join a name only when a capitalised part follows them, perhaps after further
       // particles: "Pieter van der Berg", "Javier Ruiz de la Fuente" ("der", "la" are particles too).
-      const particle = PARTICLES.has(tok.lower) && particlesLeadToName(text, tokens, j);
       if (
         !(
           tok.cap ||
-          particle ||
+          (PARTICLES.has(tok.lower) && particlesLeadToName(text, tokens, j)) ||
           (isLowercaseText && (lowerName(tok) || (prev.kind === "INITIAL" && run.length >= 2 && !(flagsOf(tok) & COMMON))))
         )
       )
@@ -807,10 +836,11 @@ function mayHaveLowerList(text: string): boolean {
 
 // Wording that, in casual text written without capitals, puts a person's name next: "tell jessica",
 // "i'm arjun mehta". ("with", "this is" are left out: "with numpy", "this is fine".)
-const LOWER_CUE_BEFORE =
-  /(?:^|[^\p{L}'’])(?:i'?m|i am|my name is|my name's|name's|it'?s|tell|ask|text|txt|call|message|msg|ping|remind|thank|cc|hi|hey|hello|dear)[ \t]+$/iu;
+const LOWER_CUE_BEFORE = atEnd(
+  /(?:^|[^\p{L}'’])(?:i'?m|i am|my name is|my name's|name's|it'?s|tell|ask|text|txt|call|message|msg|ping|remind|thank|cc|hi|hey|hello|dear)[ \t]+/iu,
+);
 // A message addressed to someone: "write a msg to dawn", "a note to jess".
-const LOWER_MESSAGE_TO = /(?:^|[^\p{L}])(?:msg|message|text|txt|note|email|e-mail|letter|reply|card) to[ \t]+$/iu;
+const LOWER_MESSAGE_TO = atEnd(/(?:^|[^\p{L}])(?:msg|message|text|txt|note|email|e-mail|letter|reply|card) to[ \t]+/iu);
 // Texting verbs after a name: "crystal just txted me", "dawn texted me".
 const LOWER_TEXTED_AFTER = /^[ \t]+(?:just[ \t]+)?(?:txted|texted|messaged|dmed|dm'd|called|rang|emailed|told)[ \t]+(?:me|us)\b/iu;
 // ... or after it: "priyanka from HR", "dave from accounting".
@@ -1010,7 +1040,7 @@ const VERB_NAMES = new Set([
 // A will or a possession, right after a given name, about something of someone's: "will water your", "has the spare key".
 const WORD_NAME_ERRAND_AFTER = /^ (?:will|'ll|has|had) (?:\p{Ll}+ )?(?:your|my|our|his|her|their|the (?:spare|keys?|car|kids))\b/u;
 // Determiners before "X's" that make X a thing or a season ("this Summer's collection", "the Rose's petals").
-const DETERMINER_BEFORE = /\b(?:the|a|an|this|that|these|those|last|next|every|each|its|our|your|their|his|her|my|of)\s+$/i;
+const DETERMINER_BEFORE = atEnd(/\b(?:the|a|an|this|that|these|those|last|next|every|each|its|our|your|their|his|her|my|of)\s+/i);
 
 /** A capitalised given name from faker's lists that is not a sentence verb ("Ask"), a place or part of a phrase. */
 function isWordName(t: Token): boolean {
@@ -1224,7 +1254,8 @@ function tokenAt(tokens: Token[], at: number, edge: "start" | "end"): Token | un
   let hi = tokens.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const pos = tokens[mid]![edge];
+    // (Named properties: reading `tokens[mid]![edge]` was a slow keyed lookup.)
+    const pos = edge === "start" ? tokens[mid]!.start : tokens[mid]!.end;
     if (pos === at) return tokens[mid];
     if (pos < at) lo = mid + 1;
     else hi = mid - 1;
@@ -1250,14 +1281,16 @@ const NEIGHBOUR_AFTER = /(?:,? (?:and|&|or) |, | to )/y;
  * and where each starts. The rules ask about every token; scanning every finding for each made a
  * text full of names quadratic.
  */
-type FoundIndex = { filed: number; marks: Uint8Array; byStart: Map<number, number | number[]> };
-const foundIndexes = new WeakMap<Candidate[], FoundIndex>();
+type FoundIndex = { out: Candidate[]; filed: number; marks: Uint8Array; marked: number; byStart: Map<number, number | number[]> };
+// The index of the text being read (one at a time): a new text's names start a new one, which reuses
+// the marks' buffer, cleared as far as it was marked.
+let current: FoundIndex = { out: [], filed: 0, marks: new Uint8Array(256), marked: 0, byStart: new Map() };
 
 function foundIndex(out: Candidate[]): FoundIndex {
-  let index = foundIndexes.get(out);
-  if (!index) {
-    index = { filed: 0, marks: new Uint8Array(256), byStart: new Map() };
-    foundIndexes.set(out, index);
+  let index = current;
+  if (index.out !== out) {
+    index.marks.fill(0, 0, index.marked);
+    index = current = { out, filed: 0, marks: index.marks, marked: 0, byStart: new Map() };
   }
   for (; index.filed < out.length; index.filed++) file(index, out, index.filed);
   return index;
@@ -1272,6 +1305,7 @@ function file(index: FoundIndex, out: Candidate[], i: number): void {
     index.marks = grown;
   }
   index.marks.fill(1, c.start, c.end);
+  index.marked = Math.max(index.marked, c.end);
   // One index, the common case, is kept without an array of its own.
   const list = index.byStart.get(c.start);
   if (list === undefined) index.byStart.set(c.start, i);
@@ -1307,6 +1341,9 @@ function evaluateRun(text: string, run: Token[], lexicon: Lexicon, lowercaseText
   for (let k = 0; k < run.length; k++)
     if (!run[k]!.cap && /^\p{Lu}{2,}$/u.test(run[k]!.text) && kinds[k] !== "SUFFIX" && kinds[k] !== "HONORIFIC") kinds[k] = "WORD";
   for (let k = 0; k < run.length; k++) if (run[k]!.phrase) kinds[k] = run[k]!.phrase!;
+  // A run of ordinary words only ("The", "Please") holds no piece to judge: the rules below turn no
+  // word into a name but beside one.
+  if (kinds.every((kind) => kind === "WORD" || kind === "PARTICLE" || kind === "SUFFIX")) return;
   for (let k = 0; k < run.length; k++) {
     const tok = run[k]!;
     // "Darwin's theory": a famous name that is also a town, in the possessive, is the person.
@@ -1384,8 +1421,9 @@ const GERMAN_LABEL =
   /^(?:\p{L}{2,}(?:nummer|adresse|inhaber|inhaberin|schrift|datum|straße|strasse)|\p{L}{5,}(?:ung|heit|keit|schaft)|adresse)$/u;
 
 // Words after which a lone name is a destination.
-const TRAVEL_BEFORE =
-  /\b(?:visit|visiting|visited|trip to|trips to|travel to|travelling to|traveling to|fly to|flying to|flights? to|holiday in|vacation in|days in|nights in|weekend in|week in|tour of)\s+$/i;
+const TRAVEL_BEFORE = atEnd(
+  /\b(?:visit|visiting|visited|trip to|trips to|travel to|travelling to|traveling to|fly to|flying to|flights? to|holiday in|vacation in|days in|nights in|weekend in|week in|tour of)\s+/i,
+);
 // Saints', harbours', lakes' and mountains' names open places, not people: "Santa Barbara", "Lago di Como".
 const PLACE_OPENERS = new Set([
   "San",
@@ -1403,15 +1441,24 @@ const PLACE_OPENERS = new Set([
   "Cabo",
 ]);
 // "the port of Surat", "the building of Angkor Wat": a place, a work or a polity is named next.
-const PLACE_OF_BEFORE =
-  /\bthe (?:port|city|town|village|island|isle|region|province|kingdom|state|river|lake|bay|gulf|valley|county|district|harbou?r|capital|coast|streets|outskirts|suburbs?|republic|empire|emirate|sultanate|duchy|building|construction|founding|siege|sack|ruins|temples?|walls|map|geography|architecture) of\s+$/i;
+const PLACE_OF_BEFORE = atEnd(
+  /\bthe (?:port|city|town|village|island|isle|region|province|kingdom|state|river|lake|bay|gulf|valley|county|district|harbou?r|capital|coast|streets|outskirts|suburbs?|republic|empire|emirate|sultanate|duchy|building|construction|founding|siege|sack|ruins|temples?|walls|map|geography|architecture) of\s+/i,
+);
 // A sentence-opening imperative of another language before its article: "Schreib eine", "Scrivi una", "Escribe un".
 const FOREIGN_ARTICLE_AFTER = /^ (?:eine|einen|einem|einer|ein|una|uno|une|un|des|die|das|dem|gli|los|las)\b/;
 // A lower-case word after a run that can be the noun it qualifies: not an article, conjunction or preposition.
 const NOUN_NEXT = /^ (?!(?:the|a|an|and|or|nor|but|is|was|are|were|in|on|at|to|of|for|with|as|by|from|than|that|which|who)\b)\p{Ll}/u;
 
+// What ends the text before a run (each tested at the end only, see atEnd).
+// A list's "or", "and", "&" or comma: "Shinjuku, Asakusa or Shimokitazawa: which is best?".
+const LIST_JOIN_BEFORE = atEnd(/(?:,|\bor|\band|&)\s+/);
+const GREETING_BEFORE = atEnd(/\b(?:hi|hello|hey|dear|thanks|thank you|cheers)[\s,!]*/i);
+const ARTICLE_BEFORE = atEnd(/\b(?:the|a|an)\s+/i);
+const THE_BEFORE = atEnd(/\bthe\s+/i);
+const PLACE_PREPOSITION_BEFORE = atEnd(/\b(?:in|at|from|to|near|into|across|around|visit|visiting|of)\s+/);
+const IN_BEFORE = atEnd(/\bin\s+/);
+
 function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolean, out: Candidate[], inTitle = false): void {
-  const _lexicon = getLexicon();
   // A leading role word ("Coach", "Queen") is a cue, not part of the name.
   let lead = 0;
   while (lead < toks.length - 1 && kinds[lead] === "TITLE") lead++;
@@ -1461,7 +1508,7 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
   // A colon after the run is a speaker's label or a field, not when it closes a list
   // ("Shinjuku, Asakusa or Shimokitazawa: which is best?").
   const afterText = text.slice(end, end + 25);
-  const cueAfter = CUE_AFTER.test(afterText) && (afterText[0] !== ":" || !/(?:,|\bor|\band|&)\s+$/.test(before));
+  const cueAfter = CUE_AFTER.test(afterText) && (afterText[0] !== ":" || !LIST_JOIN_BEFORE.test(before));
   const cue =
     honorific ||
     cuedBefore ||
@@ -1482,7 +1529,7 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
     cuedBefore &&
     !cueAfter &&
     (flagsOf(toks[lastCore]!) & (VERY_COMMON | GIVEN)) === VERY_COMMON &&
-    /\b(?:hi|hello|hey|dear|thanks|thank you|cheers)[\s,!]*$/i.test(before)
+    GREETING_BEFORE.test(before)
   )
     return;
   // "San Gimignano", "São Paulo", "Puerto Montt": saints' and harbour names open places, not people.
@@ -1522,8 +1569,8 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
     !cue && (before.endsWith(" and ") || before.endsWith(" or ") || before.endsWith(" & "))
       ? before.replace(/[\p{Lu}][\p{L}\p{M}'’-]*(?:\s[\p{Lu}][\p{L}\p{M}'’-]*)?\s(?:and|or|&)\s+$/u, "")
       : before;
-  const article = !cue && (/\b(?:the|a|an)\s+$/i.test(before) || (beforeFirst !== before && /\b(?:the|a|an)\s+$/i.test(beforeFirst)));
-  const placePrep = !cue && /\b(?:in|at|from|to|near|into|across|around|visit|visiting|of)\s+$/.test(before);
+  const article = !cue && (ARTICLE_BEFORE.test(before) || (beforeFirst !== before && ARTICLE_BEFORE.test(beforeFirst)));
+  const placePrep = !cue && PLACE_PREPOSITION_BEFORE.test(before);
   // "a Harvey Leach concert": a full name used before a noun stays a name.
   // (A function word next is no noun: "the Opel Corsa the same car".)
   const attributive = strong >= 1 && coreCount >= 2 && NOUN_NEXT.test(text.slice(end, end + 12));
@@ -1532,14 +1579,14 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
   const ownerOfNoun =
     strong === 1 &&
     coreCount === 1 &&
-    /\bthe\s+$/i.test(before) &&
+    THE_BEFORE.test(before) &&
     /^ \p{Ll}{3,}/u.test(text.slice(end, end + 5)) &&
     NOUN_NEXT.test(text.slice(end, end + 12));
   if (!cue && article && ownerOfNoun) confidence *= 0.8;
   else if (!cue && article && !attributive) confidence *= 0.5;
   else if (!cue && PLACE_OF_BEFORE.test(before)) confidence *= 0.4;
   // "a tiny kitchen in Leith": a lone surname-like word after "in" is a town far more often than a person.
-  else if (!cue && coreCount === 1 && strong === 1 && /\bin\s+$/.test(before) && !/^['’]s\b/.test(text.slice(end, end + 3)))
+  else if (!cue && coreCount === 1 && strong === 1 && IN_BEFORE.test(before) && !/^['’]s\b/.test(text.slice(end, end + 3)))
     confidence *= 0.7;
   else if (!cue && placePrep && coreCount === 1 && strong === 0) confidence *= 0.6;
   // A lone word that is a name only by its letters or ending ("Tromsø") after a place preposition is a place.
