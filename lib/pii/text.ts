@@ -37,10 +37,140 @@ export function hasDigitRun(text: string, length: number): boolean {
   return false;
 }
 
+export function digitsOf(s: string): string {
+  return s.replace(/\D/g, "");
+}
+
+/**
+ * Cheap facts about the digits in a text, which say which structured identifiers it cannot hold, so
+ * that a recognizer (or one of its patterns) can skip its scan: on short texts the fixed cost of a
+ * dozen regex scans is most of the work, and most texts hold no identifier.
+ */
+export type DigitFacts = {
+  /** ASCII digits (what \d matches) in the text. */
+  digits: number;
+  /** The longest run of adjacent digits. */
+  longestRun: number;
+  /** The longest run of digits joined by single spaces or dashes ("4111 1111-1111 1111" is 16). */
+  longestSpacedRun: number;
+  /** The longest run of digits joined by single spaces, dashes or dots ("123.456.789-09" is 11). */
+  longestDottedRun: number;
+  /** The longest run of digits joined by up to three of " .-/()+" ("+46 (0)179 459 33" is 11). */
+  longestPhoneRun: number;
+  /** `\d\d\D?\d\d` matches: four digits in a row, or two pairs one character apart. */
+  twoPairs: boolean;
+  /** A digit, a dot and a digit in a row (dotted quads, decimals, dates). */
+  dotBetweenDigits: boolean;
+  /** An ASCII letter right before two digits ("GB73…", an IBAN's country and check digits). */
+  letterBeforeTwoDigits: boolean;
+};
+
+const NO_DIGITS: DigitFacts = Object.freeze({
+  digits: 0,
+  longestRun: 0,
+  longestSpacedRun: 0,
+  longestDottedRun: 0,
+  longestPhoneRun: 0,
+  twoPairs: false,
+  dotBetweenDigits: false,
+  letterBeforeTwoDigits: false,
+});
+
+// What each ASCII character does to a run of digits: which runs it may join, or break.
+const SPACE_OR_DASH = 1;
+const DOT = 2;
+const PHONE_PUNCTUATION = 4;
+const LETTER = 8;
+const CHARACTER_CLASS = new Uint8Array(128);
+for (const c of " -") CHARACTER_CLASS[c.charCodeAt(0)] = SPACE_OR_DASH | PHONE_PUNCTUATION;
+CHARACTER_CLASS[46] = DOT | PHONE_PUNCTUATION;
+for (const c of "/()+") CHARACTER_CLASS[c.charCodeAt(0)] = PHONE_PUNCTUATION;
+for (let c = 65; c <= 90; c++) CHARACTER_CLASS[c] = CHARACTER_CLASS[c + 32] = LETTER;
+
+let lastText: string | undefined;
+let lastFacts: DigitFacts = NO_DIGITS;
+
+/** The DigitFacts of `text`. The last text's are kept: the recognizers are called on one text in turn. */
+export function digitFacts(text: string): DigitFacts {
+  if (text !== lastText) {
+    lastFacts = computeDigitFacts(text);
+    lastText = text;
+  }
+  return lastFacts;
+}
+
+function computeDigitFacts(text: string): DigitFacts {
+  let k = 0;
+  while (k < text.length && !isAsciiDigit(text.charCodeAt(k))) k++;
+  if (k === text.length) return NO_DIGITS;
+  let digits = 0;
+  let longestRun = 0;
+  let longestSpacedRun = 0;
+  let longestDottedRun = 0;
+  let longestPhoneRun = 0;
+  let twoPairs = false;
+  let dotBetweenDigits = false;
+  let letterBeforeTwoDigits = false;
+  // The current runs, and how many joining characters stand since their last digit.
+  let run = 0;
+  let spaced = 0;
+  let spacedGap = 0;
+  let dotted = 0;
+  let dottedGap = 0;
+  let phone = 0;
+  let phoneGap = 0;
+  // The length of the run of adjacent digits before the current one, and where it ended.
+  let previousRun = 0;
+  let previousRunEnd = -2;
+  let joinedToPrevious = false;
+  for (; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (isAsciiDigit(c)) {
+      digits++;
+      if (run === 0) {
+        joinedToPrevious = previousRun >= 2 && k - previousRunEnd === 1;
+        const before = text.charCodeAt(k - 1);
+        if (before === 46 && isAsciiDigit(text.charCodeAt(k - 2))) dotBetweenDigits = true;
+        if (isAsciiLetter(before) && isAsciiDigit(text.charCodeAt(k + 1))) letterBeforeTwoDigits = true;
+      }
+      run++;
+      if (run >= 4 || (run >= 2 && joinedToPrevious)) twoPairs = true;
+      spaced = spacedGap <= 1 ? spaced + 1 : 1;
+      dotted = dottedGap <= 1 ? dotted + 1 : 1;
+      phone = phoneGap <= 3 ? phone + 1 : 1;
+      spacedGap = dottedGap = phoneGap = 0;
+      if (run > longestRun) longestRun = run;
+      if (spaced > longestSpacedRun) longestSpacedRun = spaced;
+      if (dotted > longestDottedRun) longestDottedRun = dotted;
+      if (phone > longestPhoneRun) longestPhoneRun = phone;
+    } else {
+      if (run > 0) {
+        previousRun = run;
+        previousRunEnd = k;
+        run = 0;
+      }
+      const kind = c < 128 ? CHARACTER_CLASS[c]! : 0;
+      spacedGap = kind & SPACE_OR_DASH ? spacedGap + 1 : 2;
+      dottedGap = kind & (SPACE_OR_DASH | DOT) ? dottedGap + 1 : 2;
+      phoneGap = kind & PHONE_PUNCTUATION ? phoneGap + 1 : 4;
+    }
+  }
+  return {
+    digits,
+    longestRun,
+    longestSpacedRun,
+    longestDottedRun,
+    longestPhoneRun,
+    twoPairs,
+    dotBetweenDigits,
+    letterBeforeTwoDigits,
+  };
+}
+
 function isAsciiDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-export function digitsOf(s: string): string {
-  return s.replace(/\D/g, "");
+function isAsciiLetter(c: number): boolean {
+  return c < 128 && CHARACTER_CLASS[c] === LETTER;
 }

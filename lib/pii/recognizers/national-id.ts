@@ -1,5 +1,5 @@
 import isLuhnNumber from "validator/lib/isLuhnNumber.js";
-import { contextAfter, contextBefore } from "../text";
+import { contextAfter, contextBefore, type DigitFacts, digitFacts } from "../text";
 import type { Candidate } from "../types";
 
 // National identity and tax numbers other than the US SSN (which keeps its own type, US_SSN). Each
@@ -19,6 +19,8 @@ type Rule = {
   /** What it is, for the tests' names. */
   name: string;
   pattern: RegExp;
+  /** False when the text cannot hold a match of `pattern` (a cheaper test): its scan is skipped. */
+  possible: (facts: DigitFacts, text: string) => boolean;
   valid: (value: string) => boolean;
   /** Words that name the number; with one of them nearby the confidence is `withCue`. */
   cue: RegExp;
@@ -116,6 +118,7 @@ function dniNie(value: string): boolean {
 
 // Italy's codice fiscale: values of characters in odd positions (1st, 3rd, …), even ones are 0–25.
 const CF_ODD = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
+const CODICE_FISCALE_TAIL = /\d\d[ABCDEHLMPRSTabcdehlmprst]\d\d[A-Za-z]\d{3}[A-Za-z]/;
 /** Italy's codice fiscale: the sixteenth character checks the fifteen before it. */
 function codiceFiscale(value: string): boolean {
   const s = value.toUpperCase();
@@ -150,6 +153,8 @@ const RULES: Rule[] = [
   {
     name: "UK NINO",
     pattern: re("[A-Za-z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-Da-d]"),
+    // Six digits, perhaps spaced in pairs.
+    possible: (f) => f.longestSpacedRun >= 6,
     valid: nino,
     cue: /\b(national insurance|NI number|NI no|NINO|NIN)\b/i,
     withCue: 0.97,
@@ -159,6 +164,8 @@ const RULES: Rule[] = [
   {
     name: "FR NIR",
     pattern: re("[12] ?\\d{2} ?\\d{2} ?(?:\\d{2}|2[AB]) ?\\d{3} ?\\d{3} ?\\d{2}"),
+    // Its last eight digits, perhaps spaced.
+    possible: (f) => f.longestSpacedRun >= 8,
     valid: nir,
     cue: /(sécurité sociale|securite sociale|\bNIR\b|\bINSEE\b|carte vitale|\bsécu\b|social security)/i,
     withCue: 0.98,
@@ -167,6 +174,7 @@ const RULES: Rule[] = [
   {
     name: "BR CPF",
     pattern: re("\\d{3}\\.\\d{3}\\.\\d{3}-\\d{2}|\\d{11}"),
+    possible: (f) => f.longestDottedRun >= 11,
     valid: cpf,
     cue: /\b(CPF|cadastro de pessoas)\b/i,
     withCue: 0.97,
@@ -175,6 +183,7 @@ const RULES: Rule[] = [
   {
     name: "DE Steuer-ID",
     pattern: re("\\d{2} ?\\d{3} ?\\d{3} ?\\d{3}"),
+    possible: (f) => f.longestSpacedRun >= 11,
     valid: steuerId,
     cue: /(steuer-?id|steuer-identifikationsnummer|steueridentifikationsnummer|steuerliche identifikationsnummer|\bIdNr\b|tax id|\bTIN\b)/i,
     withCue: 0.95,
@@ -183,6 +192,8 @@ const RULES: Rule[] = [
   {
     name: "DE Personalausweis",
     pattern: re("[CFGHJKLMNPRTVWXYZ][CFGHJKLMNPRTVWXYZ0-9]{8}\\d"),
+    // Nine of its ten characters may be letters: no count of digits rules it out.
+    possible: () => true,
     valid: personalausweis,
     cue: /(personalausweis|ausweisnummer|ausweis-nr|dokumentennummer|identity card|ID card)/i,
     withCue: 0.95,
@@ -191,6 +202,7 @@ const RULES: Rule[] = [
   {
     name: "ES DNI/NIE",
     pattern: re("[XYZxyz]-?\\d{7}-?[A-Za-z]|\\d{8}-?[A-Za-z]"),
+    possible: (f) => f.longestRun >= 7,
     valid: dniNie,
     cue: /\b(DNI|NIE|NIF|documento nacional|identidad)\b/i,
     withCue: 0.97,
@@ -199,6 +211,8 @@ const RULES: Rule[] = [
   {
     name: "IT codice fiscale",
     pattern: re("[A-Za-z]{6}\\d{2}[ABCDEHLMPRSTabcdehlmprst]\\d{2}[A-Za-z]\\d{3}[A-Za-z]"),
+    // Its tail starts with digits, which few places in a text do: a much quicker scan than the pattern's.
+    possible: (f, text) => f.digits >= 7 && CODICE_FISCALE_TAIL.test(text),
     valid: codiceFiscale,
     cue: /(codice fiscale|\bCF\b|\bC\.F\.)/i,
     withCue: 0.98,
@@ -207,6 +221,7 @@ const RULES: Rule[] = [
   {
     name: "IN PAN",
     pattern: re("[A-Z]{3}[ABCFGHLJPT][A-Z]\\d{4}[A-Z]"),
+    possible: (f) => f.longestRun >= 4,
     valid: () => true,
     cue: /\b(PAN|permanent account number|income tax|ITR|KYC)\b/i,
     withCue: 0.95,
@@ -215,6 +230,7 @@ const RULES: Rule[] = [
   {
     name: "IN Aadhaar",
     pattern: re("[2-9]\\d{3} ?\\d{4} ?\\d{4}|[2-9]\\d{3}-\\d{4}-\\d{4}"),
+    possible: (f) => f.longestSpacedRun >= 12,
     valid: (v) => verhoeff(digits(v)),
     cue: /(aadhaar|aadhar|\bUIDAI\b|\bUID\b|आधार)/i,
     withCue: 0.97,
@@ -223,6 +239,7 @@ const RULES: Rule[] = [
   {
     name: "NL BSN",
     pattern: re("\\d{9}|\\d{4}\\.\\d{2}\\.\\d{3}|\\d{3}[ .]\\d{3}[ .]\\d{3}"),
+    possible: (f) => f.longestDottedRun >= 9,
     valid: bsn,
     cue: /(\bBSN\b|burgerservicenummer|sofinummer|sofi-nummer|citizen service number)/i,
     withCue: 0.95,
@@ -231,6 +248,7 @@ const RULES: Rule[] = [
   {
     name: "CA SIN",
     pattern: re("[0-79]\\d{2}([ -]?)\\d{3}\\1\\d{3}"),
+    possible: (f) => f.longestSpacedRun >= 9,
     valid: (v) => isLuhnNumber(digits(v)),
     cue: /(\bSIN\b|social insurance|\bNAS\b|assurance sociale)/i,
     withCue: 0.95,
@@ -238,15 +256,17 @@ const RULES: Rule[] = [
   },
 ];
 
-// A quick test before the patterns: every rule wants four digits in a row or in pairs.
-const FOUR_DIGITS = /\d\d\D?\d\d/;
-
 /** National identity and tax numbers of ten countries (see RULES), each with its check digits valid. */
 export function findNationalIds(text: string): Candidate[] {
   const out: Candidate[] = [];
-  if (!FOUR_DIGITS.test(text)) return out;
+  const facts = digitFacts(text);
+  // Every rule wants four digits in a row or in pairs (\d\d\D?\d\d).
+  if (!facts.twoPairs) return out;
   for (const rule of RULES) {
-    for (const m of text.matchAll(rule.pattern)) {
+    if (!rule.possible(facts, text)) continue;
+    // exec, not matchAll, which copies the pattern on every call.
+    rule.pattern.lastIndex = 0;
+    for (let m = rule.pattern.exec(text); m; m = rule.pattern.exec(text)) {
       const value = m[0];
       if (!rule.valid(value)) continue;
       const end = m.index + value.length;
