@@ -29,13 +29,60 @@ export function dedupWords(text: string, limit = Number.POSITIVE_INFINITY): stri
  * At a billion prompts in a project, the chance of any two keys colliding is about 1e-21.)
  */
 export function dedupKey(text: string, prefixWords: number): string {
-  return keyOf([], dedupWords(text, prefixWords), prefixWords);
+  return keyOf(NO_WORDS, foldedWords(text, prefixWords), prefixWords);
 }
 
-function keyOf(head: string[], words: string[], prefixWords: number): string {
+/** Folded words joined by single spaces, and how many there are. */
+type FoldedWords = { joined: string; count: number };
+
+const NO_WORDS: FoldedWords = { joined: "", count: 0 };
+
+/** dedupWords(text, limit), joined by single spaces. */
+function foldedWords(text: string, limit = Number.POSITIVE_INFINITY): FoldedWords {
+  const words = asciiPrefixWords(text, limit) ?? dedupWords(text, limit);
+  return Array.isArray(words) ? { joined: words.join(" "), count: words.length } : words;
+}
+
+// ASCII's whitespace (what \s matches below 0x80): tab, line feed, vertical tab, form feed, carriage return, space.
+const isAsciiSpace = (code: number) => code === 32 || (code >= 9 && code <= 13);
+
+/**
+ * dedupWords's result for a text whose first `limit` words and the character that ends the last of
+ * them are ASCII (null otherwise), read without normalizing, lower-casing or splitting the whole
+ * text: the common case, and most of a key's cost. What follows cannot change those words: NFKC
+ * composes no character with an ASCII space before it, and ASCII lower-cases on its own.
+ */
+function asciiPrefixWords(text: string, limit: number): FoldedWords | null {
+  let count = 0;
+  let start = -1;
+  let end = 0;
+  // Whether the words found so far are separated by one space each, so the slice needs no rewriting.
+  let singleSpaced = true;
+  let at = 0;
+  while (count < limit) {
+    let code = text.charCodeAt(at);
+    while (at < text.length && isAsciiSpace(code)) code = text.charCodeAt(++at);
+    if (at >= text.length) break;
+    if (code >= 0x80) return null;
+    if (start < 0) start = at;
+    else if (at !== end + 1 || text.charCodeAt(end) !== 32) singleSpaced = false;
+    while (at < text.length && !isAsciiSpace(code)) {
+      if (code >= 0x80) return null;
+      code = text.charCodeAt(++at);
+    }
+    end = at;
+    count++;
+  }
+  if (!count) return NO_WORDS;
+  const words = text.slice(start, end);
+  return { joined: (singleSpaced ? words : words.replace(/[\t-\r ]+/g, " ")).toLowerCase(), count };
+}
+
+function keyOf(head: FoldedWords, words: FoldedWords, prefixWords: number): string {
   const key = Buffer.alloc(17);
-  key[0] = words.length >= prefixWords ? 0 : 1;
-  hash("sha256", [...head, ...words].join(" "), "buffer").copy(key, 1, 0, 16);
+  key[0] = words.count >= prefixWords ? 0 : 1;
+  const joined = head.count && words.count ? `${head.joined} ${words.joined}` : head.joined + words.joined;
+  hash("sha256", joined, "buffer").copy(key, 1, 0, 16);
   return key.toString("base64");
 }
 
@@ -50,8 +97,8 @@ export function conversationDedupKey(messages: readonly ConversationMessage[], p
   const system = messages.findIndex((message) => message.role !== "system");
   const head = system < 0 ? messages.length : system;
   return keyOf(
-    dedupWords(renderTranscript(messages.slice(0, head))),
-    dedupWords(renderTranscript(messages.slice(head)), prefixWords),
+    foldedWords(renderTranscript(messages.slice(0, head))),
+    foldedWords(renderTranscript(messages.slice(head)), prefixWords),
     prefixWords,
   );
 }

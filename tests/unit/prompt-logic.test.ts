@@ -1,6 +1,8 @@
+import { hash } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { renderTranscript } from "@/lib/prompts/conversation";
 import { decideBatch, type QuotaState } from "@/lib/prompts/decide";
-import { dedupKey, dedupWords } from "@/lib/prompts/dedup";
+import { conversationDedupKey, dedupKey, dedupWords } from "@/lib/prompts/dedup";
 import { labelerPromptSchema, labelerPromptStructure, renderLabelerPrompt } from "@/lib/prompts/labeler-prompt";
 import { type PreparedPrompt, preparePrompt } from "@/lib/prompts/prepare";
 import { endUserRef, splitForUser } from "@/lib/prompts/split";
@@ -23,6 +25,34 @@ describe("dedup keys", () => {
     expect(dedupKey("one two three", 5)).toBe(dedupKey("One  Two three", 5));
     expect(dedupKey("one two three", 5)).not.toBe(dedupKey("one two three four", 5));
     expect(dedupKey("one two three four", 5)).not.toBe(dedupKey("one two three four five six", 5));
+  });
+
+  // Stored keys decide which prompts are duplicates: however a key is worked out, it must stay the
+  // hash of dedupWords's words (the definition), on ASCII and Unicode text alike.
+  it("are the hash of dedupWords's words, whatever the text", () => {
+    const definition = (head: string[], words: string[], prefixWords: number) => {
+      const digest = hash("sha256", [...head, ...words].join(" "), "buffer").subarray(0, 16);
+      return Buffer.concat([Buffer.from([words.length >= prefixWords ? 0 : 1]), digest]).toString("base64");
+    };
+    const pieces = ["a", "B", "Word", "ÉCOLE", "ｆｕｌｌ", "ß", "İ", "ΟΔΟΣ", "\u0301", "e\u0301", "\u00a8", "\u00a0", "\u2003", "\u3000"];
+    pieces.push("\ufeff", "\u2028", " ", "  ", "\t", "\n", "\r\n", "\v", "\f", "ﬁ", "😀", "Ⅻ", "<EMAIL_1>", "\u0085", "\u200b", '"', "\\");
+    let seed = 7;
+    const next = (below: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed % below;
+    };
+    for (let i = 0; i < 20_000; i++) {
+      const text = Array.from({ length: next(30) }, () => pieces[next(pieces.length)]).join("");
+      for (const prefixWords of [1, 3, 20])
+        expect(dedupKey(text, prefixWords)).toBe(definition([], dedupWords(text, prefixWords), prefixWords));
+      const messages = [
+        { role: "system" as const, content: text },
+        { role: "user" as const, content: `${text.slice(2)} more` },
+      ];
+      expect(conversationDedupKey(messages, 3)).toBe(
+        definition(dedupWords(renderTranscript(messages.slice(0, 1))), dedupWords(renderTranscript(messages.slice(1)), 3), 3),
+      );
+    }
   });
 });
 
