@@ -451,9 +451,20 @@ function letterAt(text: string, i: number, re = LETTER_AT): number {
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  for (let tok = scanToken(text, 0); tok; tok = scanToken(text, scannedTo)) tokens.push(tok);
+  return tokens;
+}
+
+/** Where the last scanToken stopped reading (after a word's dot or "'s"): the next scan starts there. */
+let scannedTo = 0;
+
+/**
+ * The first word of the text that starts at or after `i` and before `limit`, or undefined. Scanning
+ * from a position no word spans reads the same words as tokenize does from the text's start.
+ */
+function scanToken(text: string, i: number, limit = text.length): Token | undefined {
   const n = text.length;
-  let i = 0;
-  while (i < n) {
+  while (i < limit) {
     let len = letterAt(text, i);
     if (len === 0) {
       // Step over a whole surrogate pair, as a /u regex does.
@@ -470,12 +481,24 @@ function tokenize(text: string): Token[] {
       else break;
     }
     if (text.charCodeAt(i) === 46) i++;
+    scannedTo = i;
     const word = wordOf(text.slice(start, i));
     const tok = new Token(start, start + word.text.length, word);
     if (identifierChar(text.charCodeAt(start - 1)) || identifierChar(text.charCodeAt(tok.end))) tok.glued = true;
-    tokens.push(tok);
+    return tok;
   }
-  return tokens;
+  scannedTo = i;
+  return undefined;
+}
+
+/** Whether no word can run across the boundary before `k`: the characters on both sides are ASCII and one is neither a letter nor a joiner ("'", "-", "."). */
+function wordBoundaryAt(text: string, k: number): boolean {
+  return k <= 0 || k >= text.length || !joinsWord(text.charCodeAt(k - 1)) || !joinsWord(text.charCodeAt(k));
+}
+
+/** A character that can be part of a word (a letter, or any non-ASCII character to be safe) or join one ("'", "-", "."). */
+function joinsWord(c: number): boolean {
+  return c >= 128 || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39 || c === 45 || c === 46;
 }
 
 /** An ASCII digit or "_": what joins a word into an identifier or a version ("Argon2", "snake_case"). */
@@ -731,7 +754,7 @@ export function findPersons(text: string): Candidate[] {
  * A name seen once is the same person wherever its parts recur ("Teresa Kreutzmann … Kreutzmann
  * said"), in any case ("… kreutzmann"): the repeats of `found` names' parts that no found name covers.
  */
-export function findRepeatedNames(text: string, found: readonly Candidate[], tokens = tokenize(text)): Candidate[] {
+export function findRepeatedNames(text: string, found: readonly Candidate[], tokens?: Token[]): Candidate[] {
   const named = found.filter((c) => c.confidence >= 0.5);
   const seen = new Set<string>();
   // A name found many times is split into its parts once ("Anna, Anna, …" holds one name).
@@ -751,28 +774,50 @@ export function findRepeatedNames(text: string, found: readonly Candidate[], tok
   // Tokens come in text order: a sweep over the found names by start, keeping the furthest end,
   // tells whether one covers a token. (Repeats are whole tokens, which never overlap: adding them
   // changes no later answer.)
-  const byStart = [...named].sort((a, b) => a.start - b.start);
-  let next = 0;
+  const byStart = named.sort((a, b) => a.start - b.start);
+  let swept = 0;
   let furthest = -1;
-  for (let i = 0; i < tokens.length; i++) {
-    const tok = tokens[i]!;
-    if (!seen.has(tok.lower) || tok.glued) continue;
+  // A word of a found name, not inside one (tokens must come in text order).
+  const uncoveredPart = (tok: Token): boolean => {
+    if (!seen.has(tok.lower) || tok.glued) return false;
+    while (swept < byStart.length && byStart[swept]!.start <= tok.start) furthest = Math.max(furthest, byStart[swept++]!.end);
+    return furthest < tok.end;
+  };
+  const repeatAt = (tok: Token, next: Token | undefined): void => {
     // "Mr. Roth opened a Roth IRA": the word naming a thing is not the person again.
-    if (termAt(text, tokens, i)) continue;
+    if (termAt(text, tok, next)) return;
     // A lower-case repeat must not be an everyday word ("rose", "mark").
-    if (/^\p{Ll}/u.test(tok.text) && flagsOf(tok) & COMMON) continue;
+    if (/^\p{Ll}/u.test(tok.text) && flagsOf(tok) & COMMON) return;
     // A name that is also a country or town, repeated after a place preposition, is the place:
     // "Jordan is flying to Amman ... in Jordan next month".
-    if (
-      flagsOf(tok) & PLACE &&
-      /\b(?:in|to|from|at|near|across|around|visit|visiting)\s+$/i.test(text.slice(Math.max(0, tok.start - 12), tok.start))
-    )
+    if (flagsOf(tok) & PLACE && PLACE_PREPOSITION_SHORTLY_BEFORE.test(text.slice(Math.max(0, tok.start - 12), tok.start))) return;
+    repeats.push({ type: "PERSON", start: tok.start, end: tok.end, confidence: 0.7 });
+  };
+  if (tokens) {
+    for (let i = 0; i < tokens.length; i++) if (uncoveredPart(tokens[i]!)) repeatAt(tokens[i]!, tokens[i + 1]);
+    return repeats;
+  }
+  // A whole text (a megabyte of names, say) is read between the names already found: every word
+  // inside a found name is covered, and reading it cost as much again as finding the names. A name
+  // is stepped over when no word can run across its edges.
+  let at = 0;
+  let skip = 0; // the next found name that may be stepped over
+  const steppable = (c: Candidate) => c.start >= at && c.end > c.start && wordBoundaryAt(text, c.start) && wordBoundaryAt(text, c.end);
+  for (;;) {
+    while (skip < byStart.length && !steppable(byStart[skip]!)) skip++;
+    const tok = scanToken(text, at, skip < byStart.length ? byStart[skip]!.start : text.length);
+    if (tok === undefined) {
+      if (skip >= byStart.length) break;
+      at = Math.max(scannedTo, byStart[skip]!.end);
       continue;
-    while (next < byStart.length && byStart[next]!.start <= tok.start) furthest = Math.max(furthest, byStart[next++]!.end);
-    if (furthest < tok.end) repeats.push({ type: "PERSON", start: tok.start, end: tok.end, confidence: 0.7 });
+    }
+    at = scannedTo;
+    if (uncoveredPart(tok)) repeatAt(tok, scanToken(text, at));
   }
   return repeats;
 }
+
+const PLACE_PREPOSITION_SHORTLY_BEFORE = atEnd(/\b(?:in|to|from|at|near|across|around|visit|visiting)\s+/i);
 
 // Lower-case words listed with commas and closed by "and" or "&": what
 // /(?<![\p{L}])(\p{Ll}+)((?:, ?\p{Ll}+){1,}),? (?:and|&) (\p{Ll}+)(?![\p{L}])/gu matches, found by
@@ -1147,20 +1192,19 @@ function findTermWords(text: string, tokens: Token[]): ReadonlySet<string> {
       tok.kind = "WORD";
       continue;
     }
-    if (termAt(text, tokens, i)) (found ??= new Set()).add(tok.lower);
+    if (termAt(text, tok, tokens[i + 1])) (found ??= new Set()).add(tok.lower);
   }
   return found ?? NO_TERMS;
 }
 
-/** Whether tokens[i] stands right before an acronym or a model number, naming a thing (see findTermWords). */
-function termAt(text: string, tokens: Token[], i: number): boolean {
-  const tok = tokens[i]!;
+/** Whether `tok`, followed by the token `next`, stands right before an acronym or a model number, naming a thing (see findTermWords). */
+function termAt(text: string, tok: Token, next: Token | undefined): boolean {
   if (!tok.cap || tok.glued || text.charCodeAt(tok.end) !== 32) return false;
-  const next = tokens[i + 1];
   const c = text.charCodeAt(tok.end + 1);
   if (next && next.start === tok.end + 1) {
+    if (!/^[A-Z]{2,6}s?$/.test(next.text)) return false;
     const bare = next.lower.endsWith(".") ? next.lower.slice(0, -1) : next.lower;
-    return /^[A-Z]{2,6}s?$/.test(next.text) && !SUFFIXES.has(bare) && !HONORIFICS.has(bare) && !identifierAfter(text, next.end);
+    return !SUFFIXES.has(bare) && !HONORIFICS.has(bare) && !identifierAfter(text, next.end);
   }
   if (c >= 48 && c <= 57) {
     // A number that goes on with a letter or a bracket: "401(k)", "7B", "22b"; not a year or a house number.
