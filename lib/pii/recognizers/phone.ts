@@ -1,5 +1,5 @@
-import { type CountryCode, isPossiblePhoneNumber, isValidPhoneNumber, parsePhoneNumberFromString } from "libphonenumber-js";
-import { contextAfter, contextBefore, countDigits, digitsOf } from "../text";
+import { type CountryCode, isValidPhoneNumber, parsePhoneNumberFromString } from "libphonenumber-js";
+import { contextAfter, contextBefore, countDigits, digitFacts, digitsOf } from "../text";
 import type { Candidate } from "../types";
 
 // Digits in groups separated by one space, dot, dash or slash, optionally led by "+" / "00" and a
@@ -109,10 +109,11 @@ function nanpPossible(digits: string): boolean {
 }
 
 function scorePhone(value: string, text: string, start: number, end: number, nonLatin = false, inList = false): number {
-  const digits = digitsOf(value.replace(/(?:x|ext\.?|extension) ?\d+$/, ""));
+  // The number without its extension ("x", "ext" and "extension" all hold an "x").
+  const bare = value.includes("x") ? value.replace(/ ?(?:x|ext\.?|extension) ?\d+$/, "") : value;
+  const digits = digitsOf(bare);
   if (digits.length < 7 || digits.length > 15) return 0;
   if (/^(\d)\1+$/.test(digits)) return 0;
-  const bare = value.replace(/ ?(?:x|ext\.?|extension) ?\d+$/, "");
   if (DATE_LIKE.test(bare)) return 0;
   // Decimal numbers and dotted versions ("3.14159", "1.2.3") are not phone numbers.
   if (/^\d+\.\d+$/.test(bare) || (/^\d{1,3}(\.\d{1,3}){2,}$/.test(bare) && !/^0\d(\.\d\d){4}$/.test(bare))) return 0;
@@ -135,9 +136,11 @@ function scorePhone(value: string, text: string, start: number, end: number, non
     // North American numbers follow a fixed plan (area and exchange codes start with 2-9); checking
     // it directly saves libphonenumber's search across the 25 countries that share +1.
     if (/^1[2-9]\d\d[2-9]\d{6}$/.test(digits)) score = 0.95;
-    else if (isValidPhoneNumber(intl)) score = 0.95;
-    else if (isPossiblePhoneNumber(intl)) score = 0.8;
-    else score = 0.45;
+    else {
+      // One parse answers both isValidPhoneNumber and isPossiblePhoneNumber, which would parse twice.
+      const parsed = parsePhoneNumberFromString(intl, { extract: false });
+      score = parsed?.isValid() ? 0.95 : parsed?.isPossible() ? 0.8 : 0.45;
+    }
   } else if (NANP.test(value) && nanpPossible(digits)) {
     // Area and exchange codes start with 2-9 in every valid number: the plan rules out most
     // made-up numbers ("555-123-4567") before libphonenumber's check.
@@ -176,11 +179,15 @@ function scorePhone(value: string, text: string, start: number, end: number, non
 /** Phone numbers in international and national formats, checked with libphonenumber-js and weighed by nearby wording. */
 export function findPhones(text: string): Candidate[] {
   const out: Candidate[] = [];
-  // A phone number has at least 7 digits (scorePhone gives fewer nothing).
-  if (countDigits(text, 7) < 7) return out;
+  // A phone number has at least 7 digits (scorePhone gives fewer nothing), all in one candidate.
+  if (digitFacts(text).longestPhoneRun < 7) return out;
   const nonLatin = NON_LATIN.test(text);
   const weak: Array<[string, number, number]> = [];
-  for (const m of text.matchAll(PHONE_CANDIDATE)) {
+  // exec, not matchAll, which copies the pattern on every call.
+  PHONE_CANDIDATE.lastIndex = 0;
+  for (let m = PHONE_CANDIDATE.exec(text); m; m = PHONE_CANDIDATE.exec(text)) {
+    // Most candidates are short numbers of a sentence ("Apt. 864", "25"), which scorePhone gives nothing.
+    if (countDigits(m[0], 7) < 7) continue;
     let value = m[0];
     let start = m.index;
     // An opening bracket left unclosed, or a closing one never opened, belongs to the prose.
