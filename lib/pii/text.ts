@@ -81,6 +81,7 @@ const SPACE_OR_DASH = 1;
 const DOT = 2;
 const PHONE_PUNCTUATION = 4;
 const LETTER = 8;
+const JOINS_DIGITS = SPACE_OR_DASH | DOT | PHONE_PUNCTUATION;
 const CHARACTER_CLASS = new Uint8Array(128);
 for (const c of " -") CHARACTER_CLASS[c.charCodeAt(0)] = SPACE_OR_DASH | PHONE_PUNCTUATION;
 CHARACTER_CLASS[46] = DOT | PHONE_PUNCTUATION;
@@ -150,9 +151,15 @@ function computeDigitFacts(text: string): DigitFacts {
         run = 0;
       }
       const kind = c < 128 ? CHARACTER_CLASS[c]! : 0;
+      if ((kind & JOINS_DIGITS) === 0) {
+        // Every run is broken: nothing changes until the next digit.
+        spacedGap = dottedGap = phoneGap = 4;
+        while (k + 1 < text.length && !isAsciiDigit(text.charCodeAt(k + 1))) k++;
+        continue;
+      }
       spacedGap = kind & SPACE_OR_DASH ? spacedGap + 1 : 2;
       dottedGap = kind & (SPACE_OR_DASH | DOT) ? dottedGap + 1 : 2;
-      phoneGap = kind & PHONE_PUNCTUATION ? phoneGap + 1 : 4;
+      phoneGap++;
     }
   }
   return {

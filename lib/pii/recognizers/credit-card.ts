@@ -1,6 +1,6 @@
 import isCreditCard from "validator/lib/isCreditCard.js";
 import isLuhnNumber from "validator/lib/isLuhnNumber.js";
-import { contextBefore, digitsOf, hasDigitRun } from "../text";
+import { contextBefore, digitFacts, digitsOf } from "../text";
 import type { Candidate } from "../types";
 
 // 12–19 digits, optionally grouped by single spaces or dashes.
@@ -11,8 +11,10 @@ const CARD_CONTEXT = /\b(card|cc|credit|debit|visa|master ?card|amex|american ex
 /** Payment card numbers: 12–19 digits that pass the Luhn checksum; a known issuer prefix or card wording raises confidence. */
 export function findCreditCards(text: string): Candidate[] {
   const out: Candidate[] = [];
-  if (!hasDigitRun(text, 12)) return out;
-  for (const m of text.matchAll(CARD_CANDIDATE)) {
+  if (digitFacts(text).longestSpacedRun < 12) return out;
+  // exec, not matchAll, which copies the pattern on every call.
+  CARD_CANDIDATE.lastIndex = 0;
+  for (let m = CARD_CANDIDATE.exec(text); m; m = CARD_CANDIDATE.exec(text)) {
     const digits = digitsOf(m[0]);
     if (/^(\d)\1+$/.test(digits) || !isLuhnNumber(digits)) continue;
     // Mixed separators ("1234-5678 9012") are not how cards are written.

@@ -1,3 +1,4 @@
+import { digitFacts } from "../text";
 import type { Candidate } from "../types";
 
 const MONTHS =
@@ -70,26 +71,32 @@ const WHOLE_DATE = new RegExp(`^(?:${DATE.source})$`, "i");
 /** Dates of birth: a full date (day, month and year) preceded by birth wording, or in a birth-date column of a table; other dates are kept. */
 export function findDatesOfBirth(text: string): Candidate[] {
   const out: Candidate[] = [];
-  // Every date form below has a day or month number and a year.
-  if (!/\d/.test(text)) return out;
+  // Every date form below has a day or month number and a year: three digits at least ("Apr 1 '82").
+  if (digitFacts(text).digits < 3) return out;
   if (BIRTH_WORD.test(text)) {
     const dates: Array<[number, number]> = [];
-    for (const m of text.matchAll(DATE)) dates.push([m.index, m.index + m[0].length]);
+    // exec, not matchAll, which copies the pattern on every call.
+    DATE.lastIndex = 0;
+    for (let m = DATE.exec(text); m; m = DATE.exec(text)) dates.push([m.index, m.index + m[0].length]);
     const found = dates.length;
-    if (OTHER_LANGUAGE_DATE_PRE.test(text))
-      for (const m of text.matchAll(OTHER_LANGUAGE_DATE)) {
+    if (OTHER_LANGUAGE_DATE_PRE.test(text)) {
+      OTHER_LANGUAGE_DATE.lastIndex = 0;
+      for (let m = OTHER_LANGUAGE_DATE.exec(text); m; m = OTHER_LANGUAGE_DATE.exec(text)) {
         const s0 = m.index,
           e0 = m.index + m[0].length;
         let clash = false;
         for (let k = 0; k < found; k++) if (dates[k]![0] < e0 && s0 < dates[k]![1]) clash = true;
         if (!clash) dates.push([s0, e0]);
       }
-    if (/\d\.\s?\p{L}/u.test(text))
-      for (const m of text.matchAll(HU_DATE)) {
+    }
+    if (/\d\.\s?\p{L}/u.test(text)) {
+      HU_DATE.lastIndex = 0;
+      for (let m = HU_DATE.exec(text); m; m = HU_DATE.exec(text)) {
         const s0 = m.index,
           e0 = m.index + m[0].length;
         if (!dates.some(([a, b]) => a < e0 && s0 < b)) dates.push([s0, e0]);
       }
+    }
     if (dates.length > found) dates.sort((a, b) => a[0] - b[0]);
     for (const [start, end] of dates) {
       const before = text.slice(Math.max(0, start - 45), start);
@@ -99,7 +106,11 @@ export function findDatesOfBirth(text: string): Candidate[] {
       out.push({ type: "DATE_OF_BIRTH", start, end, confidence: 0.9 });
     }
   }
-  if (/\b(?:dob|birth|born|geburt|nacimiento|nascimento|nascita|naissance|geboorte|urodzenia|lahir|doğum)/i.test(text))
+  // A table has rows below its header line.
+  if (
+    text.includes("\n") &&
+    /\b(?:dob|birth|born|geburt|nacimiento|nascimento|nascita|naissance|geboorte|urodzenia|lahir|doğum)/i.test(text)
+  )
     findBirthColumns(text, out);
   return out;
 }

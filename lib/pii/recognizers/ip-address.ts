@@ -1,5 +1,5 @@
 import isIP from "validator/lib/isIP.js";
-import { contextBefore } from "../text";
+import { contextBefore, digitFacts } from "../text";
 import type { Candidate } from "../types";
 
 const OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
@@ -13,17 +13,21 @@ const IP_CONTEXT = /\b(ip|ips|ipv4|ipv6|address|host|server|client|gateway|dns|r
 export function findIpAddresses(text: string): Candidate[] {
   const out: Candidate[] = [];
   // IPv4 needs dotted digits; IPv6 at least two colons.
-  if (/\d\.\d/.test(text))
-    for (const m of text.matchAll(IPV4)) {
+  if (digitFacts(text).dotBetweenDigits) {
+    // exec, not matchAll, which copies the pattern on every call.
+    IPV4.lastIndex = 0;
+    for (let m = IPV4.exec(text); m; m = IPV4.exec(text)) {
       if (contextBefore(text, m.index, VERSION_CONTEXT, 12)) continue;
       // Netmasks and the unspecified address identify no one.
       if (/^255\./.test(m[0]) || m[0] === "0.0.0.0") continue;
       const confidence = contextBefore(text, m.index, IP_CONTEXT, 50) ? 0.97 : 0.85;
       out.push({ type: "IP_ADDRESS", start: m.index, end: m.index + m[0].length, confidence });
     }
+  }
   const colon = text.indexOf(":");
-  if (colon >= 0 && text.indexOf(":", colon + 1) >= 0)
-    for (const m of text.matchAll(IPV6)) {
+  if (colon >= 0 && text.indexOf(":", colon + 1) >= 0) {
+    IPV6.lastIndex = 0;
+    for (let m = IPV6.exec(text); m; m = IPV6.exec(text)) {
       let value = m[0];
       // A trailing colon belongs to the sentence ("at fe80::1:"), unless it is part of "::".
       if (value.endsWith(":") && !value.endsWith("::")) value = value.slice(0, -1);
@@ -35,5 +39,6 @@ export function findIpAddresses(text: string): Candidate[] {
       // Above an IPv4 match's confidence, so that "::ffff:192.0.2.1" is taken whole, not its tail.
       out.push({ type: "IP_ADDRESS", start: m.index, end: m.index + value.length, confidence: 0.98 });
     }
+  }
   return out;
 }
