@@ -7,7 +7,9 @@ const EMAIL_CANDIDATE = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*
 export function findEmails(text: string): Candidate[] {
   const out: Candidate[] = [];
   if (!text.includes("@")) return out;
-  for (const m of text.matchAll(EMAIL_CANDIDATE)) {
+  // exec, not matchAll, which copies the pattern on every call.
+  EMAIL_CANDIDATE.lastIndex = 0;
+  for (let m = EMAIL_CANDIDATE.exec(text); m; m = EMAIL_CANDIDATE.exec(text)) {
     let start = m.index;
     let value = m[0];
     // A sentence can end right before the address ("...me.john@x.com" is rare; "'john@x.com" is not).

@@ -98,7 +98,9 @@ function looksLikeCode(text: string, start: number, end: number, name: string): 
 export function findHandles(text: string): Candidate[] {
   const out: Candidate[] = [];
   if (!text.includes("@")) return out;
-  for (const m of text.matchAll(HANDLE)) {
+  // exec, not matchAll, which copies the pattern on every call.
+  HANDLE.lastIndex = 0;
+  for (let m = HANDLE.exec(text); m; m = HANDLE.exec(text)) {
     const name = m[1]!;
     if (NOT_HANDLES.has(name.toLowerCase())) continue;
     // Only digits is a count or a version ("@2x", "@1.5"): no person's handle looks like that.

@@ -6,7 +6,15 @@ import type { Candidate } from "../types";
 // password needs the key word or the URL form around it. Only the secret itself is replaced (the
 // user name, host and key word stay, so the text still reads).
 
-type Pattern = { re: RegExp; confidence: number; group?: number; pre: string | RegExp };
+type Pattern = {
+  re: RegExp;
+  confidence: number;
+  group?: number;
+  /** A test the text must pass first, quicker than the pattern's scan. */
+  pre: string | RegExp;
+  /** The pattern wants ":" or "=" (a key assigned its value) rather than one of ANY_KEY_FORMAT's marks. */
+  assigned?: boolean;
+};
 
 const PATTERNS: Pattern[] = [
   // OpenAI ("sk-…", "sk-proj-…", "sk-svcacct-…") and Anthropic ("sk-ant-api03-…") keys.
@@ -23,6 +31,7 @@ const PATTERNS: Pattern[] = [
     confidence: 0.99,
     group: 1,
     pre: /secret/i,
+    assigned: true,
   },
   // GitHub tokens: classic ("ghp_", "gho_", "ghu_", "ghs_", "ghr_") and fine-grained ("github_pat_").
   {
@@ -64,25 +73,34 @@ const CONFIG_SECRET =
 const NOT_A_SECRET =
   /^(?:\$\{?[\w.]+\}?|%\(?\w+\)?s?|<[^>]*>|\{\{.*\}\}|\[[^\]]*\]|\*+|x+|•+|\.+|-+|_+|null|none|nil|undefined|true|false|yes|no|required|optional|string|str|text|env|process\.env\.\w+|os\.environ.*|getenv.*|secrets?\.\w+|your[_-]?\w*|my[_-]?\w*|example\w*|changeme|placeholder|redacted|hidden|masked|[\w.]+\(.*|[<{[$%].*|[a-z_]\w*(?:\.[a-z_]\w*)+)$/i;
 
-// Something every pattern below needs: most texts have none of these and are passed by in one scan.
-const ANY_SECRET =
-  /sk-|A[KSGIRNBC][A-Z]A|gh[pousr]_|github_pat_|xox|hooks\.slack|k_(?:live|test)_|whsec_|AIza|GOCSPX-|eyJ|Bearer|Basic|Token|:\/\/|pass|pwd|secret|key|token/i;
+// Something every pattern not `assigned` needs: most texts have none of these and are passed by in one
+// scan. Case-sensitive, as those patterns are: a scan that ignores case costs twice as much, and
+// finds "pass" and "key" in ordinary prose.
+const ANY_KEY_FORMAT =
+  /sk-|A[KSGIRNBC][A-Z]A|gh[pousr]_|github_pat_|xox|hooks\.slack|k_(?:live|test)_|whsec_|AIza|GOCSPX-|eyJ|Bearer|Basic|Token|:\/\//;
+const ASSIGNMENT = /[:=]/;
 
 /** Secrets: provider key formats, JWTs, bearer tokens, and passwords in URLs and config lines. PEM blocks are findPemBlocks'. */
 export function findSecrets(text: string): Candidate[] {
   const out: Candidate[] = [];
-  if (!ANY_SECRET.test(text)) return out;
-  for (const { re, confidence, group, pre } of PATTERNS) {
+  const keyFormat = ANY_KEY_FORMAT.test(text);
+  const assignment = ASSIGNMENT.test(text);
+  if (!keyFormat && !assignment) return out;
+  for (const { re, confidence, group, pre, assigned } of PATTERNS) {
+    if (!(assigned ? assignment : keyFormat)) continue;
     if (typeof pre === "string" ? !text.includes(pre) : !pre.test(text)) continue;
-    for (const m of text.matchAll(re)) {
+    // exec, not matchAll, which copies the pattern on every call.
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
       const value = group ? m[group]! : m[0];
       const start = m.index + (group ? m[0].lastIndexOf(value) : 0);
       if (group && NOT_A_SECRET.test(value)) continue;
       out.push({ type: "SECRET", start, end: start + value.length, confidence });
     }
   }
-  if (/pass|pwd|secret|key|token/i.test(text)) {
-    for (const m of text.matchAll(CONFIG_SECRET)) {
+  if (assignment && /pass|pwd|secret|key|token/i.test(text)) {
+    CONFIG_SECRET.lastIndex = 0;
+    for (let m = CONFIG_SECRET.exec(text); m; m = CONFIG_SECRET.exec(text)) {
       const value = m[3]!;
       if (NOT_A_SECRET.test(value)) continue;
       // "token: 3" or "max_tokens=256": a number alone is a count, not a secret; so is one plain word
