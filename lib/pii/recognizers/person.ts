@@ -319,6 +319,16 @@ function cueBefore(before: string): boolean {
 }
 // A generational or regnal suffix after a name: "Jr.", "PhD", "Henry VIII", "Louis XIV".
 const SUFFIX_AFTER = /^,? (?:Jr\.?|Sr\.?|PhD|MD|DDS|DVM|Esq\.?|CPA|RN|(?:X{0,2})(?:IX|IV|V?I{1,3}|V|X)(?=[\s,.;:!?)'’]|$))(?![\p{L}])/u;
+// The letters a suffix starts with: J, S, P, M, D, E, C, R, I, V, X.
+const SUFFIX_INITIALS = new Set([..."JSPMDECRIVX"].map((c) => c.charCodeAt(0)));
+
+/** The suffix (with its comma and space) right after `end` (SUFFIX_AFTER), or null; most names are followed by no ", J…" or " X…" at all. */
+function suffixAfter(text: string, end: number): string | null {
+  let k = end;
+  if (text.charCodeAt(k) === 44) k++;
+  if (text.charCodeAt(k) !== 32 || !SUFFIX_INITIALS.has(text.charCodeAt(k + 1))) return null;
+  return SUFFIX_AFTER.exec(text.slice(end, end + 8))?.[0] ?? null;
+}
 // Nouns that make a name before them an eponym ("the Turing test", "the Monty Hall problem", "the Mandelbrot set").
 const EPONYM_HEAD =
   /^ (?:theorem|test|machine|set|effect|law|laws|problem|sequence|numbers?|equations?|principle|constant|distribution|transform|series|paradox|prize|telescope|scale|method|algorithm|formula|conjecture|hypothesis|curve|space|function|model|award|medal|complex|syndrome|disease|cycle|index|limit|inequality|lemma|process|matrix|diagram|chart|method|rule|code|cipher|bridge|stadium|institute|university|college|museum|airport|square|street|avenue|road|hall|period|era|dynasty|empire|architecture|style|check|checksum|cluster|server|node|database|release|branch|ratio|coefficient|criterion|estimator|filter|kernel|operator|polynomials?|integral|approximation|heuristic|notation|interval|condition|bound|plot|score|rating|protocol|graph|tree|reaction|synthesis|sort|search|cut|bias|fallacy|loop|pattern|pyramid|matrix|point|box|razor|wager|number)\b/;
@@ -326,13 +336,22 @@ const EPONYM_HEAD =
 // Also a vocative: "Warrane, can I please speak to your boss?", "Kevin, could you ...".
 // And verbs whose subject is a person: "Tomomi is from Osaka", "Adomo began writing", "Hakuba had given".
 const CUE_AFTER = new RegExp(
-  String.raw`^(?:,? (?:said|says|wrote|asked|replied|shouted|explained|told|lives|and (?:his|her) )|:\s|:["“]|, (?:can|could|would|will|do|did|have|are) (?:I|you|we) | (?:is|was|comes|came) from |(?:'s| is| was) (?:very |so )?(?:reliable|kind|friendly|impulsive|late|sick|pregnant|married|retired)\b| (?:so|very) (?:reliable|kind|friendly|impulsive|late|sick)\b| (?:had|has) given | gave (?:him|her|me|us|them) | began (?:writing|working|singing|studying) | (?:was|were) born\b| flew (?:to|home|back)\b| (?:is|was) (?:flying|driving|travell?ing) (?:to|home|back)\b` +
+  String.raw`(?:,? (?:said|says|wrote|asked|replied|shouted|explained|told|lives|and (?:his|her) )|:\s|:["“]|, (?:can|could|would|will|do|did|have|are) (?:I|you|we) | (?:is|was|comes|came) from |(?:'s| is| was) (?:very |so )?(?:reliable|kind|friendly|impulsive|late|sick|pregnant|married|retired)\b| (?:so|very) (?:reliable|kind|friendly|impulsive|late|sick)\b| (?:had|has) given | gave (?:him|her|me|us|them) | began (?:writing|working|singing|studying) | (?:was|were) born\b| flew (?:to|home|back)\b| (?:is|was) (?:flying|driving|travell?ing) (?:to|home|back)\b` +
     // "Sterling from accounts says": a colleague named by their department.
     String.raw`| from (?:the )?(?:hr|it|sales|marketing|finance|accounting|accounts|legal|support|payroll|procurement|compliance|recruiting)\b` +
     // "Hassan and I got married", "for Grace; she was born", "Hunter is a young hunter".
     String.raw`| and I\b|[;,.]? (?:she|he) (?:is|was|has|had|will|would|said|says|turns|turned|loves|likes|wants|needs)\b| (?:is|was) an? (?:young|old|elderly|retired|teenage|little|\d{1,3}-year-old)\b)`,
-  "i",
+  "iy",
 );
+
+/**
+ * CUE_AFTER right at `end`, read in place (sticky) rather than on a copy of the next 25 characters:
+ * every wording is shorter than that, so the copy's end never cut one short.
+ */
+function cueAfterAt(text: string, end: number): boolean {
+  CUE_AFTER.lastIndex = end;
+  return CUE_AFTER.test(text);
+}
 
 function kindOf(tok: Token, lexicon = getLexicon()): Kind {
   // A glued token is a word whatever it spells; any other's kind is its spelling's.
@@ -663,15 +682,12 @@ export function findPersons(text: string): Candidate[] {
       const tok = tokens[j]!;
       // One space, the common case, is tested without building the gap string.
       if (tok.start - prev.end !== 1 || text.charCodeAt(prev.end) !== 32) {
-        const gap = text.slice(prev.end, tok.start);
-        if (!/^(?: |\. ?|, (?=(?:Jr|Sr|II|III|PhD|MD|DDS|DVM|Esq)\b))$/.test(gap)) break;
-        if (
-          gap.startsWith(".") &&
-          !/^\p{Lu}\.?$/u.test(prev.text) &&
-          !HONORIFICS.has(prev.lower.replace(/\.$/, "")) &&
-          prev.kind !== "INITIAL"
-        )
-          break;
+        // The other gaps a run grows over: ".", ". ". (A comma before a suffix, ", Jr", is no gap:
+        // the pattern that once allowed it looked for the suffix past the gap's own end, so it never
+        // did; the suffix joins the name after the run, see SUFFIX_AFTER.)
+        const gap = tok.start - prev.end;
+        if (text.charCodeAt(prev.end) !== 46 || gap > 2 || (gap === 2 && text.charCodeAt(prev.end + 1) !== 32)) break;
+        if (!/^\p{Lu}\.?$/u.test(prev.text) && !HONORIFICS.has(prev.lower.replace(/\.$/, "")) && prev.kind !== "INITIAL") break;
       }
       // Without capitals, a lone letter between a given name and a further name is a middle initial
       // ("leidy t muris", "eric g. samoylova", "benjamin a seiler").
@@ -1228,34 +1244,29 @@ function coordinate(text: string, tokens: Token[], out: Candidate[], lexicon: Le
     let added = 0;
     for (const c of out.filter((c) => c.confidence >= 0.5)) {
       // Right neighbour: ", Y" · " and Y" · " & Y" · " or Y" · " to Y" (after "said X").
-      const after = text.charCodeAt(c.end);
-      NEIGHBOUR_AFTER.lastIndex = c.end;
-      const mr = after === 44 || after === 32 ? NEIGHBOUR_AFTER.exec(text) : null;
+      const mr = joinAfter(text, c.end);
       if (mr) {
-        if (mr[0] === " to " && !/\bsaid\s+$/i.test(text.slice(Math.max(0, c.start - 12), c.start))) continue;
-        const tok = tokenAt(tokens, c.end + mr[0].length, "start");
+        if (mr === " to " && !/\bsaid\s+$/i.test(text.slice(Math.max(0, c.start - 12), c.start))) continue;
+        const tok = tokenAt(tokens, c.end + mr.length, "start");
         // "Otieno, Achieng; Horák, Miroslav": inverted names in a list separated by semicolons.
         if (
           tok &&
-          (isListedName(text, tok, lexicon, lowercaseText) ||
-            (/and/.test(mr[0]) && isPairedEverydaySurname(text, tok, tok.end, lexicon))) &&
-          (mr[0] !== ", " || listContinues(text, tok.end) || /^;\s/.test(text.slice(tok.end, tok.end + 2))) &&
+          (isListedName(text, tok, lexicon, lowercaseText) || (/and/.test(mr) && isPairedEverydaySurname(text, tok, tok.end, lexicon))) &&
+          (mr !== ", " || listContinues(text, tok.end) || /^;\s/.test(text.slice(tok.end, tok.end + 2))) &&
           !covered(out, tok)
         ) {
-          const sfx = SUFFIX_AFTER.exec(text.slice(tok.end, tok.end + 8));
-          out.push({ type: "PERSON", start: tok.start, end: tok.end + (sfx ? sfx[0].length : 0), confidence: 0.7 });
+          out.push({ type: "PERSON", start: tok.start, end: tok.end + (suffixAfter(text, tok.end)?.length ?? 0), confidence: 0.7 });
           added++;
         }
       }
       // Left neighbour: "X and " · "X, " before the found name.
-      const ml =
-        text.charCodeAt(c.start - 1) === 32 ? /(?:,? (?:and|&|or) |, )$/.exec(text.slice(Math.max(0, c.start - 8), c.start)) : null;
+      const ml = joinBefore(text, c.start);
       if (ml) {
-        const tok = tokenAt(tokens, c.start - ml[0].length, "end");
+        const tok = tokenAt(tokens, c.start - ml.length, "end");
         if (
           tok &&
-          (isListedName(text, tok, lexicon, lowercaseText) || (/and/.test(ml[0]) && isPairedEverydaySurname(text, tok, c.end, lexicon))) &&
-          (ml[0] !== ", " || listContinues(text, c.end)) &&
+          (isListedName(text, tok, lexicon, lowercaseText) || (/and/.test(ml) && isPairedEverydaySurname(text, tok, c.end, lexicon))) &&
+          (ml !== ", " || listContinues(text, c.end)) &&
           !covered(out, tok)
         ) {
           out.push({ type: "PERSON", start: tok.start, end: tok.end, confidence: 0.7 });
@@ -1318,7 +1329,25 @@ function listContinues(text: string, end: number): boolean {
 }
 // Matched where a name ends (sticky), without slicing the text after it.
 const LIST_GOES_ON = /(?:,? (?:and|&|or) |, )\p{L}/uy;
-const NEIGHBOUR_AFTER = /(?:,? (?:and|&|or) |, | to )/y;
+// What joins a name to its neighbour in a list or a pair, as /,? (?:and|&|or) |, | to / reads it
+// after the name (first alternative first) and /(?:,? (?:and|&|or) |, )$/ before it (the longest).
+const JOINS_AFTER = [", and ", ", & ", ", or ", " and ", " & ", " or ", ", ", " to "];
+const JOINS_BEFORE = [", and ", " and ", ", or ", " or ", ", & ", " & ", ", "];
+
+/** The join right after `at` (see JOINS_AFTER), or undefined: compared in place, with no match object per name. */
+function joinAfter(text: string, at: number): string | undefined {
+  const c = text.charCodeAt(at);
+  if (c !== 44 && c !== 32) return undefined;
+  for (const join of JOINS_AFTER) if (text.startsWith(join, at)) return join;
+  return undefined;
+}
+
+/** The join right before `at` (see JOINS_BEFORE), or undefined. */
+function joinBefore(text: string, at: number): string | undefined {
+  if (text.charCodeAt(at - 1) !== 32) return undefined;
+  for (const join of JOINS_BEFORE) if (at >= join.length && text.startsWith(join, at - join.length)) return join;
+  return undefined;
+}
 
 /**
  * The names found so far (confidence 0.5 or more), filed as `out` grows: the characters they cover
@@ -1373,9 +1402,15 @@ function foundAt(out: Candidate[], at: number): Candidate | undefined {
   return first === undefined ? undefined : out[first];
 }
 
+/** /^['’]s\b/ at `end`: a possessive "'s" follows. */
+function possessiveAt(text: string, end: number): boolean {
+  const c = text.charCodeAt(end);
+  return (c === 39 || c === 0x2019) && /^['’]s\b/.test(text.slice(end, end + 3));
+}
+
 /** CUE_AFTER without a bare "Label: " (a speaker's colon with a quote still counts). */
 function personVerbAfter(text: string, end: number): boolean {
-  return !/^:\s/.test(text.slice(end, end + 2)) && CUE_AFTER.test(text.slice(end, end + 25));
+  return !(text.charCodeAt(end) === 58 && /^:\s/.test(text.slice(end, end + 2))) && cueAfterAt(text, end);
 }
 
 function evaluateRun(text: string, run: Token[], lexicon: Lexicon, lowercaseText: boolean, out: Candidate[]): void {
@@ -1391,8 +1426,7 @@ function evaluateRun(text: string, run: Token[], lexicon: Lexicon, lowercaseText
   for (let k = 0; k < run.length; k++) {
     const tok = run[k]!;
     // "Darwin's theory": a famous name that is also a town, in the possessive, is the person.
-    if (kinds[k] === "PLACE" && flagsOf(tok) & FAMOUS && !tok.phrase && /^['’]s\b/.test(text.slice(tok.end, tok.end + 3)))
-      kinds[k] = "STRONG";
+    if (kinds[k] === "PLACE" && flagsOf(tok) & FAMOUS && !tok.phrase && possessiveAt(text, tok.end)) kinds[k] = "STRONG";
     // "Nikola Tesla": a brand that is also a surname, right after a given name, is the surname.
     if (
       k > 0 &&
@@ -1514,8 +1548,7 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
   const start = toks[0]!.start;
   let end = toks[toks.length - 1]!.end;
   // Keep a trailing suffix with the name ("Kevin Veitonen II", "Giovanna Rodrigues MD").
-  const after = text.slice(end, end + 8);
-  const suffix = SUFFIX_AFTER.exec(after);
+  const suffix = suffixAfter(text, end);
   // The core words (names, everyday words, places, titles) counted by kind, in one pass.
   let strong = 0;
   let weak = 0; // WEAK and TITLE
@@ -1551,15 +1584,14 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
   const cuedBefore = !honorific && cueBefore(before);
   // A colon after the run is a speaker's label or a field, not when it closes a list
   // ("Shinjuku, Asakusa or Shimokitazawa: which is best?").
-  const afterText = text.slice(end, end + 25);
-  const cueAfter = CUE_AFTER.test(afterText) && (afterText[0] !== ":" || !LIST_JOIN_BEFORE.test(before));
+  const cueAfter = cueAfterAt(text, end) && (text.charCodeAt(end) !== 58 || !LIST_JOIN_BEFORE.test(before));
   const cue =
     honorific ||
     cuedBefore ||
     cueAfter ||
     (lineIsRun(text, start, end) && !(coreCount1Unknown(kinds) && listOfTasks(text, start))) ||
     (hasSuffix && /\p{Lu}{2}/u.test(toks[toks.length - 1]!.text)) ||
-    (suffix !== null && /[VX]|II/.test(suffix[0]) && !/^,/.test(suffix[0]));
+    (suffix !== null && /[VX]|II/.test(suffix) && !suffix.startsWith(","));
   const initial = sentenceInitial(text, start);
   // A word seen naming a thing before an acronym or a model number ("Roth IRA", "Roth 401(k)") names
   // that thing wherever it stands alone in the text, unless an honorific or wording says person.
@@ -1579,7 +1611,8 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
   // "San Gimignano", "São Paulo", "Puerto Montt": saints' and harbour names open places, not people.
   if (!honorific && toks.length >= 2 && PLACE_OPENERS.has(toks[0]!.text)) return;
   // "Schreib eine kurze Geschichte": an imperative, not a name, opening a sentence in another language.
-  if (!honorific && toks.length === 1 && initial && FOREIGN_ARTICLE_AFTER.test(text.slice(end, end + 8))) return;
+  if (!honorific && toks.length === 1 && initial && text.charCodeAt(end) === 32 && FOREIGN_ARTICLE_AFTER.test(text.slice(end, end + 8)))
+    return;
   let confidence = 0;
   if (place === coreCount) {
     // Only places: a person only when an honorific or a role word says so ("Queen Victoria").
@@ -1630,8 +1663,7 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
   else if (!cue && article && !attributive) confidence *= 0.5;
   else if (!cue && PLACE_OF_BEFORE.test(before)) confidence *= 0.4;
   // "a tiny kitchen in Leith": a lone surname-like word after "in" is a town far more often than a person.
-  else if (!cue && coreCount === 1 && strong === 1 && IN_BEFORE.test(before) && !/^['’]s\b/.test(text.slice(end, end + 3)))
-    confidence *= 0.7;
+  else if (!cue && coreCount === 1 && strong === 1 && IN_BEFORE.test(before) && !possessiveAt(text, end)) confidence *= 0.7;
   else if (!cue && placePrep && coreCount === 1 && strong === 0) confidence *= 0.6;
   // A lone word that is a name only by its letters or ending ("Tromsø") after a place preposition is a place.
   else if (!cue && placePrep && coreCount === 1 && !(flagsOf(toks[0]!) & (NAME | FAMOUS))) confidence *= 0.6;
@@ -1645,7 +1677,7 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
     confidence *= 0.6;
   if (!honorific && inTitle && !cuedBefore) confidence *= 0.5;
   // An eponym ("Turing test", "Monty Hall problem"); not in the possessive ("Schrödinger's cat").
-  if (!cue && confidence > 0 && EPONYM_HEAD.test(text.slice(end, end + 16))) confidence *= 0.4;
-  if (suffix && confidence > 0) end += suffix[0].length;
+  if (!cue && confidence > 0 && text.charCodeAt(end) === 32 && EPONYM_HEAD.test(text.slice(end, end + 16))) confidence *= 0.4;
+  if (suffix && confidence > 0) end += suffix.length;
   if (confidence > 0) out.push({ type: "PERSON", start, end, confidence });
 }
