@@ -88,6 +88,8 @@ CHARACTER_CLASS[46] = DOT | PHONE_PUNCTUATION;
 for (const c of "/()+") CHARACTER_CLASS[c.charCodeAt(0)] = PHONE_PUNCTUATION;
 for (let c = 65; c <= 90; c++) CHARACTER_CLASS[c] = CHARACTER_CLASS[c + 32] = LETTER;
 
+const ASCII_DIGIT = /\d/;
+
 let lastText: string | undefined;
 let lastFacts: DigitFacts = NO_DIGITS;
 
@@ -101,9 +103,9 @@ export function digitFacts(text: string): DigitFacts {
 }
 
 function computeDigitFacts(text: string): DigitFacts {
-  let k = 0;
-  while (k < text.length && !isAsciiDigit(text.charCodeAt(k))) k++;
-  if (k === text.length) return NO_DIGITS;
+  // A regex finds the first digit quicker than a loop does (most texts have none).
+  let k = text.search(ASCII_DIGIT);
+  if (k < 0) return NO_DIGITS;
   let digits = 0;
   let longestRun = 0;
   let longestSpacedRun = 0;
