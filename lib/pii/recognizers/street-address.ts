@@ -43,12 +43,21 @@ function typesOfWord(word: string): number {
   return (SUFFIX_WORDS.has(word) ? SUFFIX_TYPE : 0) | (PREFIX_WORDS.has(word) ? PREFIX_TYPE : 0);
 }
 
+/** A hash of a run of ASCII letters as lower case (codes ORed with 32), for a first test without slicing it. */
+function asciiWordHash(hash: number, code: number): number {
+  return (Math.imul(hash, 31) + (code | 32)) | 0;
+}
+const TYPE_WORD_HASHES = new Set(
+  [...SUFFIX_WORDS, ...PREFIX_WORDS].map((w) => [...w].reduce((h, ch) => asciiWordHash(h, ch.charCodeAt(0)), 0)),
+);
+
 /**
  * Which street-type word sets (SUFFIX_TYPE, PREFIX_TYPE bits) have a word in `text`, as its
  * lower-case words split at anything but a letter would tell ("ſ" folds to "s", as in the patterns).
  * Lower-casing leaves every ASCII character that is no letter as it is, so the text is read run by
- * run between them: a run of ASCII letters is one word; only a run with other characters in it is
- * lower-cased and split (most texts have none, and are not copied whole).
+ * run between them: a run of ASCII letters is one word, looked up only when its hash is a type
+ * word's; only a run with other characters in it is lower-cased and split (most texts have none,
+ * and are not copied whole).
  */
 function streetTypesIn(text: string): number {
   let found = 0;
@@ -59,9 +68,14 @@ function streetTypesIn(text: string): number {
     }
     const start = k;
     let ascii = true;
-    for (; k < text.length && isRunCharacter(text.charCodeAt(k)); k++) if (text.charCodeAt(k) >= 128) ascii = false;
+    let hash = 0;
+    for (; k < text.length && isRunCharacter(text.charCodeAt(k)); k++) {
+      const code = text.charCodeAt(k);
+      if (code >= 128) ascii = false;
+      else hash = asciiWordHash(hash, code);
+    }
     if (ascii) {
-      if (k - start <= LONGEST_TYPE_WORD) found |= typesOfWord(text.slice(start, k).toLowerCase());
+      if (k - start <= LONGEST_TYPE_WORD && TYPE_WORD_HASHES.has(hash)) found |= typesOfWord(text.slice(start, k).toLowerCase());
     } else {
       for (const word of text
         .slice(start, k)
@@ -79,9 +93,27 @@ function isRunCharacter(code: number): boolean {
   return code >= 128 || isAsciiLetter(code);
 }
 
+const COMPOUND_END = new RegExp(`(?:${COMPOUND})$`, "i");
+
+/**
+ * Whether a COMPOUND street word stands before white space and a digit, as /(?:COMPOUND)\s+\d/i
+ * would find, asked only where a digit follows white space: the word's end is where that white space
+ * begins (no street word ends in white space), and 24 characters hold the longest of them.
+ */
+function compoundBeforeNumber(text: string): boolean {
+  for (let k = 1; k < text.length; k++) {
+    if (!isDigit(text.charCodeAt(k)) || !isSpace(text.charCodeAt(k - 1))) continue;
+    let j = k - 1;
+    while (j > 0 && isSpace(text.charCodeAt(j - 1))) j--;
+    if (COMPOUND_END.test(text.slice(Math.max(0, j - 24), j))) return true;
+  }
+  return false;
+}
+
 // `pre`, when given, is a cheaper test that any match of `re` passes: without it `re` is not run.
 // `types`, likewise: `re` runs only on a text that has one of these words.
-const ANCHORS: Array<{ re: RegExp; confidence: number; pre?: RegExp; types?: number }> = [
+// `gate`, likewise: a cheap test written by hand.
+const ANCHORS: Array<{ re: RegExp; confidence: number; pre?: RegExp; gate?: (text: string) => boolean; types?: number }> = [
   // 12 Main St · 221B Baker Street · 1987 74 Diakou Street
   {
     re: new RegExp(`\\b${NUM}\\s+(?:${W}\\s+){1,4}?(?:${SUFFIX_TYPES})(?![\\p{L}\\p{N}])\\.?`, "giu"),
@@ -117,7 +149,7 @@ const ANCHORS: Array<{ re: RegExp; confidence: number; pre?: RegExp; types?: num
   {
     re: new RegExp(`(?:\\b${W}\\s+)?(?:\\p{L}+-)*\\p{L}*(?:${COMPOUND})\\s+${NUM}\\b\\.?`, "giu"),
     confidence: 0.8,
-    pre: new RegExp(`(?:${COMPOUND})\\s+\\d`, "i"),
+    gate: compoundBeforeNumber,
   },
   // Japanese block addresses, chōme-banchi-gō then a ward or city: "3-14-2 Jingumae, Shibuya-ku, Tokyo".
   {
@@ -898,8 +930,9 @@ export function findStreetAddresses(text: string): Candidate[] {
   const search = new AddressSearch(text);
   const { out, isLowercaseText } = search;
   const streetTypes = streetTypesIn(text);
-  for (const { re, confidence, pre, types } of ANCHORS) {
+  for (const { re, confidence, pre, gate, types } of ANCHORS) {
     if (pre && !pre.test(text)) continue;
+    if (gate && !gate(text)) continue;
     if (types && (streetTypes & types) === 0) continue;
     for (const m of text.matchAll(re)) {
       const cue = addressCueBefore(text, m.index);
