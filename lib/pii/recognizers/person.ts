@@ -768,15 +768,20 @@ export function findPersons(text: string): Candidate[] {
 
 /**
  * A name seen once is the same person wherever its parts recur ("Teresa Kreutzmann … Kreutzmann
- * said"), in any case ("… kreutzmann"): the repeats of `found` names' parts that no found name covers.
+ * said"), in any case ("… kreutzmann"): the repeats of the `found` names' parts (other types of
+ * personal data among `found` are left out) that no found name covers.
  */
 export function findRepeatedNames(text: string, found: readonly Candidate[], tokens?: Token[]): Candidate[] {
-  const named = found.filter((c) => c.confidence >= 0.5);
+  const named = found.filter((c) => c.type === "PERSON" && c.confidence >= 0.5);
   const seen = new Set<string>();
-  // A name found many times is split into its parts once ("Anna, Anna, …" holds one name).
+  // A name found many times is split into its parts once ("Anna, Anna, …" holds one name); the
+  // same name as the last one is known without a copy of it.
   const values = new Set<string>();
+  let last = "";
   for (const c of named) {
+    if (c.end - c.start === last.length && text.startsWith(last, c.start)) continue;
     const value = text.slice(c.start, c.end);
+    last = value;
     if (values.has(value)) continue;
     values.add(value);
     for (const part of value.split(/[\s.,]+/)) {
@@ -1536,6 +1541,21 @@ const THE_BEFORE = atEnd(/\bthe\s+/i);
 const PLACE_PREPOSITION_BEFORE = atEnd(/\b(?:in|at|from|to|near|into|across|around|visit|visiting|of)\s+/);
 const IN_BEFORE = atEnd(/\bin\s+/);
 
+/** Whether `s` ends in an ASCII letter and white space (/[A-Za-z]\s+$/): what each of the tests above needs. */
+function endsInWordAndSpace(s: string): boolean {
+  let k = s.length - 1;
+  if (k < 0 || !isSpaceAt(s, k)) return false;
+  while (k >= 0 && isSpaceAt(s, k)) k--;
+  const c = s.charCodeAt(k);
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/** /\s/ at `k`, without the regex for plain ASCII. */
+function isSpaceAt(s: string, k: number): boolean {
+  const c = s.charCodeAt(k);
+  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(s[k]!);
+}
+
 function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolean, out: Candidate[], inTitle = false): void {
   // A leading role word ("Coach", "Queen") is a cue, not part of the name.
   let lead = 0;
@@ -1646,8 +1666,10 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
     !cue && (before.endsWith(" and ") || before.endsWith(" or ") || before.endsWith(" & "))
       ? before.replace(/[\p{Lu}][\p{L}\p{M}'’-]*(?:\s[\p{Lu}][\p{L}\p{M}'’-]*)?\s(?:and|or|&)\s+$/u, "")
       : before;
-  const article = !cue && (ARTICLE_BEFORE.test(before) || (beforeFirst !== before && ARTICLE_BEFORE.test(beforeFirst)));
-  const placePrep = !cue && PLACE_PREPOSITION_BEFORE.test(before);
+  // (The wording tests below all end in a word and white space: most texts before a run do not.)
+  const wordBefore = !cue && endsInWordAndSpace(before);
+  const article = !cue && ((wordBefore && ARTICLE_BEFORE.test(before)) || (beforeFirst !== before && ARTICLE_BEFORE.test(beforeFirst)));
+  const placePrep = wordBefore && PLACE_PREPOSITION_BEFORE.test(before);
   // "a Harvey Leach concert": a full name used before a noun stays a name.
   // (A function word next is no noun: "the Opel Corsa the same car".)
   const attributive = strong >= 1 && coreCount >= 2 && NOUN_NEXT.test(text.slice(end, end + 12));
@@ -1656,14 +1678,15 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
   const ownerOfNoun =
     strong === 1 &&
     coreCount === 1 &&
+    wordBefore &&
     THE_BEFORE.test(before) &&
     /^ \p{Ll}{3,}/u.test(text.slice(end, end + 5)) &&
     NOUN_NEXT.test(text.slice(end, end + 12));
   if (!cue && article && ownerOfNoun) confidence *= 0.8;
   else if (!cue && article && !attributive) confidence *= 0.5;
-  else if (!cue && PLACE_OF_BEFORE.test(before)) confidence *= 0.4;
+  else if (wordBefore && PLACE_OF_BEFORE.test(before)) confidence *= 0.4;
   // "a tiny kitchen in Leith": a lone surname-like word after "in" is a town far more often than a person.
-  else if (!cue && coreCount === 1 && strong === 1 && IN_BEFORE.test(before) && !possessiveAt(text, end)) confidence *= 0.7;
+  else if (!cue && coreCount === 1 && strong === 1 && wordBefore && IN_BEFORE.test(before) && !possessiveAt(text, end)) confidence *= 0.7;
   else if (!cue && placePrep && coreCount === 1 && strong === 0) confidence *= 0.6;
   // A lone word that is a name only by its letters or ending ("Tromsø") after a place preposition is a place.
   else if (!cue && placePrep && coreCount === 1 && !(flagsOf(toks[0]!) & (NAME | FAMOUS))) confidence *= 0.6;
@@ -1672,7 +1695,7 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
     !cue &&
     coreCount === 1 &&
     confidence > 0 &&
-    (TRAVEL_BEFORE.test(before) || (beforeFirst !== before && TRAVEL_BEFORE.test(beforeFirst)))
+    ((wordBefore && TRAVEL_BEFORE.test(before)) || (beforeFirst !== before && TRAVEL_BEFORE.test(beforeFirst)))
   )
     confidence *= 0.6;
   if (!honorific && inTitle && !cuedBefore) confidence *= 0.5;
