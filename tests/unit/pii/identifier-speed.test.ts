@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findCreditCards } from "@/lib/pii/recognizers/credit-card";
 import { findDatesOfBirth } from "@/lib/pii/recognizers/date-of-birth";
+import { findHandles } from "@/lib/pii/recognizers/handle";
 import { findIbans } from "@/lib/pii/recognizers/iban";
 import { findIpAddresses } from "@/lib/pii/recognizers/ip-address";
 import { findNationalIds } from "@/lib/pii/recognizers/national-id";
@@ -83,5 +84,16 @@ describe("the skips drop nothing", () => {
     expect(taken("card 4111-1111-1111-1111", findCreditCards("card 4111-1111-1111-1111"))).toEqual(["4111-1111-1111-1111"]);
     const iban = "pay gb82 west 1234 5698 7654 32 to me";
     expect(taken(iban, findIbans(iban))).toEqual(["gb82 west 1234 5698 7654 32"]);
+  });
+});
+
+describe("handles read the line around an '@' from the '@', however long the line", () => {
+  it("a decorator after a long indent, a chat speaker after one, a mention after a long line", () => {
+    const indent = " ".repeat(3000);
+    expect(findHandles(`${indent}@property\n${indent}def name(self):`)).toEqual([]);
+    const speaker = `${indent}[10:42] @kenji: can you send it?`;
+    expect(findHandles(speaker).map((c) => [speaker.slice(c.start, c.end), c.confidence])).toEqual([["@kenji", 0.9]]);
+    const mention = `${"word ".repeat(2000)}@anna`;
+    expect(taken(mention, findHandles(mention))).toEqual(["@anna"]);
   });
 });
