@@ -572,9 +572,29 @@ function isCapitalised(t: string): boolean {
   return /^\p{Lu}[\p{Ll}\p{M}]/u.test(t) || /^\p{Lu}['’]\p{Lu}\p{Ll}/u.test(t) || /^\p{Lu}\.?$/u.test(t);
 }
 
+/**
+ * Whether `start` opens a sentence: what /(?:[.!?]["')\]]?\s+|\n\s*|^\s*|["“(]\s*)$/ finds in the
+ * four characters before it (read in place, without a copy), or a list item.
+ */
 function sentenceInitial(text: string, start: number): boolean {
-  const before = text.slice(Math.max(0, start - 4), start);
-  return start === 0 || /(?:[.!?]["')\]]?\s+|\n\s*|^\s*|["“(]\s*)$/.test(before) || listItemStart(text, start);
+  if (start === 0) return true;
+  const from = Math.max(0, start - 4);
+  let k = start - 1;
+  let lineBreak = false;
+  for (; k >= from && isSpaceAt(text, k); k--) if (text.charCodeAt(k) === 10) lineBreak = true;
+  // Only white space in the four characters (or none), or a line break in the trailing white space.
+  if (k < from || lineBreak) return true;
+  const c = text.charCodeAt(k);
+  if (c === 34 || c === 0x201c || c === 40) return true; // " “ (
+  if (k < start - 1) {
+    // A full stop, "!" or "?", perhaps closed by a quote or a bracket, and white space.
+    if (c === 46 || c === 33 || c === 63) return true;
+    if ((c === 34 || c === 39 || c === 41 || c === 93) && k - 1 >= from) {
+      const p = text.charCodeAt(k - 1);
+      if (p === 46 || p === 33 || p === 63) return true;
+    }
+  }
+  return listItemStart(text, start);
 }
 
 /**
@@ -1037,16 +1057,18 @@ const NAME_FIELD_VALUE = new RegExp(
 /** Values of name fields in forms: "NAME: CHIDINMA OKONKWO", "SURNAME: NGUYEN / GIVEN NAMES: THI LAN". */
 function findLabeledNames(text: string, out: Candidate[], lexicon: Lexicon): void {
   // Looked for at each separator only: a label search over the whole text is slow.
-  for (const sep of text.matchAll(/[:=]/g)) {
+  for (let at = 0; at < text.length; at++) {
+    const sep = text.charCodeAt(at);
+    if (sep !== 58 && sep !== 61) continue; // ":", "="
     // The word before the separator must be able to end a label ("name", "SURNAME", "Patient"):
     // a cheap test before the label regex.
-    let e = sep.index;
+    let e = at;
     while (e > 0 && (text[e - 1] === " " || text[e - 1] === '"' || text[e - 1] === "'")) e--;
     let b = e;
-    while (b > 0 && /\p{L}/u.test(text[b - 1]!)) b--;
-    if (!NAME_LABEL_LAST_WORDS.has(text.slice(b, e).toLowerCase())) continue;
-    if (!NAME_LABEL_BEFORE.test(text.slice(Math.max(0, sep.index - 24), sep.index))) continue;
-    NAME_FIELD_VALUE.lastIndex = sep.index + 1;
+    while (b > 0 && letterUnitAt(text, b - 1)) b--;
+    if (b === e || !NAME_LABEL_LAST_WORDS.has(text.slice(b, e).toLowerCase())) continue;
+    if (!NAME_LABEL_BEFORE.test(text.slice(Math.max(0, at - 24), at))) continue;
+    NAME_FIELD_VALUE.lastIndex = at + 1;
     const m = NAME_FIELD_VALUE.exec(text);
     if (!m) continue;
     const value = m[1]!;
@@ -1058,6 +1080,13 @@ function findLabeledNames(text: string, out: Candidate[], lexicon: Lexicon): voi
     const start = m.index + m[0].length - value.length;
     out.push({ type: "PERSON", start, end: start + value.length, confidence: 0.8 });
   }
+}
+
+/** /\p{L}/u tested on the one code unit at `k` (a surrogate alone is no letter), without the regex for plain ASCII. */
+function letterUnitAt(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return /\p{L}/u.test(text[k]!);
 }
 
 /** True when tokens[j] opens a chain of up to three particles, one space apart, that ends in a capitalised token. */
@@ -1613,26 +1642,6 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
     (hasSuffix && /\p{Lu}{2}/u.test(toks[toks.length - 1]!.text)) ||
     (suffix !== null && /[VX]|II/.test(suffix) && !suffix.startsWith(","));
   const initial = sentenceInitial(text, start);
-  // A word seen naming a thing before an acronym or a model number ("Roth IRA", "Roth 401(k)") names
-  // that thing wherever it stands alone in the text, unless an honorific or wording says person.
-  if (coreCount === 1 && !honorific && !cuedBefore && termWords.has(toks[lastCore]!.lower)) return;
-  // A German form label is a compound noun, not a speaker: "Kontoinhaber:", "Lieferadresse:".
-  if (coreCount === 1 && unknown === 1 && !honorific && GERMAN_LABEL.test(toks[lastCore]!.lower)) return;
-  // A greeting before an everyday word that is no given name: "Hello World", "Hi Team", "Hey Friend".
-  if (
-    coreCount === 1 &&
-    firstCore === "WEAK" &&
-    cuedBefore &&
-    !cueAfter &&
-    (flagsOf(toks[lastCore]!) & (VERY_COMMON | GIVEN)) === VERY_COMMON &&
-    GREETING_BEFORE.test(before)
-  )
-    return;
-  // "San Gimignano", "São Paulo", "Puerto Montt": saints' and harbour names open places, not people.
-  if (!honorific && toks.length >= 2 && PLACE_OPENERS.has(toks[0]!.text)) return;
-  // "Schreib eine kurze Geschichte": an imperative, not a name, opening a sentence in another language.
-  if (!honorific && toks.length === 1 && initial && text.charCodeAt(end) === 32 && FOREIGN_ARTICLE_AFTER.test(text.slice(end, end + 8)))
-    return;
   let confidence = 0;
   if (place === coreCount) {
     // Only places: a person only when an honorific or a role word says so ("Queen Victoria").
@@ -1657,6 +1666,27 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
     else confidence = cue ? 0.75 : 0;
   }
   if (confidence === 0) return;
+  // (The vetoes below are asked only of a run that scored: most do not.)
+  // A word seen naming a thing before an acronym or a model number ("Roth IRA", "Roth 401(k)") names
+  // that thing wherever it stands alone in the text, unless an honorific or wording says person.
+  if (coreCount === 1 && !honorific && !cuedBefore && termWords.has(toks[lastCore]!.lower)) return;
+  // A German form label is a compound noun, not a speaker: "Kontoinhaber:", "Lieferadresse:".
+  if (coreCount === 1 && unknown === 1 && !honorific && GERMAN_LABEL.test(toks[lastCore]!.lower)) return;
+  // A greeting before an everyday word that is no given name: "Hello World", "Hi Team", "Hey Friend".
+  if (
+    coreCount === 1 &&
+    firstCore === "WEAK" &&
+    cuedBefore &&
+    !cueAfter &&
+    (flagsOf(toks[lastCore]!) & (VERY_COMMON | GIVEN)) === VERY_COMMON &&
+    GREETING_BEFORE.test(before)
+  )
+    return;
+  // "San Gimignano", "São Paulo", "Puerto Montt": saints' and harbour names open places, not people.
+  if (!honorific && toks.length >= 2 && PLACE_OPENERS.has(toks[0]!.text)) return;
+  // "Schreib eine kurze Geschichte": an imperative, not a name, opening a sentence in another language.
+  if (!honorific && toks.length === 1 && initial && text.charCodeAt(end) === 32 && FOREIGN_ARTICLE_AFTER.test(text.slice(end, end + 8)))
+    return;
   // After an article or a place preposition a capitalised run is a thing or a place ("the Kindle
   // Paperwhite", "in Berlin"), unless wording says otherwise.
   // The second of two coordinated items shares the first one's context: "the Ming and Qing dynasties",
