@@ -18,6 +18,10 @@ class Word {
   kind: Kind | undefined = undefined;
   /** Whether its leading letters open a known multi-word place or thing (markPhrases), until asked. */
   opensPhrase: boolean | undefined = undefined;
+  /** How it cues a lower-case name beside it (lowerCues), or -1 until asked. */
+  cues = -1;
+  /** nameLike(lower), until asked. */
+  nameShaped: boolean | undefined = undefined;
   constructor(
     readonly text: string,
     readonly lower: string,
@@ -386,7 +390,7 @@ function kindOfToken(tok: Token, lexicon: Lexicon): Kind {
 function lowerName(tok: Token): boolean {
   if (tok.glued) return false;
   const f = flagsOf(tok);
-  return (f & NAME) !== 0 || ((f & COMMON) === 0 && nameLike(tok.lower));
+  return (f & NAME) !== 0 || ((f & COMMON) === 0 && (tok.word.nameShaped ??= nameLike(tok.lower)));
 }
 
 /** An unknown word shaped like a surname (a typical ending) or written with letters English lacks. */
@@ -997,22 +1001,31 @@ function findSlashNames(text: string, out: Candidate[], lexicon: Lexicon): void 
   }
 }
 
+// How a word can cue a lower-case name beside it: the last word of a cue before it ("tell", "to"),
+// or "from", "just" or a texting verb after it.
+const CUES_NEXT = 1;
+const CUES_PREVIOUS = 2;
+
+/** The word's CUES_NEXT and CUES_PREVIOUS bits, worked out once per word. */
+function lowerCues(word: Word): number {
+  if (word.cues < 0) {
+    const w = word.lower;
+    word.cues =
+      (LOWER_CUE_LAST_WORDS.has(w) || w === "to" ? CUES_NEXT : 0) |
+      (w === "from" || w === "just" || LOWER_TEXT_VERBS.has(w) ? CUES_PREVIOUS : 0);
+  }
+  return word.cues;
+}
+
 /** Lower-case given names, in text that otherwise has capitals, after or before strong wording; a lower-case surname right after joins. */
 function findCuedLowercaseNames(text: string, tokens: Token[], out: Candidate[], _lexicon: Lexicon): void {
   for (let i = 1; i < tokens.length; i++) {
     const tok = tokens[i]!;
     // The cue's last word before, or "from" after, is checked first: it is cheaper than the name lists.
     if (tok.cap || tok.lower.length < 3) continue;
+    const next = tokens[i + 1];
+    if (!(lowerCues(tokens[i - 1]!.word) & CUES_NEXT) && !(next && lowerCues(next.word) & CUES_PREVIOUS)) continue;
     const prevLower = tokens[i - 1]!.lower;
-    const nextLower = tokens[i + 1]?.lower;
-    if (
-      !LOWER_CUE_LAST_WORDS.has(prevLower) &&
-      nextLower !== "from" &&
-      prevLower !== "to" &&
-      nextLower !== "just" &&
-      !(nextLower && LOWER_TEXT_VERBS.has(nextLower))
-    )
-      continue;
     if (!isLowerName(tok)) {
       // A given name that is also a word ("dawn", "crystal") needs wording on both sides, or a texting verb:
       // "a msg to dawn from the HOA", "omg crystal just txted me".
@@ -1024,7 +1037,6 @@ function findCuedLowercaseNames(text: string, tokens: Token[], out: Candidate[],
       continue;
     }
     let end = tok.end;
-    const next = tokens[i + 1];
     if (next !== undefined && isLowerName(next) && next!.start === tok.end + 1 && text[tok.end] === " ") end = next!.end;
     const before = text.slice(Math.max(0, tok.start - 20), tok.start);
     if (!LOWER_CUE_BEFORE.test(before) && !LOWER_CUE_AFTER.test(text.slice(end, end + 30))) continue;
