@@ -801,6 +801,18 @@ function coverage(spans: readonly Candidate[]): ((at: number) => boolean) & { ad
   });
 }
 
+/**
+ * The next match of the global `re` from its lastIndex, as text.matchAll(re) gives them one by one
+ * (an empty match moves on a character), without the copy of `re` that matchAll makes: on prompts
+ * of a line or two that copy cost more than most of the searches. Set re.lastIndex = 0 first; the
+ * loop must not run `re` on anything else in between.
+ */
+function nextMatch(re: RegExp, text: string): RegExpExecArray | null {
+  const m = re.exec(text);
+  if (m !== null && m[0].length === 0) re.lastIndex++;
+  return m;
+}
+
 const WORD = /\p{L}[\p{L}\p{M}'’.-]*/gu;
 
 /** Whether every word of `s` (it has one at least) is an everyday word: "Windows 11", "Chapter 4" name no street. */
@@ -934,7 +946,8 @@ export function findStreetAddresses(text: string): Candidate[] {
     if (pre && !pre.test(text)) continue;
     if (gate && !gate(text)) continue;
     if (types && (streetTypes & types) === 0) continue;
-    for (const m of text.matchAll(re)) {
+    re.lastIndex = 0;
+    for (let m = nextMatch(re, text); m; m = nextMatch(re, text)) {
       const cue = addressCueBefore(text, m.index);
       // In text that has capitals, a street named only by lower-case everyday words is prose that
       // ends in a street-type word: "a Node 20 app that exposes port 3000", "5 things that park".
@@ -946,7 +959,7 @@ export function findStreetAddresses(text: string): Candidate[] {
   if (NUMBER_BEFORE_STREET_TYPE.test(text)) {
     const re = isLowercaseText ? NAME_NUM_TYPE_LOWER : NAME_NUM_TYPE;
     re.lastIndex = 0;
-    for (const m of text.matchAll(re)) {
+    for (let m = nextMatch(re, text); m; m = nextMatch(re, text)) {
       if (onlyEverydayWords(m[1]!)) continue;
       // A street an anchor above already found ("Via Tasso 129 street") is left as it is.
       if (out.some((c) => c.start < m.index + m[0].length && m.index < c.end)) continue;
@@ -954,7 +967,8 @@ export function findStreetAddresses(text: string): Candidate[] {
     }
   }
   for (const re of [NUM_NAME_NUM, NAME_NUM]) {
-    for (const m of text.matchAll(re)) {
+    re.lastIndex = 0;
+    for (let m = nextMatch(re, text); m; m = nextMatch(re, text)) {
       const cue = addressCueBefore(text, m.index) || opensLine(text, m.index);
       // "Windows 11", "Chapter 4": an ordinary word then a number is not a street.
       if (onlyEverydayWords(m[0])) continue;
@@ -969,7 +983,8 @@ export function findStreetAddresses(text: string): Candidate[] {
   // A town and its postcode after "in": "support Factset in Bjert 6091 in its mission", "in København K
   // 1421", "in ÖVERTURINGEN 840 24", "in Quinta de São Tiago 3610-114". Not a year ("in Windows 2000"),
   // nor ordinary words ("in Room 1204"); the postcode must end the phrase.
-  for (const m of text.matchAll(TOWN_POSTCODE)) {
+  TOWN_POSTCODE.lastIndex = 0;
+  for (let m = nextMatch(TOWN_POSTCODE, text); m; m = nextMatch(TOWN_POSTCODE, text)) {
     const [, town, code] = m as unknown as [string, string, string];
     if (/^(?:19|20)\d\d$/.test(code)) continue;
     const words = town.match(WORD) ?? [];
@@ -988,7 +1003,8 @@ export function findStreetAddresses(text: string): Candidate[] {
     const found = coverage(out);
     let parts: StretchFacts | undefined;
     let bareCodes: StretchFacts | undefined;
-    for (const m of text.matchAll(UNIT_FIRST)) {
+    UNIT_FIRST.lastIndex = 0;
+    for (let m = nextMatch(UNIT_FIRST, text); m; m = nextMatch(UNIT_FIRST, text)) {
       const mEnd = m.index + m[0].length;
       if (found(m.index)) continue;
       const to = search.extend(mEnd);
@@ -1007,7 +1023,8 @@ export function findStreetAddresses(text: string): Candidate[] {
   // Inside an IBAN-shaped run ("GB33 BUKB 2020 1555 5555 57", perhaps with a wrong checksum) the
   // letters and digits are a bank and account numbers, not a street.
   if (IBAN_SHAPE_PRE.test(text)) {
-    for (const m of text.matchAll(IBAN_SHAPE)) {
+    IBAN_SHAPE.lastIndex = 0;
+    for (let m = nextMatch(IBAN_SHAPE, text); m; m = nextMatch(IBAN_SHAPE, text)) {
       const s0 = m.index,
         e0 = m.index + m[0].length;
       for (let k = out.length - 1; k >= 0; k--) if (out[k]!.start < e0 && s0 < out[k]!.end) out.splice(k, 1);
@@ -1015,7 +1032,8 @@ export function findStreetAddresses(text: string): Candidate[] {
   }
   // Book numbers: "ISBN 0 306 40615 2" is digits in groups, not a house number and a postcode.
   if (/isbn/i.test(text)) {
-    for (const m of text.matchAll(ISBN)) {
+    ISBN.lastIndex = 0;
+    for (let m = nextMatch(ISBN, text); m; m = nextMatch(ISBN, text)) {
       const s0 = m.index,
         e0 = m.index + m[0].length;
       for (let k = out.length - 1; k >= 0; k--) if (out[k]!.start < e0 && s0 < out[k]!.end) out.splice(k, 1);
@@ -1023,7 +1041,8 @@ export function findStreetAddresses(text: string): Candidate[] {
   }
   // Postcodes named as such: "ZIP: 1098", "my zip code is 35350".
   if (/zip|post|plz/i.test(text)) {
-    for (const m of text.matchAll(NAMED_POSTCODE)) {
+    NAMED_POSTCODE.lastIndex = 0;
+    for (let m = nextMatch(NAMED_POSTCODE, text); m; m = nextMatch(NAMED_POSTCODE, text)) {
       const start = m.index + m[0].length - m[1]!.length;
       if (/\d/.test(m[1]!)) out.push({ type: "STREET_ADDRESS", start, end: m.index + m[0].length, confidence: 0.8 });
     }
@@ -1032,12 +1051,13 @@ export function findStreetAddresses(text: string): Candidate[] {
 }
 
 /** "the corner of 159 Venizelou str and Rennie Union": two streets joined by "and". */
+const CORNER =
+  /\bthe corner of\s+((?:[^\n.?!]|\.(?=\s+and\b))[^\n?!]{2,60}?)\s+and\s+((?:[\p{Lu}\d][\p{L}\p{M}'’.\d-]*\s?){1,4}?)(?=\s*(?:St\.|Street)?\s*(?:[.?!,]|$|\n|\s+\p{Ll}))/giu;
+
 function findCorners(search: AddressSearch): void {
-  for (const m of search.text.matchAll(
-    /\bthe corner of\s+((?:[^\n.?!]|\.(?=\s+and\b))[^\n?!]{2,60}?)\s+and\s+((?:[\p{Lu}\d][\p{L}\p{M}'’.\d-]*\s?){1,4}?)(?=\s*(?:St\.|Street)?\s*(?:[.?!,]|$|\n|\s+\p{Ll}))/giu,
-  )) {
-    search.push(m.index, m.index + m[0].length, 0.85);
-  }
+  const { text } = search;
+  CORNER.lastIndex = 0;
+  for (let m = nextMatch(CORNER, text); m; m = nextMatch(CORNER, text)) search.push(m.index, m.index + m[0].length, 0.85);
 }
 
 // Japanese addresses in kanji: prefecture (都道府県), then city, ward, town or village, then the
@@ -1056,7 +1076,8 @@ const JP_LABEL = /^(?:住所|所在地|現住所|送り先|お届け先)/;
 export function findJapaneseAddresses(text: string): Candidate[] {
   const out: Candidate[] = [];
   if (!/[市区町村郡]/.test(text)) return out;
-  for (const m of text.matchAll(JP_ADDRESS)) {
+  JP_ADDRESS.lastIndex = 0;
+  for (let m = nextMatch(JP_ADDRESS, text); m; m = nextMatch(JP_ADDRESS, text)) {
     const label = JP_LABEL.exec(m[0]);
     const start = m.index + (label ? label[0].length : 0);
     out.push({ type: "STREET_ADDRESS", start, end: m.index + m[0].length, confidence: 0.85 });
