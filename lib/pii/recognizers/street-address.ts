@@ -180,7 +180,10 @@ const ANCHORS: Array<{ re: RegExp; confidence: number; pre?: RegExp; gate?: (tex
 // "5366 Pivovarská 276", "7878 Rahu 37": house number, name, number. Ambiguous with prose
 // ("2019 Python 3"), so it counts only beside address wording or a unit designator.
 const NUM_NAME_NUM = /\b\d{1,6}[ \t]+(?:[\p{Lu}][\p{L}\p{M}'’.-]*[ \t]+){1,4}\d{1,5}[A-Za-z]?\b/gu;
-const NAME_NUM = /(?<![\p{L}\p{N}])(?:[\p{Lu}][\p{L}\p{M}'’-]+[ \t]+){1,3}\d{1,5}[A-Za-z]?(?:\/\d{1,5})?\b(?![.,:/]\d)/gu;
+// A capital with no letter or digit before it (looked back for past the capital: the same as a
+// lookbehind before it, but every position that is no capital fails at once, without looking back).
+const NAME_NUM =
+  /[\p{Lu}](?<![\p{L}\p{N}]\p{Lu})[\p{L}\p{M}'’-]+[ \t]+(?:[\p{Lu}][\p{L}\p{M}'’-]+[ \t]+){0,2}\d{1,5}[A-Za-z]?(?:\/\d{1,5})?\b(?![.,:/]\d)/gu;
 
 const NAME_NUM_TYPE =
   /(?<![\p{L}\p{N}])(?:[Cc]\/[ \t]*)?([\p{Lu}][\p{L}\p{M}'’-]*(?:[ \t]+[\p{L}][\p{L}\p{M}'’-]*){0,3})[ \t]+\d{1,5}[A-Za-z]?\.?[ \t]+(?:St\b\.?|st\b\.?|Street\b|street\b)/gu;
