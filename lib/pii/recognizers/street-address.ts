@@ -216,7 +216,7 @@ function addressCueBefore(text: string, at: number): boolean {
   if (e > 0 && last !== 58 && last !== 63) {
     if (last === 46) e--; // "addr."
     let b = e;
-    while (b > 0 && b > e - 10 && /[A-Za-z]/.test(text[b - 1]!)) b--;
+    while (b > 0 && b > e - 10 && isAsciiLetter(text.charCodeAt(b - 1))) b--;
     if (b === e || !ADDRESS_CUE_LAST_WORDS.has(text.slice(b, e).toLowerCase())) return false;
   } else if (e === 0) return false;
   return ADDRESS_CUE.test(text.slice(Math.max(0, at - 60), at));
@@ -354,22 +354,34 @@ function placePrefix(line: string): number {
   return 0;
 }
 
+const SENTENCE_MARK = /[!?;:@]|https?:/;
+const SENTENCE_BREAK = /\.\s+\p{Lu}\p{Ll}/u;
+const LOWERCASE_START = /^\p{Ll}/u;
+const NAME_PARTICLE = /^(?:nan|do|de|da|na|am|an|la|le|di|del|van|von)$/;
+
 function isShortAddressLine(line: string): boolean {
   const t = line.trim();
   if (!t || t.length > 45) return false;
   // City, state, postcode or country lines: capitalised words, codes, digits; no sentences.
-  if (/[!?;:@]|https?:/.test(t)) return false;
+  if (SENTENCE_MARK.test(t)) return false;
   // A phone line ends the block: "+36 1 234 5678-Office", "085 175 7641 fax".
-  if (/^\+/.test(t) || (t.match(/\d/g)?.length ?? 0) >= 7) return false;
-  if (/\.\s+\p{Lu}\p{Ll}/u.test(t)) return false;
+  if (t.charCodeAt(0) === 43 || digitCount(t) >= 7) return false;
+  if (SENTENCE_BREAK.test(t)) return false;
   const words = t.split(/[\s,]+/).filter(Boolean);
   if (words.length > 6) return false;
   const { common } = getLexicon();
-  let plainWords = 0;
-  for (const w of words) {
-    if (/^\p{Ll}/u.test(w) && common.has(w.toLowerCase()) && !/^(nan|do|de|da|na|am|an|la|le|di|del|van|von)$/.test(w)) plainWords++;
-  }
-  return plainWords === 0;
+  return !words.some((w) => LOWERCASE_START.test(w) && common.has(w.toLowerCase()) && !NAME_PARTICLE.test(w));
+}
+
+function digitCount(s: string): number {
+  let n = 0;
+  for (let k = 0; k < s.length; k++) if (isDigit(s.charCodeAt(k))) n++;
+  return n;
+}
+
+/** `word` without one full stop at its end ("St." as "St"). */
+function withoutFullStop(word: string): string {
+  return word.endsWith(".") ? word.slice(0, -1) : word;
 }
 
 const EXTEND_WINDOW = 256;
@@ -541,9 +553,11 @@ function stepRight(text: string, end: number, isLowercaseText: boolean): number 
 }
 
 /** A lone word that is no town: an everyday word ("Ankara. Total" aside), not an all-caps code and no known place. */
+const ALL_CAPS = /^[A-Z]{2,}$/;
+
 function isOrdinaryWord(word: string): boolean {
-  const bare = word.replace(/\.$/, "");
-  return getLexicon().common.has(bare.toLowerCase()) && !/^[A-Z]{2,}$/.test(word) && !isPlace(bare);
+  const bare = withoutFullStop(word);
+  return getLexicon().common.has(bare.toLowerCase()) && !ALL_CAPS.test(word) && !isPlace(bare);
 }
 
 /** Whether the character before `end` is a letter (of the two before it, as read by /\p{L}$/ on them). */
@@ -822,7 +836,7 @@ const WORD = /\p{L}[\p{L}\p{M}'’.-]*/gu;
 function onlyEverydayWords(s: string): boolean {
   const { common } = getLexicon();
   WORD.lastIndex = 0;
-  for (let w = WORD.exec(s); w; w = WORD.exec(s)) if (!common.has(w[0].toLowerCase().replace(/\.$/, ""))) return false;
+  for (let w = WORD.exec(s); w; w = WORD.exec(s)) if (!common.has(withoutFullStop(w[0].toLowerCase()))) return false;
   return true;
 }
 
