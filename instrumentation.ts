@@ -1,6 +1,10 @@
 // Runs once when a server instance starts (Next's instrumentation hook).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  // After a burst of work (an ingest, a report), gives the memory back once the server is idle.
+  import("./lib/idle-memory")
+    .then(({ startIdleCollection }) => startIdleCollection())
+    .catch((error: Error) => console.warn(`Starting the idle collection failed: ${error.message}`));
   // Not awaited: the server answers from the start; the quality code compiles meanwhile, then the
   // connections the reports read through open (rather than on the first report).
   setTimeout(() => {

@@ -3,7 +3,7 @@
 import "dotenv/config";
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { SERVER_NODE_FLAGS } from "./lib/app-server";
+import { SERVER_ENV, SERVER_NODE_FLAGS } from "./lib/app-server";
 import { ensureBuild } from "./lib/build";
 import { openDatabase, projectRoot } from "./lib/database";
 import { applyMigrations } from "./lib/schema-engine";
@@ -51,6 +51,7 @@ const server = spawn(
     cwd: projectRoot,
     stdio: "inherit",
     env: {
+      ...SERVER_ENV,
       ...process.env,
       NEXTAUTH_SECRET: ensureAuthSecret(),
       RANKLAB_SECRET_KEY: ensureSecretKey(),

@@ -24,7 +24,13 @@ export const INLINE_MAX_CHARS = 1_000;
 const JOB_CHARS = 64_000;
 
 type Pending = { job: RedactJob; resolve: (results: RedactResult[]) => void; reject: (error: Error) => void };
-type Thread = { worker: Worker; running: Pending | null };
+type Thread = { worker: Worker; running: Pending | null; retireTimer?: NodeJS.Timeout };
+
+/**
+ * A thread idle this long is stopped, unless it is the last: a burst (an import, a big batch) starts
+ * one per core, and each keeps a heap of its own (tens of MB) for as long as it lives.
+ */
+const RETIRE_IDLE_AFTER_MS = 30_000;
 
 const globalForPool = globalThis as unknown as { redactPool?: { threads: Thread[]; queue: Pending[]; nextId: number } };
 const pool = (globalForPool.redactPool ??= { threads: [], queue: [], nextId: 1 });
@@ -94,6 +100,7 @@ function dispatch(): void {
     if (!thread) return;
     const pending = pool.queue.shift()!;
     thread.running = pending;
+    clearTimeout(thread.retireTimer);
     // Referenced while it works, so that a script waiting on it does not exit.
     thread.worker.ref();
     thread.worker.postMessage(pending.job);
@@ -110,6 +117,13 @@ function fromSource(): string {
   return `require(${JSON.stringify(require.resolve(/* turbopackIgnore: true */ "tsx/cjs/api"))}).register(); require(${JSON.stringify(worker)});`;
 }
 
+/** Stops an idle thread unless it is the last one; it leaves the pool first, so no job is sent to it meanwhile. */
+function retireIfIdle(thread: Thread): void {
+  if (thread.running !== null || pool.threads.length <= 1) return;
+  pool.threads.splice(pool.threads.indexOf(thread), 1);
+  void thread.worker.terminate();
+}
+
 function startThread(): Thread | null {
   if (pool.threads.length >= availableParallelism()) return null;
   const worker = process.env.NEXT_RUNTIME
@@ -122,6 +136,7 @@ function startThread(): Thread | null {
     const pending = thread.running;
     thread.running = null;
     worker.unref();
+    thread.retireTimer = setTimeout(() => retireIfIdle(thread), RETIRE_IDLE_AFTER_MS).unref();
     if (pending) {
       if ("error" in reply) pending.reject(new Error(`Redaction failed: ${reply.error}`));
       else pending.resolve(reply.results);

@@ -1,4 +1,5 @@
 import { parentPort } from "node:worker_threads";
+import { startIdleCollection } from "../idle-memory";
 import { getLexicon } from "./lexicon";
 import { redact } from "./redact";
 import type { RedactOptions, RedactResult } from "./types";
@@ -11,6 +12,8 @@ export type RedactReply = { id: number; results: RedactResult[] } | { id: number
 // The word lists are opened and the patterns compiled as the thread starts, not on its first job.
 getLexicon();
 redact("Warm-up: Anna Smith, 12 Main Street, anna@example.org");
+// The thread's heap is its own: the process's idle collection does not reach it.
+startIdleCollection();
 
 parentPort?.on("message", (job: RedactJob) => {
   let reply: RedactReply;

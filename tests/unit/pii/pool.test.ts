@@ -1,5 +1,6 @@
+import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { redact } from "@/lib/pii";
 import { INLINE_MAX_CHARS, redactorFor, redactText, redactTexts } from "@/lib/pii/pool";
 
@@ -63,4 +64,27 @@ describe("redaction pool", () => {
     const text = names(200);
     expect(await redactTexts([text])).toEqual([redact(text)]);
   }, 60_000);
+
+  it.skipIf(availableParallelism() < 2)(
+    "stops threads idle for 30 s, all but one, and still serves the next job",
+    async () => {
+      const { threads } = (globalThis as unknown as { redactPool: { threads: { worker: Worker }[] } }).redactPool;
+      vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+      try {
+        // Two jobs of 64k characters or more: two threads at once.
+        await redactTexts([names(1_000), names(1_000)]);
+        const busy = threads.length;
+        expect(busy).toBeGreaterThanOrEqual(2);
+        vi.advanceTimersByTime(29_000);
+        expect(threads.length).toBe(busy);
+        vi.advanceTimersByTime(1_000);
+        expect(threads.length).toBe(1);
+      } finally {
+        vi.useRealTimers();
+      }
+      const text = names(2_000);
+      expect(await redactTexts([text])).toEqual([redact(text)]);
+    },
+    60_000,
+  );
 });
