@@ -8,7 +8,7 @@ import { type Decision, decideBatch, type QuotaState } from "@/lib/prompts/decid
 import {
   type PipelineInput,
   type PreparedPrompt,
-  preparePrompt,
+  prepareAdmitted,
   refuseBeforeRedaction,
   stringsToRedact,
   type ValidPrompt,
@@ -98,7 +98,7 @@ async function prepareAll(prompts: PipelineInput[], project: Project): Promise<P
   for (let from = 0; from < prompts.length; from += PREPARE_SLICE) {
     if (from > 0) await new Promise((resolve) => setImmediate(resolve));
     for (let i = from; i < Math.min(prompts.length, from + PREPARE_SLICE); i++)
-      prepared.push(refused[i] ?? preparePrompt(prompts[i]!, settings, redactor));
+      prepared.push(refused[i] ?? prepareAdmitted(prompts[i]!, settings, redactor));
   }
   return prepared;
 }
@@ -153,9 +153,10 @@ async function ingestInTransaction(
 
   // An end user keeps the split they were first given, even after the proportions change.
   const splitOf = (prompt: ValidPrompt) => quotas.get(prompt.userRef)?.split ?? prompt.split;
-  const accepted = decisions.flatMap((decision, index) => {
+  const accepted: AcceptedPrompt[] = [];
+  decisions.forEach((decision, index) => {
     const prompt = prepared[index]!;
-    return decision.status === "accepted" && prompt.ok ? [{ id: decision.id, prompt: { ...prompt, split: splitOf(prompt) } }] : [];
+    if (decision.status === "accepted" && prompt.ok) accepted.push({ id: decision.id, prompt, split: splitOf(prompt) });
   });
   if (accepted.length) await insertAccepted(tx, options, accepted);
   // Keys claimed for prompts that were then refused for quota go back.
@@ -188,7 +189,7 @@ async function ingestInTransaction(
 
   const outcomes = decisions.map((decision, index) => {
     const prompt = prepared[index]!;
-    return toOutcome(decision, prompt.ok ? { ...prompt, split: splitOf(prompt) } : prompt);
+    return toOutcome(decision, prompt, prompt.ok ? splitOf(prompt) : undefined);
   });
   await addCounters(tx, project.id, prepared, outcomes);
   await options.inSameTransaction?.(tx, outcomes);
@@ -201,7 +202,8 @@ async function ingestInTransaction(
   return outcomes;
 }
 
-type AcceptedPrompt = { id: string; prompt: ValidPrompt };
+/** A prompt to store, with the split it is stored in (its end user's, which may differ from prompt.split). */
+type AcceptedPrompt = { id: string; prompt: ValidPrompt; split: Split };
 
 /** Dedup keys (base64 in the app) as the bytea[] the table holds. */
 function dedupKeyArray(keys: string[]) {
@@ -250,17 +252,17 @@ async function insertAccepted(tx: Tx, options: IngestOptions, accepted: Accepted
     FROM unnest(
       ${accepted.map((a) => a.id)}::text[], ${accepted.map((a) => a.prompt.text)}::text[],
       ${accepted.map((a) => a.prompt.userRef)}::text[],
-      ${accepted.map((a) => a.prompt.split)}::text[], ${column(accepted.map((a) => a.prompt.category ?? null))}::text[],
+      ${accepted.map((a) => a.split)}::text[], ${column(accepted.map((a) => a.prompt.category ?? null))}::text[],
       ${column(accepted.map((a) => json(a.prompt.metadata)))}::text[], ${column(accepted.map((a) => json(a.prompt.structure)))}::text[],
       ${column(accepted.map((a) => json(a.prompt.messages)))}::text[], ${column(accepted.map((a) => json(a.prompt.redactions)))}::text[]
     ) AS t(id, text, ref, split, category, metadata, structure, messages, redactions)`;
 }
 
-function toOutcome(decision: Decision, prompt: PreparedPrompt): PromptOutcome {
+function toOutcome(decision: Decision, prompt: PreparedPrompt, split: Split | undefined): PromptOutcome {
   const redactions = prompt.redactions;
   switch (decision.status) {
     case "accepted":
-      return { status: "accepted", id: decision.id, split: prompt.ok ? prompt.split : undefined, redactions };
+      return { status: "accepted", id: decision.id, split, redactions };
     case "duplicate":
       return { status: "duplicate", duplicate_of: decision.duplicateOf, redactions };
     default:
@@ -383,12 +385,15 @@ async function addToEndUsers(
 async function addCounters(tx: Tx, projectId: string, prepared: PreparedPrompt[], outcomes: PromptOutcome[]) {
   const counts = new Map<string, number>();
   const bump = (name: string, by = 1) => counts.set(name, (counts.get(name) ?? 0) + by);
+  // Counted per status first: one counter name per status, not one string per prompt.
+  const perStatus = new Map<PromptOutcome["status"], number>();
   outcomes.forEach((outcome, index) => {
-    bump(`outcome:${outcome.status}`);
+    perStatus.set(outcome.status, (perStatus.get(outcome.status) ?? 0) + 1);
     const prompt = prepared[index]!;
     if (!prompt.ok) bump(`rejected:${prompt.code}`);
     for (const { type, count } of outcome.redactions) bump(`redaction:${type}`, count);
   });
+  for (const [status, count] of perStatus) bump(`outcome:${status}`, count);
   const shard = Math.floor(Math.random() * COUNTER_SHARDS);
   await tx.$executeRaw`
     INSERT INTO "IngestCounter" ("projectId", "day", "name", "shard", "count")

@@ -68,6 +68,9 @@ export function stringsInJson(value: unknown, into: string[]): string[] {
 }
 
 function mergeCounts(...lists: RedactionCount[][]): RedactionCount[] {
+  // Most prompts have at most one kind of finding, in one list: nothing to add up or sort.
+  const nonEmpty = lists.filter((list) => list.length);
+  if (nonEmpty.length <= 1 && (nonEmpty[0]?.length ?? 0) <= 1) return nonEmpty[0] ?? [];
   const counts = new Map<string, number>();
   for (const list of lists) for (const { type, count } of list) counts.set(type, (counts.get(type) ?? 0) + count);
   return [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => (a.type < b.type ? -1 : 1));
@@ -162,8 +165,11 @@ export function stringsToRedact(input: PipelineInput): string[] {
  * personal data.
  */
 export function preparePrompt(input: PipelineInput, settings: PipelineSettings, redactor: Redactor = redact): PreparedPrompt {
-  const refused = refuseBeforeRedaction(input, settings);
-  if (refused) return refused;
+  return refuseBeforeRedaction(input, settings) ?? prepareAdmitted(input, settings, redactor);
+}
+
+/** preparePrompt for a prompt that refuseBeforeRedaction has already let through. */
+export function prepareAdmitted(input: PipelineInput, settings: PipelineSettings, redactor: Redactor = redact): PreparedPrompt {
   let redacted: string;
   let messages: ConversationMessage[] | undefined;
   let findings: RedactResult["findings"];
