@@ -253,12 +253,25 @@ export function redact(text: string, options: RedactOptions = {}): RedactResult 
   // join for 166k findings.)
   let redacted = "";
   let cursor = 0;
+  // The last value numbered, as written, and its placeholder: a value written as the one before it
+  // (a list of the same name) takes the same placeholder without a key to work out and look up.
+  let lastType: PiiType | undefined;
+  let lastValue = "";
+  let lastPlaceholder = "";
   for (const c of kept) {
-    let ofType = placeholders.get(c.type);
-    if (ofType === undefined) placeholders.set(c.type, (ofType = new Map()));
-    const key = valueKey(c.type, text.slice(c.start, c.end));
-    let placeholder = ofType.get(key);
-    if (placeholder === undefined) ofType.set(key, (placeholder = `<${c.type}_${ofType.size + 1}>`));
+    let placeholder: string | undefined;
+    if (c.type === lastType && c.end - c.start === lastValue.length && text.startsWith(lastValue, c.start)) placeholder = lastPlaceholder;
+    else {
+      let ofType = placeholders.get(c.type);
+      if (ofType === undefined) placeholders.set(c.type, (ofType = new Map()));
+      const value = text.slice(c.start, c.end);
+      const key = valueKey(c.type, value);
+      placeholder = ofType.get(key);
+      if (placeholder === undefined) ofType.set(key, (placeholder = `<${c.type}_${ofType.size + 1}>`));
+      lastType = c.type;
+      lastValue = value;
+      lastPlaceholder = placeholder;
+    }
     findings.push({ type: c.type, start: c.start, end: c.end, confidence: Math.round(c.confidence * 100) / 100, placeholder });
     redacted += text.slice(cursor, c.start) + placeholder;
     cursor = c.end;

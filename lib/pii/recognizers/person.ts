@@ -23,6 +23,8 @@ class Word {
   /** nameLike(lower), until asked. */
   nameShaped: boolean | undefined = undefined;
   constructor(
+    /** The spelling it was read from, dot and "'s" included. */
+    readonly whole: string,
     readonly text: string,
     readonly lower: string,
     readonly cap: boolean,
@@ -505,7 +507,7 @@ function scanToken(text: string, i: number, limit = text.length): Token | undefi
     }
     if (text.charCodeAt(i) === 46) i++;
     scannedTo = i;
-    const word = wordOf(text.slice(start, i));
+    const word = wordAt(text, start, i);
     const tok = new Token(start, start + word.text.length, word);
     if (identifierChar(text.charCodeAt(start - 1)) || identifierChar(text.charCodeAt(tok.end))) tok.glued = true;
     return tok;
@@ -545,6 +547,25 @@ function wordOf(whole: string): Word {
   return word;
 }
 
+// The Word last read for each hash of a spelling: a word of the text is found by its characters in
+// place, without copying it out to look it up by string (a copy and a string hash per token were
+// most of the tokenizer's time). A hash shared by two spellings holds the later one; the other is
+// then looked up by string again.
+const wordsByHash = new Map<number, Word>();
+
+/** The Word for the spelling text[start, end). */
+function wordAt(text: string, start: number, end: number): Word {
+  let h = end - start;
+  for (let k = start; k < end; k++) h = (Math.imul(h, 31) + text.charCodeAt(k)) | 0;
+  h &= 0x3fffffff; // (a small integer key, which V8 hashes without a heap number)
+  const word = wordsByHash.get(h);
+  if (word !== undefined && word.whole.length === end - start && text.startsWith(word.whole, start)) return word;
+  const read = wordOf(text.slice(start, end));
+  if (wordsByHash.size >= WORDS_READ_MAX) wordsByHash.clear();
+  wordsByHash.set(h, read);
+  return read;
+}
+
 /** A word as the rules see it: without a sentence's full stop or a possessive "'s". */
 function readWord(whole: string): Word {
   let t = whole;
@@ -568,7 +589,7 @@ function readWord(whole: string): Word {
   let cap = t === whole && !dotted ? capitalisedWord(t) : isCapitalised(t);
   if (!cap && t.length > 3 && (t[1] === "-" || t[2] === "-" || t[3] === "-" || t[1] === "'" || t[1] === "’"))
     cap = PREFIXED_SURNAME.test(t);
-  return new Word(t, lower ?? t.toLowerCase(), cap);
+  return new Word(whole, t, lower ?? t.toLowerCase(), cap);
 }
 
 function isCapitalised(t: string): boolean {
@@ -816,40 +837,24 @@ export function findRepeatedNames(text: string, found: readonly Candidate[], tok
   }
   const repeats: Candidate[] = [];
   if (seen.size === 0) return repeats;
-  // Tokens come in text order: a sweep over the found names by start, keeping the furthest end,
-  // tells whether one covers a token. (Repeats are whole tokens, which never overlap: adding them
-  // changes no later answer.)
-  const byStart = named.sort((a, b) => a.start - b.start);
-  let swept = 0;
-  let furthest = -1;
-  // A word of a found name, not inside one (tokens must come in text order).
-  const uncoveredPart = (tok: Token): boolean => {
-    if (!seen.has(tok.lower) || tok.glued) return false;
-    while (swept < byStart.length && byStart[swept]!.start <= tok.start) furthest = Math.max(furthest, byStart[swept++]!.end);
-    return furthest < tok.end;
-  };
-  const repeatAt = (tok: Token, next: Token | undefined): void => {
-    // "Mr. Roth opened a Roth IRA": the word naming a thing is not the person again.
-    if (termAt(text, tok, next)) return;
-    // A lower-case repeat must not be an everyday word ("rose", "mark").
-    if (/^\p{Ll}/u.test(tok.text) && flagsOf(tok) & COMMON) return;
-    // A name that is also a country or town, repeated after a place preposition, is the place:
-    // "Jordan is flying to Amman ... in Jordan next month".
-    if (flagsOf(tok) & PLACE && PLACE_PREPOSITION_SHORTLY_BEFORE.test(text.slice(Math.max(0, tok.start - 12), tok.start))) return;
-    repeats.push({ type: "PERSON", start: tok.start, end: tok.end, confidence: 0.7 });
-  };
+  // (Plain loops and module-level functions here, not closures: this runs for every text with a
+  // name, and creating three closures per call cost more than the loops themselves.)
+  const coverage = new Coverage(named.sort((a, b) => a.start - b.start));
   if (tokens) {
-    for (let i = 0; i < tokens.length; i++) if (uncoveredPart(tokens[i]!)) repeatAt(tokens[i]!, tokens[i + 1]);
+    for (let i = 0; i < tokens.length; i++) {
+      const tok = tokens[i]!;
+      if (seen.has(tok.lower) && !tok.glued && !coverage.covers(tok)) repeatAt(text, tok, tokens[i + 1], repeats);
+    }
     return repeats;
   }
   // A whole text (a megabyte of names, say) is read between the names already found: every word
   // inside a found name is covered, and reading it cost as much again as finding the names. A name
   // is stepped over when no word can run across its edges.
+  const byStart = coverage.byStart;
   let at = 0;
   let skip = 0; // the next found name that may be stepped over
-  const steppable = (c: Candidate) => c.start >= at && c.end > c.start && wordBoundaryAt(text, c.start) && wordBoundaryAt(text, c.end);
   for (;;) {
-    while (skip < byStart.length && !steppable(byStart[skip]!)) skip++;
+    while (skip < byStart.length && !steppable(text, byStart[skip]!, at)) skip++;
     const tok = scanToken(text, at, skip < byStart.length ? byStart[skip]!.start : text.length);
     if (tok === undefined) {
       if (skip >= byStart.length) break;
@@ -857,9 +862,43 @@ export function findRepeatedNames(text: string, found: readonly Candidate[], tok
       continue;
     }
     at = scannedTo;
-    if (uncoveredPart(tok)) repeatAt(tok, scanToken(text, at));
+    if (seen.has(tok.lower) && !tok.glued && !coverage.covers(tok)) repeatAt(text, tok, scanToken(text, at), repeats);
   }
   return repeats;
+}
+
+/**
+ * Whether spans cover a token, asked of tokens in text order: a sweep over the spans by start,
+ * keeping the furthest end. (Repeats are whole tokens, which never overlap: adding them changes no
+ * later answer.)
+ */
+class Coverage {
+  private swept = 0;
+  private furthest = -1;
+  constructor(readonly byStart: readonly Candidate[]) {}
+  covers(tok: Token): boolean {
+    const byStart = this.byStart;
+    while (this.swept < byStart.length && byStart[this.swept]!.start <= tok.start)
+      this.furthest = Math.max(this.furthest, byStart[this.swept++]!.end);
+    return this.furthest >= tok.end;
+  }
+}
+
+/** Whether the found name `c`, at or after `at`, can be stepped over: no word runs across its edges. */
+function steppable(text: string, c: Candidate, at: number): boolean {
+  return c.start >= at && c.end > c.start && wordBoundaryAt(text, c.start) && wordBoundaryAt(text, c.end);
+}
+
+/** Adds `tok`, a word of a found name that no found name covers, as a repeat of that name, unless its context makes it something else. */
+function repeatAt(text: string, tok: Token, next: Token | undefined, repeats: Candidate[]): void {
+  // "Mr. Roth opened a Roth IRA": the word naming a thing is not the person again.
+  if (termAt(text, tok, next)) return;
+  // A lower-case repeat must not be an everyday word ("rose", "mark").
+  if (/^\p{Ll}/u.test(tok.text) && flagsOf(tok) & COMMON) return;
+  // A name that is also a country or town, repeated after a place preposition, is the place:
+  // "Jordan is flying to Amman ... in Jordan next month".
+  if (flagsOf(tok) & PLACE && PLACE_PREPOSITION_SHORTLY_BEFORE.test(text.slice(Math.max(0, tok.start - 12), tok.start))) return;
+  repeats.push({ type: "PERSON", start: tok.start, end: tok.end, confidence: 0.7 });
 }
 
 const PLACE_PREPOSITION_SHORTLY_BEFORE = atEnd(/\b(?:in|to|from|at|near|across|around|visit|visiting)\s+/i);
@@ -1295,11 +1334,12 @@ function coordinate(text: string, tokens: Token[], out: Candidate[], lexicon: Le
         if (mr === " to " && !/\bsaid\s+$/i.test(text.slice(Math.max(0, c.start - 12), c.start))) continue;
         const tok = tokenAt(tokens, c.end + mr.length, "start");
         // "Otieno, Achieng; Horák, Miroslav": inverted names in a list separated by semicolons.
+        // (Coverage first: in a list of names, the neighbour is most often found already.)
         if (
           tok &&
+          !covered(out, tok) &&
           (isListedName(text, tok, lexicon, lowercaseText) || (/and/.test(mr) && isPairedEverydaySurname(text, tok, tok.end, lexicon))) &&
-          (mr !== ", " || listContinues(text, tok.end) || /^;\s/.test(text.slice(tok.end, tok.end + 2))) &&
-          !covered(out, tok)
+          (mr !== ", " || listContinues(text, tok.end) || /^;\s/.test(text.slice(tok.end, tok.end + 2)))
         ) {
           out.push({ type: "PERSON", start: tok.start, end: tok.end + (suffixAfter(text, tok.end)?.length ?? 0), confidence: 0.7 });
           added++;
@@ -1311,9 +1351,9 @@ function coordinate(text: string, tokens: Token[], out: Candidate[], lexicon: Le
         const tok = tokenAt(tokens, c.start - ml.length, "end");
         if (
           tok &&
+          !covered(out, tok) &&
           (isListedName(text, tok, lexicon, lowercaseText) || (/and/.test(ml) && isPairedEverydaySurname(text, tok, c.end, lexicon))) &&
-          (ml !== ", " || listContinues(text, c.end)) &&
-          !covered(out, tok)
+          (ml !== ", " || listContinues(text, c.end))
         ) {
           out.push({ type: "PERSON", start: tok.start, end: tok.end, confidence: 0.7 });
           added++;
