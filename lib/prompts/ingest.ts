@@ -395,8 +395,10 @@ async function addCounters(tx: Tx, projectId: string, prepared: PreparedPrompt[]
   });
   for (const [status, count] of perStatus) bump(`outcome:${status}`, count);
   const shard = Math.floor(Math.random() * COUNTER_SHARDS);
+  // Rows are locked in the order given: sorted, so two batches on one shard never wait on each other in a cycle.
+  const names = [...counts.keys()].sort();
   await tx.$executeRaw`
     INSERT INTO "IngestCounter" ("projectId", "day", "name", "shard", "count")
-    SELECT ${projectId}, current_date, t.name, ${shard}, t.n FROM unnest(${[...counts.keys()]}::text[], ${[...counts.values()]}::int[]) AS t(name, n)
+    SELECT ${projectId}, current_date, t.name, ${shard}, t.n FROM unnest(${names}::text[], ${names.map((name) => counts.get(name)!)}::int[]) AS t(name, n)
     ON CONFLICT ("projectId", "day", "name", "shard") DO UPDATE SET "count" = "IngestCounter"."count" + EXCLUDED."count"`;
 }
