@@ -23,8 +23,6 @@ class Word {
   /** nameLike(lower), until asked. */
   nameShaped: boolean | undefined = undefined;
   constructor(
-    /** The spelling it was read from, dot and "'s" included. */
-    readonly whole: string,
     readonly text: string,
     readonly lower: string,
     readonly cap: boolean,
@@ -507,7 +505,7 @@ function scanToken(text: string, i: number, limit = text.length): Token | undefi
     }
     if (text.charCodeAt(i) === 46) i++;
     scannedTo = i;
-    const word = wordAt(text, start, i);
+    const word = wordOf(text.slice(start, i));
     const tok = new Token(start, start + word.text.length, word);
     if (identifierChar(text.charCodeAt(start - 1)) || identifierChar(text.charCodeAt(tok.end))) tok.glued = true;
     return tok;
@@ -547,25 +545,6 @@ function wordOf(whole: string): Word {
   return word;
 }
 
-// The Word last read for each hash of a spelling: a word of the text is found by its characters in
-// place, without copying it out to look it up by string (a copy and a string hash per token were
-// most of the tokenizer's time). A hash shared by two spellings holds the later one; the other is
-// then looked up by string again.
-const wordsByHash = new Map<number, Word>();
-
-/** The Word for the spelling text[start, end). */
-function wordAt(text: string, start: number, end: number): Word {
-  let h = end - start;
-  for (let k = start; k < end; k++) h = (Math.imul(h, 31) + text.charCodeAt(k)) | 0;
-  h &= 0x3fffffff; // (a small integer key, which V8 hashes without a heap number)
-  const word = wordsByHash.get(h);
-  if (word !== undefined && word.whole.length === end - start && text.startsWith(word.whole, start)) return word;
-  const read = wordOf(text.slice(start, end));
-  if (wordsByHash.size >= WORDS_READ_MAX) wordsByHash.clear();
-  wordsByHash.set(h, read);
-  return read;
-}
-
 /** A word as the rules see it: without a sentence's full stop or a possessive "'s". */
 function readWord(whole: string): Word {
   let t = whole;
@@ -589,7 +568,7 @@ function readWord(whole: string): Word {
   let cap = t === whole && !dotted ? capitalisedWord(t) : isCapitalised(t);
   if (!cap && t.length > 3 && (t[1] === "-" || t[2] === "-" || t[3] === "-" || t[1] === "'" || t[1] === "’"))
     cap = PREFIXED_SURNAME.test(t);
-  return new Word(whole, t, lower ?? t.toLowerCase(), cap);
+  return new Word(t, lower ?? t.toLowerCase(), cap);
 }
 
 function isCapitalised(t: string): boolean {
