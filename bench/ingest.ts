@@ -2,7 +2,8 @@
 // Sends prompts through POST /api/v1/projects/{slug}/prompts in batches and prints prompts/s and
 // batch latency percentiles, beside the rate of plain multi-row INSERTs of the same rows into the
 // same table in the same run, before and after the API run (the ceiling: no redaction, dedup,
-// quota or HTTP); then how long the quota's contended path takes (50 parallel requests for one user).
+// quota or HTTP); then how long the quota's contended path takes (50 parallel requests for one user),
+// and the app's resident memory: as it first answers, as the ingest ends, and idle after each.
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { parseArgs } from "node:util";
@@ -56,7 +57,14 @@ const appRss = async () => {
     (server) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${server.process.pid}/status`, "utf8"))?.[1] ?? 0) / 1024,
   );
 };
-const rssAfterStart = await appRss();
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// Idle figures: an instance warms its code and threads for a few seconds after it first answers,
+// and collects once it has been idle for 5 s after a burst (lib/idle-memory.ts); an idle pool
+// thread stops after 30 s.
+const IDLE_SETTLE_MS = 40_000;
+const rssAtStart = await appRss();
+await sleep(IDLE_SETTLE_MS);
+const rssIdleAfterStart = await appRss();
 try {
   process.env.DATABASE_URL = env.databaseUrl;
   const { createProject } = await import("../lib/projects/mutations");
@@ -211,6 +219,8 @@ try {
   raceAgent.destroy();
   agent.destroy();
   const ceilingAfter = await runCeiling();
+  await sleep(IDLE_SETTLE_MS);
+  const rssIdleAfterIngest = await appRss();
 
   const sorted = [...latencies].sort((a, b) => a - b);
   const apiRate = total / apiSeconds;
@@ -223,7 +233,10 @@ try {
   );
   console.log(`  app peak RSS:      ${rssPeak.toFixed(0)} MB`);
   const mb = (list: number[]) => list.map((x) => `${x.toFixed(0)} MB`).join(", ");
-  console.log(`  app RSS:           ${mb(rssAfterStart)} after start, ${mb(rssAfterIngest)} after the ingest (idle target < 300 MB)`);
+  console.log(`  app RSS:           ${mb(rssAtStart)} as it first answers, ${mb(rssAfterIngest)} as the ingest ends`);
+  console.log(
+    `  app RSS idle:      ${mb(rssIdleAfterStart)} after start, ${mb(rssIdleAfterIngest)} after the ingest (${IDLE_SETTLE_MS / 1000} s idle each; target < 300 MB)`,
+  );
   // Where the time goes, in CPU milliseconds per 1,000 prompts (the machine's cores are shared).
   const perThousand = (seconds: number) => `${((seconds * 1000 * 1000) / total).toFixed(0)} ms`;
   const dbCpu = cpuAfter.db === null ? "n/a" : perThousand(cpuAfter.db - cpuBefore.db!);
