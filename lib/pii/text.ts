@@ -19,24 +19,6 @@ export function countDigits(text: string, enough = Infinity): number {
   return n;
 }
 
-/**
- * Whether `text` has `length` digits in one run of digits joined by single spaces or dashes
- * ("4111 1111-1111 1111" is a run of 16).
- */
-export function hasDigitRun(text: string, length: number): boolean {
-  if (countDigits(text, length) < length) return false;
-  let run = 0;
-  for (let k = 0; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    if (isAsciiDigit(c)) {
-      if (++run >= length) return true;
-    } else if (!((c === 32 || c === 45) && run > 0 && isAsciiDigit(text.charCodeAt(k + 1)))) {
-      run = 0;
-    }
-  }
-  return false;
-}
-
 export function digitsOf(s: string): string {
   return s.replace(/\D/g, "");
 }
