@@ -16,8 +16,6 @@ type Kind = "HONORIFIC" | "TITLE" | "INITIAL" | "PARTICLE" | "SUFFIX" | "STRONG"
 class Word {
   flags = -1;
   kind: Kind | undefined = undefined;
-  /** Whether its leading letters open a known multi-word place or thing (markPhrases), until asked. */
-  opensPhrase: boolean | undefined = undefined;
   /** How it cues a lower-case name beside it (lowerCues), or -1 until asked. */
   cues = -1;
   /** nameLike(lower), until asked. */
@@ -26,6 +24,8 @@ class Word {
     readonly text: string,
     readonly lower: string,
     readonly cap: boolean,
+    /** Capitalised, and its leading letters open a known multi-word place or thing (markPhrases). */
+    readonly opensPhrase: boolean,
   ) {}
 }
 
@@ -38,19 +38,23 @@ class Token {
    * identifier, a version or a model name, never a person's name on its own.
    */
   glued = false;
+  /**
+   * The word's `cap`, copied: every pass asks it of every token, and most ask nothing more of a
+   * token in lower case, which then need not reach its Word.
+   */
+  readonly cap: boolean;
   constructor(
     readonly start: number,
     readonly end: number,
     readonly word: Word,
-  ) {}
+  ) {
+    this.cap = word.cap;
+  }
   get text(): string {
     return this.word.text;
   }
   get lower(): string {
     return this.word.lower;
-  }
-  get cap(): boolean {
-    return this.word.cap;
   }
 }
 
@@ -472,11 +476,22 @@ function letterAt(text: string, i: number, re = LETTER_AT): number {
   return re.test(text) ? re.lastIndex - i : 0;
 }
 
+/**
+ * The text's words, in order. Also fills `phraseOpeners` with the indexes of the words that may open
+ * a known phrase (Word.opensPhrase), so that markPhrases visits those only: a handful in a text.
+ */
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (let tok = scanToken(text, 0); tok; tok = scanToken(text, scannedTo)) tokens.push(tok);
+  phraseOpeners.length = 0;
+  for (let tok = scanToken(text, 0); tok; tok = scanToken(text, scannedTo)) {
+    if (tok.word.opensPhrase) phraseOpeners.push(tokens.length);
+    tokens.push(tok);
+  }
   return tokens;
 }
+
+/** The indexes of the last tokenized text's words that may open a known phrase (see tokenize), reused from text to text. */
+const phraseOpeners: number[] = [];
 
 /** Where the last scanToken stopped reading (after a word's dot or "'s"): the next scan starts there. */
 let scannedTo = 0;
@@ -568,7 +583,8 @@ function readWord(whole: string): Word {
   let cap = t === whole && !dotted ? capitalisedWord(t) : isCapitalised(t);
   if (!cap && t.length > 3 && (t[1] === "-" || t[2] === "-" || t[3] === "-" || t[1] === "'" || t[1] === "’"))
     cap = PREFIXED_SURNAME.test(t);
-  return new Word(t, lower ?? t.toLowerCase(), cap);
+  lower ??= t.toLowerCase();
+  return new Word(t, lower, cap, startsUpper(t) && getLexicon().phraseHeads.has(leadingLetters(lower)));
 }
 
 function isCapitalised(t: string): boolean {
@@ -688,7 +704,7 @@ export function findPersons(text: string): Candidate[] {
   const tokens = tokenize(text);
   const out: Candidate[] = [];
   const isLowercaseText = !/\p{Lu}/u.test(text);
-  markPhrases(text, tokens, lexicon);
+  markPhrases(text, tokens, phraseOpeners, lexicon);
   termWords = findTermWords(text, tokens);
 
   let i = 0;
@@ -1232,25 +1248,37 @@ function wordNamesByContext(text: string, tokens: Token[], out: Candidate[]): vo
 }
 
 /** Marks tokens inside known multi-word places ("Los Angeles", "Den Haag") and things ("Dow Jones", "Valentine's Day"). */
-function markPhrases(text: string, tokens: Token[], lexicon: Lexicon): void {
-  for (let a = 0; a < tokens.length - 1; a++) {
-    // Only a capitalised token whose leading letters open some known phrase can start one.
-    const word = tokens[a]!.word;
-    if (!startsUpper(word.text) || !(word.opensPhrase ??= lexicon.phraseHeads.has(leadingLetters(word.lower)))) continue;
+function markPhrases(text: string, tokens: Token[], openers: readonly number[], lexicon: Lexicon): void {
+  // Only a capitalised token whose leading letters open some known phrase can start one (tokenize
+  // lists them); one that a phrase before it covers starts none.
+  let free = 0;
+  for (const a of openers) {
+    if (a < free || a >= tokens.length - 1) continue;
     for (let b = Math.min(tokens.length, a + 4); b >= a + 2; b--) {
-      const phrase = text
-        .slice(tokens[a]!.start, tokens[b - 1]!.end)
-        .toLowerCase()
-        .replace(/['’]s\b/g, "")
-        .replace(/\s+/g, " ");
+      const phrase = phraseText(text.slice(tokens[a]!.start, tokens[b - 1]!.end).toLowerCase());
       const isPlace = lexicon.placePhrases.has(phrase);
       if (isPlace || lexicon.thingPhrases.has(phrase)) {
         for (let k = a; k < b; k++) tokens[k]!.phrase = isPlace ? "PLACE" : "WORD";
-        a = b - 1;
+        free = b;
         break;
       }
     }
   }
+}
+
+/**
+ * Words as the phrase lists write them: without a possessive "'s", one space between words. Most
+ * stretches of text are so already (no apostrophe, single spaces), told without the two regexes.
+ */
+function phraseText(s: string): string {
+  let space = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const white = c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && /\s/.test(s[i]!));
+    if (c === 39 || c === 0x2019 || (white && (c !== 32 || space))) return s.replace(/['’]s\b/g, "").replace(/\s+/g, " ");
+    space = white;
+  }
+  return s;
 }
 
 /** The words that name a thing in this text (findTermWords), lower case; set by findPersons for its rules. */
