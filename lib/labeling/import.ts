@@ -74,7 +74,7 @@ export async function ingestComparisonBatch(
   // (Stored as sent, but for their metadata, when the project does not redact model outputs.)
   const store = await outputStorer(
     parsed.flatMap(({ result }) => (result.ok && statusOf.get(result.record.prompt_id) === "active" ? result.record.outputs : [])),
-    { redactOutputs: project.redactOutputs },
+    { redactOutputs: project.redactOutputs, keepPublicFigures: project.keepPublicFigures },
   );
 
   return db.$transaction(

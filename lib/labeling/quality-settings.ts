@@ -45,6 +45,10 @@ export const qualitySettingsSchema = z
       description:
         "Whether model outputs are redacted before they are stored (default true); prompts always are. Off: outputs of tasks created from then on are stored as sent (their metadata is still redacted).",
     }),
+    keep_public_figures: z.boolean().meta({
+      description:
+        'Whether well-known public and fictional figures\' names ("a poem about Abraham Lincoln") are left in prompts and outputs (default false: redacted like any name). On, a private person who shares a famous full name keeps it too.',
+    }),
   })
   .partial();
 export type QualitySettingsInput = z.infer<typeof qualitySettingsSchema>;
@@ -62,6 +66,7 @@ const FIELDS = {
   labeler_access: "labelerAccess",
   snapshot_limit: "snapshotLimit",
   redact_outputs: "redactOutputs",
+  keep_public_figures: "keepPublicFigures",
 } as const satisfies Record<keyof QualitySettingsInput, keyof Project>;
 
 export function qualitySettingsOf(project: Project): Required<QualitySettingsInput> {

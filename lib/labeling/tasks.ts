@@ -73,7 +73,7 @@ export async function createComparisonTask(
   await requireActivePrompt(project, input.prompt_id);
   // Up to nine outputs of 100,000 characters: redacted on the worker pool, not on this thread, unless
   // the project stores model outputs as sent (their metadata is redacted either way).
-  const store = await outputStorer(input.outputs, { redactOutputs: project.redactOutputs });
+  const store = await outputStorer(input.outputs, { redactOutputs: project.redactOutputs, keepPublicFigures: project.keepPublicFigures });
   const outputs = input.outputs.map(store);
   return db.$transaction(async (tx) => {
     const task = await tx.task.create({

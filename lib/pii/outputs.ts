@@ -32,14 +32,14 @@ type OutputInput = { model: string; text: string; metadata?: unknown };
  */
 export async function outputStorer(
   outputs: readonly OutputInput[],
-  options: { redactOutputs: boolean },
+  options: { redactOutputs: boolean; keepPublicFigures: boolean },
 ): Promise<(output: OutputInput, position: number) => StoredOutputRow> {
   const strings: string[] = [];
   for (const output of outputs) {
     if (options.redactOutputs) strings.push(output.text);
     if (output.metadata !== undefined && output.metadata !== null) stringsInJson(output.metadata, strings);
   }
-  const redactor = await redactorFor(strings);
+  const redactor = await redactorFor(strings, { keepPublicFigures: options.keepPublicFigures });
   return (output, position) => {
     const metadata =
       output.metadata === undefined || output.metadata === null

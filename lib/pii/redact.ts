@@ -1,3 +1,4 @@
+import { withoutPublicFigures } from "./public-figures";
 import { findCreditCards } from "./recognizers/credit-card";
 import { findDatesOfBirth } from "./recognizers/date-of-birth";
 import { findEmails } from "./recognizers/email";
@@ -244,7 +245,8 @@ export function redact(text: string, options: RedactOptions = {}): RedactResult 
   if (types.has("SECRET")) for (const c of findPemBlocks(text)) candidates.push(c);
   // Most prompts carry no personal data: nothing to resolve or number.
   if (candidates.length === 0) return { redacted: text, findings: [] };
-  const kept = resolveOverlaps(candidates);
+  const resolved = resolveOverlaps(candidates);
+  const kept = options.keepPublicFigures ? withoutPublicFigures(text, resolved) : resolved;
 
   // Each type's values and their placeholders, numbered in order of appearance (a type's Nth value is its map's Nth).
   const placeholders = new Map<PiiType, Map<string, string>>();

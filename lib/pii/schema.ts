@@ -4,6 +4,9 @@ import { type Finding, PII_TYPES } from "./types";
 
 export const redactRequestSchema = z.object({
   text: safeString(FIELD_BYTES.text).max(200_000, { message: "Send at most 200,000 characters." }),
+  keep_public_figures: z.boolean().default(false).meta({
+    description: "Leave well-known public figures' names, as a project with the setting keep_public_figures does (default false).",
+  }),
 });
 export type RedactRequest = z.infer<typeof redactRequestSchema>;
 

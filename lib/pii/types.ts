@@ -38,6 +38,8 @@ export type RedactOptions = {
   types?: readonly PiiType[];
   /** Findings below this confidence are dropped (default 0.5). */
   minConfidence?: number;
+  /** Leave well-known public and fictional figures' names as they are (lib/pii/public-figures.ts; default false). */
+  keepPublicFigures?: boolean;
 };
 
 export type RedactResult = { redacted: string; findings: Finding[] };

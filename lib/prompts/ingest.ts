@@ -49,6 +49,7 @@ export function settingsOf(project: Project) {
     maxPromptTokens: project.maxPromptTokens,
     splitSalt: project.splitSalt,
     split: { train: project.splitTrain, valid: project.splitValid, test: project.splitTest },
+    keepPublicFigures: project.keepPublicFigures,
   };
 }
 
@@ -93,7 +94,10 @@ const PREPARE_SLICE = 100;
 async function prepareAll(prompts: PipelineInput[], project: Project): Promise<PreparedPrompt[]> {
   const settings = settingsOf(project);
   const refused = prompts.map((prompt) => refuseBeforeRedaction(prompt, settings));
-  const redactor = await redactorFor(prompts.flatMap((prompt, i) => (refused[i] ? [] : stringsToRedact(prompt))));
+  const redactor = await redactorFor(
+    prompts.flatMap((prompt, i) => (refused[i] ? [] : stringsToRedact(prompt))),
+    { keepPublicFigures: settings.keepPublicFigures },
+  );
   const prepared: PreparedPrompt[] = [];
   for (let from = 0; from < prompts.length; from += PREPARE_SLICE) {
     if (from > 0) await new Promise((resolve) => setImmediate(resolve));

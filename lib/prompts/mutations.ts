@@ -13,7 +13,8 @@ import { endUserRef, splitForUser } from "@/lib/prompts/split";
 // Admin writes to a project's prompt collection: pipeline settings, per-user quota overrides,
 // archiving. Each runs in one transaction with its audit entry.
 
-const SETTING_FIELDS = [
+/** The settings an admin changes on the prompt settings page (the salt is not one: it never leaves the server). */
+export const SETTING_FIELDS = [
   "dedupPrefixWords",
   "promptQuota",
   "maxPromptTokens",
@@ -23,7 +24,13 @@ const SETTING_FIELDS = [
   "labelsPerTask",
   "leaseMinutes",
   "redactOutputs",
+  "keepPublicFigures",
 ] as const;
+
+/** A project's prompt settings, as the settings page and its route show them. */
+export function promptSettingsOf(project: Project): Pick<Project, (typeof SETTING_FIELDS)[number]> {
+  return Object.fromEntries(SETTING_FIELDS.map((field) => [field, project[field]])) as Pick<Project, (typeof SETTING_FIELDS)[number]>;
+}
 
 // A rebuild walks every prompt of the project; at a million prompts that takes a while, and
 // ingestion waits on the project row meanwhile (see lib/prompts/ingest.ts).

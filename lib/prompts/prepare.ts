@@ -12,6 +12,8 @@ export type PipelineSettings = {
   maxPromptTokens: number;
   splitSalt: string;
   split: SplitProportions;
+  /** Leave well-known public figures' names in the prompt (the project setting keepPublicFigures). */
+  keepPublicFigures: boolean;
 };
 
 /** A prompt after the CPU-only steps of the pipeline: validated, redacted, keyed. */
@@ -44,6 +46,12 @@ export type ValidPrompt = Extract<PreparedPrompt, { ok: true }>;
  * beforehand (lib/pii/pool.ts redactorFor), for the strings stringsToRedact names.
  */
 export type Redactor = (text: string) => RedactResult;
+
+/** `redact` on this thread, as the project's settings ask: for scripts and tests; servers use the pool. */
+const redactorOf =
+  (settings: Pick<PipelineSettings, "keepPublicFigures">): Redactor =>
+  (text) =>
+    redact(text, { keepPublicFigures: settings.keepPublicFigures });
 
 /** Redacts every string inside client metadata too: it is stored beside the prompt. */
 export function redactJson(value: unknown, counts: Map<string, number>, redactor: Redactor = redact): unknown {
@@ -164,12 +172,16 @@ export function stringsToRedact(input: PipelineInput): string[] {
  * end user's pseudonym and split. The end-user ID is kept as a label only when it carries no
  * personal data.
  */
-export function preparePrompt(input: PipelineInput, settings: PipelineSettings, redactor: Redactor = redact): PreparedPrompt {
+export function preparePrompt(input: PipelineInput, settings: PipelineSettings, redactor: Redactor = redactorOf(settings)): PreparedPrompt {
   return refuseBeforeRedaction(input, settings) ?? prepareAdmitted(input, settings, redactor);
 }
 
 /** preparePrompt for a prompt that refuseBeforeRedaction has already let through. */
-export function prepareAdmitted(input: PipelineInput, settings: PipelineSettings, redactor: Redactor = redact): PreparedPrompt {
+export function prepareAdmitted(
+  input: PipelineInput,
+  settings: PipelineSettings,
+  redactor: Redactor = redactorOf(settings),
+): PreparedPrompt {
   let redacted: string;
   let messages: ConversationMessage[] | undefined;
   let findings: RedactResult["findings"];

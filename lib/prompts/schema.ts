@@ -83,6 +83,8 @@ export const projectPromptSettingsSchema = z
     leaseMinutes: z.coerce.number().int().min(1).max(1440),
     // Whether model outputs are redacted before they are stored (prompts always are); a form sends "true" / "false".
     redactOutputs: z.union([z.boolean(), z.enum(["true", "false"]).transform((value) => value === "true")]),
+    // Whether well-known public and fictional figures' names are left as they are (lib/pii/public-figures.ts).
+    keepPublicFigures: z.union([z.boolean(), z.enum(["true", "false"]).transform((value) => value === "true")]),
   })
   .partial()
   .refine(

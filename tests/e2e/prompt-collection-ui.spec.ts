@@ -169,6 +169,36 @@ test("an admin changes the pipeline settings, and a split that does not add up i
   await page.screenshot({ path: `${shots}/admin-project-settings-saved.png`, fullPage: true });
 });
 
+test("an admin keeps public figures' names: prompts sent then keep them, private names are still redacted", async ({ page }) => {
+  const admin = await makeUser("admin");
+  const project = await makeProject();
+  const writer = await newClient(BASE_URL, { authorization: `Bearer ${(await makeApiKey(["prompts:write"])).key}` });
+  const send = async (text: string) => {
+    const response = await writer.post(`/api/v1/projects/${project.slug}/prompts`, { data: { prompts: [{ text, user_id: "fan-1" }] } });
+    expect(response.status()).toBe(200);
+    return (await response.json()).results[0];
+  };
+  const text = (n: number) => `Write a poem about Abraham Lincoln for my neighbour Margarethe Oyelaran-Whitcombe, version ${n}.`;
+  expect((await send(text(1))).redactions).toEqual([{ type: "PERSON", count: 2 }]);
+
+  await signInInBrowser(page, admin.email, admin.password);
+  await page.goto(`/admin/projects/${project.slug}/settings`);
+  const keep = page.getByLabel("Keep the names of well-known public figures");
+  await expect(keep).not.toBeChecked();
+  await keep.check();
+  await page.getByTestId("settings-submit").click();
+  await expect(page.getByTestId("settings-message")).toContainText("Saved");
+  await page.reload();
+  await expect(page.getByLabel("Keep the names of well-known public figures")).toBeChecked();
+  await page.getByText("Keep the names of well-known public figures").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${shots}/admin-project-settings-public-figures.png` });
+
+  expect((await send(text(2))).redactions).toEqual([{ type: "PERSON", count: 1 }]);
+  // The preview does what a project with the setting does, when asked to.
+  const preview = await writer.post("/api/v1/redact", { data: { text: text(3), keep_public_figures: true } });
+  expect((await preview.json()).redacted).toBe("Write a poem about Abraham Lincoln for my neighbour <PERSON_1>, version 3.");
+});
+
 async function noSidewaysScroll(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(1);

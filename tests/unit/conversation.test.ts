@@ -19,6 +19,7 @@ const settings = {
   maxPromptTokens: 1000,
   splitSalt: "salt",
   split: { train: 80, valid: 10, test: 10 },
+  keepPublicFigures: false,
 };
 
 describe("conversation schema", () => {

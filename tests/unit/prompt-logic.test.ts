@@ -8,7 +8,13 @@ import { type PreparedPrompt, preparePrompt } from "@/lib/prompts/prepare";
 import { endUserRef, splitForUser } from "@/lib/prompts/split";
 import { countTokens, exceedsTokenLimit } from "@/lib/prompts/tokens";
 
-const settings = { dedupPrefixWords: 5, maxPromptTokens: 50, splitSalt: "salt", split: { train: 80, valid: 10, test: 10 } };
+const settings = {
+  dedupPrefixWords: 5,
+  maxPromptTokens: 50,
+  splitSalt: "salt",
+  split: { train: 80, valid: 10, test: 10 },
+  keepPublicFigures: false,
+};
 
 describe("dedup keys", () => {
   it("fold case, whitespace and compatibility forms", () => {

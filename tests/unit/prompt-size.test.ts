@@ -11,6 +11,7 @@ const settings: PipelineSettings = {
   maxPromptTokens: 1_000,
   splitSalt: "salt",
   split: { train: 80, valid: 10, test: 10 },
+  keepPublicFigures: false,
 };
 const cpuMs = (work: () => void) => {
   const before = process.cpuUsage();

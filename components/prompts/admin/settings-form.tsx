@@ -27,6 +27,8 @@ export type PromptSettingsValues = {
   leaseMinutes: number;
   /** Whether model outputs are redacted before they are stored; prompts always are. */
   redactOutputs: boolean;
+  /** Whether well-known public and fictional figures' names are left in prompts and outputs. */
+  keepPublicFigures: boolean;
 };
 
 type Draft = Record<keyof PromptSettingsValues, string>;
@@ -218,6 +220,9 @@ export function PromptSettingsForm({
             "How long a labeler holds a task before it returns to the pool for someone else. Applies to leases taken from now on; an answer sent late still counts if nobody took the task meanwhile.",
           )}
         </div>
+      </Section>
+
+      <Section title="Redaction">
         <div className="flex items-start gap-3">
           <input
             id="redactOutputs"
@@ -238,6 +243,30 @@ export function PromptSettingsForm({
               are stored, as it always is in prompts. Turn this off when your models never see personal data and labelers should judge
               outputs exactly as the models wrote them: outputs are then stored as sent (their metadata is still redacted). Applies to tasks
               created from now on; each task&apos;s page shows what was replaced.
+            </p>
+          </div>
+        </div>
+        <div className="flex items-start gap-3">
+          <input
+            id="keepPublicFigures"
+            name="keepPublicFigures"
+            type="checkbox"
+            checked={draft.keepPublicFigures === "true"}
+            onChange={(event) => set("keepPublicFigures", event.target.checked ? "true" : "false")}
+            aria-describedby="keepPublicFigures-hint"
+            className="mt-0.5 h-4 w-4 rounded border-slate-300 text-indigo-600 focus:ring-indigo-500"
+            data-testid="keep-public-figures"
+          />
+          <div>
+            <label htmlFor="keepPublicFigures" className="block text-sm font-medium text-slate-700">
+              Keep the names of well-known public figures
+            </label>
+            <p id="keepPublicFigures-hint" className="text-xs text-slate-500">
+              Off, every name is redacted: &ldquo;a poem about Abraham Lincoln&rdquo; is stored as &ldquo;a poem about{" "}
+              <code className="font-mono">&lt;PERSON_1&gt;</code>&rdquo;. On, the names of famous people and fictional characters
+              (presidents, scientists, writers, artists, athletes, Sherlock Holmes) stay, in prompts and in redacted outputs. The redactor
+              cannot tell them from a private person of the same full name, so turn this on only when your prompts are about public life.
+              Applies to prompts and tasks that come after saving.
             </p>
           </div>
         </div>

@@ -27,7 +27,7 @@ export const POST = defineOperation(
     errors: { 422: "The body is not JSON or breaks the schema." },
   },
   async ({ body }) => {
-    const { redacted, findings } = await redactText(body.text);
+    const { redacted, findings } = await redactText(body.text, { keepPublicFigures: body.keep_public_figures });
     return { status: 200, body: { redacted, findings, redactions: summarizeFindings(findings) } };
   },
 );

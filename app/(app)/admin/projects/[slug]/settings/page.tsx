@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PromptSettingsForm } from "@/components/prompts/admin/settings-form";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { loadProjectForAdmin } from "@/lib/projects/load";
+import { promptSettingsOf } from "@/lib/prompts/mutations";
 import { countPrompts } from "@/lib/prompts/queries";
 import { formatCount, roundEstimate } from "@/lib/ui/format";
 
@@ -11,8 +12,6 @@ export const dynamic = "force-dynamic";
 export default async function PromptSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { project } = await loadProjectForAdmin(params);
   const count = await countPrompts(project.id, {});
-  const { dedupPrefixWords, promptQuota, maxPromptTokens, splitTrain, splitValid, splitTest, labelsPerTask, leaseMinutes, redactOutputs } =
-    project;
 
   return (
     <Card>
@@ -26,17 +25,7 @@ export default async function PromptSettingsPage({ params }: { params: Promise<{
       <CardBody>
         <PromptSettingsForm
           slug={project.slug}
-          initial={{
-            dedupPrefixWords,
-            promptQuota,
-            maxPromptTokens,
-            splitTrain,
-            splitValid,
-            splitTest,
-            labelsPerTask,
-            leaseMinutes,
-            redactOutputs,
-          }}
+          initial={promptSettingsOf(project)}
           promptEstimate={count.exact ? `${formatCount(count.count)} prompts` : `about ${roundEstimate(count.estimate)} prompts`}
         />
       </CardBody>

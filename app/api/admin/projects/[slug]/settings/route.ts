@@ -1,15 +1,7 @@
 import { defineOperation } from "@/lib/api/operation";
 import { projectSlugParam } from "@/lib/api/params";
-import type { Project } from "@/lib/generated/prisma/client";
-import { updatePromptSettings } from "@/lib/prompts/mutations";
+import { promptSettingsOf, updatePromptSettings } from "@/lib/prompts/mutations";
 import { projectPromptSettingsSchema } from "@/lib/prompts/schema";
-
-// The salt stays on the server: it keys the end-user pseudonyms.
-function settingsOf(project: Project) {
-  const { dedupPrefixWords, promptQuota, maxPromptTokens, splitTrain, splitValid, splitTest, labelsPerTask, leaseMinutes, redactOutputs } =
-    project;
-  return { dedupPrefixWords, promptQuota, maxPromptTokens, splitTrain, splitValid, splitTest, labelsPerTask, leaseMinutes, redactOutputs };
-}
 
 export const GET = defineOperation(
   {
@@ -24,7 +16,7 @@ export const GET = defineOperation(
     responses: [{ status: 200, description: "The settings." }],
     errors: { 404: "No such project." },
   },
-  async ({ project }) => ({ status: 200, body: { settings: settingsOf(project) } }),
+  async ({ project }) => ({ status: 200, body: { settings: promptSettingsOf(project) } }),
 );
 
 /** Changes the pipeline settings; a new prefix length rebuilds the dedup index before answering. */
@@ -44,6 +36,6 @@ export const PATCH = defineOperation(
   },
   async ({ project, body, user }) => {
     const result = await updatePromptSettings(project, body, user.id);
-    return { status: 200, body: { settings: settingsOf(result.project), changed: result.changed, dedupRebuild: result.rebuild } };
+    return { status: 200, body: { settings: promptSettingsOf(result.project), changed: result.changed, dedupRebuild: result.rebuild } };
   },
 );

@@ -30,7 +30,7 @@ export const PATCH = defineOperation(
     tag: "Quality",
     summary: "Change the quality settings",
     description:
-      "Gold tasks, screening and the thresholds that warn and block labelers, the baseline model of win rates, which labelers may work in the project (`labeler_access`; switching to `members` releases the leases of everyone else), and whether model outputs are redacted (`redact_outputs`; prompts always are). Send only what changes.",
+      "Gold tasks, screening and the thresholds that warn and block labelers, the baseline model of win rates, which labelers may work in the project (`labeler_access`; switching to `members` releases the leases of everyone else), whether model outputs are redacted (`redact_outputs`; prompts always are), and whether well-known public figures' names are kept (`keep_public_figures`). Send only what changes.",
     auth: { kind: "apiKey", scope: "projects:admin" },
     params: { slug: projectSlugParam },
     body: {

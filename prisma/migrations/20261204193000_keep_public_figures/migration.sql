@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Project" ADD COLUMN     "keepPublicFigures" BOOLEAN NOT NULL DEFAULT false;
