@@ -45,6 +45,8 @@ export type DigitFacts = {
   dotBetweenDigits: boolean;
   /** An ASCII letter right before two digits ("GB73…", an IBAN's country and check digits). */
   letterBeforeTwoDigits: boolean;
+  /** An ASCII capital right before a digit ("…T475", the last letter of a German identity card number). */
+  capitalBeforeDigit: boolean;
 };
 
 const NO_DIGITS: DigitFacts = Object.freeze({
@@ -56,6 +58,7 @@ const NO_DIGITS: DigitFacts = Object.freeze({
   twoPairs: false,
   dotBetweenDigits: false,
   letterBeforeTwoDigits: false,
+  capitalBeforeDigit: false,
 });
 
 // What each ASCII character does to a run of digits: which runs it may join, or break.
@@ -96,6 +99,7 @@ function computeDigitFacts(text: string): DigitFacts {
   let twoPairs = false;
   let dotBetweenDigits = false;
   let letterBeforeTwoDigits = false;
+  let capitalBeforeDigit = false;
   // The current runs, and how many joining characters stand since their last digit.
   let run = 0;
   let spaced = 0;
@@ -117,6 +121,7 @@ function computeDigitFacts(text: string): DigitFacts {
         const before = text.charCodeAt(k - 1);
         if (before === 46 && isAsciiDigit(text.charCodeAt(k - 2))) dotBetweenDigits = true;
         if (isAsciiLetter(before) && isAsciiDigit(text.charCodeAt(k + 1))) letterBeforeTwoDigits = true;
+        if (before >= 65 && before <= 90) capitalBeforeDigit = true;
       }
       run++;
       if (run >= 4 || (run >= 2 && joinedToPrevious)) twoPairs = true;
@@ -155,6 +160,7 @@ function computeDigitFacts(text: string): DigitFacts {
     twoPairs,
     dotBetweenDigits,
     letterBeforeTwoDigits,
+    capitalBeforeDigit,
   };
 }
 

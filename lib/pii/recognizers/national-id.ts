@@ -11,9 +11,11 @@ const A = "(?<![\\p{L}\\p{N}])";
 const Z = "(?![\\p{L}\\p{N}]|[.,\\-/]\\p{N})";
 const re = (body: string) => new RegExp(`${A}(?:${body})${Z}`, "gu");
 
-// Cue words are looked for in the 60 characters before a number, or in the 40 after it on its line.
-const near = (text: string, start: number, end: number, cue: RegExp) =>
-  contextBefore(text, start, cue, 60) || contextAfter(text, end, new RegExp(`^[^\\n]{0,40}(?:${cue.source})`, cue.flags), 40);
+// Cue words are looked for in the 60 characters before a number, or in the 40 after it on its line
+// (`cueAfter`, the rule's cue so anchored: built once with the rules, not for every number).
+const near = (text: string, start: number, end: number, rule: Rule) =>
+  contextBefore(text, start, rule.cue, 60) || contextAfter(text, end, rule.cueAfter, 40);
+const onItsLine = (cue: RegExp) => new RegExp(`^[^\\n]{0,40}(?:${cue.source})`, cue.flags);
 
 type Rule = {
   /** What it is, for the tests' names. */
@@ -24,6 +26,8 @@ type Rule = {
   valid: (value: string) => boolean;
   /** Words that name the number; with one of them nearby the confidence is `withCue`. */
   cue: RegExp;
+  /** `cue` after the number, on its line. */
+  cueAfter: RegExp;
   withCue: number;
   /** Without a cue: below 0.5 means "not taken" at the default threshold. */
   alone: (value: string) => number;
@@ -149,7 +153,7 @@ function nino(value: string): boolean {
 
 const never = () => 0;
 
-const RULES: Rule[] = [
+const SPECS: Array<Omit<Rule, "cueAfter">> = [
   {
     name: "UK NINO",
     pattern: re("[A-Za-z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-Da-d]"),
@@ -192,8 +196,8 @@ const RULES: Rule[] = [
   {
     name: "DE Personalausweis",
     pattern: re("[CFGHJKLMNPRTVWXYZ][CFGHJKLMNPRTVWXYZ0-9]{8}\\d"),
-    // Nine of its ten characters may be letters: no count of digits rules it out.
-    possible: () => true,
+    // Its last letter stands right before a digit (the last character is one).
+    possible: (f) => f.capitalBeforeDigit,
     valid: personalausweis,
     cue: /(personalausweis|ausweisnummer|ausweis-nr|dokumentennummer|identity card|ID card)/i,
     withCue: 0.95,
@@ -221,7 +225,8 @@ const RULES: Rule[] = [
   {
     name: "IN PAN",
     pattern: re("[A-Z]{3}[ABCFGHLJPT][A-Z]\\d{4}[A-Z]"),
-    possible: (f) => f.longestRun >= 4,
+    // A capital right before its four digits.
+    possible: (f) => f.letterBeforeTwoDigits && f.longestRun >= 4,
     valid: () => true,
     cue: /\b(PAN|permanent account number|income tax|ITR|KYC)\b/i,
     withCue: 0.95,
@@ -256,6 +261,8 @@ const RULES: Rule[] = [
   },
 ];
 
+const RULES: Rule[] = SPECS.map((rule) => ({ ...rule, cueAfter: onItsLine(rule.cue) }));
+
 /** National identity and tax numbers of ten countries (see RULES), each with its check digits valid. */
 export function findNationalIds(text: string): Candidate[] {
   const out: Candidate[] = [];
@@ -270,7 +277,7 @@ export function findNationalIds(text: string): Candidate[] {
       const value = m[0];
       if (!rule.valid(value)) continue;
       const end = m.index + value.length;
-      const confidence = near(text, m.index, end, rule.cue) ? rule.withCue : rule.alone(value);
+      const confidence = near(text, m.index, end, rule) ? rule.withCue : rule.alone(value);
       if (confidence > 0) out.push({ type: "NATIONAL_ID", start: m.index, end, confidence });
     }
   }
