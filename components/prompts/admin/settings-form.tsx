@@ -69,6 +69,29 @@ export function PromptSettingsForm({
     </Field>
   );
 
+  const checkboxField = (key: "redactOutputs" | "keepPublicFigures", label: string, testId: string, hint: ReactNode) => (
+    <div className="flex items-start gap-3">
+      <input
+        id={key}
+        name={key}
+        type="checkbox"
+        checked={draft[key] === "true"}
+        onChange={(event) => set(key, event.target.checked ? "true" : "false")}
+        aria-describedby={`${key}-hint`}
+        className="mt-0.5 h-4 w-4 rounded border-slate-300 text-indigo-600 focus:ring-indigo-500"
+        data-testid={testId}
+      />
+      <div>
+        <label htmlFor={key} className="block text-sm font-medium text-slate-700">
+          {label}
+        </label>
+        <p id={`${key}-hint`} className="text-xs text-slate-500">
+          {hint}
+        </p>
+      </div>
+    </div>
+  );
+
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setMessage(null);
@@ -223,53 +246,29 @@ export function PromptSettingsForm({
       </Section>
 
       <Section title="Redaction">
-        <div className="flex items-start gap-3">
-          <input
-            id="redactOutputs"
-            name="redactOutputs"
-            type="checkbox"
-            checked={draft.redactOutputs === "true"}
-            onChange={(event) => set("redactOutputs", event.target.checked ? "true" : "false")}
-            aria-describedby="redactOutputs-hint"
-            className="mt-0.5 h-4 w-4 rounded border-slate-300 text-indigo-600 focus:ring-indigo-500"
-            data-testid="redact-outputs"
-          />
-          <div>
-            <label htmlFor="redactOutputs" className="block text-sm font-medium text-slate-700">
-              Redact model outputs
-            </label>
-            <p id="redactOutputs-hint" className="text-xs text-slate-500">
-              Personal data in model outputs is replaced with placeholders (<code className="font-mono">&lt;PERSON_1&gt;</code>) before they
-              are stored, as it always is in prompts. Turn this off when your models never see personal data and labelers should judge
-              outputs exactly as the models wrote them: outputs are then stored as sent (their metadata is still redacted). Applies to tasks
-              created from now on; each task&apos;s page shows what was replaced.
-            </p>
-          </div>
-        </div>
-        <div className="flex items-start gap-3">
-          <input
-            id="keepPublicFigures"
-            name="keepPublicFigures"
-            type="checkbox"
-            checked={draft.keepPublicFigures === "true"}
-            onChange={(event) => set("keepPublicFigures", event.target.checked ? "true" : "false")}
-            aria-describedby="keepPublicFigures-hint"
-            className="mt-0.5 h-4 w-4 rounded border-slate-300 text-indigo-600 focus:ring-indigo-500"
-            data-testid="keep-public-figures"
-          />
-          <div>
-            <label htmlFor="keepPublicFigures" className="block text-sm font-medium text-slate-700">
-              Keep the names of well-known public figures
-            </label>
-            <p id="keepPublicFigures-hint" className="text-xs text-slate-500">
-              Off, every name is redacted: &ldquo;a poem about Abraham Lincoln&rdquo; is stored as &ldquo;a poem about{" "}
-              <code className="font-mono">&lt;PERSON_1&gt;</code>&rdquo;. On, the names of famous people and fictional characters
-              (presidents, scientists, writers, artists, athletes, Sherlock Holmes) stay, in prompts and in redacted outputs. The redactor
-              cannot tell them from a private person of the same full name, so turn this on only when your prompts are about public life.
-              Applies to prompts and tasks that come after saving.
-            </p>
-          </div>
-        </div>
+        {checkboxField(
+          "redactOutputs",
+          "Redact model outputs",
+          "redact-outputs",
+          <>
+            Personal data in model outputs is replaced with placeholders (<code className="font-mono">&lt;PERSON_1&gt;</code>) before they
+            are stored, as it always is in prompts. Turn this off when your models never see personal data and labelers should judge outputs
+            exactly as the models wrote them: outputs are then stored as sent (their metadata is still redacted). Applies to tasks created
+            from now on; each task&apos;s page shows what was replaced.
+          </>,
+        )}
+        {checkboxField(
+          "keepPublicFigures",
+          "Keep the names of well-known public figures",
+          "keep-public-figures",
+          <>
+            Off, every name is redacted: &ldquo;a poem about Abraham Lincoln&rdquo; is stored as &ldquo;a poem about{" "}
+            <code className="font-mono">&lt;PERSON_1&gt;</code>&rdquo;. On, the names of famous people and fictional characters (presidents,
+            scientists, writers, artists, athletes, Sherlock Holmes) stay, in prompts and in redacted outputs. The redactor cannot tell them
+            from a private person of the same full name, so turn this on only when your prompts are about public life. Applies to prompts
+            and tasks that come after saving.
+          </>,
+        )}
       </Section>
 
       <div className="flex flex-col-reverse gap-2 border-t border-slate-200 pt-4 sm:flex-row sm:justify-end">
