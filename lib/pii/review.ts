@@ -15,6 +15,8 @@ export type ReviewedText = {
 
 export type TaskRedactions = {
   redactOutputs: boolean;
+  /** Whether the project leaves well-known public figures' names in place (lib/pii/public-figures.ts). */
+  keepPublicFigures: boolean;
   prompt: ReviewedText;
   outputs: Array<ReviewedText & { id: string; model: string; position: number }>;
 };
@@ -35,7 +37,7 @@ export async function getTaskRedactions(projectId: string, taskId: string): Prom
   const task = await db.task.findFirst({
     where: { id: taskId, projectId },
     select: {
-      project: { select: { redactOutputs: true } },
+      project: { select: { redactOutputs: true, keepPublicFigures: true } },
       prompt: { select: { text: true, redactions: true } },
       outputs: { select: { id: true, model: true, position: true, text: true, redactions: true }, orderBy: { position: "asc" } },
     },
@@ -43,6 +45,7 @@ export async function getTaskRedactions(projectId: string, taskId: string): Prom
   if (!task) return null;
   return {
     redactOutputs: task.project.redactOutputs,
+    keepPublicFigures: task.project.keepPublicFigures,
     prompt: reviewed(task.prompt.text, task.prompt.redactions),
     outputs: task.outputs.map((o) => ({ id: o.id, model: o.model, position: o.position, ...reviewed(o.text, o.redactions) })),
   };

@@ -41,6 +41,9 @@ export function RedactionReview({ review }: { review: TaskRedactions }) {
           stands and what kind of data it replaced. {total === 0 ? "Nothing was replaced in this task." : null} Model outputs of this
           project are {review.redactOutputs ? "redacted" : <strong>stored as sent</strong>} (the project setting &ldquo;Redact model
           outputs&rdquo;; prompts always are).
+          {review.keepPublicFigures
+            ? " Names of well-known public figures are kept as written (the project setting “Keep the names of well-known public figures”)."
+            : null}
         </CardDescription>
       </CardHeader>
       <CardBody className="space-y-4">

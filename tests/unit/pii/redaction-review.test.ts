@@ -7,6 +7,7 @@ import type { TaskRedactions } from "@/lib/pii/review";
 // The admin task page's Redactions card, rendered as the server renders it.
 const review: TaskRedactions = {
   redactOutputs: true,
+  keepPublicFigures: false,
   prompt: {
     text: "Write to <PERSON_1> at <EMAIL_1>.",
     counts: [
@@ -37,5 +38,10 @@ describe("redaction review card", () => {
   it("says when the project stores outputs as sent", () => {
     const off = renderToStaticMarkup(createElement(RedactionReview, { review: { ...review, redactOutputs: false } }));
     expect(off).toContain("stored as sent");
+  });
+  it("says when the project keeps public figures' names", () => {
+    expect(html).not.toContain("public figures");
+    const keeping = renderToStaticMarkup(createElement(RedactionReview, { review: { ...review, keepPublicFigures: true } }));
+    expect(keeping).toContain("Names of well-known public figures are kept");
   });
 });
