@@ -49,12 +49,14 @@ const ALL_TYPES: ReadonlySet<PiiType> = new Set(PII_TYPES);
 export function resolveOverlaps(candidates: Candidate[]): Candidate[] {
   // Most texts' candidates do not overlap at all (a list of names is thousands of them): then every
   // one is kept as it is, and ranking them and filing them by stretch of text is wasted work.
-  const byStart = candidates.filter((c) => c.end > c.start).sort((a, b) => a.start - b.start);
+  // Most texts' candidates come in order of start already (one or two of them): then a copy does
+  // what filtering out empty spans and sorting would.
+  const byStart = inOrder(candidates) ? candidates.slice() : candidates.filter((c) => c.end > c.start).sort((a, b) => a.start - b.start);
   if (noneOverlap(byStart)) return byStart;
   // Streets are often named after people ("Via Garibaldi"): a name inside an address is the address.
   const inAddress = containment(candidates.filter((c) => c.type === "STREET_ADDRESS" && c.confidence >= 0.7));
   const pool = candidates.filter((c) => c.type !== "PERSON" || !inAddress(c));
-  const sorted = [...pool].sort(
+  const sorted = pool.sort(
     (a, b) =>
       b.confidence - a.confidence ||
       LAYER_RANK.get(a.type)! - LAYER_RANK.get(b.type)! ||
@@ -83,6 +85,15 @@ export function resolveOverlaps(candidates: Candidate[]): Candidate[] {
     }
   }
   return kept.all().sort((a, b) => a.start - b.start);
+}
+
+/** Whether no span is empty and each starts where or after the one before it starts (as a stable sort by start leaves them). */
+function inOrder(spans: readonly Candidate[]): boolean {
+  for (let i = 0; i < spans.length; i++) {
+    const c = spans[i]!;
+    if (c.end <= c.start || (i > 0 && c.start < spans[i - 1]!.start)) return false;
+  }
+  return true;
 }
 
 /** Whether spans sorted by start are disjoint (end is exclusive). */
@@ -170,8 +181,7 @@ function valueKey(type: PiiType, value: string): string {
 
 /**
  * Whether `value` has no white space but single spaces between words: what /\s+/ → " " and trim()
- * leave unchanged (the common case, told without a regex). /\s/'s characters beyond ASCII are
- * U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000 and U+FEFF.
+ * leave unchanged (the common case, told without a regex).
  */
 function singleSpaced(value: string): boolean {
   let previousSpace = true; // a leading space is not single
@@ -180,10 +190,29 @@ function singleSpaced(value: string): boolean {
     if (c === 32) {
       if (previousSpace) return false;
       previousSpace = true;
-    } else if (c <= 13 || (c >= 0xa0 && /\s/.test(value[i]!))) return false;
+    } else if (c <= 13 || (c >= 0xa0 && isWideSpace(c))) return false;
     else previousSpace = false;
   }
   return !previousSpace || value.length === 0;
+}
+
+/**
+ * Whether a UTF-16 unit at or above U+00A0 is one /\s/ matches: U+00A0, U+1680, U+2000–U+200A,
+ * U+2028, U+2029, U+202F, U+205F, U+3000 and U+FEFF (told by number, not by a regex test of
+ * each accented letter of a name).
+ */
+function isWideSpace(c: number): boolean {
+  if (c < 0x1680) return c === 0xa0;
+  return (
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 function findCandidates(text: string, types: ReadonlySet<PiiType>): Candidate[] {
@@ -234,13 +263,19 @@ function cutBefore(text: string, at: number, floor: number): number {
   return (text.charCodeAt(at) & 0xfc00) === 0xdc00 ? at - 1 : at;
 }
 
+/** Whether every candidate's confidence is at least `min` (a loop: `every` with a new closure per text cost more). */
+function allAtLeast(candidates: readonly Candidate[], min: number): boolean {
+  for (let i = 0; i < candidates.length; i++) if (candidates[i]!.confidence < min) return false;
+  return true;
+}
+
 /** Finds personal data in `text` and replaces each piece with `<TYPE_N>`, where N numbers distinct values per type in order of appearance. */
 export function redact(text: string, options: RedactOptions = {}): RedactResult {
   const types = options.types ? new Set(options.types) : ALL_TYPES;
   const minConfidence = options.minConfidence ?? 0.5;
   const found = text.length <= SEGMENT_CHARS ? findCandidates(text, types) : findInSegments(text, types);
   // (Copied only when some fall short: a megabyte of names is 166k candidates.)
-  const candidates = found.every((c) => c.confidence >= minConfidence) ? found : found.filter((c) => c.confidence >= minConfidence);
+  const candidates = allAtLeast(found, minConfidence) ? found : found.filter((c) => c.confidence >= minConfidence);
   // Private-key blocks are read on the whole text: a key is longer than a segment's context.
   if (types.has("SECRET")) for (const c of findPemBlocks(text)) candidates.push(c);
   // Most prompts carry no personal data: nothing to resolve or number.
@@ -248,7 +283,10 @@ export function redact(text: string, options: RedactOptions = {}): RedactResult 
   const resolved = resolveOverlaps(candidates);
   const kept = options.keepPublicFigures ? withoutPublicFigures(text, resolved) : resolved;
 
-  // Each type's values and their placeholders, numbered in order of appearance (a type's Nth value is its map's Nth).
+  // Each type's first value as written; then, once a second value of the type comes, its values'
+  // keys and their placeholders, numbered in order of appearance (a type's Nth value is its map's
+  // Nth). Most texts hold one value of a type: its key, which copies the value, is never needed.
+  const firstOfType = new Map<PiiType, string>();
   const placeholders = new Map<PiiType, Map<string, string>>();
   const findings: Finding[] = [];
   // (Appending to a string, which V8 keeps as a rope until it is read, was 9× faster than an array's
@@ -264,12 +302,18 @@ export function redact(text: string, options: RedactOptions = {}): RedactResult 
     let placeholder: string | undefined;
     if (c.type === lastType && c.end - c.start === lastValue.length && text.startsWith(lastValue, c.start)) placeholder = lastPlaceholder;
     else {
-      let ofType = placeholders.get(c.type);
-      if (ofType === undefined) placeholders.set(c.type, (ofType = new Map()));
       const value = text.slice(c.start, c.end);
-      const key = valueKey(c.type, value);
-      placeholder = ofType.get(key);
-      if (placeholder === undefined) ofType.set(key, (placeholder = `<${c.type}_${ofType.size + 1}>`));
+      const first = firstOfType.get(c.type);
+      if (first === undefined) {
+        firstOfType.set(c.type, value);
+        placeholder = `<${c.type}_1>`;
+      } else {
+        let ofType = placeholders.get(c.type);
+        if (ofType === undefined) placeholders.set(c.type, (ofType = new Map([[valueKey(c.type, first), `<${c.type}_1>`]])));
+        const key = valueKey(c.type, value);
+        placeholder = ofType.get(key);
+        if (placeholder === undefined) ofType.set(key, (placeholder = `<${c.type}_${ofType.size + 1}>`));
+      }
       lastType = c.type;
       lastValue = value;
       lastPlaceholder = placeholder;
