@@ -714,11 +714,11 @@ export function findPersons(text: string): Candidate[] {
       i++;
       continue;
     }
-    // Grow a run over capitalised tokens, initials and particles separated by one space (or ". ").
-    const run: Token[] = [first];
+    // Grow a run over capitalised tokens, initials and particles separated by one space (or ". "):
+    // tokens[i..j), copied out only when there is something in it to judge.
     let j = i + 1;
     while (j < tokens.length) {
-      const prev = run[run.length - 1]!;
+      const prev = tokens[j - 1]!;
       const tok = tokens[j]!;
       // One space, the common case, is tested without building the gap string.
       if (tok.start - prev.end !== 1 || text.charCodeAt(prev.end) !== 32) {
@@ -740,7 +740,6 @@ export function findPersons(text: string): Candidate[] {
           /^\p{L}+$/u.test(nxt.text)
         ) {
           tok.kind = "INITIAL";
-          run.push(tok);
           j++;
           continue;
         }
@@ -751,16 +750,16 @@ export function findPersons(text: string): Candidate[] {
         !(
           tok.cap ||
           (PARTICLES.has(tok.lower) && particlesLeadToName(text, tokens, j)) ||
-          (isLowercaseText && (lowerName(tok) || (prev.kind === "INITIAL" && run.length >= 2 && !(flagsOf(tok) & COMMON))))
+          (isLowercaseText && (lowerName(tok) || (prev.kind === "INITIAL" && j - i >= 2 && !(flagsOf(tok) & COMMON))))
         )
       )
         break;
-      run.push(tok);
       j++;
-      if (run.length >= 6) break;
+      if (j - i >= 6) break;
     }
+    // (A lone word, the commonest run, is put in an array of its own rather than sliced out.)
+    evaluateRun(text, j - i > 1 ? tokens.slice(i, j) : [first], lexicon, isLowercaseText, out);
     i = j;
-    evaluateRun(text, run, lexicon, isLowercaseText, out);
   }
 
   // Lower-case names in casual text, after strong wording: "tell jessica i said hi", "i'm arjun mehta".
@@ -824,10 +823,19 @@ export function findRepeatedNames(text: string, found: readonly Candidate[], tok
     last = value;
     if (values.has(value)) continue;
     values.add(value);
-    for (const part of value.split(/[\s.,]+/)) {
-      const lower = part.replace(/['’]s$/, "").toLowerCase();
-      if (lower.length >= 3 && !HONORIFICS.has(lower) && !SUFFIXES.has(lower) && !TITLES.has(lower) && !(wordFlags(lower) & VERY_COMMON))
-        seen.add(lower);
+    // Its parts, as value.split(/[\s.,]+/) gives them, each without a possessive "'s" (/['’]s$/).
+    for (let from = 0; from <= value.length; ) {
+      let to = from;
+      while (to < value.length && !partSeparator(value, to)) to++;
+      let partEnd = to;
+      if (partEnd - from >= 2 && value.charCodeAt(partEnd - 1) === 115 && isApostrophe(value.charCodeAt(partEnd - 2))) partEnd -= 2;
+      if (partEnd > from) {
+        const lower = value.slice(from, partEnd).toLowerCase();
+        if (lower.length >= 3 && !HONORIFICS.has(lower) && !SUFFIXES.has(lower) && !TITLES.has(lower) && !(wordFlags(lower) & VERY_COMMON))
+          seen.add(lower);
+      }
+      from = to + 1;
+      while (from < value.length && partSeparator(value, from)) from++;
     }
   }
   const repeats: Candidate[] = [];
@@ -860,6 +868,16 @@ export function findRepeatedNames(text: string, found: readonly Candidate[], tok
     if (seen.has(tok.lower) && !tok.glued && !coverage.covers(tok)) repeatAt(text, tok, scanToken(text, at), repeats);
   }
   return repeats;
+}
+
+/** /[\s.,]/ at `k`, without the regex for plain ASCII. */
+function partSeparator(s: string, k: number): boolean {
+  const c = s.charCodeAt(k);
+  return c === 46 || c === 44 || (c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(s[k]!));
+}
+
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019;
 }
 
 /**
@@ -1102,10 +1120,18 @@ const NAME_FIELD_VALUE = new RegExp(
 
 /** Values of name fields in forms: "NAME: CHIDINMA OKONKWO", "SURNAME: NGUYEN / GIVEN NAMES: THI LAN". */
 function findLabeledNames(text: string, out: Candidate[], lexicon: Lexicon): void {
-  // Looked for at each separator only: a label search over the whole text is slow.
-  for (let at = 0; at < text.length; at++) {
-    const sep = text.charCodeAt(at);
-    if (sep !== 58 && sep !== 61) continue; // ":", "="
+  // Looked for at each separator (":", "=") only, found by indexOf: a label search over the whole text is slow.
+  let colon = text.indexOf(":");
+  let equals = text.indexOf("=");
+  for (;;) {
+    let at: number;
+    if (colon >= 0 && (equals < 0 || colon < equals)) {
+      at = colon;
+      colon = text.indexOf(":", at + 1);
+    } else if (equals >= 0) {
+      at = equals;
+      equals = text.indexOf("=", at + 1);
+    } else break;
     // The word before the separator must be able to end a label ("name", "SURNAME", "Patient"):
     // a cheap test before the label regex.
     let e = at;
