@@ -522,7 +522,8 @@ function scanToken(text: string, i: number, limit = text.length): Token | undefi
     scannedTo = i;
     const word = i - start <= 3 ? shortWordAt(text, start, i) : wordOf(text.slice(start, i));
     const tok = new Token(start, start + word.text.length, word);
-    if (identifierChar(text.charCodeAt(start - 1)) || identifierChar(text.charCodeAt(tok.end))) tok.glued = true;
+    if (identifierChar(text.charCodeAt(start - 1)) || identifierChar(text.charCodeAt(tok.end)) || memberAfter(text, tok.end))
+      tok.glued = true;
     return tok;
   }
   scannedTo = i;
@@ -537,6 +538,16 @@ function wordBoundaryAt(text: string, k: number): boolean {
 /** A character that can be part of a word (a letter, or any non-ASCII character to be safe) or join one ("'", "-", "."). */
 function joinsWord(c: number): boolean {
   return c >= 128 || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39 || c === 45 || c === 46;
+}
+
+/**
+ * A dot and a lower-case letter right after a word: a property or method of it ("Buffer.from",
+ * "d3.Delaunay.from", "Math.max"), code, not a name. (A name ends a sentence with a dot and a space.)
+ */
+function memberAfter(text: string, end: number): boolean {
+  if (text.charCodeAt(end) !== 46) return false;
+  const c = text.charCodeAt(end + 1);
+  return c >= 97 && c <= 122;
 }
 
 /** An ASCII digit or "_": what joins a word into an identifier or a version ("Argon2", "snake_case"). */
@@ -1168,6 +1179,8 @@ function findLabeledNames(text: string, out: Candidate[], lexicon: Lexicon): voi
     const m = NAME_FIELD_VALUE.exec(text);
     if (!m) continue;
     const value = m[1]!;
+    // "name: String": a type in a schema, not a value.
+    if (CODE_TYPES.has(value)) continue;
     const words = value.split(/[ \t]+/).map((w) => w.replace(/\.$/, "").toLowerCase());
     // "Name: Test User", "name: Build": a value of ordinary words only is no person.
     if (words.every((w) => PARTICLES.has(w) || (lexicon.common.has(w) && !lexicon.names.has(w)) || LABELS.has(w) || HONORIFICS.has(w)))
@@ -1637,6 +1650,32 @@ function evaluateRun(text: string, run: Token[], lexicon: Lexicon, lowercaseText
   }
 }
 
+// Type names of schemas and signatures (GraphQL, TypeScript, Java, Mongoose, ...): "name: String".
+const CODE_TYPES = new Set([
+  "String",
+  "Boolean",
+  "Bool",
+  "Number",
+  "Int",
+  "Integer",
+  "Float",
+  "Double",
+  "Object",
+  "Buffer",
+  "BigInt",
+  "Void",
+  "UUID",
+  "DateTime",
+  "Timestamp",
+]);
+
+/** Whether only white space stands before `start` on its line. */
+function opensLine(text: string, start: number): boolean {
+  let k = start - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+  return k < 0 || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13;
+}
+
 // Endings of German compound nouns that label form fields ("Personalausweisnummer", "Anschrift").
 const GERMAN_LABEL =
   /^(?:\p{L}{2,}(?:nummer|adresse|inhaber|inhaberin|schrift|datum|straße|strasse)|\p{L}{5,}(?:ung|heit|keit|schaft)|adresse)$/u;
@@ -1779,6 +1818,20 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
   // A word seen naming a thing before an acronym or a model number ("Roth IRA", "Roth 401(k)") names
   // that thing wherever it stands alone in the text, unless an honorific or wording says person.
   if (coreCount === 1 && !honorific && !cuedBefore && termWords.has(toks[lastCore]!.lower)) return;
+  // A type in a schema or a signature: "name: String", "age: Int", "data: Buffer".
+  if (toks.length === 1 && !honorific && CODE_TYPES.has(toks[0]!.text)) return;
+  // A label in code or docs, an everyday word that is no given name before a colon, not opening its
+  // line as a speaker's name does: "// Note: this works", "[Class: FetchError]", "log('File: ', f)".
+  if (
+    coreCount === 1 &&
+    firstCore === "WEAK" &&
+    !honorific &&
+    !cuedBefore &&
+    text.charCodeAt(end) === 58 &&
+    (flagsOf(toks[lastCore]!) & (VERY_COMMON | GIVEN)) === VERY_COMMON &&
+    !opensLine(text, start)
+  )
+    return;
   // A German form label is a compound noun, not a speaker: "Kontoinhaber:", "Lieferadresse:".
   if (coreCount === 1 && unknown === 1 && !honorific && GERMAN_LABEL.test(toks[lastCore]!.lower)) return;
   // A greeting before an everyday word that is no given name: "Hello World", "Hi Team", "Hey Friend".

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { redact } from "@/lib/pii";
+
+// Person false positives in code and documentation (npm READMEs): a type, a method's owner or a
+// label is no name. The last case keeps the names beside such wording.
+const untouched = (text: string) => expect(redact(text).redacted, JSON.stringify(text)).toBe(text);
+
+describe("person names in code and docs", () => {
+  it("a type in a schema or signature: name: String", () => {
+    untouched("  name  : String,    // Column name,");
+    untouched("type User {\n  name: String!\n  age: Int\n}");
+  });
+
+  it("a word before a property or method: Buffer.from", () => {
+    untouched("  message: Buffer.from('test', 'utf8'),");
+    untouched("const delaunay = d3.Delaunay.from(points);");
+    untouched("You can call Buffer.from on the string.");
+  });
+
+  it("a label in a code comment: Note:", () => {
+    untouched("  // Note: this works only with Node 18");
+  });
+
+  it("a label in a link or a string: Class:, File:", () => {
+    untouched("    - [Class: FetchError](#class-fetcherror)");
+    untouched("console.log('File: ', tmpobj.name);");
+  });
+
+  it("still finds names beside such wording", () => {
+    expect(redact("Name: Maria Lopez").redacted).toBe("Name: <PERSON_1>");
+    expect(redact("Contact Smith. He will know.").redacted).toBe("Contact <PERSON_1>. He will know.");
+    expect(redact("Thanks, Warren. Talk soon.").redacted).toBe("Thanks, <PERSON_1>. Talk soon.");
+  });
+});
