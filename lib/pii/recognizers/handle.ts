@@ -79,6 +79,8 @@ const ONLY_SPACE_BEFORE = /(?<=(?:^|\n)[^\S\n]*)/y;
 const COMMENT_BEFORE = /(?<=(?:^|\n)[^\S\n]*(?:\*|\/\/|#|\/\*\*)[^\S\n]*)/y;
 const SPEAKER_BEFORE = /(?<=(?:^|\n)[^\S\n]*(?:\[[^\]\n]{1,20}\][^\S\n]*)?)/y;
 const ONLY_SPACE_AFTER = /[^\S\n]*(?:\n|$)/y;
+// The rest of an npm scope whose name goes on past the handle pattern ("@aws-sdk/client-s3").
+const SCOPE_AFTER = /[\w.-]*\//y;
 const DECLARATION_AFTER = /[^\S\n]+(?:public|private|protected|export|class|def|async|static|function|fun|val|var|let|const)\b/y;
 
 /** Whether the sticky `re` matches at `index` of `text`. */
@@ -92,6 +94,7 @@ function looksLikeCode(text: string, start: number, end: number): boolean {
   const after = text.charAt(end);
   // "@Component({", "@app.route(", "@types/node", "@tanstack/react-query".
   if (after === "(" || after === "/" || after === "{") return true;
+  if (after === "-" && matchesAt(SCOPE_AFTER, text, end)) return true;
   // "@property", "@Override" or "@Injectable()" alone on its line, or before a declaration on the same line.
   if (matchesAt(ONLY_SPACE_BEFORE, text, start) && (matchesAt(ONLY_SPACE_AFTER, text, end) || matchesAt(DECLARATION_AFTER, text, end)))
     return true;

@@ -38,8 +38,9 @@ export function findIpAddresses(text: string): Candidate[] {
     IPV4.lastIndex = 0;
     for (let m = IPV4.exec(text); m; m = IPV4.exec(text)) {
       if (contextBefore(text, m.index, VERSION_CONTEXT, 12)) continue;
-      // Netmasks and the unspecified address identify no one.
-      if (/^255\./.test(m[0]) || m[0] === "0.0.0.0") continue;
+      // Netmasks, the unspecified address, loopback (every machine is 127.0.0.1) and link-local
+      // addresses (169.254.169.254 is every cloud VM's metadata service) identify no one.
+      if (/^(?:255|127)\.|^169\.254\./.test(m[0]) || m[0] === "0.0.0.0") continue;
       const confidence = contextBefore(text, m.index, IP_CONTEXT, 50) ? 0.97 : 0.85;
       out.push({ type: "IP_ADDRESS", start: m.index, end: m.index + m[0].length, confidence });
     }
@@ -52,8 +53,8 @@ export function findIpAddresses(text: string): Candidate[] {
       if (value.endsWith(":") && !value.endsWith("::")) value = value.slice(0, -1);
       const groups = value.split(":").filter((g) => g.length > 0);
       if (!isIP(value.replace(/%.*$/, ""), 6)) continue;
-      // "::" alone, or short hex-word pairs like "ab::cd", are too often code.
-      if (value !== "::1" && groups.length < 3 && !value.includes(".")) continue;
+      // "::" and "::1" (loopback) identify no one; short hex-word pairs like "ab::cd" are too often code.
+      if (groups.length < 3 && !value.includes(".")) continue;
       if (!/\d/.test(value)) continue;
       // Above an IPv4 match's confidence, so that "::ffff:192.0.2.1" is taken whole, not its tail.
       out.push({ type: "IP_ADDRESS", start: m.index, end: m.index + value.length, confidence: 0.98 });

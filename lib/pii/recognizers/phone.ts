@@ -89,6 +89,7 @@ const REGIONS: CountryCode[] = [
   "US",
 ];
 
+const ARITHMETIC_BEFORE = /(?:[\p{N})\]]|(?:^|\P{L})\p{L}) $/u;
 const NON_LATIN = /[\u0400-\u04ff\u0600-\u06ff\u0900-\u097f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 const DATE_LIKE = /^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})$/;
 const NANP = /^(?:\+?1[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}(?: ?(?:x|ext\.?) ?\d{1,6})?$/;
@@ -198,6 +199,8 @@ export function findPhones(text: string): Candidate[] {
       value = value.slice(1);
       start++;
     }
+    // "0 s + 539114308 ns": a plus with a space after it, after a number or a one-letter term, is a sum.
+    if (value.startsWith("+ ") && ARITHMETIC_BEFORE.test(text.slice(Math.max(0, start - 3), start))) continue;
     const end = start + value.length;
     const confidence = scorePhone(value, text, start, end, nonLatin);
     if (confidence > 0) out.push({ type: "PHONE", start, end, confidence });

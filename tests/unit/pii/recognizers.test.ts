@@ -78,7 +78,7 @@ describe("IP addresses", () => {
   it.each([
     "2001:db8:85a3::8a2e:370:7334",
     "fe80::1ff:fe23:4567:890a",
-    "::1",
+    "2001:db8::1",
     "2001:0db8:0000:0000:0000:ff00:0042:8329",
     "::ffff:192.0.2.128",
   ])("finds IPv6 form %s", (ip) => {
@@ -88,6 +88,12 @@ describe("IP addresses", () => {
   it("redacts an IPv4-mapped IPv6 address whole, even beside IP wording", () => {
     const t = "Are these the same host? 192.0.2.201 and ::ffff:192.0.2.201";
     expect(redact(t).redacted).toBe("Are these the same host? <IP_ADDRESS_1> and <IP_ADDRESS_2>");
+  });
+  it("leaves addresses that identify no one: loopback, link-local, unspecified", () => {
+    const t = "curl 127.0.0.1:8080, [::1]:3000, 169.254.169.254/latest/meta-data, bind 0.0.0.0 or ::";
+    expect(findIpAddresses(t)).toEqual([]);
+    // A private network's address still points at one machine in one place: kept as personal.
+    expect(values("ping 192.168.0.254", findIpAddresses("ping 192.168.0.254"))).toEqual(["192.168.0.254"]);
   });
   it("ignores C++ scopes and clock times", () => {
     const t = "std::vector at 12:30:45";
@@ -124,6 +130,12 @@ describe("phone numbers", () => {
     expect(values(detail, findPhones(detail))).toEqual([]);
     const grouped = "My number is 0171 4829036.";
     expect(values(grouped, findPhones(grouped))).toEqual(["0171 4829036"]);
+  });
+  it("takes a plus between two terms for arithmetic, not a country code", () => {
+    const sum = "It took ~539 ms (0 s + 539114308 ns), and 2 + 447911123456 is big.";
+    expect(values(sum, findPhones(sum))).toEqual([]);
+    const spaced = "Tel: + 44 20 7946 0958";
+    expect(values(spaced, findPhones(spaced))).toEqual(["+ 44 20 7946 0958"]);
   });
   it("ignores dates, decimals and versions", () => {
     const t = "On 2024-03-15 pi was 3.14159 and v1.2.3 shipped; ISBN 978-0-13-468599-1";

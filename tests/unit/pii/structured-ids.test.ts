@@ -127,6 +127,7 @@ describe("handles (HANDLE)", () => {
     for (const t of [
       "Email ana.perez@example.org today",
       "npm install @types/node@20.11.5 @tanstack/react-query",
+      "import { S3Client } from '@aws-sdk/client-s3'; // also @smithy/types and @vue.js/cli",
       "@Component({ selector: 'app-root' })\nexport class AppComponent {}",
       "class Foo:\n    @property\n    def bar(self):\n        return 42",
       "@Override\npublic String toString() {",
