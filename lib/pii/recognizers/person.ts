@@ -1818,8 +1818,9 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
   // A word seen naming a thing before an acronym or a model number ("Roth IRA", "Roth 401(k)") names
   // that thing wherever it stands alone in the text, unless an honorific or wording says person.
   if (coreCount === 1 && !honorific && !cuedBefore && termWords.has(toks[lastCore]!.lower)) return;
-  // A type in a schema or a signature: "name: String", "age: Int", "data: Buffer".
-  if (toks.length === 1 && !honorific && CODE_TYPES.has(toks[0]!.text)) return;
+  // A type in a schema or a signature: "name: String", "age: Int", "data: Buffer". (Each of them is
+  // an everyday word or no listed word: a name-list word, in a list of names, is not looked up.)
+  if (toks.length === 1 && (firstCore === "WEAK" || firstCore === "UNKNOWN") && !honorific && CODE_TYPES.has(toks[0]!.text)) return;
   // A label in code or docs, an everyday word that is no given name before a colon, not opening its
   // line as a speaker's name does: "// Note: this works", "[Class: FetchError]", "log('File: ', f)".
   if (
