@@ -881,7 +881,8 @@ export function findRepeatedNames(text: string, found: readonly Candidate[], tok
   if (tokens) {
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i]!;
-      if (seen.has(tok.lower) && !tok.glued && !coverage.covers(tok)) repeatAt(text, tok, tokens[i + 1], repeats);
+      // (Coverage first: it is two comparisons, and in a text full of names most words are covered.)
+      if (!coverage.covers(tok) && seen.has(tok.lower) && !tok.glued) repeatAt(text, tok, tokens[i + 1], repeats);
     }
     return repeats;
   }
