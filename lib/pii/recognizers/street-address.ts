@@ -94,6 +94,31 @@ function isRunCharacter(code: number): boolean {
 }
 
 const COMPOUND_END = new RegExp(`(?:${COMPOUND})$`, "i");
+const COMPOUND_WHOLE = new RegExp(`^(?:${COMPOUND})$`, "i");
+// Street words no English word ends in: glued to anything ("hauptstraße 5", "Kantstraße 5") they make a street.
+const UNMISTAKABLE_STREET_END =
+  /(?:stra(?:ss|ß)e|str\.|gasse|allee|allé|platz|chaussee|vägen|gatan|gränd|torget|stræde|straat|gracht|katu|utca|körút|tänav|maantee)$/i;
+// A compound-street match as the name before its street word, the street word, and the number.
+const COMPOUND_STREET_PARTS = /^(.*?)(\S+)\s+\d\S*(?:[ \t]+\S+)?$/su;
+
+/**
+ * Whether a match of the compound-street anchor ("Hammarvägen 15", "Karl Johans gate 31") names a
+ * street, not prose whose word merely ends in a street word ("during 1998", "the string 5", "The
+ * spring 2020", "a ring 4 mm"). An unmistakable street word (…straße, …gatan, …katu) always does;
+ * another glued to a name (…weg, …ring, …gate) needs that word to be no everyday English word and,
+ * in text with capitals, capitalised ("Bahnhofweg", "Kaiser-Wilhelm-Ring"); standing alone ("gate",
+ * "tie", "ring") it needs a name before it, likewise no everyday word ("Johans gate", not "a tie").
+ */
+function namesCompoundStreet(match: string, isLowercaseText: boolean): boolean {
+  const parts = COMPOUND_STREET_PARTS.exec(match);
+  if (parts === null) return true;
+  const [, before, word] = parts as unknown as [string, string, string];
+  if (UNMISTAKABLE_STREET_END.test(word)) return true;
+  const { common } = getLexicon();
+  const named = (w: string) => (isLowercaseText || /^\p{Lu}/u.test(w)) && !common.has(w.toLowerCase());
+  if (!COMPOUND_WHOLE.test(word)) return named(word);
+  return before.trim() !== "" && named(before.trim());
+}
 
 /**
  * Whether a COMPOUND street word stands before white space and a digit, as /(?:COMPOUND)\s+\d/i
@@ -113,7 +138,15 @@ function compoundBeforeNumber(text: string): boolean {
 // `pre`, when given, is a cheaper test that any match of `re` passes: without it `re` is not run.
 // `types`, likewise: `re` runs only on a text that has one of these words.
 // `gate`, likewise: a cheap test written by hand.
-const ANCHORS: Array<{ re: RegExp; confidence: number; pre?: RegExp; gate?: (text: string) => boolean; types?: number }> = [
+// `accept`, when given, must pass on a match for it to count.
+const ANCHORS: Array<{
+  re: RegExp;
+  confidence: number;
+  pre?: RegExp;
+  gate?: (text: string) => boolean;
+  types?: number;
+  accept?: (match: string, isLowercaseText: boolean) => boolean;
+}> = [
   // 12 Main St · 221B Baker Street · 1987 74 Diakou Street
   {
     re: new RegExp(`\\b${NUM}\\s+(?:${W}\\s+){1,4}?(?:${SUFFIX_TYPES})(?![\\p{L}\\p{N}])\\.?`, "giu"),
@@ -150,6 +183,7 @@ const ANCHORS: Array<{ re: RegExp; confidence: number; pre?: RegExp; gate?: (tex
     re: new RegExp(`(?:\\b${W}\\s+)?(?:\\p{L}+-)*\\p{L}*(?:${COMPOUND})\\s+${NUM}\\b\\.?`, "giu"),
     confidence: 0.8,
     gate: compoundBeforeNumber,
+    accept: namesCompoundStreet,
   },
   // Japanese block addresses, chōme-banchi-gō then a ward or city: "3-14-2 Jingumae, Shibuya-ku, Tokyo".
   {
@@ -184,6 +218,15 @@ const NUM_NAME_NUM = /\b\d{1,6}[ \t]+(?:[\p{Lu}][\p{L}\p{M}'’.-]*[ \t]+){1,4}\
 // lookbehind before it, but every position that is no capital fails at once, without looking back).
 const NAME_NUM =
   /[\p{Lu}](?<![\p{L}\p{N}]\p{Lu})[\p{L}\p{M}'’-]+[ \t]+(?:[\p{Lu}][\p{L}\p{M}'’-]+[ \t]+){0,2}\d{1,5}[A-Za-z]?(?:\/\d{1,5})?\b(?![.,:/]\d)/gu;
+
+// A weekday, or a month name beside a day of the month or a year: the words of a date.
+const MONTH =
+  "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+const WEEKDAY = "mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs?|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?";
+const DATE_WORDING = new RegExp(
+  `(?<![\\p{L}])(?:(?:${WEEKDAY})\\.?(?![\\p{L}])|(?:${MONTH})\\.?[ \\t]+(?:\\d{1,2}|(?:19|20)\\d\\d)(?!\\d)|\\d{1,2}[ \\t]+(?:${MONTH})\\.?(?![\\p{L}]))`,
+  "iu",
+);
 
 const NAME_NUM_TYPE =
   /(?<![\p{L}\p{N}])(?:[Cc]\/[ \t]*)?([\p{Lu}][\p{L}\p{M}'’-]*(?:[ \t]+[\p{L}][\p{L}\p{M}'’-]*){0,3})[ \t]+\d{1,5}[A-Za-z]?\.?[ \t]+(?:St\b\.?|st\b\.?|Street\b|street\b)/gu;
@@ -240,6 +283,8 @@ const TOWN_POSTCODE =
 // Also a block letter and flat number alone, as Indian addresses open: "B-204, Lotus Residency, Baner Road, Pune 411045".
 // And house and plot numbers ("House 27, Street 9, …", "Plot 14, Adeola Odeku Street, …"), and Kerala's
 // ward-and-door numbers, "TC 25/1482, Vazhuthacaud, Thiruvananthapuram 695014".
+// In lower-case text, the town is in lower case too: "in barra de carrasco 15000 in its mission".
+const TOWN_POSTCODE_LOWER = new RegExp(TOWN_POSTCODE.source.replace("[\\p{Lu}]", "\\p{Ll}"), TOWN_POSTCODE.flags);
 const UNIT_FIRST =
   /\b(?:(?:Flat|Apt\.?|Apartment|Unit|Suite|House(?: No\.?)?|Door No\.?|Plot(?: No\.?)?)[ \t]*#?\d{1,5}[A-Za-z]?(?:\/\d{1,4})?|(?<![\w-])[A-Z]-\d{1,4}(?![\w-])|(?<![\w-])[A-Z]{2,3}[ \t]?\d{1,4}\/\d{1,5}(?![\w/-]))(?=,)/gi;
 
@@ -314,10 +359,21 @@ function lowercaseProse(match: string): boolean {
   const words = match.match(/\p{L}[\p{L}\p{M}'’.-]*/gu) ?? [];
   if (words.length < 2 || !words.every((w) => /^\p{Ll}/u.test(w))) return false;
   const { common } = getLexicon();
-  return (
-    words.every((w) => common.has(w.replace(/\.$/, ""))) ||
-    words.some((w) => /^(?:that|which|the|a|an|and|or|of|to|is|are|with|for|in|on|it|its|my|your)$/.test(w))
-  );
+  return words.every((w) => common.has(w.replace(/\.$/, ""))) || words.some((w) => FUNCTION_WORD.test(w));
+}
+
+const FUNCTION_WORD = /^(?:that|which|the|a|an|and|or|of|to|at|is|are|with|for|in|on|it|its|my|your|some)$/;
+const NEVER_IN_STREET_NAME = /^(?:that|which|a|an|to|at|is|are|with|for|it|its|my|your|some)$/;
+
+/** Whether a word of `match` is one of `words` (lower-case function words): no street is named "to run" or "at some point". */
+function hasFunctionWord(match: string, words: RegExp): boolean {
+  return (match.match(/\p{L}[\p{L}\p{M}'’.-]*/gu) ?? []).some((w) => words.test(w));
+}
+
+/** Whether a hyphen stands right before `at`, after two letters or more or opening a word: "SHA-1", "-1". */
+function minusOrNameBefore(text: string, at: number): boolean {
+  if (at === 0 || text.charCodeAt(at - 1) !== 45) return false;
+  return at === 1 || /(?:^|\s|\p{L}{2})$/u.test(text.slice(Math.max(0, at - 3), at - 1));
 }
 
 const PHRASE_HEAD = /^\p{L}[\p{L}\p{M}]*/u;
@@ -959,7 +1015,7 @@ export function findStreetAddresses(text: string): Candidate[] {
   const search = new AddressSearch(text);
   const { out, isLowercaseText } = search;
   const streetTypes = streetTypesIn(text);
-  for (const { re, confidence, pre, gate, types } of ANCHORS) {
+  for (const { re, confidence, pre, gate, types, accept } of ANCHORS) {
     if (pre && !pre.test(text)) continue;
     if (gate && !gate(text)) continue;
     if (types && (streetTypes & types) === 0) continue;
@@ -969,6 +1025,14 @@ export function findStreetAddresses(text: string): Candidate[] {
       // In text that has capitals, a street named only by lower-case everyday words is prose that
       // ends in a street-type word: "a Node 20 app that exposes port 3000", "5 things that park".
       if (!cue && !isLowercaseText && re === ANCHORS[0]!.re && lowercaseProse(m[0])) continue;
+      // A function word no street name has tells prose: "status 0 at some point", "-1 to run a fast
+      // core", "ASN.1 SubjectPublicKeyInfo to a Forge". In text with capitals "the", "of", "and" may
+      // name a street ("12 The Green"); in lower-case text they are prose like the rest.
+      if (!cue && re === ANCHORS[0]!.re && hasFunctionWord(m[0], isLowercaseText ? FUNCTION_WORD : NEVER_IN_STREET_NAME)) continue;
+      // A number after a hyphen is a minus sign or part of a name ("SHA-1", "COVID-19"), not a house
+      // number; a single block letter before it ("A-12 Green Park") is an Indian address still.
+      if (re === ANCHORS[0]!.re && minusOrNameBefore(text, m.index)) continue;
+      if (accept && !accept(m[0], isLowercaseText)) continue;
       search.push(m.index, m.index + m[0].length, Math.min(0.95, confidence + (cue ? 0.1 : 0)));
     }
   }
@@ -989,6 +1053,8 @@ export function findStreetAddresses(text: string): Candidate[] {
       const cue = addressCueBefore(text, m.index) || opensLine(text, m.index);
       // "Windows 11", "Chapter 4": an ordinary word then a number is not a street.
       if (onlyEverydayWords(m[0])) continue;
+      // "Aug 25, 2024", "Sat Jan 01 2000", "14 Oct 2019": a date, its year read as a postcode.
+      if (DATE_WORDING.test(m[0])) continue;
       const mEnd = m.index + m[0].length;
       // Without address wording, a number, name and number needs a unit after it or the structure
       // of an address; a name and number, the structure. The unit counts for confidence too.
@@ -1000,8 +1066,9 @@ export function findStreetAddresses(text: string): Candidate[] {
   // A town and its postcode after "in": "support Factset in Bjert 6091 in its mission", "in København K
   // 1421", "in ÖVERTURINGEN 840 24", "in Quinta de São Tiago 3610-114". Not a year ("in Windows 2000"),
   // nor ordinary words ("in Room 1204"); the postcode must end the phrase.
-  TOWN_POSTCODE.lastIndex = 0;
-  for (let m = nextMatch(TOWN_POSTCODE, text); m; m = nextMatch(TOWN_POSTCODE, text)) {
+  const townPostcode = isLowercaseText ? TOWN_POSTCODE_LOWER : TOWN_POSTCODE;
+  townPostcode.lastIndex = 0;
+  for (let m = nextMatch(townPostcode, text); m; m = nextMatch(townPostcode, text)) {
     const [, town, code] = m as unknown as [string, string, string];
     if (/^(?:19|20)\d\d$/.test(code)) continue;
     const words = town.match(WORD) ?? [];
