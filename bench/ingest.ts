@@ -1,4 +1,4 @@
-// npm run bench:ingest [-- --prompts 100000 --batch 1000 --concurrency 4 --instances 1]
+// npm run bench:ingest [-- --prompts 100000 --batch 1000 --concurrency 4 --instances 1 --idle-seconds 40]
 // Sends prompts through POST /api/v1/projects/{slug}/prompts in batches and prints prompts/s and
 // batch latency percentiles, beside the rate of plain multi-row INSERTs of the same rows into the
 // same table in the same run, before and after the API run (the ceiling: no redaction, dedup,
@@ -17,6 +17,8 @@ const { values } = parseArgs({
     batch: { type: "string", default: "1000" },
     concurrency: { type: "string", default: "4" },
     instances: { type: "string", default: "1" },
+    // How long the app idles before each idle memory reading (0: no readings, for quick CPU figures).
+    "idle-seconds": { type: "string", default: "40" },
   },
 });
 const total = Number(values.prompts);
@@ -61,7 +63,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 // Idle figures: an instance warms its code and threads for a few seconds after it first answers,
 // and collects once it has been idle for 5 s after a burst (lib/idle-memory.ts); an idle pool
 // thread stops after 30 s.
-const IDLE_SETTLE_MS = 40_000;
+const IDLE_SETTLE_MS = Number(values["idle-seconds"]) * 1000;
 const rssAtStart = await appRss();
 await sleep(IDLE_SETTLE_MS);
 const rssIdleAfterStart = await appRss();
