@@ -1,15 +1,21 @@
 import pg from "pg";
 
 /*
- * A small second pool for the few reads that fetch a whole project's rankings (the quality
- * reports: 100k rows and more). Prisma decodes every value of a raw query through its query
- * interpreter, which costs seconds at that size; here rows come back as raw text (queryTextRows)
- * or, for the largest reads, as the raw bytes of COPY … TO STDOUT (copyRows): no row objects, no
- * string per value, and the caller parses each row as it arrives, while PostgreSQL writes the next.
- * Read-only use: writes go through Prisma (lib/db.ts) and its transactions.
+ * node-postgres pools beside Prisma's, for the few places where Prisma's per-value work costs more
+ * than the query itself.
+ * - Reads that fetch a whole project's rankings (the quality reports: 100k rows and more). Prisma
+ *   decodes every value of a raw query through its query interpreter, which costs seconds at that
+ *   size; here rows come back as raw text (queryTextRows) or, for the largest reads, as the raw bytes
+ *   of COPY … TO STDOUT (copyRows): no row objects, no string per value, and the caller parses each
+ *   row as it arrives, while PostgreSQL writes the next.
+ * - The prompt pipeline's transaction (inTransaction): a few statements per batch that each carry a
+ *   thousand rows. Through Prisma, every value of every parameter array was checked, converted and
+ *   escaped again on its way (a fifth of the pipeline's CPU outside redaction); here the rows go as
+ *   one JSON text per statement.
+ * Every other write goes through Prisma (lib/db.ts) and its transactions.
  */
 
-const globalForBulk = globalThis as unknown as { bulkPool?: pg.Pool };
+const globalForBulk = globalThis as unknown as { bulkPool?: pg.Pool; writePool?: pg.Pool };
 const rawText = { getTypeParser: () => (value: string) => value };
 // A report reads its rankings (two halves), its sorted task ids, its tasks' models and the small
 // tables at once.
@@ -49,10 +55,56 @@ export function warmBulkPool(): void {
   }
 }
 
-/** Closes the pool (scripts and benches that end while the database stays up, or before it stops). */
+/** Closes the pools (scripts and benches that end while the database stays up, or before it stops). */
 export async function closeBulkPool(): Promise<void> {
   await globalForBulk.bulkPool?.end();
   globalForBulk.bulkPool = undefined;
+  await globalForBulk.writePool?.end();
+  globalForBulk.writePool = undefined;
+}
+
+function writePool(): pg.Pool {
+  if (!globalForBulk.writePool) {
+    // As many connections as Prisma's pool (lib/db.ts): concurrent batches each hold one for their
+    // transaction. Idle ones close after 10 s (pg's default). A transaction waits at most 30 s for
+    // a connection, then fails.
+    globalForBulk.writePool = new pg.Pool({
+      connectionString: process.env.DATABASE_URL,
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      connectionTimeoutMillis: 30_000,
+      allowExitOnIdle: true,
+    });
+    globalForBulk.writePool.on("error", () => {});
+  }
+  return globalForBulk.writePool;
+}
+
+/** Runs one statement (`$1`… placeholders) in a transaction and returns its rows. */
+export type SqlRun = <Row>(text: string, values: unknown[]) => Promise<Row[]>;
+
+/**
+ * Runs `work` in one transaction on a connection of its own, and commits; rolls back when it
+ * throws. No statement of the transaction may run longer than `timeoutMs` (PostgreSQL cancels it,
+ * and the transaction fails).
+ */
+export async function inTransaction<T>(work: (run: SqlRun) => Promise<T>, options: { timeoutMs: number }): Promise<T> {
+  const client = await writePool().connect();
+  let broken: Error | undefined;
+  try {
+    await client.query(`BEGIN; SET LOCAL statement_timeout = ${Math.max(1, Math.floor(options.timeoutMs))}`);
+    const run: SqlRun = async <Row>(text: string, values: unknown[]) => (await client.query(text, values)).rows as Row[];
+    const result = await work(run);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    // A connection that cannot even roll back is closed, not reused.
+    await client.query("ROLLBACK").catch((rollbackError: Error) => {
+      broken = rollbackError;
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
 }
 
 /** Runs a read and returns its rows as arrays of text (null for SQL NULL), nothing parsed. */

@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from "node:crypto";
 import { AppError } from "@/lib/api/errors";
 import { db } from "@/lib/db";
+import { inTransaction, type SqlRun } from "@/lib/db-bulk";
 import { isConcurrencyError } from "@/lib/db-retry";
-import { Prisma, type Project } from "@/lib/generated/prisma/client";
+import type { Prisma, Project } from "@/lib/generated/prisma/client";
 import { redactorFor } from "@/lib/pii/pool";
 import { type Decision, decideBatch, type QuotaState } from "@/lib/prompts/decide";
 import {
@@ -43,7 +44,12 @@ const MAX_ATTEMPTS = 5;
 // Counters are spread over a few rows so that concurrent batches do not queue on one row lock.
 const COUNTER_SHARDS = 8;
 
-export function settingsOf(project: Project) {
+type SettingsColumns = Pick<
+  Project,
+  "dedupPrefixWords" | "maxPromptTokens" | "splitSalt" | "splitTrain" | "splitValid" | "splitTest" | "keepPublicFigures"
+>;
+
+export function settingsOf(project: SettingsColumns) {
   return {
     dedupPrefixWords: project.dedupPrefixWords,
     maxPromptTokens: project.maxPromptTokens,
@@ -67,10 +73,8 @@ export async function ingestPrompts(options: IngestOptions): Promise<PromptOutco
   let lockUsersFirst = false;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.$transaction((tx) => ingestInTransaction(tx, { ...options, project }, prepared, requestHash, lockUsersFirst), {
-        timeout: 60_000,
-        maxWait: 30_000,
-      });
+      const batch = { ...options, project };
+      return await inBatchTransaction(options, (run, tx) => ingestInTransaction(run, tx, batch, prepared, requestHash, lockUsersFirst));
     } catch (error) {
       if (error instanceof QuotasMoved) lockUsersFirst = true;
       else if (error instanceof SettingsChanged) {
@@ -79,6 +83,22 @@ export async function ingestPrompts(options: IngestOptions): Promise<PromptOutco
       } else if (!isRetryable(error) || attempt >= MAX_ATTEMPTS) throw error;
     }
   }
+}
+
+const TRANSACTION_TIMEOUT_MS = 60_000;
+
+/**
+ * The batch's transaction, run on node-postgres (lib/db-bulk.ts): its statements carry a thousand
+ * rows each, as one JSON text, which Prisma would check and convert value by value. A caller that
+ * adds Prisma writes of its own (an import's tallies) gets a Prisma transaction, with the same
+ * statements.
+ */
+function inBatchTransaction<T>(options: IngestOptions, work: (run: SqlRun, tx?: Tx) => Promise<T>): Promise<T> {
+  if (!options.inSameTransaction) return inTransaction((run) => work(run), { timeoutMs: TRANSACTION_TIMEOUT_MS });
+  return db.$transaction((tx) => work(<Row>(text: string, values: unknown[]) => tx.$queryRawUnsafe<Row[]>(text, ...values), tx), {
+    timeout: TRANSACTION_TIMEOUT_MS,
+    maxWait: 30_000,
+  });
 }
 
 // Preparing a full batch takes tens of milliseconds of CPU. Done in one go, it would hold up the
@@ -118,7 +138,8 @@ function hashRequest(prompts: PipelineInput[]): string {
 }
 
 async function ingestInTransaction(
-  tx: Tx,
+  run: SqlRun,
+  tx: Tx | undefined,
   options: IngestOptions,
   prepared: PreparedPrompt[],
   requestHash: string,
@@ -127,12 +148,16 @@ async function ingestInTransaction(
   const { project } = options;
   // A shared lock: batches run side by side, but not while an admin changes the settings (which
   // takes this row exclusively, e.g. to rebuild the dedup index for a new prefix length).
-  const [current] = await tx.$queryRaw<Project[]>`SELECT * FROM "Project" WHERE "id" = ${project.id} FOR SHARE`;
+  const [current] = await run<SettingsColumns>(
+    `SELECT "dedupPrefixWords", "maxPromptTokens", "splitSalt", "splitTrain", "splitValid", "splitTest", "keepPublicFigures"
+     FROM "Project" WHERE "id" = $1 FOR SHARE`,
+    [project.id],
+  );
   if (!current) throw new AppError("not_found", "The project was deleted.");
   if (JSON.stringify(settingsOf(current)) !== JSON.stringify(settingsOf(project))) throw new SettingsChanged();
 
   if (options.idempotency) {
-    const replay = await claimIdempotencyKey(tx, options.idempotency, requestHash);
+    const replay = await claimIdempotencyKey(run, options.idempotency, requestHash);
     if (replay) return replay;
   }
 
@@ -145,14 +170,14 @@ async function ingestInTransaction(
   const valid = prepared.filter((prompt): prompt is ValidPrompt => prompt.ok);
   const idForKey = new Map<string, string>();
   for (const prompt of valid) if (!idForKey.has(prompt.dedupKey)) idForKey.set(prompt.dedupKey, randomUUID());
-  const kept = await claimDedupKeys(tx, project.id, idForKey);
+  const kept = await claimDedupKeys(run, project.id, idForKey);
   const idOf = (prompt: ValidPrompt) => idForKey.get(prompt.dedupKey)!;
 
   // Quotas are decided on counts read without locks, and checked under the end users' row locks
   // near the end: batches for the same users then queue only for that last part, not for the
   // whole insert. A batch whose counts moved meanwhile is run again, locking its users first.
   const endUsers = endUsersOf(valid);
-  const quotas = lockUsersFirst ? await lockEndUsers(tx, project, endUsers) : await readEndUsers(tx, project, endUsers);
+  const quotas = lockUsersFirst ? await lockEndUsers(run, project, endUsers) : await readEndUsers(run, project, endUsers);
   const decisions = decideBatch(prepared, kept, quotas, idOf);
 
   // An end user keeps the split they were first given, even after the proportions change.
@@ -162,23 +187,26 @@ async function ingestInTransaction(
     const prompt = prepared[index]!;
     if (decision.status === "accepted" && prompt.ok) accepted.push({ id: decision.id, prompt, split: splitOf(prompt) });
   });
-  if (accepted.length) await insertAccepted(tx, options, accepted);
+  if (accepted.length) await insertAccepted(run, options, accepted);
   // Keys claimed for prompts that were then refused for quota go back.
   const keptKeys = new Set(accepted.map((a) => a.prompt.dedupKey));
   const unused = [...idForKey.keys()].filter((key) => !kept.has(key) && !keptKeys.has(key));
   if (unused.length) {
-    await tx.$executeRaw`
-      DELETE FROM "PromptDedupKey"
-      WHERE "projectId" = ${project.id} AND "key" = ANY(${dedupKeyArray(unused)})`;
+    await run(`DELETE FROM "PromptDedupKey" WHERE "projectId" = $1 AND "key" = ANY(${DEDUP_KEYS_OF_$2})`, [
+      project.id,
+      JSON.stringify(unused),
+    ]);
   }
 
   const perUser = new Map<string, number>();
   for (const { prompt } of accepted) perUser.set(prompt.userRef, (perUser.get(prompt.userRef) ?? 0) + 1);
   if (lockUsersFirst) {
-    await tx.$executeRaw`
-      UPDATE "EndUser" AS e SET "acceptedCount" = e."acceptedCount" + t.n
-      FROM unnest(${[...perUser.keys()]}::text[], ${[...perUser.values()]}::int[]) AS t(ref, n)
-      WHERE e."projectId" = ${project.id} AND e."userRef" = t.ref`;
+    await run(
+      `UPDATE "EndUser" AS e SET "acceptedCount" = e."acceptedCount" + t.n
+       FROM json_to_recordset($2::json) AS t(ref text, n int)
+       WHERE e."projectId" = $1 AND e."userRef" = t.ref`,
+      [project.id, JSON.stringify([...perUser].map(([ref, n]) => ({ ref, n })))],
+    );
   } else {
     // Adds this batch's counts under the users' locks, then decides again on the counts as they
     // were just before: any different outcome means another batch used some of the quota meanwhile.
@@ -186,7 +214,7 @@ async function ingestInTransaction(
       const prompt = prepared[index]!;
       return decision.status === "quota_exceeded" && prompt.ok ? [prompt.userRef] : [];
     });
-    const locked = await addToEndUsers(tx, project, endUsers, perUser, refused);
+    const locked = await addToEndUsers(run, project, endUsers, perUser, refused);
     const recheck = decideBatch(prepared, kept, locked, idOf);
     if (recheck.some((decision, index) => decision.status !== decisions[index]!.status)) throw new QuotasMoved();
   }
@@ -195,13 +223,14 @@ async function ingestInTransaction(
     const prompt = prepared[index]!;
     return toOutcome(decision, prompt, prompt.ok ? splitOf(prompt) : undefined);
   });
-  await addCounters(tx, project.id, prepared, outcomes);
-  await options.inSameTransaction?.(tx, outcomes);
+  await addCounters(run, project.id, prepared, outcomes);
+  if (options.inSameTransaction) await options.inSameTransaction(tx!, outcomes);
   if (options.idempotency) {
-    await tx.idempotencyRecord.update({
-      where: { scope_key: options.idempotency },
-      data: { status: 200, response: outcomes as unknown as Prisma.InputJsonValue },
-    });
+    await run(`UPDATE "IdempotencyRecord" SET "status" = 200, "response" = $3::jsonb WHERE "scope" = $1 AND "key" = $2`, [
+      options.idempotency.scope,
+      options.idempotency.key,
+      JSON.stringify(outcomes),
+    ]);
   }
   return outcomes;
 }
@@ -209,29 +238,33 @@ async function ingestInTransaction(
 /** A prompt to store, with the split it is stored in (its end user's, which may differ from prompt.split). */
 type AcceptedPrompt = { id: string; prompt: ValidPrompt; split: Split };
 
-/** Dedup keys (base64 in the app) as the bytea[] the table holds. */
-function dedupKeyArray(keys: string[]) {
-  return Prisma.sql`ARRAY(SELECT decode(k, 'base64') FROM unnest(${keys}::text[]) AS k)`;
-}
+/** The dedup keys sent in $2 (a JSON array of base64 strings, as the app holds them) as the bytea[] the table holds. */
+const DEDUP_KEYS_OF_$2 = `ARRAY(SELECT decode(k, 'base64') FROM json_array_elements_text($2::json) AS k)`;
 
 /**
  * Claims dedup keys for the prompt ids given, and returns those that an earlier prompt holds,
  * with its id. A key that a concurrent batch is claiming is waited for (the primary key's
  * conflict check), so two duplicates are never both kept.
  */
-async function claimDedupKeys(tx: Tx, projectId: string, idForKey: ReadonlyMap<string, string>): Promise<Map<string, string>> {
+async function claimDedupKeys(run: SqlRun, projectId: string, idForKey: ReadonlyMap<string, string>): Promise<Map<string, string>> {
   if (!idForKey.size) return new Map();
   const keys = [...idForKey.keys()];
   // In key order, so that two batches wait for each other's keys in one order (no deadlocks).
-  const claimed = await tx.$executeRaw`
-    INSERT INTO "PromptDedupKey" ("projectId", "key", "promptId")
-    SELECT ${projectId}, decode(k, 'base64'), p FROM unnest(${keys}::text[], ${[...idForKey.values()]}::text[]) AS t(k, p)
-    ORDER BY 2
-    ON CONFLICT DO NOTHING`;
+  const [{ claimed }] = (await run<{ claimed: number }>(
+    `WITH claimed AS (
+       INSERT INTO "PromptDedupKey" ("projectId", "key", "promptId")
+       SELECT $1, decode(t.k, 'base64'), t.p FROM json_to_recordset($2::json) AS t(k text, p text)
+       ORDER BY 2
+       ON CONFLICT DO NOTHING
+       RETURNING 1)
+     SELECT count(*)::int AS "claimed" FROM claimed`,
+    [projectId, JSON.stringify(keys.map((k) => ({ k, p: idForKey.get(k) })))],
+  )) as [{ claimed: number }];
   if (claimed === keys.length) return new Map();
-  const rows = await tx.$queryRaw<{ key: string; promptId: string }[]>`
-    SELECT encode("key", 'base64') AS "key", "promptId" FROM "PromptDedupKey"
-    WHERE "projectId" = ${projectId} AND "key" = ANY(${dedupKeyArray(keys)})`;
+  const rows = await run<{ key: string; promptId: string }>(
+    `SELECT encode("key", 'base64') AS "key", "promptId" FROM "PromptDedupKey" WHERE "projectId" = $1 AND "key" = ANY(${DEDUP_KEYS_OF_$2})`,
+    [projectId, JSON.stringify(keys)],
+  );
   const ours = new Set(idForKey.values());
   const held = new Map(rows.filter((row) => !ours.has(row.promptId)).map((row) => [row.key, row.promptId]));
   // A key held when we claimed it but gone now was given back by a batch that was refused for quota.
@@ -240,26 +273,30 @@ async function claimDedupKeys(tx: Tx, projectId: string, idForKey: ReadonlyMap<s
 }
 
 /** Stores the accepted prompts (their dedup keys are already claimed). */
-async function insertAccepted(tx: Tx, options: IngestOptions, accepted: AcceptedPrompt[]) {
+async function insertAccepted(run: SqlRun, options: IngestOptions, accepted: AcceptedPrompt[]) {
   const { project } = options;
-  // One INSERT over parallel arrays: a dozen parameters instead of a dozen per row keeps a
-  // 1,000-prompt batch cheap to send (createMany spends most of its time building parameters).
-  const json = (value: unknown) => (value === undefined || (Array.isArray(value) && !value.length) ? null : JSON.stringify(value));
-  // A column with no value in the whole batch is sent as one NULL, not as 1,000 (unnest pads it).
-  const column = (values: Array<string | null>) => (values.some((value) => value !== null) ? values : null);
-  await tx.$executeRaw`
-    INSERT INTO "Prompt" ("id", "projectId", "text", "userRef", "split", "source", "kind", "category",
-                          "metadata", "structure", "messages", "redactions", "createdById", "importId")
-    SELECT t.id, ${project.id}, t.text, t.ref, t.split::"Split", ${options.source}::"PromptSource",
-           ${options.kind ?? "plain"}::"PromptKind", t.category::"UseCase", t.metadata::jsonb, t.structure::jsonb,
-           t.messages::jsonb, t.redactions::jsonb, ${options.createdById ?? null}, ${options.importId ?? null}
-    FROM unnest(
-      ${accepted.map((a) => a.id)}::text[], ${accepted.map((a) => a.prompt.text)}::text[],
-      ${accepted.map((a) => a.prompt.userRef)}::text[],
-      ${accepted.map((a) => a.split)}::text[], ${column(accepted.map((a) => a.prompt.category ?? null))}::text[],
-      ${column(accepted.map((a) => json(a.prompt.metadata)))}::text[], ${column(accepted.map((a) => json(a.prompt.structure)))}::text[],
-      ${column(accepted.map((a) => json(a.prompt.messages)))}::text[], ${column(accepted.map((a) => json(a.prompt.redactions)))}::text[]
-    ) AS t(id, text, ref, split, category, metadata, structure, messages, redactions)`;
+  // One INSERT over the rows as one JSON array: a field left out (undefined) is NULL, and an empty
+  // list of redactions is stored as NULL too.
+  const rows = accepted.map(({ id, prompt, split }) => ({
+    id,
+    text: prompt.text,
+    ref: prompt.userRef,
+    split,
+    category: prompt.category,
+    metadata: prompt.metadata,
+    structure: prompt.structure,
+    messages: prompt.messages?.length ? prompt.messages : undefined,
+    redactions: prompt.redactions.length ? prompt.redactions : undefined,
+  }));
+  await run(
+    `INSERT INTO "Prompt" ("id", "projectId", "text", "userRef", "split", "source", "kind", "category",
+                           "metadata", "structure", "messages", "redactions", "createdById", "importId")
+     SELECT t.id, $1, t.text, t.ref, t.split::"Split", $2::"PromptSource", $3::"PromptKind", t.category::"UseCase",
+            t.metadata, t.structure, t.messages, t.redactions, $4::text, $5::text
+     FROM json_to_recordset($6::json)
+       AS t(id text, text text, ref text, split text, category text, metadata jsonb, structure jsonb, messages jsonb, redactions jsonb)`,
+    [project.id, options.source, options.kind ?? "plain", options.createdById ?? null, options.importId ?? null, JSON.stringify(rows)],
+  );
 }
 
 function toOutcome(decision: Decision, prompt: PreparedPrompt, split: Split | undefined): PromptOutcome {
@@ -279,16 +316,25 @@ function toOutcome(decision: Decision, prompt: PreparedPrompt, split: Split | un
  * request is still running waits on the key's row, then finds its answer. The same key with a
  * different body is the caller's mistake.
  */
-async function claimIdempotencyKey(tx: Tx, idempotency: { scope: string; key: string }, requestHash: string) {
-  const inserted = await tx.$executeRaw`
-    INSERT INTO "IdempotencyRecord" ("scope", "key", "requestHash") VALUES (${idempotency.scope}, ${idempotency.key}, ${requestHash})
-    ON CONFLICT DO NOTHING`;
+async function claimIdempotencyKey(run: SqlRun, idempotency: { scope: string; key: string }, requestHash: string) {
+  const [{ inserted }] = (await run<{ inserted: number }>(
+    `WITH inserted AS (
+       INSERT INTO "IdempotencyRecord" ("scope", "key", "requestHash") VALUES ($1, $2, $3)
+       ON CONFLICT DO NOTHING
+       RETURNING 1)
+     SELECT count(*)::int AS "inserted" FROM inserted`,
+    [idempotency.scope, idempotency.key, requestHash],
+  )) as [{ inserted: number }];
   if (inserted === 1) return null;
-  const record = await tx.idempotencyRecord.findUniqueOrThrow({ where: { scope_key: idempotency } });
+  const [record] = await run<{ requestHash: string; response: string | null }>(
+    `SELECT "requestHash", "response"::text AS "response" FROM "IdempotencyRecord" WHERE "scope" = $1 AND "key" = $2`,
+    [idempotency.scope, idempotency.key],
+  );
+  if (!record) throw new Error("The Idempotency-Key's record was not found after it conflicted.");
   if (record.requestHash !== requestHash) {
     throw new AppError("unprocessable", "This Idempotency-Key was already used with a different request body.");
   }
-  return record.response as unknown as PromptOutcome[];
+  return JSON.parse(record.response ?? "null") as PromptOutcome[];
 }
 
 /** An end user's quota, and their split once they have one. */
@@ -323,43 +369,50 @@ function endUsersOf(prompts: ValidPrompt[]): BatchEndUsers {
  * change a decision are read: new users, users whose prompts in this batch could take them past
  * their limit, and users first given another split; every other user has room for all.
  */
-async function readEndUsers(tx: Tx, project: Project, { refs, users }: BatchEndUsers): Promise<Map<string, EndUserQuota>> {
+async function readEndUsers(run: SqlRun, project: Project, { refs, users }: BatchEndUsers): Promise<Map<string, EndUserQuota>> {
   const quotas = new Map(refs.map((ref) => [ref, ROOM_FOR_ALL]));
   if (!refs.length) return quotas;
   // A user with no row yet comes back with nulls (the left join).
-  const rows = await tx.$queryRaw<Array<EndUserRow | { userRef: string; acceptedCount: null }>>`
-    SELECT t.ref AS "userRef", e."acceptedCount", e."quotaOverride", e."split"
-    FROM unnest(${refs}::text[], ${users.map((user) => user.prompts)}::int[], ${users.map((user) => user.split)}::text[]) AS t(ref, n, split)
-    LEFT JOIN "EndUser" AS e ON e."projectId" = ${project.id} AND e."userRef" = t.ref
-    WHERE e."userRef" IS NULL
-       OR e."acceptedCount" + t.n > COALESCE(e."quotaOverride", ${project.promptQuota})
-       OR e."split" <> t.split::"Split"`;
+  const rows = await run<EndUserRow | { userRef: string; acceptedCount: null }>(
+    `SELECT t.ref AS "userRef", e."acceptedCount", e."quotaOverride", e."split"
+     FROM json_to_recordset($2::json) AS t(ref text, n int, split text)
+     LEFT JOIN "EndUser" AS e ON e."projectId" = $1 AND e."userRef" = t.ref
+     WHERE e."userRef" IS NULL
+        OR e."acceptedCount" + t.n > COALESCE(e."quotaOverride", $3::int)
+        OR e."split" <> t.split::"Split"`,
+    [project.id, JSON.stringify(users.map((user, i) => ({ ref: refs[i], n: user.prompts, split: user.split }))), project.promptQuota],
+  );
   for (const row of rows) {
     quotas.set(row.userRef, row.acceptedCount === null ? { used: 0, limit: project.promptQuota } : quotaOf(row, project));
   }
   return quotas;
 }
 
-/** The statement that creates the batch's end users if new and adds `adding` to their counts, locking their rows until commit. */
-function upsertEndUsers(project: Project, { refs, users }: BatchEndUsers, adding: ReadonlyMap<string, number>) {
-  // Rows are locked in a fixed order (no deadlocks between two batches).
-  return Prisma.sql`
-    INSERT INTO "EndUser" ("projectId", "userRef", "label", "split", "acceptedCount")
-    SELECT ${project.id}, t.ref, t.label, t.split::"Split", t.n
-    FROM unnest(${refs}::text[], ${users.map((user) => user.label)}::text[], ${users.map((user) => user.split)}::text[],
-                ${refs.map((ref) => adding.get(ref) ?? 0)}::int[]) AS t(ref, label, split, n)
-    ORDER BY t.ref
-    ON CONFLICT ("projectId", "userRef") DO UPDATE SET "lastSeenAt" = now(), "acceptedCount" = "EndUser"."acceptedCount" + EXCLUDED."acceptedCount"
-    RETURNING "userRef", "acceptedCount", "quotaOverride", "split"`;
+/**
+ * The statement that creates the batch's end users if new and adds to their counts, locking their
+ * rows until commit: $1 the project, $2 the users as JSON ({ref, label, split, n}, n the count to add).
+ */
+const UPSERT_END_USERS = `
+  INSERT INTO "EndUser" ("projectId", "userRef", "label", "split", "acceptedCount")
+  SELECT $1, t.ref, t.label, t.split::"Split", t.n
+  FROM json_to_recordset($2::json) AS t(ref text, label text, split text, n int)
+  ORDER BY t.ref
+  ON CONFLICT ("projectId", "userRef") DO UPDATE SET "lastSeenAt" = now(), "acceptedCount" = "EndUser"."acceptedCount" + EXCLUDED."acceptedCount"
+  RETURNING "userRef", "acceptedCount", "quotaOverride", "split"`;
+
+/** UPSERT_END_USERS's $2 for the batch's users, adding `adding` to their counts. */
+function endUserRows({ refs, users }: BatchEndUsers, adding: ReadonlyMap<string, number>): string {
+  // Rows are locked in a fixed order (no deadlocks between two batches): the statement sorts them.
+  return JSON.stringify(users.map((user, i) => ({ ref: refs[i], label: user.label, split: user.split, n: adding.get(refs[i]!) ?? 0 })));
 }
 
 /**
  * Locks the batch's end users (creating new ones) before anything is decided, and returns every
  * user's exact quota: the path for a batch whose quotas moved under it once already.
  */
-async function lockEndUsers(tx: Tx, project: Project, endUsers: BatchEndUsers): Promise<Map<string, EndUserQuota>> {
+async function lockEndUsers(run: SqlRun, project: Project, endUsers: BatchEndUsers): Promise<Map<string, EndUserQuota>> {
   if (!endUsers.refs.length) return new Map();
-  const rows = await tx.$queryRaw<EndUserRow[]>(upsertEndUsers(project, endUsers, new Map()));
+  const rows = await run<EndUserRow>(UPSERT_END_USERS, [project.id, endUserRows(endUsers, new Map())]);
   return new Map(rows.map((row) => [row.userRef, quotaOf(row, project)]));
 }
 
@@ -369,7 +422,7 @@ async function lockEndUsers(tx: Tx, project: Project, endUsers: BatchEndUsers): 
  * differently come back: those refused for quota in this batch, and those now past their limit.
  */
 async function addToEndUsers(
-  tx: Tx,
+  run: SqlRun,
   project: Project,
   endUsers: BatchEndUsers,
   adding: ReadonlyMap<string, number>,
@@ -378,15 +431,17 @@ async function addToEndUsers(
   const { refs } = endUsers;
   const quotas = new Map(refs.map((ref) => [ref, ROOM_FOR_ALL]));
   if (!refs.length) return quotas;
-  const rows = await tx.$queryRaw<EndUserRow[]>`
-    WITH counted AS (${upsertEndUsers(project, endUsers, adding)})
-    SELECT * FROM counted
-    WHERE "userRef" = ANY(${refused}::text[]) OR "acceptedCount" > COALESCE("quotaOverride", ${project.promptQuota})`;
+  const rows = await run<EndUserRow>(
+    `WITH counted AS (${UPSERT_END_USERS})
+     SELECT * FROM counted
+     WHERE "userRef" IN (SELECT json_array_elements_text($3::json)) OR "acceptedCount" > COALESCE("quotaOverride", $4::int)`,
+    [project.id, endUserRows(endUsers, adding), JSON.stringify(refused), project.promptQuota],
+  );
   for (const row of rows) quotas.set(row.userRef, quotaOf(row, project, adding.get(row.userRef) ?? 0));
   return quotas;
 }
 
-async function addCounters(tx: Tx, projectId: string, prepared: PreparedPrompt[], outcomes: PromptOutcome[]) {
+async function addCounters(run: SqlRun, projectId: string, prepared: PreparedPrompt[], outcomes: PromptOutcome[]) {
   const counts = new Map<string, number>();
   const bump = (name: string, by = 1) => counts.set(name, (counts.get(name) ?? 0) + by);
   // Counted per status first: one counter name per status, not one string per prompt.
@@ -401,8 +456,10 @@ async function addCounters(tx: Tx, projectId: string, prepared: PreparedPrompt[]
   const shard = Math.floor(Math.random() * COUNTER_SHARDS);
   // Rows are locked in the order given: sorted, so two batches on one shard never wait on each other in a cycle.
   const names = [...counts.keys()].sort();
-  await tx.$executeRaw`
-    INSERT INTO "IngestCounter" ("projectId", "day", "name", "shard", "count")
-    SELECT ${projectId}, current_date, t.name, ${shard}, t.n FROM unnest(${names}::text[], ${names.map((name) => counts.get(name)!)}::int[]) AS t(name, n)
-    ON CONFLICT ("projectId", "day", "name", "shard") DO UPDATE SET "count" = "IngestCounter"."count" + EXCLUDED."count"`;
+  await run(
+    `INSERT INTO "IngestCounter" ("projectId", "day", "name", "shard", "count")
+     SELECT $1, current_date, t.name, $2::int, t.n FROM json_to_recordset($3::json) AS t(name text, n int)
+     ON CONFLICT ("projectId", "day", "name", "shard") DO UPDATE SET "count" = "IngestCounter"."count" + EXCLUDED."count"`,
+    [projectId, shard, JSON.stringify(names.map((name) => ({ name, n: counts.get(name)! })))],
+  );
 }
