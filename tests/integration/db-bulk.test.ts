@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { copyRows, queryTextRows } from "@/lib/db-bulk";
+import { copyRows, inTransaction, queryTextRows } from "@/lib/db-bulk";
+import { unique } from "../support/unique";
 
 describe("copyRows", () => {
   it("gives every row whole, in order, however the server's chunks cut them", async () => {
@@ -29,5 +30,46 @@ describe("copyRows", () => {
       }),
     ).rejects.toThrow("bad row");
     expect(await queryTextRows("SELECT 'still here'", [])).toEqual([["still here"]]);
+  });
+});
+
+describe("inTransaction", () => {
+  it("commits what the work wrote, and returns its result", async () => {
+    const table = unique("tx_commit_");
+    await queryTextRows(`CREATE TABLE "${table}" (n int)`, []);
+    const result = await inTransaction(
+      async (run) => {
+        await run(`INSERT INTO "${table}" SELECT (v->>'n')::int FROM json_array_elements($1::json) AS v`, [
+          JSON.stringify([{ n: 1 }, { n: 2 }]),
+        ]);
+        return run<{ total: number }>(`SELECT sum(n)::int AS "total" FROM "${table}"`, []);
+      },
+      { timeoutMs: 10_000 },
+    );
+    expect(result).toEqual([{ total: 3 }]);
+    expect(await queryTextRows(`SELECT count(*) FROM "${table}"`, [])).toEqual([["2"]]);
+  });
+
+  it("rolls back everything when the work throws, and the pool keeps answering", async () => {
+    const table = unique("tx_rollback_");
+    await queryTextRows(`CREATE TABLE "${table}" (n int)`, []);
+    await expect(
+      inTransaction(
+        async (run) => {
+          await run(`INSERT INTO "${table}" VALUES (1)`, []);
+          throw new Error("changed my mind");
+        },
+        { timeoutMs: 10_000 },
+      ),
+    ).rejects.toThrow("changed my mind");
+    await expect(inTransaction((run) => run(`INSERT INTO "${table}" VALUES (1 / 0)`, []), { timeoutMs: 10_000 })).rejects.toThrow(
+      /division by zero/,
+    );
+    expect(await queryTextRows(`SELECT count(*) FROM "${table}"`, [])).toEqual([["0"]]);
+    expect(await inTransaction((run) => run<{ one: number }>("SELECT 1 AS one", []), { timeoutMs: 10_000 })).toEqual([{ one: 1 }]);
+  });
+
+  it("cancels a statement that runs past the timeout", async () => {
+    await expect(inTransaction((run) => run("SELECT pg_sleep(5)", []), { timeoutMs: 200 })).rejects.toThrow(/statement timeout/);
   });
 });
