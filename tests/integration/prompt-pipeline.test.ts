@@ -183,6 +183,26 @@ describe("quota within one batch", () => {
   });
 });
 
+describe("end-user IDs", () => {
+  it("are stored as sent, whatever characters they hold, and counted against their own quota", async () => {
+    const project = await freshProject({ promptQuota: 1 });
+    const ids = ['say "hi"', "back\\slash", "a,b", "{braces}", "NULL", "  spaced  out ", "émoji 🙂"];
+    const results = await ingestPrompts({
+      project,
+      source: "api",
+      prompts: [
+        ...ids.map((id, i) => prompt(`First prompt ${i} ${unique()}`, id)),
+        ...ids.map((id, i) => prompt(`Second prompt ${i} ${unique()}`, id)),
+      ],
+    });
+    expect(results.map((result) => result.status)).toEqual([...ids.map(() => "accepted"), ...ids.map(() => "quota_exceeded")]);
+    const users = await db.endUser.findMany({ where: { projectId: project.id }, select: { label: true, acceptedCount: true } });
+    // user_id is trimmed by the schema, not by the pipeline: ingestPrompts stores what it is given.
+    expect(users.map((user) => user.label).sort()).toEqual([...ids].sort());
+    expect(users.every((user) => user.acceptedCount === 1)).toBe(true);
+  });
+});
+
 describe("rules", () => {
   it("reject empty and over-long prompts with a reason", async () => {
     const project = await freshProject({ maxPromptTokens: 10 });
