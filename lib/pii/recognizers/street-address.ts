@@ -359,16 +359,13 @@ function lowercaseProse(match: string): boolean {
   const words = match.match(/\p{L}[\p{L}\p{M}'’.-]*/gu) ?? [];
   if (words.length < 2 || !words.every((w) => /^\p{Ll}/u.test(w))) return false;
   const { common } = getLexicon();
-  return words.every((w) => common.has(w.replace(/\.$/, ""))) || words.some((w) => FUNCTION_WORD.test(w));
+  return words.every((w) => common.has(w.replace(/\.$/, ""))) || FUNCTION_WORD.test(match);
 }
 
-const FUNCTION_WORD = /^(?:that|which|the|a|an|and|or|of|to|at|is|are|with|for|in|on|it|its|my|your|some)$/;
-const NEVER_IN_STREET_NAME = /^(?:that|which|a|an|to|at|is|are|with|for|it|its|my|your|some)$/;
-
-/** Whether a word of `match` is one of `words` (lower-case function words): no street is named "to run" or "at some point". */
-function hasFunctionWord(match: string, words: RegExp): boolean {
-  return (match.match(/\p{L}[\p{L}\p{M}'’.-]*/gu) ?? []).some((w) => words.test(w));
-}
+// Function words as whole words (nothing of a word on either side), in lower case.
+const FUNCTION_WORD =
+  /(?<![\p{L}\p{M}'’.-])(?:that|which|the|a|an|and|or|of|to|at|is|are|with|for|in|on|it|its|my|your|some)(?![\p{L}\p{M}'’.-])/u;
+const NEVER_IN_STREET_NAME = /(?<![\p{L}\p{M}'’.-])(?:that|which|a|an|to|at|is|are|with|for|it|its|my|your|some)(?![\p{L}\p{M}'’.-])/u;
 
 /** Whether a hyphen stands right before `at`, after two letters or more or opening a word: "SHA-1", "-1". */
 function minusOrNameBefore(text: string, at: number): boolean {
@@ -933,6 +930,25 @@ function isBlank(code: number): boolean {
   return code === 32 || code === 9;
 }
 
+// Three scratch arrays, one per table of AddressSearch, reused from text to text (one search runs at a
+// time, start to end): making new ones cost more than the search itself on most prompts.
+const EXTENDED_TO = 0;
+const STEPS = 1;
+const STRUCTURAL_AT = 2;
+const scratch = [new Int32Array(256), new Int32Array(256), new Int32Array(256)];
+
+// A longer text gets arrays of its own, not kept after it: the scratch stays under 1 MB in all.
+const SCRATCH_MAX = 65_536;
+
+/** The scratch array `which`, its first `length` entries set to 0 (grown when shorter). */
+function zeroedScratch(which: number, length: number): Int32Array {
+  if (length > SCRATCH_MAX) return new Int32Array(length);
+  if (scratch[which]!.length < length) scratch[which] = new Int32Array(Math.min(SCRATCH_MAX, Math.max(length, 2 * scratch[which]!.length)));
+  const table = scratch[which]!;
+  table.fill(0, 0, length);
+  return table;
+}
+
 /**
  * One text's search for street addresses: the candidates found so far, and what the patterns ask
  * again and again about the same positions (where an address ending there extends to, whether
@@ -941,9 +957,12 @@ function isBlank(code: number): boolean {
 class AddressSearch {
   readonly out: Candidate[] = [];
   readonly isLowercaseText: boolean;
-  private readonly extendedTo = new Map<number, number>();
+  // Per position, kept in typed arrays made on first use (maps were a third of the time on dense
+  // text such as "12 Ab 12 Ab …", asked at every word): where an address ending there extends to,
+  // plus 1 (0: not worked out yet); and the answer of structural(), 1 for no, 2 for yes (0: not yet).
+  private extendedTo: Int32Array | undefined;
   private steps: Int32Array | undefined;
-  private readonly structuralAt = new Map<number, boolean>();
+  private structuralAt: Int32Array | undefined;
   private lines: StretchFacts | undefined;
 
   constructor(readonly text: string) {
@@ -952,11 +971,12 @@ class AddressSearch {
 
   /** Where an address ending at `end` extends to. */
   extend(end: number): number {
-    let to = this.extendedTo.get(end);
-    if (to === undefined) {
-      this.steps ??= new Int32Array(this.text.length + 1);
+    this.extendedTo ??= zeroedScratch(EXTENDED_TO, this.text.length + 1);
+    let to = this.extendedTo[end]! - 1;
+    if (to < 0) {
+      this.steps ??= zeroedScratch(STEPS, this.text.length + 1);
       to = extendRight(this.text, end, this.isLowercaseText, this.steps);
-      this.extendedTo.set(end, to);
+      this.extendedTo[end] = to + 1;
     }
     return to;
   }
@@ -987,19 +1007,21 @@ class AddressSearch {
    * read once.
    */
   structural(mEnd: number): boolean {
-    let answer = this.structuralAt.get(mEnd);
-    if (answer === undefined) {
-      const { text } = this;
-      const to = this.extend(mEnd);
-      if (to <= mEnd) answer = false;
-      else if (UNIT.test(text.slice(mEnd, Math.min(to, mEnd + EXTEND_WINDOW)))) answer = true;
-      else {
-        this.lines ??= new StretchFacts(text, /\s*[,\n]\s*/g, /\b\d{4,5}\b/g);
-        answer = this.lines.hasNumber(mEnd, to) || this.lines.somePart(mEnd, to, LINE_PLACE);
-      }
-      this.structuralAt.set(mEnd, answer);
-    }
+    this.structuralAt ??= zeroedScratch(STRUCTURAL_AT, this.text.length + 1);
+    const known = this.structuralAt[mEnd]!;
+    if (known !== 0) return known === 2;
+    const answer = this.structuralAnswer(mEnd);
+    this.structuralAt[mEnd] = answer ? 2 : 1;
     return answer;
+  }
+
+  private structuralAnswer(mEnd: number): boolean {
+    const { text } = this;
+    const to = this.extend(mEnd);
+    if (to <= mEnd) return false;
+    if (UNIT.test(text.slice(mEnd, Math.min(to, mEnd + EXTEND_WINDOW)))) return true;
+    this.lines ??= new StretchFacts(text, /\s*[,\n]\s*/g, /\b\d{4,5}\b/g);
+    return this.lines.hasNumber(mEnd, to) || this.lines.somePart(mEnd, to, LINE_PLACE);
   }
 }
 
@@ -1028,7 +1050,7 @@ export function findStreetAddresses(text: string): Candidate[] {
       // A function word no street name has tells prose: "status 0 at some point", "-1 to run a fast
       // core", "ASN.1 SubjectPublicKeyInfo to a Forge". In text with capitals "the", "of", "and" may
       // name a street ("12 The Green"); in lower-case text they are prose like the rest.
-      if (!cue && re === ANCHORS[0]!.re && hasFunctionWord(m[0], isLowercaseText ? FUNCTION_WORD : NEVER_IN_STREET_NAME)) continue;
+      if (!cue && re === ANCHORS[0]!.re && (isLowercaseText ? FUNCTION_WORD : NEVER_IN_STREET_NAME).test(m[0])) continue;
       // A number after a hyphen is a minus sign or part of a name ("SHA-1", "COVID-19"), not a house
       // number; a single block letter before it ("A-12 Green Park") is an Indian address still.
       if (re === ANCHORS[0]!.re && minusOrNameBefore(text, m.index)) continue;
@@ -1053,13 +1075,13 @@ export function findStreetAddresses(text: string): Candidate[] {
       const cue = addressCueBefore(text, m.index) || opensLine(text, m.index);
       // "Windows 11", "Chapter 4": an ordinary word then a number is not a street.
       if (onlyEverydayWords(m[0])) continue;
-      // "Aug 25, 2024", "Sat Jan 01 2000", "14 Oct 2019": a date, its year read as a postcode.
-      if (DATE_WORDING.test(m[0])) continue;
       const mEnd = m.index + m[0].length;
       // Without address wording, a number, name and number needs a unit after it or the structure
       // of an address; a name and number, the structure. The unit counts for confidence too.
       const unitAfter = (cue || re === NUM_NAME_NUM) && unitFollows(text, mEnd);
       if (!cue && !unitAfter && !search.structural(mEnd)) continue;
+      // "Aug 25, 2024", "Sat Jan 01 2000", "14 Oct 2019": a date, its year read as a postcode.
+      if (DATE_WORDING.test(m[0])) continue;
       search.push(m.index, mEnd, cue && unitAfter ? 0.85 : 0.7);
     }
   }
