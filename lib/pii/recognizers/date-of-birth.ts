@@ -49,11 +49,14 @@ const BIRTH_CONTEXT = /\b(born|birth|birthdate|birthday|dob|d\.o\.b\.?|b\.|n[ée
 // "nato il", "nacida el", "fecha de nacimiento", "f. nac.", "data de nascimento", "nascido em",
 // "data di nascita", "geboren am", "geb.", "Geburtsdatum", "geboortedatum", "date de naissance",
 // "urodzona", "data urodzenia", "ur.", "lahir", "tanggal lahir", "doğum tarihi", "fødselsdato".
+// Every part is String.raw: in a plain template literal "\\p{L}" loses its backslash, and the class
+// "[p{L}p{M}]" then tests the letters p, L, M and braces (so "narrow" passed for "nar.", and an "n" or
+// "p" between the word and the date failed it).
 const FOREIGN_BIRTH_CONTEXT = new RegExp(
   String.raw`(?<![\p{L}\p{M}])(?:n(?:ée?s?|ee?s?\s+le)|nat[oa]|nacid[oa]|nascid[oa]|geboren|geb\.|urodzon[ya]|urodzeni|ur\.|lahir|nacimiento|f\.\s?nac\.?|nascimento|nascita|naissance|geburtsdatum|geburtstag|geboortedatum|urodzenia|doğum(?:\s+tarihi)?|dogum(?:\s+tarihi)?|fødselsdato|födelsedatum|syntymäaika|` +
     // Scandinavian, Finnish, Hungarian, Vietnamese, Czech and Slovak, Romanian, Russian, Hindi, Arabic.
-    `född|født|fødd|syntynyt|syntyi|született|szül.|sinh ngày|sinh năm|ngày sinh|narozen[aá]?|nar.|narodil[aá]?|narodená|născut[ăa]?|data nașterii|` +
-    `родил(?:ся|ась)|рожд[её]н(?:н?ая)?|дата рождения|д.s?р.|जन्म(?:तिथि| तिथि| दिनांक)?|تاريخ الميلاد|مواليد|ولد|ولدت)(?![p{L}p{M}])[^\np{N}]{0,24}$`,
+    String.raw`född|født|fødd|syntynyt|syntyi|született|szül\.|sinh ngày|sinh năm|ngày sinh|narozen[aá]?|nar\.|narodil[aá]?|narodená|născut[ăa]?|data nașterii|` +
+    String.raw`родил(?:ся|ась)|рожд[её]н(?:н?ая)?|дата рождения|д\.\s?р\.|जन्म(?:तिथि| तिथि| दिनांक)?|تاريخ الميلاد|مواليد|ولد|ولدت)(?![\p{L}\p{M}])[^\n\p{N}]{0,24}$`,
   "iu",
 );
 // A table column of birth dates: "dob", "date_of_birth", "Date of birth", "birthdate", "born".

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { redact } from "@/lib/pii";
+import { findDatesOfBirth } from "@/lib/pii/recognizers/date-of-birth";
 import { findStreetAddresses } from "@/lib/pii/recognizers/street-address";
 
 // Issue 16, "prompts without personal data stay untouched": prose the street-address recognizer took
@@ -73,5 +74,24 @@ describe("street addresses still caught", () => {
     ["looking to support foursquare in barra de carrasco 15000 in its mission", "barra de carrasco 15000"],
   ])("finds %j", (text, expected) => {
     expect(addresses(text)).toContain(expected);
+  });
+});
+
+// Birth wording in other languages was built partly from plain template literals, whose "\p{L}" lost
+// its backslash: "nar." then matched inside "narrow", and an "n" or "p" between the word and the
+// date (as in "nacido en Madrid el") broke the match.
+describe("birth wording in other languages", () => {
+  const births = (text: string) => findDatesOfBirth(text).map((c) => text.slice(c.start, c.end));
+  it("is a whole word", () => {
+    expect(births("I was born in Paris. The narrow road closed 12/05/1990")).toEqual([]);
+  });
+  it.each([
+    ["nacido en Madrid el 12/05/1990", "12/05/1990"],
+    ["Ona urodzona w Poznaniu 12.05.1990", "12.05.1990"],
+    ["narozena v Praze 12.05.1990", "12.05.1990"],
+    ["Иванов, д. р. 14.06.1983", "14.06.1983"],
+    ["szül. 1979.05.08", "1979.05.08"],
+  ])("still reads %j as a birth", (text, expected) => {
+    expect(births(text)).toEqual([expected]);
   });
 });
