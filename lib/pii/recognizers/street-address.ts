@@ -356,6 +356,8 @@ function isSpaceOrComma(code: number): boolean {
  * them everyday words or with a function word among them (no street is named "that ... port").
  */
 function lowercaseProse(match: string): boolean {
+  // Most matches have a capitalised word ("12 Main Street"): told without splitting them into words.
+  if (CAPITALISED_WORD.test(match)) return false;
   const words = match.match(/\p{L}[\p{L}\p{M}'’.-]*/gu) ?? [];
   if (words.length < 2 || !words.every((w) => /^\p{Ll}/u.test(w))) return false;
   const { common } = getLexicon();
@@ -372,6 +374,9 @@ function minusOrNameBefore(text: string, at: number): boolean {
   if (at === 0 || text.charCodeAt(at - 1) !== 45) return false;
   return at === 1 || /(?:^|\s|\p{L}{2})$/u.test(text.slice(Math.max(0, at - 3), at - 1));
 }
+
+// A capital opening a word of lowercaseProse (a letter with none of the word's characters before it).
+const CAPITALISED_WORD = /(?<![\p{L}\p{M}'’.-])\p{Lu}/u;
 
 const PHRASE_HEAD = /^\p{L}[\p{L}\p{M}]*/u;
 
