@@ -836,8 +836,25 @@ export function findPersons(text: string): Candidate[] {
     }
   }
 
-  for (const c of findRepeatedNames(text, out, tokens)) out.push(c);
-  return out;
+  // "Sat Jan 01 2000", "(Aug 25, 2024)", "On Jan 5": a month or weekday before a day or a year is a date.
+  const names = out.some((c) => isDateWords(text, c)) ? out.filter((c) => !isDateWords(text, c)) : out;
+  for (const c of findRepeatedNames(text, names, tokens)) names.push(c);
+  return names;
+}
+
+const DATE_WORDS = new Set(
+  (
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october " +
+    "november december mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday"
+  ).split(" "),
+);
+const DAY_OR_YEAR_AFTER = /^\.?,? ?(?:\d{1,2}(?:st|nd|rd|th)?|\d{4})(?!\d)/;
+
+/** Whether a candidate is only month and weekday names ("Sat Jan") with a day or a year after it. */
+function isDateWords(text: string, c: Candidate): boolean {
+  if (c.end - c.start > 20 || !DAY_OR_YEAR_AFTER.test(text.slice(c.end, c.end + 8))) return false;
+  const words = text.slice(c.start, c.end).toLowerCase().split(/[\s,.]+/);
+  return words.every((word) => word === "" || DATE_WORDS.has(word));
 }
 
 /**

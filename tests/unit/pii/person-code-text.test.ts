@@ -32,3 +32,16 @@ describe("person names in code and docs", () => {
     expect(redact("Thanks, Warren. Talk soon.").redacted).toBe("Thanks, <PERSON_1>. Talk soon.");
   });
 });
+
+describe("month and weekday names", () => {
+  it("before a day or a year are a date, not a name", () => {
+    untouched("x.invert(200); // Sat Jan 01 2000 05:00:00 GMT-0800 (PST)");
+    untouched("- 4.0 (Aug 25, 2024) rewritten in types");
+    untouched("new Date() printed Tue Jun 30 2015 00:00:00 GMT-0700");
+  });
+
+  it("elsewhere can still be a name", () => {
+    expect(redact("Jan will visit on Monday.").redacted).toBe("<PERSON_1> will visit on Monday.");
+    expect(redact("Meeting with Jan on 12 May.").redacted).toBe("Meeting with <PERSON_1> on 12 May.");
+  });
+});
