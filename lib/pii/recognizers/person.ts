@@ -853,7 +853,10 @@ const DAY_OR_YEAR_AFTER = /^\.?,? ?(?:\d{1,2}(?:st|nd|rd|th)?|\d{4})(?!\d)/;
 /** Whether a candidate is only month and weekday names ("Sat Jan") with a day or a year after it. */
 function isDateWords(text: string, c: Candidate): boolean {
   if (c.end - c.start > 20 || !DAY_OR_YEAR_AFTER.test(text.slice(c.end, c.end + 8))) return false;
-  const words = text.slice(c.start, c.end).toLowerCase().split(/[\s,.]+/);
+  const words = text
+    .slice(c.start, c.end)
+    .toLowerCase()
+    .split(/[\s,.]+/);
   return words.every((word) => word === "" || DATE_WORDS.has(word));
 }
 
