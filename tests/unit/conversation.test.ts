@@ -6,6 +6,7 @@ import { conversationDedupKey, dedupKey, promptDedupKey } from "@/lib/prompts/de
 import { labelerPromptContent, labelerPromptSchema } from "@/lib/prompts/labeler-prompt";
 import { preparePrompt } from "@/lib/prompts/prepare";
 import { promptInputSchema } from "@/lib/prompts/schema";
+import { pipelineSettings } from "../support/pipeline-settings";
 
 const chat = [
   { role: "system" as const, content: "You are terse." },
@@ -14,13 +15,7 @@ const chat = [
   { role: "user" as const, content: "Lisbon." },
 ];
 
-const settings = {
-  dedupPrefixWords: 5,
-  maxPromptTokens: 1000,
-  splitSalt: "salt",
-  split: { train: 80, valid: 10, test: 10 },
-  keepPublicFigures: false,
-};
+const settings = pipelineSettings({ dedupPrefixWords: 5 });
 
 describe("conversation schema", () => {
   it("takes system, user and assistant turns ending on the user", () => {

@@ -7,14 +7,9 @@ import { labelerPromptSchema, labelerPromptStructure, renderLabelerPrompt } from
 import { type PreparedPrompt, preparePrompt } from "@/lib/prompts/prepare";
 import { endUserRef, splitForUser } from "@/lib/prompts/split";
 import { countTokens, exceedsTokenLimit } from "@/lib/prompts/tokens";
+import { pipelineSettings } from "../support/pipeline-settings";
 
-const settings = {
-  dedupPrefixWords: 5,
-  maxPromptTokens: 50,
-  splitSalt: "salt",
-  split: { train: 80, valid: 10, test: 10 },
-  keepPublicFigures: false,
-};
+const settings = pipelineSettings({ dedupPrefixWords: 5, maxPromptTokens: 50 });
 
 describe("dedup keys", () => {
   it("fold case, whitespace and compatibility forms", () => {

@@ -1,18 +1,13 @@
 import { countTokens as tokenizerCount } from "gpt-tokenizer/encoding/r50k_base";
 import { describe, expect, it } from "vitest";
-import { type PipelineSettings, preparePrompt } from "@/lib/prompts/prepare";
+import { preparePrompt } from "@/lib/prompts/prepare";
 import { countTokens, exceedsTokenLimit } from "@/lib/prompts/tokens";
+import { pipelineSettings } from "../support/pipeline-settings";
 
 // Sizes are checked before any work (security issue 14, item 2): a prompt over the token limit is
 // refused before redaction, and counting tokens takes time in proportion to the text.
 
-const settings: PipelineSettings = {
-  dedupPrefixWords: 20,
-  maxPromptTokens: 1_000,
-  splitSalt: "salt",
-  split: { train: 80, valid: 10, test: 10 },
-  keepPublicFigures: false,
-};
+const settings = pipelineSettings();
 const cpuMs = (work: () => void) => {
   const before = process.cpuUsage();
   work();
