@@ -11,7 +11,7 @@ import pg from "pg";
  * - The prompt pipeline's transaction (inTransaction): a few statements per batch that each carry a
  *   thousand rows. Through Prisma, every value of every parameter array was checked, converted and
  *   escaped again on its way (a fifth of the pipeline's CPU outside redaction); here the rows go as
- *   one JSON text per statement.
+ *   a few array parameters per statement.
  * Every other write goes through Prisma (lib/db.ts) and its transactions.
  */
 

@@ -89,7 +89,7 @@ const TRANSACTION_TIMEOUT_MS = 60_000;
 
 /**
  * The batch's transaction, run on node-postgres (lib/db-bulk.ts): its statements carry a thousand
- * rows each, as one JSON text, which Prisma would check and convert value by value. A caller that
+ * rows each, as array parameters, which Prisma would check and convert value by value. A caller that
  * adds Prisma writes of its own (an import's tallies) gets a Prisma transaction, with the same
  * statements.
  */
@@ -245,7 +245,7 @@ const DEDUP_KEYS_OF_$2 = `ARRAY(SELECT decode(k, 'base64') FROM unnest($2::text[
  * A text[] or int[] parameter spelled as PostgreSQL's array literal (each text quoted), for a
  * column of a thousand short values: unnest reads it for about half of what json_to_recordset
  * costs the database (which builds a hash table per row), and spelling it here is one pass.
- * (The prompts themselves go as JSON: for long texts JSON.stringify's native escaping is cheaper.)
+ * (The prompts themselves go as node-postgres's own array parameters: see insertAccepted.)
  */
 function arrayLiteral(values: ReadonlyArray<string | number>): string {
   let literal = "{";
@@ -291,27 +291,35 @@ async function claimDedupKeys(run: SqlRun, projectId: string, idForKey: Readonly
 /** Stores the accepted prompts (their dedup keys are already claimed). */
 async function insertAccepted(run: SqlRun, options: IngestOptions, accepted: AcceptedPrompt[]) {
   const { project } = options;
-  // One INSERT over the rows as one JSON array: a field left out (undefined) is NULL, and an empty
-  // list of redactions is stored as NULL too.
-  const rows = accepted.map(({ id, prompt, split }) => ({
-    id,
-    text: prompt.text,
-    ref: prompt.userRef,
-    split,
-    category: prompt.category,
-    metadata: prompt.metadata,
-    structure: prompt.structure,
-    messages: prompt.messages?.length ? prompt.messages : undefined,
-    redactions: prompt.redactions.length ? prompt.redactions : undefined,
-  }));
+  // One INSERT over parallel arrays; a column with no value in the whole batch is sent as one NULL.
+  // (Rows as one JSON text, read by json_to_recordset, cost the database and this process more: in
+  // eight alternating 50k-prompt bench runs, 159 against 142 ms of database CPU and 112 against
+  // 96 ms of app CPU per 1k prompts, ratio 0.53 against 0.56.)
+  const json = (value: unknown) => (value === undefined || (Array.isArray(value) && !value.length) ? null : JSON.stringify(value));
+  const column = (values: Array<string | null>) => (values.some((value) => value !== null) ? values : null);
   await run(
     `INSERT INTO "Prompt" ("id", "projectId", "text", "userRef", "split", "source", "kind", "category",
                            "metadata", "structure", "messages", "redactions", "createdById", "importId")
      SELECT t.id, $1, t.text, t.ref, t.split::"Split", $2::"PromptSource", $3::"PromptKind", t.category::"UseCase",
-            t.metadata, t.structure, t.messages, t.redactions, $4::text, $5::text
-     FROM json_to_recordset($6::json)
-       AS t(id text, text text, ref text, split text, category text, metadata jsonb, structure jsonb, messages jsonb, redactions jsonb)`,
-    [project.id, options.source, options.kind ?? "plain", options.createdById ?? null, options.importId ?? null, JSON.stringify(rows)],
+            t.metadata::jsonb, t.structure::jsonb, t.messages::jsonb, t.redactions::jsonb, $4::text, $5::text
+     FROM unnest($6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
+       AS t(id, text, ref, split, category, metadata, structure, messages, redactions)`,
+    [
+      project.id,
+      options.source,
+      options.kind ?? "plain",
+      options.createdById ?? null,
+      options.importId ?? null,
+      accepted.map((a) => a.id),
+      accepted.map((a) => a.prompt.text),
+      accepted.map((a) => a.prompt.userRef),
+      accepted.map((a) => a.split),
+      column(accepted.map((a) => a.prompt.category ?? null)),
+      column(accepted.map((a) => json(a.prompt.metadata))),
+      column(accepted.map((a) => json(a.prompt.structure))),
+      column(accepted.map((a) => json(a.prompt.messages?.length ? a.prompt.messages : undefined))),
+      column(accepted.map((a) => json(a.prompt.redactions))),
+    ],
   );
 }
 
