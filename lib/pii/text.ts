@@ -1,5 +1,11 @@
 // Small text helpers shared by the recognizers.
 
+/** English month names and their abbreviations, a regex alternation (no dot, nothing captured). */
+export const MONTH_NAMES =
+  "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+/** English weekday names and their abbreviations, a regex alternation (no dot, nothing captured). */
+export const WEEKDAY_NAMES = "mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs?|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?";
+
 /** True when the `window` characters before `start` match `re` (re should be anchored with $ if needed). */
 export function contextBefore(text: string, start: number, re: RegExp, window = 40): boolean {
   return re.test(text.slice(Math.max(0, start - window), start));

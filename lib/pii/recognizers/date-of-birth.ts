@@ -1,8 +1,7 @@
-import { digitFacts } from "../text";
+import { digitFacts, MONTH_NAMES } from "../text";
 import type { Candidate } from "../types";
 
-const MONTHS =
-  "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+const MONTHS = `(?:${MONTH_NAMES})\\.?`;
 // Month names of other languages, written out (after a day number only, where they cannot be other
 // words): French, Italian, Spanish, Portuguese, German, Dutch, Indonesian, Turkish, and Polish in the
 // nominative and in the genitive that dates use ("4 listopada 1990").

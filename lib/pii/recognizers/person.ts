@@ -1,4 +1,5 @@
 import { ADJECTIVE, COMMON, FAMOUS, GIVEN, getLexicon, NAME, PLACE, THING, VERY_COMMON, wordFlags } from "../lexicon";
+import { MONTH_NAMES, WEEKDAY_NAMES } from "../text";
 import type { Candidate } from "../types";
 
 // Person names without a statistical model: runs of capitalised tokens weighed by a name list
@@ -842,12 +843,7 @@ export function findPersons(text: string): Candidate[] {
   return names;
 }
 
-const DATE_WORDS = new Set(
-  (
-    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october " +
-    "november december mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday"
-  ).split(" "),
-);
+const DATE_WORD = new RegExp(`^(?:${MONTH_NAMES}|${WEEKDAY_NAMES})$`);
 const DAY_OR_YEAR_AFTER = /^\.?,? ?(?:\d{1,2}(?:st|nd|rd|th)?|\d{4})(?!\d)/;
 
 /** Whether a candidate is only month and weekday names ("Sat Jan") with a day or a year after it. */
@@ -857,7 +853,7 @@ function isDateWords(text: string, c: Candidate): boolean {
     .slice(c.start, c.end)
     .toLowerCase()
     .split(/[\s,.]+/);
-  return words.every((word) => word === "" || DATE_WORDS.has(word));
+  return words.every((word) => word === "" || DATE_WORD.test(word));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { getLexicon } from "../lexicon";
+import { MONTH_NAMES, WEEKDAY_NAMES } from "../text";
 import type { Candidate } from "../types";
 
 // Street types written after the street name ("221B Baker Street", "90 Whitchurch Rd").
@@ -220,11 +221,8 @@ const NAME_NUM =
   /[\p{Lu}](?<![\p{L}\p{N}]\p{Lu})[\p{L}\p{M}'’-]+[ \t]+(?:[\p{Lu}][\p{L}\p{M}'’-]+[ \t]+){0,2}\d{1,5}[A-Za-z]?(?:\/\d{1,5})?\b(?![.,:/]\d)/gu;
 
 // A weekday, or a month name beside a day of the month or a year: the words of a date.
-const MONTH =
-  "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
-const WEEKDAY = "mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs?|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?";
 const DATE_WORDING = new RegExp(
-  `(?<![\\p{L}])(?:(?:${WEEKDAY})\\.?(?![\\p{L}])|(?:${MONTH})\\.?[ \\t]+(?:\\d{1,2}|(?:19|20)\\d\\d)(?!\\d)|\\d{1,2}[ \\t]+(?:${MONTH})\\.?(?![\\p{L}]))`,
+  `(?<![\\p{L}])(?:(?:${WEEKDAY_NAMES})\\.?(?![\\p{L}])|(?:${MONTH_NAMES})\\.?[ \\t]+(?:\\d{1,2}|(?:19|20)\\d\\d)(?!\\d)|\\d{1,2}[ \\t]+(?:${MONTH_NAMES})\\.?(?![\\p{L}]))`,
   "iu",
 );
 
