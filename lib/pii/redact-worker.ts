@@ -1,7 +1,7 @@
 import { parentPort } from "node:worker_threads";
 import { startIdleCollection } from "../idle-memory";
 import { getLexicon } from "./lexicon";
-import { redact } from "./redact";
+import { redact, redactAll } from "./redact";
 import type { RedactOptions, RedactResult } from "./types";
 
 // A thread of the redaction pool (lib/pii/pool.ts): redacts each job's texts and answers with the
@@ -18,7 +18,7 @@ startIdleCollection();
 parentPort?.on("message", (job: RedactJob) => {
   let reply: RedactReply;
   try {
-    reply = { id: job.id, results: job.texts.map((text) => redact(text, job.options)) };
+    reply = { id: job.id, results: redactAll(job.texts, job.options) };
   } catch (error) {
     reply = { id: job.id, error: error instanceof Error ? error.message : "redaction failed" };
   }
