@@ -537,6 +537,12 @@ let scannedTo = 0;
 function scanToken(text: string, i: number, limit = text.length): Token | undefined {
   const n = text.length;
   while (i < limit) {
+    // (Most characters between words are ASCII: spaces, punctuation, digits; told without a call.)
+    const c0 = text.charCodeAt(i);
+    if (c0 < 128 && !asciiLetter(c0)) {
+      i++;
+      continue;
+    }
     let len = letterAt(text, i);
     if (len === 0) {
       // Step over a whole surrogate pair, as a /u regex does.
@@ -547,7 +553,12 @@ function scanToken(text: string, i: number, limit = text.length): Token | undefi
     const start = i;
     i += len;
     for (;;) {
-      while ((len = letterAt(text, i, LETTER_OR_MARK_AT)) > 0) i += len;
+      for (;;) {
+        const c = text.charCodeAt(i);
+        if (asciiLetter(c)) i++;
+        else if (c >= 128 && (len = letterAt(text, i, LETTER_OR_MARK_AT)) > 0) i += len;
+        else break;
+      }
       const c = text.charCodeAt(i);
       if ((c === 39 || c === 0x2019 || c === 45) && (len = letterAt(text, i + 1)) > 0) i += 1 + len;
       else break;
@@ -826,8 +837,10 @@ export function findPersons(text: string): Candidate[] {
       j++;
       if (j - i >= 6) break;
     }
-    // (A lone word, the commonest run, is put in an array of its own rather than sliced out.)
-    evaluateRun(text, j - i > 1 ? tokens.slice(i, j) : [first], lexicon, isLowercaseText, out);
+    // (A lone word, the commonest run, is put in an array of its own rather than sliced out; a lone
+    // ordinary word, "The", "Please", nearly half of all runs, is passed over before any array is made.)
+    if (j - i > 1) evaluateRun(text, tokens.slice(i, j), lexicon, isLowercaseText, out);
+    else if (!loneOrdinaryWord(first, lexicon)) evaluateRun(text, [first], lexicon, isLowercaseText, out);
     i = j;
   }
 
@@ -941,7 +954,8 @@ export function findRepeatedNames(text: string, found: readonly Candidate[], tok
   if (seen.size === 0) return repeats;
   // (Plain loops and module-level functions here, not closures: this runs for every text with a
   // name, and creating three closures per call cost more than the loops themselves.)
-  const coverage = new Coverage(named.sort((a, b) => a.start - b.start));
+  // (Found in text order as a rule: sorted only when not, which a stable sort leaves as it is anyway.)
+  const coverage = new Coverage(sortedByStart(named) ? named : named.sort((a, b) => a.start - b.start));
   if (tokens) {
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i]!;
@@ -968,6 +982,11 @@ export function findRepeatedNames(text: string, found: readonly Candidate[], tok
     if (seen.has(tok.lower) && !tok.glued && !coverage.covers(tok)) repeatAt(text, tok, scanToken(text, at), repeats);
   }
   return repeats;
+}
+
+function sortedByStart(spans: readonly Candidate[]): boolean {
+  for (let k = 1; k < spans.length; k++) if (spans[k - 1]!.start > spans[k]!.start) return false;
+  return true;
 }
 
 /** /[\s.,]/ at `k`, without the regex for plain ASCII. */
@@ -1382,6 +1401,8 @@ function markPhrases(text: string, tokens: Token[], openers: readonly number[], 
   let free = 0;
   for (const a of openers) {
     if (a < free || a >= tokens.length - 1) continue;
+    // Every phrase tried holds the next word too: "The quick", "A short" need no phrase built.
+    if (!mayBeInPhrase(tokens[a + 1]!.lower, lexicon)) continue;
     for (let b = Math.min(tokens.length, a + 4); b >= a + 2; b--) {
       const phrase = phraseText(text.slice(tokens[a]!.start, tokens[b - 1]!.end).toLowerCase());
       const isPlace = lexicon.placePhrases.has(phrase);
@@ -1392,6 +1413,31 @@ function markPhrases(text: string, tokens: Token[], openers: readonly number[], 
       }
     }
   }
+}
+
+/**
+ * Every run of ASCII letters a known phrase holds ("los", "angeles", "dow", "jones", "valentine"),
+ * made on first use: a word of plain letters a-z in none of them is in no phrase.
+ */
+let phraseLetterRuns: Set<string> | undefined;
+
+/**
+ * False when no known phrase can hold the token whose lower-case form is `lower`. Only a word of
+ * plain letters a-z is told: within a stretch of text its letters stand between characters that are
+ * no letters, and lower-casing, removing "'s" and folding white space (phraseText) leave them so, so
+ * a phrase equal to the stretch holds them as one of its runs of letters. Any other word may be in one.
+ */
+function mayBeInPhrase(lower: string, lexicon: Lexicon): boolean {
+  for (let k = 0; k < lower.length; k++) {
+    const c = lower.charCodeAt(k);
+    if (c < 97 || c > 122) return true;
+  }
+  if (phraseLetterRuns === undefined) {
+    phraseLetterRuns = new Set();
+    for (const phrases of [lexicon.placePhrases, lexicon.thingPhrases])
+      for (const phrase of phrases) for (const run of phrase.match(/[a-z]+/g) ?? []) phraseLetterRuns.add(run);
+  }
+  return phraseLetterRuns.has(lower);
 }
 
 /**
@@ -1644,6 +1690,16 @@ function possessiveAt(text: string, end: number): boolean {
 /** CUE_AFTER without a bare "Label: " (a speaker's colon with a quote still counts). */
 function personVerbAfter(text: string, end: number): boolean {
   return !(text.charCodeAt(end) === 58 && /^:\s/.test(text.slice(end, end + 2))) && cueAfterAt(text, end);
+}
+
+/**
+ * Whether evaluateRun would pass over the one-word run `tok` at once: its kind, as evaluateRun reads
+ * it (an ALL-CAPS word or one inside a phrase read as such), is an ordinary word, a particle or a suffix.
+ */
+function loneOrdinaryWord(tok: Token, lexicon: Lexicon): boolean {
+  const own = kindOf(tok, lexicon);
+  const kind = tok.phrase ?? (!tok.cap && /^\p{Lu}{2,}$/u.test(tok.text) && own !== "SUFFIX" && own !== "HONORIFIC" ? "WORD" : own);
+  return kind === "WORD" || kind === "PARTICLE" || kind === "SUFFIX";
 }
 
 function evaluateRun(text: string, run: Token[], lexicon: Lexicon, lowercaseText: boolean, out: Candidate[]): void {
