@@ -943,8 +943,7 @@ export function findRepeatedNames(text: string, found: readonly Candidate[], tok
       if (partEnd - from >= 2 && value.charCodeAt(partEnd - 1) === 115 && isApostrophe(value.charCodeAt(partEnd - 2))) partEnd -= 2;
       if (partEnd > from) {
         const lower = value.slice(from, partEnd).toLowerCase();
-        if (lower.length >= 3 && !HONORIFICS.has(lower) && !SUFFIXES.has(lower) && !TITLES.has(lower) && !(wordFlags(lower) & VERY_COMMON))
-          seen.add(lower);
+        if (repeatablePart(lower)) seen.add(lower);
       }
       from = to + 1;
       while (from < value.length && partSeparator(value, from)) from++;
@@ -982,6 +981,23 @@ export function findRepeatedNames(text: string, found: readonly Candidate[], tok
     if (seen.has(tok.lower) && !tok.glued && !coverage.covers(tok)) repeatAt(text, tok, scanToken(text, at), repeats);
   }
   return repeats;
+}
+
+// Whether a name's part is looked for again, by part in lower case: the same names and honorifics
+// recur from text to text, and one lookup here stands for the four below.
+const repeatableParts = new Map<string, boolean>();
+const REPEATABLE_PARTS_MAX = 4096;
+
+/** A part of a found name that counts as the name when it recurs: three letters or more, no honorific, suffix, title or very common word. */
+function repeatablePart(lower: string): boolean {
+  let repeatable = repeatableParts.get(lower);
+  if (repeatable === undefined) {
+    repeatable =
+      lower.length >= 3 && !HONORIFICS.has(lower) && !SUFFIXES.has(lower) && !TITLES.has(lower) && !(wordFlags(lower) & VERY_COMMON);
+    if (repeatableParts.size >= REPEATABLE_PARTS_MAX) repeatableParts.clear();
+    repeatableParts.set(lower, repeatable);
+  }
+  return repeatable;
 }
 
 function sortedByStart(spans: readonly Candidate[]): boolean {
