@@ -69,15 +69,21 @@ const PATTERNS: Pattern[] = [
 const CONFIG_SECRET =
   /(?<![\p{L}\p{N}])((?:[A-Za-z0-9]{1,30}[_.-]){0,4}(?:pass(?:word|wd|phrase)?|pwd|secret|secret[_-]?key|client[_-]?secret|api[_-]?key|apikey|access[_-]?key|private[_-]?key|auth[_-]?token|access[_-]?token|refresh[_-]?token|token))["']?[ \t]*(?::=|=>|[:=])[ \t]*(["'`]?)([^\s"'`,;}{)]{4,200})\2/giu;
 
+// A word CONFIG_SECRET's key needs: a quicker test than its scan.
+const CONFIG_WORD = /pass|pwd|secret|key|token/i;
+
 // Values that stand for a secret without being one: placeholders, variables, masks and examples.
 const NOT_A_SECRET =
   /^(?:\$\{?[\w.]+\}?|%\(?\w+\)?s?|<[^>]*>|\{\{.*\}\}|\[[^\]]*\]|\*+|x+|•+|\.+|-+|_+|null|none|nil|undefined|true|false|yes|no|required|optional|string|str|text|env|process\.env\.\w+|os\.environ.*|getenv.*|secrets?\.\w+|your[_-]?\w*|my[_-]?\w*|example\w*|changeme|placeholder|redacted|hidden|masked|[\w.]+\(.*|[<{[$%].*|[a-z_]\w*(?:\.[a-z_]\w*)+)$/i;
 
 // Something every pattern not `assigned` needs: most texts have none of these and are passed by in one
 // scan. Case-sensitive, as those patterns are: a scan that ignores case costs twice as much, and
-// finds "pass" and "key" in ordinary prose.
+// finds "pass" and "key" in ordinary prose. Each prefix is looked for by its rarest character, with
+// the rest behind it ("sk-" as a "-" after "sk"): the scan then stops at few places of a text (at
+// every "s", "g", "h", "k", "w" and "e" before, which cost 1.6 times as much). The Slack webhook
+// needs no entry of its own: its URL holds "://".
 const ANY_KEY_FORMAT =
-  /sk-|A[KSGIRNBC][A-Z]A|gh[pousr]_|github_pat_|xox|hooks\.slack|k_(?:live|test)_|whsec_|AIza|GOCSPX-|eyJ|Bearer|Basic|Token|:\/\//;
+  /-(?<=sk-|GOCSPX-)|_(?<=gh[pousr]_|github_pat_|k_live_|k_test_|whsec_)|xox|A(?:[KSGIRNBC][A-Z]A|Iza)|J(?<=eyJ)|B(?:earer|asic)|Token|:\/\//;
 
 /** Secrets: provider key formats, JWTs, bearer tokens, and passwords in URLs and config lines. PEM blocks are findPemBlocks'. */
 export function findSecrets(text: string): Candidate[] {
@@ -86,8 +92,11 @@ export function findSecrets(text: string): Candidate[] {
   // (Two indexOf scans are a quarter of the cost of /[:=]/'s.)
   const assignment = text.includes(":") || text.includes("=");
   if (!keyFormat && !assignment) return out;
+  // Every word the assigned patterns look for ("secret" among them) is one of these.
+  const configWord = assignment && CONFIG_WORD.test(text);
+  if (!keyFormat && !configWord) return out;
   for (const { re, confidence, group, pre, assigned } of PATTERNS) {
-    if (!(assigned ? assignment : keyFormat)) continue;
+    if (!(assigned ? configWord : keyFormat)) continue;
     if (typeof pre === "string" ? !text.includes(pre) : !pre.test(text)) continue;
     // exec, not matchAll, which copies the pattern on every call.
     re.lastIndex = 0;
@@ -98,7 +107,7 @@ export function findSecrets(text: string): Candidate[] {
       out.push({ type: "SECRET", start, end: start + value.length, confidence });
     }
   }
-  if (assignment && /pass|pwd|secret|key|token/i.test(text)) {
+  if (configWord) {
     CONFIG_SECRET.lastIndex = 0;
     for (let m = CONFIG_SECRET.exec(text); m; m = CONFIG_SECRET.exec(text)) {
       const value = m[3]!;
