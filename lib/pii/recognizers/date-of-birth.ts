@@ -64,6 +64,8 @@ const BIRTH_COLUMN =
 // Some word of BIRTH_CONTEXT or FOREIGN_BIRTH_CONTEXT: a cheap test before the date scan, which most texts fail.
 const BIRTH_WORD =
   /b(?:orn|irth|\.|\s*:)|dob|\bn(?:ée?s?|ee?s?\s+le)(?![a-z])|\bgeb|nat[oa]|nacid|nascid|nasc|urodz|\bur\.|lahir|nacim|f\.\s?nac|naissance|geburt|geboorte|do[gğ]um|fødsel|födelse|syntymä|född|født|fødd|syntyi|syntynyt|született|szül\.|sinh|naroz|nar\.|narod|născut|nașterii|родил|рожд|д\.\s?р\.|г\.\s?р\.|जन्म|الميلاد|مواليد|ولد/i;
+// A word of BIRTH_COLUMN: a cheap test before looking for a table. Each is found by BIRTH_WORD too.
+const BIRTH_COLUMN_WORD = /\b(?:dob|birth|born|geburt|nacimiento|nascimento|nascita|naissance|geboorte|urodzenia|lahir|doğum)/i;
 // Birth wording right after the date: Russian "14.06.1983 г. р." (года рождения).
 const BIRTH_AFTER = /^\s?(?:г\.?\s?р\.|года рождения|г\.\s?рожд)/;
 const FOUNDING_BIRTH =
@@ -75,45 +77,42 @@ export function findDatesOfBirth(text: string): Candidate[] {
   const out: Candidate[] = [];
   // Every date form below has a day or month number and a year: three digits at least ("Apr 1 '82").
   if (digitFacts(text).digits < 3) return out;
-  if (BIRTH_WORD.test(text)) {
-    const dates: Array<[number, number]> = [];
-    // exec, not matchAll, which copies the pattern on every call.
-    DATE.lastIndex = 0;
-    for (let m = DATE.exec(text); m; m = DATE.exec(text)) dates.push([m.index, m.index + m[0].length]);
-    const found = dates.length;
-    if (OTHER_LANGUAGE_DATE_PRE.test(text)) {
-      OTHER_LANGUAGE_DATE.lastIndex = 0;
-      for (let m = OTHER_LANGUAGE_DATE.exec(text); m; m = OTHER_LANGUAGE_DATE.exec(text)) {
-        const s0 = m.index,
-          e0 = m.index + m[0].length;
-        let clash = false;
-        for (let k = 0; k < found; k++) if (dates[k]![0] < e0 && s0 < dates[k]![1]) clash = true;
-        if (!clash) dates.push([s0, e0]);
-      }
-    }
-    if (/\d\.\s?\p{L}/u.test(text)) {
-      HU_DATE.lastIndex = 0;
-      for (let m = HU_DATE.exec(text); m; m = HU_DATE.exec(text)) {
-        const s0 = m.index,
-          e0 = m.index + m[0].length;
-        if (!dates.some(([a, b]) => a < e0 && s0 < b)) dates.push([s0, e0]);
-      }
-    }
-    if (dates.length > found) dates.sort((a, b) => a[0] - b[0]);
-    for (const [start, end] of dates) {
-      const before = text.slice(Math.max(0, start - 45), start);
-      if (!BIRTH_CONTEXT.test(before) && !FOREIGN_BIRTH_CONTEXT.test(before) && !BIRTH_AFTER.test(text.slice(end, end + 20))) continue;
-      // "Our bakery was born on 3 March 2011": a firm's or a project's founding, not a person's birth.
-      if (FOUNDING_BIRTH.test(before)) continue;
-      out.push({ type: "DATE_OF_BIRTH", start, end, confidence: 0.9 });
+  // Birth wording, before a date or naming a table's column (BIRTH_COLUMN_WORD's words are among
+  // BIRTH_WORD's): without it, no date is a birth date.
+  if (!BIRTH_WORD.test(text)) return out;
+  const dates: Array<[number, number]> = [];
+  // exec, not matchAll, which copies the pattern on every call.
+  DATE.lastIndex = 0;
+  for (let m = DATE.exec(text); m; m = DATE.exec(text)) dates.push([m.index, m.index + m[0].length]);
+  const found = dates.length;
+  if (OTHER_LANGUAGE_DATE_PRE.test(text)) {
+    OTHER_LANGUAGE_DATE.lastIndex = 0;
+    for (let m = OTHER_LANGUAGE_DATE.exec(text); m; m = OTHER_LANGUAGE_DATE.exec(text)) {
+      const s0 = m.index,
+        e0 = m.index + m[0].length;
+      let clash = false;
+      for (let k = 0; k < found; k++) if (dates[k]![0] < e0 && s0 < dates[k]![1]) clash = true;
+      if (!clash) dates.push([s0, e0]);
     }
   }
+  if (/\d\.\s?\p{L}/u.test(text)) {
+    HU_DATE.lastIndex = 0;
+    for (let m = HU_DATE.exec(text); m; m = HU_DATE.exec(text)) {
+      const s0 = m.index,
+        e0 = m.index + m[0].length;
+      if (!dates.some(([a, b]) => a < e0 && s0 < b)) dates.push([s0, e0]);
+    }
+  }
+  if (dates.length > found) dates.sort((a, b) => a[0] - b[0]);
+  for (const [start, end] of dates) {
+    const before = text.slice(Math.max(0, start - 45), start);
+    if (!BIRTH_CONTEXT.test(before) && !FOREIGN_BIRTH_CONTEXT.test(before) && !BIRTH_AFTER.test(text.slice(end, end + 20))) continue;
+    // "Our bakery was born on 3 March 2011": a firm's or a project's founding, not a person's birth.
+    if (FOUNDING_BIRTH.test(before)) continue;
+    out.push({ type: "DATE_OF_BIRTH", start, end, confidence: 0.9 });
+  }
   // A table has rows below its header line.
-  if (
-    text.includes("\n") &&
-    /\b(?:dob|birth|born|geburt|nacimiento|nascimento|nascita|naissance|geboorte|urodzenia|lahir|doğum)/i.test(text)
-  )
-    findBirthColumns(text, out);
+  if (text.includes("\n") && BIRTH_COLUMN_WORD.test(text)) findBirthColumns(text, out);
   return out;
 }
 
