@@ -28,6 +28,11 @@ type Rule = {
   cue: RegExp;
   /** `cue` after the number, on its line. */
   cueAfter: RegExp;
+  /**
+   * For a rule that takes no number without its cue: the cue words found anywhere in the text. Without
+   * one the rule is skipped (for most texts, a cheaper scan than the pattern's).
+   */
+  cueAnywhere?: RegExp;
   withCue: number;
   /** Without a cue: below 0.5 means "not taken" at the default threshold. */
   alone: (value: string) => number;
@@ -153,7 +158,7 @@ function nino(value: string): boolean {
 
 const never = () => 0;
 
-const SPECS: Array<Omit<Rule, "cueAfter">> = [
+const SPECS: Array<Omit<Rule, "cueAfter" | "cueAnywhere">> = [
   {
     name: "UK NINO",
     pattern: re("[A-Za-z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-Da-d]"),
@@ -168,8 +173,8 @@ const SPECS: Array<Omit<Rule, "cueAfter">> = [
   {
     name: "FR NIR",
     pattern: re("[12] ?\\d{2} ?\\d{2} ?(?:\\d{2}|2[AB]) ?\\d{3} ?\\d{3} ?\\d{2}"),
-    // Its last eight digits, perhaps spaced.
-    possible: (f) => f.longestSpacedRun >= 8,
+    // Fifteen digits, perhaps spaced; or, with Corsica's department (2A, 2B), the last eight.
+    possible: (f, text) => f.longestSpacedRun >= 15 || (f.longestSpacedRun >= 8 && (text.includes("2A") || text.includes("2B"))),
     valid: nir,
     cue: /(sécurité sociale|securite sociale|\bNIR\b|\bINSEE\b|carte vitale|\bsécu\b|social security)/i,
     withCue: 0.98,
@@ -178,7 +183,8 @@ const SPECS: Array<Omit<Rule, "cueAfter">> = [
   {
     name: "BR CPF",
     pattern: re("\\d{3}\\.\\d{3}\\.\\d{3}-\\d{2}|\\d{11}"),
-    possible: (f) => f.longestDottedRun >= 11,
+    // Eleven digits in a row, or dotted (not the grouped card and phone numbers a dotted run counts too).
+    possible: (f) => f.longestRun >= 11 || (f.longestDottedRun >= 11 && f.dotBetweenDigits),
     valid: cpf,
     cue: /\b(CPF|cadastro de pessoas)\b/i,
     withCue: 0.97,
@@ -215,8 +221,9 @@ const SPECS: Array<Omit<Rule, "cueAfter">> = [
   {
     name: "IT codice fiscale",
     pattern: re("[A-Za-z]{6}\\d{2}[ABCDEHLMPRSTabcdehlmprst]\\d{2}[A-Za-z]\\d{3}[A-Za-z]"),
-    // Its tail starts with digits, which few places in a text do: a much quicker scan than the pattern's.
-    possible: (f, text) => f.digits >= 7 && CODICE_FISCALE_TAIL.test(text),
+    // A letter right before two digits (the sixth letter, and the month's), and a tail that starts with
+    // digits, which few places in a text do: a much quicker scan than the pattern's.
+    possible: (f, text) => f.letterBeforeTwoDigits && f.digits >= 7 && CODICE_FISCALE_TAIL.test(text),
     valid: codiceFiscale,
     cue: /(codice fiscale|\bCF\b|\bC\.F\.)/i,
     withCue: 0.98,
@@ -261,7 +268,17 @@ const SPECS: Array<Omit<Rule, "cueAfter">> = [
   },
 ];
 
-const RULES: Rule[] = SPECS.map((rule) => ({ ...rule, cueAfter: onItsLine(rule.cue) }));
+/**
+ * `cue` without its word boundaries: it finds every cue word that `cue` finds in a window of the text
+ * (and more, as a window's edge is a boundary wherever it falls).
+ */
+const anywhere = (cue: RegExp) => new RegExp(cue.source.replaceAll("\\b", ""), cue.flags);
+
+const RULES: Rule[] = SPECS.map((rule) => ({
+  ...rule,
+  cueAfter: onItsLine(rule.cue),
+  cueAnywhere: rule.alone === never ? anywhere(rule.cue) : undefined,
+}));
 
 /** National identity and tax numbers of ten countries (see RULES), each with its check digits valid. */
 export function findNationalIds(text: string): Candidate[] {
@@ -270,7 +287,7 @@ export function findNationalIds(text: string): Candidate[] {
   // Every rule wants four digits in a row or in pairs (\d\d\D?\d\d).
   if (!facts.twoPairs) return out;
   for (const rule of RULES) {
-    if (!rule.possible(facts, text)) continue;
+    if (!rule.possible(facts, text) || (rule.cueAnywhere && !rule.cueAnywhere.test(text))) continue;
     // exec, not matchAll, which copies the pattern on every call.
     rule.pattern.lastIndex = 0;
     for (let m = rule.pattern.exec(text); m; m = rule.pattern.exec(text)) {
