@@ -130,6 +130,16 @@ function scorePhone(value: string, text: string, start: number, end: number, non
     contextAfter(text, end, PHONE_CONTEXT_AFTER, 15) ||
     (nonLatin && contextBefore(text, start, PHONE_CONTEXT_OTHER, 20)) ||
     nationalMobile(bare, text);
+  const worded = hasContext || inList;
+  // Wording that makes the number something else ("order no.", "$"), asked once if at all: most
+  // candidates return 0.2 below, which no negative wording changes.
+  let negative: boolean | undefined;
+  const negativeWording = () =>
+    (negative ??=
+      contextBefore(text, start, NOT_PHONE_CONTEXT, 25) || (nonLatin && contextBefore(text, start, NOT_PHONE_CONTEXT_OTHER, 15)));
+  // With phone wording and no negative wording, an international number that is possible and a
+  // North American one of the plan's shape score 0.97 (the cap) whether or not libphonenumber finds
+  // them valid: its validity check, the costliest step, is then skipped.
   let score = 0;
   if (/^(\+|00)/.test(bare)) {
     const intl = bare.replace(/^00/, "+");
@@ -139,18 +149,20 @@ function scorePhone(value: string, text: string, start: number, end: number, non
     else {
       // One parse answers both isValidPhoneNumber and isPossiblePhoneNumber, which would parse twice.
       const parsed = parsePhoneNumberFromString(intl, { extract: false });
-      score = parsed?.isValid() ? 0.95 : parsed?.isPossible() ? 0.8 : 0.45;
+      if (worded && !negativeWording()) score = parsed?.isPossible() || parsed?.isValid() ? 0.95 : 0.45;
+      else score = parsed?.isValid() ? 0.95 : parsed?.isPossible() ? 0.8 : 0.45;
     }
   } else if (NANP.test(value) && nanpPossible(digits)) {
     // Area and exchange codes start with 2-9 in every valid number: the plan rules out most
     // made-up numbers ("555-123-4567") before libphonenumber's check.
-    score = /^1?[2-9]\d\d[2-9]\d{6}$/.test(digits) && isValidPhoneNumber(bare, "US") ? 0.85 : 0.7;
+    const planned = /^1?[2-9]\d\d[2-9]\d{6}$/.test(digits);
+    score = planned && ((worded && !negativeWording()) || isValidPhoneNumber(bare, "US")) ? 0.85 : 0.7;
   } else if (/^04\d\d[ -]?\d{3}[ -]?\d{3}$/.test(bare) && isValidPhoneNumber(bare, "AU")) {
     // Australian mobiles ("0412 345 678") and UK mobiles ("07700 900123") have a shape of their own.
     score = 0.6;
   } else if (/^07\d{3}[ -]?\d{3}[ -]?\d{3}$/.test(bare) && isValidPhoneNumber(bare, "GB")) {
     score = 0.6;
-  } else if (!hasContext && !inList) {
+  } else if (!worded) {
     // Without phone wording a national number scores at most 0.45, under the 0.5 at which
     // findings are kept: skip checking it against every region (the costliest step by far).
     return 0.2;
@@ -171,11 +183,8 @@ function scorePhone(value: string, text: string, start: number, end: number, non
     score = valid ? 0.45 : possible ? 0.3 : 0.1;
     if (!grouped) score -= 0.1;
   }
-  if (hasContext || inList) score += 0.35;
-  // (Asked only here: most candidates return 0.2 above, which no negative wording changes.)
-  const negative =
-    contextBefore(text, start, NOT_PHONE_CONTEXT, 25) || (nonLatin && contextBefore(text, start, NOT_PHONE_CONTEXT_OTHER, 15));
-  if (negative) score -= 0.5;
+  if (worded) score += 0.35;
+  if (negativeWording()) score -= 0.5;
   return Math.max(0, Math.min(score, 0.97));
 }
 
