@@ -111,6 +111,11 @@ function nanpPossible(digits: string): boolean {
   return digits.length === 10 || (digits.length === 11 && digits.startsWith("1"));
 }
 
+/** Wording before a number that makes it something else: "order no.", "ISBN", "$", "注文番号". */
+function negativeWordingBefore(text: string, start: number, nonLatin: boolean): boolean {
+  return contextBefore(text, start, NOT_PHONE_CONTEXT, 25) || (nonLatin && contextBefore(text, start, NOT_PHONE_CONTEXT_OTHER, 15));
+}
+
 function scorePhone(value: string, text: string, start: number, end: number, nonLatin = false, inList = false): number {
   // The number without its extension ("x", "ext" and "extension" all hold an "x").
   const bare = value.includes("x") ? value.replace(/ ?(?:x|ext\.?|extension) ?\d+$/, "") : value;
@@ -131,15 +136,13 @@ function scorePhone(value: string, text: string, start: number, end: number, non
     (nonLatin && contextBefore(text, start, PHONE_CONTEXT_OTHER, 20)) ||
     nationalMobile(bare, text);
   const worded = hasContext || inList;
-  // Wording that makes the number something else ("order no.", "$"), asked once if at all: most
-  // candidates return 0.2 below, which no negative wording changes.
-  let negative: boolean | undefined;
-  const negativeWording = () =>
-    (negative ??=
-      contextBefore(text, start, NOT_PHONE_CONTEXT, 25) || (nonLatin && contextBefore(text, start, NOT_PHONE_CONTEXT_OTHER, 15)));
+  // Negative wording is asked here of worded numbers only, which always need it; of the others at the
+  // end (most return 0.2 before, which no negative wording changes).
+  const negative = worded && negativeWordingBefore(text, start, nonLatin);
   // With phone wording and no negative wording, an international number that is possible and a
   // North American one of the plan's shape score 0.97 (the cap) whether or not libphonenumber finds
   // them valid: its validity check, the costliest step, is then skipped.
+  const capped = worded && !negative;
   let score = 0;
   if (/^(\+|00)/.test(bare)) {
     const intl = bare.replace(/^00/, "+");
@@ -149,14 +152,14 @@ function scorePhone(value: string, text: string, start: number, end: number, non
     else {
       // One parse answers both isValidPhoneNumber and isPossiblePhoneNumber, which would parse twice.
       const parsed = parsePhoneNumberFromString(intl, { extract: false });
-      if (worded && !negativeWording()) score = parsed?.isPossible() || parsed?.isValid() ? 0.95 : 0.45;
+      if (capped) score = parsed?.isPossible() || parsed?.isValid() ? 0.95 : 0.45;
       else score = parsed?.isValid() ? 0.95 : parsed?.isPossible() ? 0.8 : 0.45;
     }
   } else if (NANP.test(value) && nanpPossible(digits)) {
     // Area and exchange codes start with 2-9 in every valid number: the plan rules out most
     // made-up numbers ("555-123-4567") before libphonenumber's check.
     const planned = /^1?[2-9]\d\d[2-9]\d{6}$/.test(digits);
-    score = planned && ((worded && !negativeWording()) || isValidPhoneNumber(bare, "US")) ? 0.85 : 0.7;
+    score = planned && (capped || isValidPhoneNumber(bare, "US")) ? 0.85 : 0.7;
   } else if (/^04\d\d[ -]?\d{3}[ -]?\d{3}$/.test(bare) && isValidPhoneNumber(bare, "AU")) {
     // Australian mobiles ("0412 345 678") and UK mobiles ("07700 900123") have a shape of their own.
     score = 0.6;
@@ -184,7 +187,7 @@ function scorePhone(value: string, text: string, start: number, end: number, non
     if (!grouped) score -= 0.1;
   }
   if (worded) score += 0.35;
-  if (negativeWording()) score -= 0.5;
+  if (worded ? negative : negativeWordingBefore(text, start, nonLatin)) score -= 0.5;
   return Math.max(0, Math.min(score, 0.97));
 }
 
