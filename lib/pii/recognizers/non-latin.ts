@@ -84,12 +84,13 @@ function scan(text: string): Found[] {
 
 // Copies: the caller may change a candidate it is given (the redactor shifts a segment's in place),
 // and the scan's are kept for the next layer.
+// (Most texts have none: they get an empty array without a filter and a map.)
 const ofType =
   (type: PiiType) =>
-  (text: string): Candidate[] =>
-    scan(text)
-      .filter((c) => c.type === type)
-      .map((c) => ({ ...c }));
+  (text: string): Candidate[] => {
+    const found = scan(text);
+    return found.length === 0 ? [] : found.filter((c) => c.type === type).map((c) => ({ ...c }));
+  };
 export const findNonLatinPersons = ofType("PERSON");
 export const findNonLatinDatesOfBirth = ofType("DATE_OF_BIRTH");
 export const findNonLatinAddresses = ofType("STREET_ADDRESS");
