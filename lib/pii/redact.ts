@@ -12,6 +12,7 @@ import { findPhones } from "./recognizers/phone";
 import { findPemBlocks, findSecrets } from "./recognizers/secret";
 import { findJapaneseAddresses, findStreetAddresses } from "./recognizers/street-address";
 import { findUsSsns } from "./recognizers/us-ssn";
+import { withDigitFactsKept } from "./text";
 import { type Candidate, type Finding, PII_TYPES, type PiiType, type RedactOptions, type RedactResult } from "./types";
 
 // Layers, run in this order: checksummed and validated patterns first (they are near-certain),
@@ -301,15 +302,17 @@ export function redactAll(texts: readonly string[], options: RedactOptions = {})
     else results[i] = redact(texts[i]!, options);
   }
   const found: Candidate[][] = short.map(() => []);
-  for (let l = 0; l < LAYERS.length; l++) {
-    const [type, find] = LAYERS[l]!;
-    if (types !== ALL_TYPES && !types.has(type)) continue;
-    for (let j = 0; j < short.length; j++) {
-      const candidates = find(texts[short[j]!]!);
-      const into = found[j]!;
-      for (let k = 0; k < candidates.length; k++) into.push(candidates[k]!);
+  withDigitFactsKept(() => {
+    for (let l = 0; l < LAYERS.length; l++) {
+      const [type, find] = LAYERS[l]!;
+      if (types !== ALL_TYPES && !types.has(type)) continue;
+      for (let j = 0; j < short.length; j++) {
+        const candidates = find(texts[short[j]!]!);
+        const into = found[j]!;
+        for (let k = 0; k < candidates.length; k++) into.push(candidates[k]!);
+      }
     }
-  }
+  });
   for (let j = 0; j < short.length; j++) results[short[j]!] = redactFound(texts[short[j]!]!, found[j]!, types, options);
   return results;
 }

@@ -83,14 +83,39 @@ const ASCII_DIGIT = /\d/;
 
 let lastText: string | undefined;
 let lastFacts: DigitFacts = NO_DIGITS;
+/** Every text's facts while withDigitFactsKept runs (redactAll), else null. */
+let kept: Map<string, DigitFacts> | null = null;
 
-/** The DigitFacts of `text`. The last text's are kept: the recognizers are called on one text in turn. */
+/**
+ * The DigitFacts of `text`. The last text's are kept: `redact` calls the recognizers on one text in
+ * turn. (redactAll, which calls each recognizer on every text in turn, keeps them all meanwhile.)
+ */
 export function digitFacts(text: string): DigitFacts {
   if (text !== lastText) {
-    lastFacts = computeDigitFacts(text);
+    let facts = kept?.get(text);
+    if (facts === undefined) {
+      facts = computeDigitFacts(text);
+      kept?.set(text, facts);
+    }
+    lastFacts = facts;
     lastText = text;
   }
   return lastFacts;
+}
+
+/**
+ * Runs `work` with the DigitFacts of every text it asks about kept until it returns, not only the
+ * last text's: for work that calls each recognizer on many texts in turn (seven recognizers ask,
+ * so each text's facts would be worked out seven times). Dropped afterwards: they name the texts.
+ */
+export function withDigitFactsKept<T>(work: () => T): T {
+  if (kept) return work();
+  kept = new Map();
+  try {
+    return work();
+  } finally {
+    kept = null;
+  }
 }
 
 function computeDigitFacts(text: string): DigitFacts {

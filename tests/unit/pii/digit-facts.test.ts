@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { digitFacts } from "@/lib/pii/text";
+import { digitFacts, withDigitFactsKept } from "@/lib/pii/text";
 
 // The recognizers skip a pattern when a fact rules its matches out: each fact must hold wherever such a match could.
 describe("digitFacts.capitalBeforeDigit", () => {
@@ -14,5 +14,22 @@ describe("digitFacts.capitalBeforeDigit", () => {
       ["1234", false],
     ] as const)
       expect(digitFacts(text).capitalBeforeDigit, text).toBe(capital);
+  });
+});
+
+describe("withDigitFactsKept", () => {
+  it("keeps every text's facts while it runs, and only the last text's afterwards", () => {
+    const a = "call 555 0100";
+    const b = "room 12";
+    withDigitFactsKept(() => {
+      const first = digitFacts(a);
+      digitFacts(b);
+      expect(digitFacts(a)).toBe(first);
+      expect(first.longestSpacedRun).toBe(7);
+    });
+    const outside = digitFacts(a);
+    digitFacts(b);
+    expect(digitFacts(a)).not.toBe(outside);
+    expect(digitFacts(a)).toEqual(outside);
   });
 });
