@@ -41,8 +41,12 @@ describe("redaction pool", () => {
     const warm = redactTexts([names(100)]);
     await warm;
     const stall = await longestStall(redactTexts(texts));
-    // Redacting the same text here holds the thread for far longer.
-    expect(stall).toBeLessThan(250);
+    // Redacting the same texts here holds the thread for all of it: the bound is a share of that,
+    // measured now, so that a loaded machine (which slows both) does not fail the test.
+    const started = performance.now();
+    for (const text of texts) redact(text);
+    const inline = performance.now() - started;
+    expect(stall).toBeLessThan(inline / 3);
   }, 60_000);
 
   it("answers a lookup for the texts it was given, and refuses others", async () => {
