@@ -135,11 +135,34 @@ function compoundBeforeNumber(text: string): boolean {
   }
   return false;
 }
+// A character a COMPOUND word can end in (a letter or "."; any other letter, which the u flag may
+// fold to one, as "ſ" to "s"), before white space and a digit.
+const STREET_WORD_END_BEFORE_NUMBER = /(?:[A-Za-z.]|(?!\s)[\u00a0-\uffff])(?=\s+\d)/g;
+
+/**
+ * Where a compound-street match may start at or after `from`, or -1 where none can: the pattern tries
+ * every place of the text and is slow to fail at each, so it is run from here instead. A match's
+ * street word ends before white space and a digit, and the match holds one run of white space
+ * before that word at most ("Passauer Strasse 33"), so it starts no earlier than the word before the
+ * one ending there. Those places come in the order of the street words' ends: the first one after
+ * `from` is the earliest.
+ */
+function compoundStreetStart(text: string, from: number): number {
+  STREET_WORD_END_BEFORE_NUMBER.lastIndex = from;
+  const end = STREET_WORD_END_BEFORE_NUMBER.exec(text);
+  if (end === null) return -1;
+  let start = end.index;
+  while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
+  while (start > 0 && isSpace(text.charCodeAt(start - 1))) start--;
+  while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
+  return Math.max(from, start);
+}
 
 // `pre`, when given, is a cheaper test that any match of `re` passes: without it `re` is not run.
 // `types`, likewise: `re` runs only on a text that has one of these words.
 // `gate`, likewise: a cheap test written by hand.
 // `accept`, when given, must pass on a match for it to count.
+// `startAt`, when given, tells the first place at or after a given one where a match may start (-1: none).
 const ANCHORS: Array<{
   re: RegExp;
   confidence: number;
@@ -147,6 +170,7 @@ const ANCHORS: Array<{
   gate?: (text: string) => boolean;
   types?: number;
   accept?: (match: string, isLowercaseText: boolean) => boolean;
+  startAt?: (text: string, from: number) => number;
 }> = [
   // 12 Main St · 221B Baker Street · 1987 74 Diakou Street
   {
@@ -185,6 +209,7 @@ const ANCHORS: Array<{
     confidence: 0.8,
     gate: compoundBeforeNumber,
     accept: namesCompoundStreet,
+    startAt: compoundStreetStart,
   },
   // Japanese block addresses, chōme-banchi-gō then a ward or city: "3-14-2 Jingumae, Shibuya-ku, Tokyo".
   {
@@ -886,6 +911,16 @@ function nextMatch(re: RegExp, text: string): RegExpExecArray | null {
   return m;
 }
 
+/** nextMatch, looked for from the first place at or after re.lastIndex that `startAt` gives; null where it gives none. */
+function nextMatchFrom(re: RegExp, text: string, startAt?: (text: string, from: number) => number): RegExpExecArray | null {
+  if (startAt) {
+    const at = startAt(text, re.lastIndex);
+    if (at < 0) return null;
+    re.lastIndex = at;
+  }
+  return nextMatch(re, text);
+}
+
 const WORD = /\p{L}[\p{L}\p{M}'’.-]*/gu;
 
 /** Whether every word of `s` (it has one at least) is an everyday word: "Windows 11", "Chapter 4" name no street. */
@@ -1040,12 +1075,12 @@ export function findStreetAddresses(text: string): Candidate[] {
   const search = new AddressSearch(text);
   const { out, isLowercaseText } = search;
   const streetTypes = streetTypesIn(text);
-  for (const { re, confidence, pre, gate, types, accept } of ANCHORS) {
+  for (const { re, confidence, pre, gate, types, accept, startAt } of ANCHORS) {
     if (pre && !pre.test(text)) continue;
     if (gate && !gate(text)) continue;
     if (types && (streetTypes & types) === 0) continue;
     re.lastIndex = 0;
-    for (let m = nextMatch(re, text); m; m = nextMatch(re, text)) {
+    for (let m = nextMatchFrom(re, text, startAt); m; m = nextMatchFrom(re, text, startAt)) {
       const cue = addressCueBefore(text, m.index);
       // In text that has capitals, a street named only by lower-case everyday words is prose that
       // ends in a street-type word: "a Node 20 app that exposes port 3000", "5 things that park".
