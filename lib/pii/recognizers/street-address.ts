@@ -959,18 +959,18 @@ const NAMED_POSTCODE =
 // alternative is a gate's own source, read case-insensitively and without the u flag, which changes
 // none of them (no \p classes, no characters beyond the Basic Multilingual Plane, as checked here):
 // it matches every text a gate passes.
-const UNCOMMON_WORDING_SOURCES = [
+const UNCOMMON_WORDING_SOURCES = new Set([
   ...ANCHORS.flatMap(({ pre }) => (pre ? [pre.source] : [])),
   NUMBER_BEFORE_STREET_TYPE.source,
   CORNER_WORDING.source,
   IBAN_SHAPE_PRE.source,
   ISBN_WORDING.source,
   POSTCODE_WORDING.source,
-];
+]);
 for (const source of UNCOMMON_WORDING_SOURCES) {
   if (/\\[pPu]|[\uD800-\uDFFF]/.test(source)) throw new Error(`The gate /${source}/ may not mean the same without the u flag.`);
 }
-const UNCOMMON_WORDING = new RegExp(UNCOMMON_WORDING_SOURCES.join("|"), "i");
+const UNCOMMON_WORDING = new RegExp([...UNCOMMON_WORDING_SOURCES].join("|"), "i");
 
 /** Whether `word` ([ \t] on both sides) stands right before `at`, after one space or tab or more: "… and |". */
 function wordBefore(text: string, at: number, word: string): boolean {
