@@ -163,7 +163,7 @@ function compoundStreetStart(text: string, from: number): number {
 // `gate`, likewise: a cheap test written by hand.
 // `accept`, when given, must pass on a match for it to count.
 // `startAt`, when given, tells the first place at or after a given one where a match may start (-1: none).
-const ANCHORS: Array<{
+type Anchor = {
   re: RegExp;
   confidence: number;
   pre?: RegExp;
@@ -171,7 +171,18 @@ const ANCHORS: Array<{
   types?: number;
   accept?: (match: string, isLowercaseText: boolean) => boolean;
   startAt?: (text: string, from: number) => number;
-}> = [
+};
+
+/**
+ * The anchors with every field present, in one order: objects of one shape, whose fields the loop
+ * over them (every text with a digit, each anchor) reads at once instead of looking them up
+ * among the shapes that anchors of different fields have.
+ */
+function ofOneShape(anchors: Anchor[]): Anchor[] {
+  return anchors.map(({ re, confidence, pre, gate, types, accept, startAt }) => ({ re, confidence, pre, gate, types, accept, startAt }));
+}
+
+const ANCHORS: Anchor[] = ofOneShape([
   // 12 Main St · 221B Baker Street · 1987 74 Diakou Street
   {
     re: new RegExp(`\\b${NUM}\\s+(?:${W}\\s+){1,4}?(?:${SUFFIX_TYPES})(?![\\p{L}\\p{N}])\\.?`, "giu"),
@@ -235,7 +246,7 @@ const ANCHORS: Array<{
     confidence: 0.9,
     pre: /[AFD]PO\s+A[AEP]\s+\d/i,
   },
-];
+]);
 
 // "5366 Pivovarská 276", "7878 Rahu 37": house number, name, number. Ambiguous with prose
 // ("2019 Python 3"), so it counts only beside address wording or a unit designator.
