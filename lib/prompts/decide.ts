@@ -22,13 +22,15 @@ export function decideBatch(
   newId: (prompt: ValidPrompt) => string,
 ): Decision[] {
   const kept = new Map(keptByKey);
-  const used = new Map([...quotas].map(([ref, quota]) => [ref, quota.used]));
+  // What this batch has used so far, per end user it has accepted prompts for (their count before it is in `quotas`).
+  const used = new Map<string, number>();
   return prompts.map((prompt) => {
     if (!prompt.ok) return { status: "rejected", reason: prompt.reason };
     const original = kept.get(prompt.dedupKey);
     if (original) return { status: "duplicate", duplicateOf: original };
-    const limit = quotas.get(prompt.userRef)?.limit ?? 0;
-    const count = used.get(prompt.userRef) ?? 0;
+    const quota = quotas.get(prompt.userRef);
+    const limit = quota?.limit ?? 0;
+    const count = used.get(prompt.userRef) ?? quota?.used ?? 0;
     if (count >= limit) {
       return { status: "quota_exceeded", reason: `This user ID has reached its limit of ${limit} prompts.` };
     }

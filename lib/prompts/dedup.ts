@@ -79,11 +79,12 @@ function asciiPrefixWords(text: string, limit: number): FoldedWords | null {
 }
 
 function keyOf(head: FoldedWords, words: FoldedWords, prefixWords: number): string {
-  const key = Buffer.alloc(17);
-  key[0] = words.count >= prefixWords ? 0 : 1;
   const joined = head.count && words.count ? `${head.joined} ${words.joined}` : head.joined + words.joined;
-  hash("sha256", joined, "buffer").copy(key, 1, 0, 16);
-  return key.toString("base64");
+  // The key is built in the digest's own buffer (no second one): its first 16 bytes move up one for the flag.
+  const digest = hash("sha256", joined, "buffer");
+  digest.copyWithin(1, 0, 16);
+  digest[0] = words.count >= prefixWords ? 0 : 1;
+  return digest.toString("base64", 0, 17);
 }
 
 /**

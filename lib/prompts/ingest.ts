@@ -7,10 +7,13 @@ import type { Prisma, Project } from "@/lib/generated/prisma/client";
 import { redactorFor } from "@/lib/pii/pool";
 import { type Decision, decideBatch, type QuotaState } from "@/lib/prompts/decide";
 import {
+  type EndUserIdentity,
+  knownEndUser,
   type PipelineInput,
   type PreparedPrompt,
   prepareAdmitted,
   refuseBeforeRedaction,
+  rememberEndUser,
   stringsToRedact,
   type ValidPrompt,
 } from "@/lib/prompts/prepare";
@@ -114,15 +117,23 @@ const PREPARE_SLICE = 100;
 async function prepareAll(prompts: PipelineInput[], project: Project): Promise<PreparedPrompt[]> {
   const settings = settingsOf(project);
   const refused = prompts.map((prompt) => refuseBeforeRedaction(prompt, settings));
+  // The end users this process already knows (most of them, as the same users send batch after
+  // batch) need no redaction of their ID: only the others' IDs go to the pool with the texts. They
+  // are looked up before the redaction is awaited, so a memo emptied meanwhile changes nothing.
+  const endUsers = new Map<string, EndUserIdentity | undefined>();
+  prompts.forEach((prompt, i) => {
+    if (!refused[i] && !endUsers.has(prompt.user_id)) endUsers.set(prompt.user_id, knownEndUser(settings.splitSalt, prompt.user_id));
+  });
   const redactor = await redactorFor(
-    prompts.flatMap((prompt, i) => (refused[i] ? [] : stringsToRedact(prompt))),
+    prompts.flatMap((prompt, i) => (refused[i] ? [] : stringsToRedact(prompt, !endUsers.get(prompt.user_id)))),
     { keepPublicFigures: settings.keepPublicFigures },
   );
+  for (const [id, known] of endUsers) if (!known) endUsers.set(id, rememberEndUser(settings.splitSalt, id, redactor));
   const prepared: PreparedPrompt[] = [];
   for (let from = 0; from < prompts.length; from += PREPARE_SLICE) {
     if (from > 0) await new Promise((resolve) => setImmediate(resolve));
     for (let i = from; i < Math.min(prompts.length, from + PREPARE_SLICE); i++)
-      prepared.push(refused[i] ?? prepareAdmitted(prompts[i]!, settings, redactor));
+      prepared.push(refused[i] ?? prepareAdmitted(prompts[i]!, settings, redactor, endUsers.get(prompts[i]!.user_id)));
   }
   return prepared;
 }
@@ -252,7 +263,10 @@ function arrayLiteral(values: ReadonlyArray<string | number>): string {
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
     if (i) literal += ",";
-    literal += typeof value === "number" ? String(value) : `"${value.replace(/[\\"]/g, "\\$&")}"`;
+    if (typeof value === "number") literal += String(value);
+    // Ids, keys and pseudonyms never hold a quote or a backslash: most values need no escaping pass.
+    else if (value.includes('"') || value.includes("\\")) literal += `"${value.replace(/[\\"]/g, "\\$&")}"`;
+    else literal += `"${value}"`;
   }
   return `${literal}}`;
 }
@@ -310,10 +324,10 @@ async function insertAccepted(run: SqlRun, options: IngestOptions, accepted: Acc
       options.kind ?? "plain",
       options.createdById ?? null,
       options.importId ?? null,
-      accepted.map((a) => a.id),
-      accepted.map((a) => a.prompt.text),
-      accepted.map((a) => a.prompt.userRef),
-      accepted.map((a) => a.split),
+      arrayLiteral(accepted.map((a) => a.id)),
+      arrayLiteral(accepted.map((a) => a.prompt.text)),
+      arrayLiteral(accepted.map((a) => a.prompt.userRef)),
+      arrayLiteral(accepted.map((a) => a.split)),
       column(accepted.map((a) => a.prompt.category ?? null)),
       column(accepted.map((a) => json(a.prompt.metadata))),
       column(accepted.map((a) => json(a.prompt.structure))),

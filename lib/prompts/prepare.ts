@@ -98,15 +98,24 @@ export function endUserLabel(rawId: string, userRef: string, redactor: Redactor 
 const knownEndUsers = new Map<string, { userRef: string; userLabel: string }>();
 const KNOWN_END_USERS_LIMIT = 50_000;
 
-function endUserOf(salt: string, endUserId: string, redactor: Redactor) {
-  const key = `${salt}\u0000${endUserId}`;
-  let known = knownEndUsers.get(key);
-  if (!known) {
-    if (knownEndUsers.size >= KNOWN_END_USERS_LIMIT) knownEndUsers.clear();
-    const userRef = endUserRef(salt, endUserId);
-    known = { userRef, userLabel: endUserLabel(endUserId, userRef, redactor) };
-    knownEndUsers.set(key, known);
-  }
+/** An end user's pseudonym and label, as prepareAdmitted stores them. */
+export type EndUserIdentity = { userRef: string; userLabel: string };
+
+function endUserOf(salt: string, endUserId: string, redactor: Redactor): EndUserIdentity {
+  return knownEndUser(salt, endUserId) ?? rememberEndUser(salt, endUserId, redactor);
+}
+
+/** The end user's pseudonym and label if this process has worked them out lately (no redaction needed). */
+export function knownEndUser(salt: string, endUserId: string): EndUserIdentity | undefined {
+  return knownEndUsers.get(`${salt}\u0000${endUserId}`);
+}
+
+/** Works out an end user's pseudonym and label (redacting the ID with `redactor`) and remembers them. */
+export function rememberEndUser(salt: string, endUserId: string, redactor: Redactor): EndUserIdentity {
+  if (knownEndUsers.size >= KNOWN_END_USERS_LIMIT) knownEndUsers.clear();
+  const userRef = endUserRef(salt, endUserId);
+  const known = { userRef, userLabel: endUserLabel(endUserId, userRef, redactor) };
+  knownEndUsers.set(`${salt}\u0000${endUserId}`, known);
   return known;
 }
 
@@ -155,11 +164,12 @@ function tooLong(text: string, settings: PipelineSettings, redactions: Redaction
 
 /**
  * The strings preparePrompt redacts for `input`: its text (a conversation's messages as one text,
- * so that placeholders are numbered across its turns), its end user's ID, the strings in its
- * metadata and structure.
+ * so that placeholders are numbered across its turns), its end user's ID (unless the caller already
+ * has the end user's identity: withUserId false), the strings in its metadata and structure.
  */
-export function stringsToRedact(input: PipelineInput): string[] {
-  const strings = [input.messages ? conversationRedactionText(input.messages) : (input.text ?? ""), input.user_id];
+export function stringsToRedact(input: PipelineInput, withUserId = true): string[] {
+  const strings = [input.messages ? conversationRedactionText(input.messages) : (input.text ?? "")];
+  if (withUserId) strings.push(input.user_id);
   if (input.metadata) stringsInJson(input.metadata, strings);
   if (input.structure) stringsInJson(input.structure, strings);
   return strings;
@@ -176,11 +186,15 @@ export function preparePrompt(input: PipelineInput, settings: PipelineSettings, 
   return refuseBeforeRedaction(input, settings) ?? prepareAdmitted(input, settings, redactor);
 }
 
-/** preparePrompt for a prompt that refuseBeforeRedaction has already let through. */
+/**
+ * preparePrompt for a prompt that refuseBeforeRedaction has already let through. `endUser` is its
+ * end user's identity when the caller has it already (then the ID is not redacted again).
+ */
 export function prepareAdmitted(
   input: PipelineInput,
   settings: PipelineSettings,
   redactor: Redactor = redactorOf(settings),
+  endUser?: EndUserIdentity,
 ): PreparedPrompt {
   let redacted: string;
   let messages: ConversationMessage[] | undefined;
@@ -193,12 +207,13 @@ export function prepareAdmitted(
   } else {
     ({ redacted, findings } = redactor(input.text ?? ""));
   }
-  const redactions = summarizeFindings(findings);
+  // Most prompts have no findings: then there is nothing to count.
+  const redactions = findings.length ? summarizeFindings(findings) : [];
   if (exceedsTokenLimit(redacted, settings.maxPromptTokens)) return tooLong(redacted, settings, redactions);
   const metadataCounts = new Map<string, number>();
   const metadata = input.metadata ? (redactJson(input.metadata, metadataCounts, redactor) as Record<string, unknown>) : undefined;
   const structure = input.structure ? (redactJson(input.structure, metadataCounts, redactor) as Record<string, unknown>) : undefined;
-  const { userRef, userLabel } = endUserOf(settings.splitSalt, input.user_id, redactor);
+  const { userRef, userLabel } = endUser ?? endUserOf(settings.splitSalt, input.user_id, redactor);
   return {
     ok: true,
     text: redacted,

@@ -4,7 +4,7 @@ import { renderTranscript } from "@/lib/prompts/conversation";
 import { decideBatch, type QuotaState } from "@/lib/prompts/decide";
 import { conversationDedupKey, dedupKey, dedupWords } from "@/lib/prompts/dedup";
 import { labelerPromptSchema, labelerPromptStructure, renderLabelerPrompt } from "@/lib/prompts/labeler-prompt";
-import { type PreparedPrompt, preparePrompt } from "@/lib/prompts/prepare";
+import { type PreparedPrompt, prepareAdmitted, preparePrompt, stringsToRedact } from "@/lib/prompts/prepare";
 import { endUserRef, splitForUser } from "@/lib/prompts/split";
 import { countTokens, exceedsTokenLimit } from "@/lib/prompts/tokens";
 import { pipelineSettings } from "../support/pipeline-settings";
@@ -70,9 +70,41 @@ describe("splits", () => {
     expect(splitForUser(ref, { train: 100, valid: 0, test: 0 })).toBe("train");
     expect(splitForUser(ref, { train: 0, valid: 0, test: 100 })).toBe("test");
   });
+
+  // Stored end users keep the split they were drawn: however the draw is read from the
+  // pseudonym, it must stay the point its first four bytes give (the definition).
+  it("are drawn from the first 32 bits of the pseudonym's bytes", () => {
+    const definition = (ref: string, proportions: { train: number; valid: number; test: number }) => {
+      const total = proportions.train + proportions.valid + proportions.test;
+      const point = (Buffer.from(ref, "base64url").readUInt32BE(0) / 2 ** 32) * total;
+      return point < proportions.train ? "train" : point < proportions.train + proportions.valid ? "valid" : "test";
+    };
+    const proportionsList = [
+      { train: 80, valid: 10, test: 10 },
+      { train: 33, valid: 33, test: 34 },
+      { train: 1, valid: 98, test: 1 },
+      { train: 50, valid: 0, test: 50 },
+    ];
+    for (let i = 0; i < 5_000; i++) {
+      const ref = endUserRef(`salt-${i % 7}`, `user-${i}`);
+      for (const proportions of proportionsList) expect(splitForUser(ref, proportions)).toBe(definition(ref, proportions));
+    }
+  });
 });
 
 describe("preparing a prompt", () => {
+  it("takes the end user's identity when the caller has it, and then needs no redaction of the ID", () => {
+    const input = { text: "Plan a trip to the coast for the weekend", user_id: "known-user" };
+    expect(stringsToRedact(input)).toEqual([input.text, input.user_id]);
+    expect(stringsToRedact(input, false)).toEqual([input.text]);
+    const redactOnlyTheText = (text: string) => {
+      if (text !== input.text) throw new Error(`redacted ${text}`);
+      return { redacted: text, findings: [] };
+    };
+    const prepared = prepareAdmitted(input, settings, redactOnlyTheText, { userRef: "ref-given", userLabel: "label-given" });
+    expect(prepared).toMatchObject({ ok: true, userRef: "ref-given", userLabel: "label-given" });
+  });
+
   it("redacts before anything else and keys the redacted text", () => {
     const prepared = preparePrompt({ text: "Email bob.smith@example.com about the invoice please now", user_id: "u1" }, settings);
     expect(prepared.ok).toBe(true);
