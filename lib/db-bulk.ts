@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import pg from "pg";
 
 /*
@@ -79,6 +80,21 @@ function writePool(): pg.Pool {
   return globalForBulk.writePool;
 }
 
+/**
+ * The name a statement is prepared under on each connection: the same text always gets the same
+ * name, so a batch's statements are parsed once per connection (node-postgres remembers which
+ * names it has prepared), not once per batch.
+ */
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `bulk_${createHash("sha256").update(text).digest("hex").slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+const statementNames = new Map<string, string>();
+
 /** Runs one statement (`$1`… placeholders) in a transaction and returns its rows. */
 export type SqlRun = <Row>(text: string, values: unknown[]) => Promise<Row[]>;
 
@@ -92,7 +108,8 @@ export async function inTransaction<T>(work: (run: SqlRun) => Promise<T>, option
   let broken: Error | undefined;
   try {
     await client.query(`BEGIN; SET LOCAL statement_timeout = ${Math.max(1, Math.floor(options.timeoutMs))}`);
-    const run: SqlRun = async <Row>(text: string, values: unknown[]) => (await client.query(text, values)).rows as Row[];
+    const run: SqlRun = async <Row>(text: string, values: unknown[]) =>
+      (await client.query({ name: statementName(text), text, values })).rows as Row[];
     const result = await work(run);
     await client.query("COMMIT");
     return result;
