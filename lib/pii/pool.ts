@@ -8,7 +8,7 @@ import type { RedactOptions, RedactResult } from "./types";
 
 /*
  * Redaction off the request thread: a pool of worker threads, one per core, started on first use.
- * A big text (the recognizers run at ~2 MB/s) would otherwise hold the event loop, and every other
+ * A big text (the recognizers run at a few MB/s) would otherwise hold the event loop, and every other
  * request with it, for as long as it takes. Jobs wait in one queue and go to the first idle thread;
  * a thread that dies fails its job and is replaced on the next one. Threads never keep the process
  * alive while idle (scripts end when their work does).
