@@ -10,7 +10,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { redact, redactAll } from "@/lib/pii";
-import { JOB_CHARS } from "@/lib/pii/pool";
+import { jobsOf } from "@/lib/pii/pool";
 import { f2, isCaught, overlaps, parseMarked, removedRegions, type Span, survivingChars } from "./pii/metrics";
 
 const DEV = path.resolve(import.meta.dirname, "../../shared/data/pii-dev/synth_dataset_v2.json");
@@ -107,15 +107,8 @@ async function loadRedactors(): Promise<Redactor[]> {
       return { redacted: r.redacted, findings: r.findings.map((f) => ({ start: f.start, end: f.end, type: f.type })) };
     },
     runAll: (texts) => {
-      // In jobs of up to JOB_CHARS characters, as lib/pii/pool.ts hands a batch to its threads.
-      for (let from = 0, size = 0, i = 0; i <= texts.length; i++) {
-        if (i === texts.length || (size > 0 && size + texts[i]!.length > JOB_CHARS)) {
-          redactAll(texts.slice(from, i));
-          from = i;
-          size = 0;
-        }
-        if (i < texts.length) size += texts[i]!.length;
-      }
+      // In the jobs lib/pii/pool.ts hands its threads.
+      for (const job of jobsOf(texts)) redactAll(job);
     },
   };
   const list: Redactor[] = [ours];

@@ -43,6 +43,12 @@ export async function redactTexts(texts: readonly string[], options?: RedactOpti
   let total = 0;
   for (const text of texts) total += text.length;
   if (total <= INLINE_MAX_CHARS) return redactAll(texts, options);
+  const results = await Promise.all(jobsOf(texts).map((part) => run(part, options)));
+  return results.flat();
+}
+
+/** `texts` in order, in the jobs the pool hands its threads: up to JOB_CHARS characters each (a longer text alone). */
+export function jobsOf(texts: readonly string[]): string[][] {
   const jobs: string[][] = [[]];
   let size = 0;
   for (const text of texts) {
@@ -53,8 +59,7 @@ export async function redactTexts(texts: readonly string[], options?: RedactOpti
     jobs[jobs.length - 1]!.push(text);
     size += text.length;
   }
-  const results = await Promise.all(jobs.map((part) => run(part, options)));
-  return results.flat();
+  return jobs;
 }
 
 /**
