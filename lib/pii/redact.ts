@@ -217,17 +217,33 @@ function isWideSpace(c: number): boolean {
 }
 
 function findCandidates(text: string, types: ReadonlySet<PiiType>): Candidate[] {
-  const candidates: Candidate[] = [];
+  return findCandidatesOfEach([text], types)[0]!;
+}
+
+/**
+ * Each text's candidates from the layers wanted, layer by layer: each layer reads every text before
+ * the next one starts (see redactAll).
+ */
+function findCandidatesOfEach(texts: readonly string[], types: ReadonlySet<PiiType>): Candidate[][] {
+  const found: Candidate[][] = texts.map(() => []);
   // Indexed loops, and no lookup of each layer's type when all are wanted: this runs 17 layers on
   // every text (the loop alone, with 17 stand-in layers over the dev set: 0.88 ms per pass with
   // for…of and the lookup, 0.54 without).
-  for (let i = 0; i < LAYERS.length; i++) {
-    const [type, find] = LAYERS[i]!;
-    if (types !== ALL_TYPES && !types.has(type)) continue;
-    const found = find(text);
-    for (let k = 0; k < found.length; k++) candidates.push(found[k]!);
-  }
-  return candidates;
+  const runLayers = () => {
+    for (let l = 0; l < LAYERS.length; l++) {
+      const [type, find] = LAYERS[l]!;
+      if (types !== ALL_TYPES && !types.has(type)) continue;
+      for (let j = 0; j < texts.length; j++) {
+        const candidates = find(texts[j]!);
+        const into = found[j]!;
+        for (let k = 0; k < candidates.length; k++) into.push(candidates[k]!);
+      }
+    }
+  };
+  // (One text's digit facts are kept as the last text's anyway.)
+  if (texts.length > 1) withDigitFactsKept(runLayers);
+  else runLayers();
+  return found;
 }
 
 // Texts longer than SEGMENT_CHARS are read in segments of about that length, each with CONTEXT_CHARS
@@ -301,18 +317,10 @@ export function redactAll(texts: readonly string[], options: RedactOptions = {})
     if (texts[i]!.length <= SEGMENT_CHARS) short.push(i);
     else results[i] = redact(texts[i]!, options);
   }
-  const found: Candidate[][] = short.map(() => []);
-  withDigitFactsKept(() => {
-    for (let l = 0; l < LAYERS.length; l++) {
-      const [type, find] = LAYERS[l]!;
-      if (types !== ALL_TYPES && !types.has(type)) continue;
-      for (let j = 0; j < short.length; j++) {
-        const candidates = find(texts[short[j]!]!);
-        const into = found[j]!;
-        for (let k = 0; k < candidates.length; k++) into.push(candidates[k]!);
-      }
-    }
-  });
+  const found = findCandidatesOfEach(
+    short.map((i) => texts[i]!),
+    types,
+  );
   for (let j = 0; j < short.length; j++) results[short[j]!] = redactFound(texts[short[j]!]!, found[j]!, types, options);
   return results;
 }
