@@ -1708,26 +1708,29 @@ function personVerbAfter(text: string, end: number): boolean {
   return !(text.charCodeAt(end) === 58 && /^:\s/.test(text.slice(end, end + 2))) && cueAfterAt(text, end);
 }
 
-/**
- * Whether evaluateRun would pass over the one-word run `tok` at once: its kind, as evaluateRun reads
- * it (an ALL-CAPS word or one inside a phrase read as such), is an ordinary word, a particle or a suffix.
- */
-function loneOrdinaryWord(tok: Token, lexicon: Lexicon): boolean {
+/** A token's kind as a run reads it: a phrase's word as the phrase, an ALL-CAPS word as a word. */
+function runKind(tok: Token, lexicon: Lexicon): Kind {
+  if (tok.phrase) return tok.phrase;
   const own = kindOf(tok, lexicon);
-  const kind = tok.phrase ?? (!tok.cap && /^\p{Lu}{2,}$/u.test(tok.text) && own !== "SUFFIX" && own !== "HONORIFIC" ? "WORD" : own);
+  // ALL-CAPS words are headings or places far more often than names.
+  // (A capitalised token, "Smith" or "J.", never is one.)
+  return !tok.cap && /^\p{Lu}{2,}$/u.test(tok.text) && own !== "SUFFIX" && own !== "HONORIFIC" ? "WORD" : own;
+}
+
+/** An ordinary word, a particle or a suffix: no rule below turns one into a name but beside another word. */
+function isOrdinary(kind: Kind): boolean {
   return kind === "WORD" || kind === "PARTICLE" || kind === "SUFFIX";
 }
 
+/** Whether evaluateRun would pass over the one-word run `tok` at once. */
+function loneOrdinaryWord(tok: Token, lexicon: Lexicon): boolean {
+  return isOrdinary(runKind(tok, lexicon));
+}
+
 function evaluateRun(text: string, run: Token[], lexicon: Lexicon, lowercaseText: boolean, out: Candidate[]): void {
-  const kinds = run.map((t) => kindOf(t, lexicon));
-  // ALL-CAPS words are headings or places far more often than names.
-  // (A capitalised token, "Smith" or "J.", never is one.)
-  for (let k = 0; k < run.length; k++)
-    if (!run[k]!.cap && /^\p{Lu}{2,}$/u.test(run[k]!.text) && kinds[k] !== "SUFFIX" && kinds[k] !== "HONORIFIC") kinds[k] = "WORD";
-  for (let k = 0; k < run.length; k++) if (run[k]!.phrase) kinds[k] = run[k]!.phrase!;
-  // A run of ordinary words only ("The", "Please") holds no piece to judge: the rules below turn no
-  // word into a name but beside one.
-  if (kinds.every((kind) => kind === "WORD" || kind === "PARTICLE" || kind === "SUFFIX")) return;
+  const kinds = run.map((t) => runKind(t, lexicon));
+  // A run of ordinary words only ("The", "Please") holds no piece to judge.
+  if (kinds.every(isOrdinary)) return;
   for (let k = 0; k < run.length; k++) {
     const tok = run[k]!;
     // "Darwin's theory": a famous name that is also a town, in the possessive, is the person.
