@@ -254,9 +254,10 @@ const DEDUP_KEYS_OF_$2 = `ARRAY(SELECT decode(k, 'base64') FROM unnest($2::text[
 
 /**
  * A text[] or int[] parameter spelled as PostgreSQL's array literal (each text quoted), for a
- * column of a thousand short values: unnest reads it for about half of what json_to_recordset
- * costs the database (which builds a hash table per row), and spelling it here is one pass.
- * (The prompts themselves go as node-postgres's own array parameters: see insertAccepted.)
+ * column of a thousand values: unnest reads it for about half of what json_to_recordset costs the
+ * database (which builds a hash table per row), and spelling it here is one pass, where
+ * node-postgres escapes each value with two regexes. It has no NULL: columns that may hold one go
+ * as node-postgres's own array parameters (see insertAccepted).
  */
 function arrayLiteral(values: ReadonlyArray<string | number>): string {
   let literal = "{";
@@ -264,7 +265,7 @@ function arrayLiteral(values: ReadonlyArray<string | number>): string {
     const value = values[i]!;
     if (i) literal += ",";
     if (typeof value === "number") literal += String(value);
-    // Ids, keys and pseudonyms never hold a quote or a backslash: most values need no escaping pass.
+    // Ids, keys and pseudonyms never hold a quote or a backslash, and most prompts hold neither: most values need no escaping pass.
     else if (value.includes('"') || value.includes("\\")) literal += `"${value.replace(/[\\"]/g, "\\$&")}"`;
     else literal += `"${value}"`;
   }
