@@ -388,10 +388,12 @@ function lowercaseProse(match: string): boolean {
   return words.every((w) => common.has(w.replace(/\.$/, ""))) || FUNCTION_WORD.test(match);
 }
 
-// Function words as whole words (nothing of a word on either side), in lower case.
-const FUNCTION_WORD =
-  /(?<![\p{L}\p{M}'’.-])(?:that|which|the|a|an|and|or|of|to|at|is|are|with|for|in|on|it|its|my|your|some)(?![\p{L}\p{M}'’.-])/u;
-const NEVER_IN_STREET_NAME = /(?<![\p{L}\p{M}'’.-])(?:that|which|a|an|to|at|is|are|with|for|it|its|my|your|some)(?![\p{L}\p{M}'’.-])/u;
+/** Any of `words` as a whole word (nothing of a word on either side), in lower case. */
+const wholeWord = (words: readonly string[]) => new RegExp(`(?<![\\p{L}\\p{M}'’.-])(?:${words.join("|")})(?![\\p{L}\\p{M}'’.-])`, "u");
+// Function words no street name holds; with "the", "of", "and"…, which one may ("12 The Green"), all function words.
+const NEVER_IN_STREET_NAME_WORDS = ["that", "which", "a", "an", "to", "at", "is", "are", "with", "for", "it", "its", "my", "your", "some"];
+const NEVER_IN_STREET_NAME = wholeWord(NEVER_IN_STREET_NAME_WORDS);
+const FUNCTION_WORD = wholeWord([...NEVER_IN_STREET_NAME_WORDS, "the", "and", "or", "of", "in", "on"]);
 
 /** Whether a hyphen stands right before `at`, after two letters or more or opening a word: "SHA-1", "-1". */
 function minusOrNameBefore(text: string, at: number): boolean {
