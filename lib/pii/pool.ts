@@ -2,8 +2,8 @@ import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { expandResults, type RedactJob, type RedactReply } from "./pool-protocol";
 import { redact, redactAll } from "./redact";
-import type { RedactJob, RedactReply } from "./redact-worker";
 import type { RedactOptions, RedactResult } from "./types";
 
 /*
@@ -147,7 +147,7 @@ function startThread(): Thread | null {
     thread.retireTimer = setTimeout(() => retireIfIdle(thread), RETIRE_IDLE_AFTER_MS).unref();
     if (pending) {
       if ("error" in reply) pending.reject(new Error(`Redaction failed: ${reply.error}`));
-      else pending.resolve(reply.results);
+      else pending.resolve(expandResults(pending.job.texts, reply.results));
     }
     dispatch();
   });

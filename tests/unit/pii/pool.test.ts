@@ -3,6 +3,7 @@ import type { Worker } from "node:worker_threads";
 import { describe, expect, it, vi } from "vitest";
 import { redact } from "@/lib/pii";
 import { INLINE_MAX_CHARS, redactorFor, redactText, redactTexts } from "@/lib/pii/pool";
+import { compactResults, expandResults } from "@/lib/pii/pool-protocol";
 
 // The worker pool that keeps redaction off the request thread (security issue 14, item 2).
 
@@ -28,6 +29,16 @@ describe("redaction pool", () => {
     const texts = ["Call Ada Lovelace at +1 415 555 0100.", names(2_000), "", "nothing here", names(300)];
     expect(await redactTexts(texts)).toEqual(texts.map((text) => redact(text)));
     expect(await redactText("Mail bob@example.org")).toEqual(redact("Mail bob@example.org"));
+  });
+
+  it("sends a text left as it was back from a thread as null, and answers it as itself", () => {
+    const texts = ["nothing here", "Mail bob@example.org", "", "Ada Lovelace wrote the first program."];
+    const results = texts.map((text) => redact(text));
+    const reply = compactResults(texts, results);
+    expect(reply.map((result) => result === null)).toEqual([true, false, true, false]);
+    expect(expandResults(texts, reply)).toEqual(results);
+    // A result whose text changed without findings is sent whole.
+    expect(compactResults(["a\u00a0b"], [{ redacted: "a b", findings: [] }])).toEqual([{ redacted: "a b", findings: [] }]);
   });
 
   it("redacts small texts inline, below the threshold", async () => {
