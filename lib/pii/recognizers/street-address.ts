@@ -128,31 +128,77 @@ const COMPOUND_BEFORE_NUMBER = new RegExp(`(?:${COMPOUND})\\s+\\d`, "i");
 // A character a COMPOUND word can end in (a letter or "."; any other letter, which the u flag may
 // fold to one, as "ſ" to "s"), before white space and a digit.
 const STREET_WORD_END_BEFORE_NUMBER = /(?:[A-Za-z.]|(?!\s)[\u00a0-\uffff])(?=\s+\d)/g;
+// A COMPOUND street word ending where this is tried (lastIndex), read as the compound-street pattern reads it.
+const COMPOUND_ENDS_HERE = new RegExp(`(?<=${COMPOUND})`, "iuy");
 
 /**
- * Where a compound-street match may start at or after `from`, or -1 where none can: the pattern tries
- * every place of the text and is slow to fail at each, so it is run from here instead. A match's
- * street word ends before white space and a digit, and the match holds one run of white space
- * before that word at most ("Passauer Strasse 33"), so it starts no earlier than the word before the
- * one ending there. Those places come in the order of the street words' ends: the first one after
- * `from` is the earliest.
+ * The next match of the compound-street pattern `re` from its lastIndex (as nextMatch gives it), tried
+ * only where one can start. The pattern is slow to fail: at every letter of a long word ("Mogyorósbánya")
+ * it tries every street word at every shorter end, and left to itself it tries every place up to the
+ * text's end after the last street. A match holds its street word, then white space and a digit; no
+ * white space before the word but one run after a first word ("Passauer Strasse 33"); and no white
+ * space followed by a digit before that. So the first place `end` after lastIndex where a character a
+ * street word can end in stands before white space and a digit tells every match that starts at or
+ * before it: its street word ends at `end`, and it starts no earlier than the word before the one
+ * ending there. Those few places are tried in order, with a sticky copy of `re`, where a street word
+ * ends at `end`; where none matches, the next such place is looked for after it.
  */
-function compoundStreetStart(text: string, from: number): number {
-  STREET_WORD_END_BEFORE_NUMBER.lastIndex = from;
-  const end = STREET_WORD_END_BEFORE_NUMBER.exec(text);
-  if (end === null) return -1;
-  let start = end.index;
-  while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
-  while (start > 0 && isSpace(text.charCodeAt(start - 1))) start--;
-  while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
-  return Math.max(from, start);
+function nextCompoundStreet(re: RegExp, text: string): RegExpExecArray | null {
+  const sticky = stickyCopy(re);
+  for (let from = re.lastIndex; ; ) {
+    STREET_WORD_END_BEFORE_NUMBER.lastIndex = from;
+    const found = STREET_WORD_END_BEFORE_NUMBER.exec(text);
+    if (found === null) return null;
+    const end = found.index;
+    COMPOUND_ENDS_HERE.lastIndex = end + 1;
+    if (COMPOUND_ENDS_HERE.test(text)) {
+      let start = end;
+      while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
+      while (start > 0 && isSpace(text.charCodeAt(start - 1))) start--;
+      while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
+      start = Math.max(from, start);
+      for (let at = start; at <= end; at++) {
+        // Between two ASCII letters no match starts first: with no word boundary there the pattern can
+        // only start in the middle of a run of letters, and would have matched one letter earlier too.
+        if (at > start && isAsciiLetter(text.charCodeAt(at - 1)) && isAsciiLetter(text.charCodeAt(at))) continue;
+        // Nor in the middle of a surrogate pair, where a pattern with the u flag never starts.
+        if (at > start && isLowSurrogate(text.charCodeAt(at)) && isHighSurrogate(text.charCodeAt(at - 1))) continue;
+        sticky.lastIndex = at;
+        const m = sticky.exec(text);
+        if (m !== null) {
+          re.lastIndex = sticky.lastIndex;
+          return m;
+        }
+      }
+    }
+    from = end + 1;
+  }
+}
+
+const stickyCopies = new Map<RegExp, RegExp>();
+/** `re` with the sticky flag too: it matches only where its lastIndex is. */
+function stickyCopy(re: RegExp): RegExp {
+  let copy = stickyCopies.get(re);
+  if (copy === undefined) {
+    copy = new RegExp(re.source, `${re.flags.replace("g", "")}y`);
+    stickyCopies.set(re, copy);
+  }
+  return copy;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 // `pre`, when given, is a cheaper test that any match of `re` passes: without it `re` is not run.
 // `types`, likewise: `re` runs only on a text that has one of these words.
 // `gate`, likewise: a cheap test written by hand.
 // `accept`, when given, must pass on a match for it to count.
-// `startAt`, when given, tells the first place at or after a given one where a match may start (-1: none).
+// `next`, when given, finds the next match of `re` from its lastIndex instead of nextMatch.
 type Anchor = {
   re: RegExp;
   confidence: number;
@@ -160,7 +206,7 @@ type Anchor = {
   gate?: (text: string) => boolean;
   types?: number;
   accept?: (match: string, isLowercaseText: boolean) => boolean;
-  startAt?: (text: string, from: number) => number;
+  next?: (re: RegExp, text: string) => RegExpExecArray | null;
 };
 
 /**
@@ -169,7 +215,7 @@ type Anchor = {
  * among the shapes that anchors of different fields have.
  */
 function ofOneShape(anchors: Anchor[]): Anchor[] {
-  return anchors.map(({ re, confidence, pre, gate, types, accept, startAt }) => ({ re, confidence, pre, gate, types, accept, startAt }));
+  return anchors.map(({ re, confidence, pre, gate, types, accept, next }) => ({ re, confidence, pre, gate, types, accept, next }));
 }
 
 const ANCHORS: Anchor[] = ofOneShape([
@@ -210,7 +256,7 @@ const ANCHORS: Anchor[] = ofOneShape([
     confidence: 0.8,
     gate: (text) => COMPOUND_BEFORE_NUMBER.test(text),
     accept: namesCompoundStreet,
-    startAt: compoundStreetStart,
+    next: nextCompoundStreet,
   },
   // Japanese block addresses, chōme-banchi-gō then a ward or city: "3-14-2 Jingumae, Shibuya-ku, Tokyo".
   {
@@ -935,16 +981,6 @@ function nextMatch(re: RegExp, text: string): RegExpExecArray | null {
   return m;
 }
 
-/** nextMatch, looked for from the first place at or after re.lastIndex that `startAt` gives; null where it gives none. */
-function nextMatchFrom(re: RegExp, text: string, startAt?: (text: string, from: number) => number): RegExpExecArray | null {
-  if (startAt) {
-    const at = startAt(text, re.lastIndex);
-    if (at < 0) return null;
-    re.lastIndex = at;
-  }
-  return nextMatch(re, text);
-}
-
 const WORD = /\p{L}[\p{L}\p{M}'’.-]*/gu;
 
 /** Whether every word of `s` (it has one at least) is an everyday word: "Windows 11", "Chapter 4" name no street. */
@@ -1122,12 +1158,12 @@ export function findStreetAddresses(text: string): Candidate[] {
   const { out, isLowercaseText } = search;
   const streetTypes = streetTypesIn(text);
   const uncommonWording = UNCOMMON_WORDING.test(text);
-  for (const { re, confidence, pre, gate, types, accept, startAt } of ANCHORS) {
+  for (const { re, confidence, pre, gate, types, accept, next } of ANCHORS) {
     if (pre && !(uncommonWording && pre.test(text))) continue;
     if (gate && !gate(text)) continue;
     if (types && (streetTypes & types) === 0) continue;
     re.lastIndex = 0;
-    for (let m = nextMatchFrom(re, text, startAt); m; m = nextMatchFrom(re, text, startAt)) {
+    for (let m = next ? next(re, text) : nextMatch(re, text); m; m = next ? next(re, text) : nextMatch(re, text)) {
       const cue = addressCueBefore(text, m.index);
       // In text that has capitals, a street named only by lower-case everyday words is prose that
       // ends in a street-type word: "a Node 20 app that exposes port 3000", "5 things that park".
