@@ -593,13 +593,14 @@ function stepRight(text: string, end: number, isLowercaseText: boolean): number 
 
   // What each pattern below can open with, told from the first character and the first one after
   // spaces and tabs (or after a comma and then spaces and tabs).
-  const first = rest.charCodeAt(0);
+  // (Read within the window: a character past its end reads as -1, a code of no character.)
+  const first = codeAt(rest, 0);
   let k = 0;
-  while (rest.charCodeAt(k) === 32 || rest.charCodeAt(k) === 9) k++;
-  const next = rest.charCodeAt(k);
+  while (isBlank(codeAt(rest, k))) k++;
+  const next = codeAt(rest, k);
   let c = first === 44 ? 1 : 0;
-  while (rest.charCodeAt(c) === 32 || rest.charCodeAt(c) === 9) c++;
-  const afterComma = rest.charCodeAt(c);
+  while (isBlank(codeAt(rest, c))) c++;
+  const afterComma = codeAt(rest, c);
   const comma = first === 44;
   const blank = first === 32 || first === 9;
   const digitNext = isDigit(next);
@@ -694,6 +695,15 @@ function stepRight(text: string, end: number, isLowercaseText: boolean): number 
     }
   }
   return STOP;
+}
+
+/**
+ * The code of the character at `k` of `s`, or -1 past its end: what charCodeAt's NaN would answer to
+ * every test made of it, without reading past the end of a string, which optimised code handles
+ * slowly (stepRight's reads of the first characters of its window cost as much as its first pattern).
+ */
+function codeAt(s: string, k: number): number {
+  return k < s.length ? s.charCodeAt(k) : -1;
 }
 
 /** A lone word that is no town: an everyday word ("Ankara. Total" aside), not an all-caps code and no known place. */
