@@ -1110,7 +1110,7 @@ class AddressSearch {
   private lines: StretchFacts | undefined;
 
   constructor(readonly text: string) {
-    this.isLowercaseText = !/\p{Lu}/u.test(text);
+    this.isLowercaseText = !CAPITAL.test(text);
   }
 
   /** Where an address ending at `end` extends to. */
@@ -1169,10 +1169,15 @@ class AddressSearch {
   }
 }
 
+// The first questions asked of every text, as constants: a regex literal in the function is a new
+// object at each call.
+const DIGIT = /\d/;
+const CAPITAL = /\p{Lu}/u;
+
 /** Street and postal addresses: street-type anchors, PO and military boxes, and address wording, grown over units and city/postcode lines. */
 export function findStreetAddresses(text: string): Candidate[] {
   // Every pattern below but the street corner needs a digit (a house number, box or postcode).
-  if (!/\d/.test(text)) {
+  if (!DIGIT.test(text)) {
     if (!CORNER_WORDING.test(text)) return [];
     const search = new AddressSearch(text);
     findCorners(search);
