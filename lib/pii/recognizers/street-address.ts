@@ -66,9 +66,10 @@ function mayBeTypeWordHash(hash: number): boolean {
  * Lower-casing leaves every ASCII character that is no letter as it is, so the text is read run by
  * run between them: a run of ASCII letters is one word, looked up only when its hash is a type
  * word's; only a run with other characters in it is lower-cased and split (most texts have none,
- * and are not copied whole).
+ * and are not copied whole). The start of every run that holds a SUFFIX_TYPES word is added to
+ * `suffixRuns`, in order.
  */
-function streetTypesIn(text: string): number {
+function streetTypesIn(text: string, suffixRuns: number[]): number {
   let found = 0;
   const n = text.length;
   for (let k = 0; k < n; k++) {
@@ -85,16 +86,19 @@ function streetTypesIn(text: string): number {
       code = text.charCodeAt(k);
       if (!isRunCharacter(code)) break;
     }
+    let types = 0;
     if (ascii) {
-      if (k - start <= LONGEST_TYPE_WORD && mayBeTypeWordHash(hash)) found |= typesOfWord(text.slice(start, k).toLowerCase());
+      if (k - start <= LONGEST_TYPE_WORD && mayBeTypeWordHash(hash)) types = typesOfWord(text.slice(start, k).toLowerCase());
     } else {
       for (const word of text
         .slice(start, k)
         .toLowerCase()
         .replace(/ſ/g, "s")
         .split(/[^\p{L}]+/u))
-        found |= typesOfWord(word);
+        types |= typesOfWord(word);
     }
+    if (types & SUFFIX_TYPE) suffixRuns.push(start);
+    found |= types;
   }
   return found;
 }
@@ -156,7 +160,7 @@ const COMPOUND_ENDS_HERE = new RegExp(`(?<=${COMPOUND})`, "iuy");
  * ending there. Those few places are tried in order, with a sticky copy of `re`, where a street word
  * ends at `end`; where none matches, the next such place is looked for after it.
  */
-function nextCompoundStreet(re: RegExp, text: string): RegExpExecArray | null {
+function nextCompoundStreet(re: RegExp, { text }: AddressSearch): RegExpExecArray | null {
   const sticky = stickyCopy(re);
   for (let from = re.lastIndex; ; ) {
     STREET_WORD_END_BEFORE_NUMBER.lastIndex = from;
@@ -186,6 +190,48 @@ function nextCompoundStreet(re: RegExp, text: string): RegExpExecArray | null {
     }
     from = end + 1;
   }
+}
+
+/**
+ * The next match of the street-type-after pattern ("12 Main St", ANCHORS[0]) from its lastIndex (as
+ * nextMatch gives it), tried only at the digits a few words before a street-type word. A match is a
+ * house number, then up to four words, then its street type after white space: six runs of white
+ * space at most, and the type word is in a run of letters that streetTypesIn found to hold one
+ * (search.suffixRuns; a run has no digit, so none starts inside it). A match that starts at or before
+ * the first such run after lastIndex starts no earlier than seven stretches of characters other than
+ * white space back from it (one more for a run that starts inside a stretch, "(Main St"); one that
+ * starts later, no earlier than seven back from a later run. So those stretches are tried, run by run,
+ * at each digit that opens a number, with a sticky copy of the pattern; the pattern by itself tries
+ * every number of the text and reads the words after it for a street type.
+ */
+function nextSuffixStreet(re: RegExp, { text, suffixRuns }: AddressSearch): RegExpExecArray | null {
+  const sticky = stickyCopy(re);
+  let from = re.lastIndex;
+  for (let i = firstAtOrAfter(suffixRuns, from); i < suffixRuns.length; i++) {
+    const run = suffixRuns[i]!;
+    const start = Math.max(from, wordsBack(text, run, 7));
+    for (let p = start; p < run; p++) {
+      if (!isDigit(text.charCodeAt(p)) || (p > start && isDigit(text.charCodeAt(p - 1)))) continue;
+      sticky.lastIndex = p;
+      const m = sticky.exec(text);
+      if (m !== null) {
+        re.lastIndex = sticky.lastIndex;
+        return m;
+      }
+    }
+    from = Math.max(from, run);
+  }
+  return null;
+}
+
+/** The start of the `words`th stretch of characters other than white space back from `at`. */
+function wordsBack(text: string, at: number, words: number): number {
+  let start = at;
+  for (let k = 0; k < words; k++) {
+    while (start > 0 && isSpace(text.charCodeAt(start - 1))) start--;
+    while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
+  }
+  return start;
 }
 
 const stickyCopies = new Map<RegExp, RegExp>();
@@ -219,7 +265,7 @@ type Anchor = {
   gate?: (text: string) => boolean;
   types?: number;
   accept?: (match: string, isLowercaseText: boolean) => boolean;
-  next?: (re: RegExp, text: string) => RegExpExecArray | null;
+  next?: (re: RegExp, search: AddressSearch) => RegExpExecArray | null;
 };
 
 /**
@@ -237,6 +283,7 @@ const ANCHORS: Anchor[] = ofOneShape([
     re: new RegExp(`\\b${NUM}\\s+(?:${W}\\s+){1,4}?(?:${SUFFIX_TYPES})(?![\\p{L}\\p{N}])\\.?`, "giu"),
     confidence: 0.8,
     types: SUFFIX_TYPE,
+    next: nextSuffixStreet,
   },
   // Hungarian and Central European street abbreviations after the name: "Király u. 15.", "Erzsébet tér 19."
   {
@@ -1100,6 +1147,8 @@ function zeroedScratch(which: number, length: number): Int32Array {
  */
 class AddressSearch {
   readonly out: Candidate[] = [];
+  /** Where the runs of letters that hold a SUFFIX_TYPES word start (streetTypesIn). */
+  readonly suffixRuns: number[] = [];
   readonly isLowercaseText: boolean;
   // Per position, kept in typed arrays made on first use (maps were a third of the time on dense
   // text such as "12 Ab 12 Ab …", asked at every word): where an address ending there extends to,
@@ -1185,14 +1234,14 @@ export function findStreetAddresses(text: string): Candidate[] {
   }
   const search = new AddressSearch(text);
   const { out, isLowercaseText } = search;
-  const streetTypes = streetTypesIn(text);
+  const streetTypes = streetTypesIn(text, search.suffixRuns);
   const uncommonWording = UNCOMMON_WORDING.test(text);
   for (const { re, confidence, pre, gate, types, accept, next } of ANCHORS) {
     if (pre && !(uncommonWording && pre.test(text))) continue;
     if (gate && !gate(text)) continue;
     if (types && (streetTypes & types) === 0) continue;
     re.lastIndex = 0;
-    for (let m = next ? next(re, text) : nextMatch(re, text); m; m = next ? next(re, text) : nextMatch(re, text)) {
+    for (let m = next ? next(re, search) : nextMatch(re, text); m; m = next ? next(re, search) : nextMatch(re, text)) {
       const cue = addressCueBefore(text, m.index);
       // In text that has capitals, a street named only by lower-case everyday words is prose that
       // ends in a street-type word: "a Node 20 app that exposes port 3000", "5 things that park".
