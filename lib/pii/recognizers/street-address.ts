@@ -416,6 +416,9 @@ const TOWN_POSTCODE =
 // ward-and-door numbers, "TC 25/1482, Vazhuthacaud, Thiruvananthapuram 695014".
 // In lower-case text, the town is in lower case too: "in barra de carrasco 15000 in its mission".
 const TOWN_POSTCODE_LOWER = new RegExp(TOWN_POSTCODE.source.replace("[\\p{Lu}]", "\\p{Ll}"), TOWN_POSTCODE.flags);
+// What every UNIT_FIRST match ends in, a digit (perhaps then a letter) before a comma: a scan that
+// stops only at digits, before the pattern's, which tries every word.
+const NUMBER_BEFORE_COMMA = /\d[A-Za-z]?,/;
 const UNIT_FIRST =
   /\b(?:(?:Flat|Apt\.?|Apartment|Unit|Suite|House(?: No\.?)?|Door No\.?|Plot(?: No\.?)?)[ \t]*#?\d{1,5}[A-Za-z]?(?:\/\d{1,4})?|(?<![\w-])[A-Z]-\d{1,4}(?![\w-])|(?<![\w-])[A-Z]{2,3}[ \t]?\d{1,4}\/\d{1,5}(?![\w/-]))(?=,)/gi;
 
@@ -1302,7 +1305,7 @@ export function findStreetAddresses(text: string): Candidate[] {
   // A unit that opens the address, with no street type after it: "Flat 302, Sai Krupa Apartments,
   // 14th Cross, Indiranagar, Bengaluru 560038". Taken when its comma-separated tail ends in a
   // postcode or a known place; a unit before a found street was taken by extendLeft already.
-  if (text.includes(",") && UNIT_FIRST.test(text)) {
+  if (NUMBER_BEFORE_COMMA.test(text) && UNIT_FIRST.test(text)) {
     UNIT_FIRST.lastIndex = 0;
     // The addresses found so far, for "does one hold this position" (a scan of them all per unit was quadratic).
     const found = coverage(out);
