@@ -565,7 +565,7 @@ function scanToken(text: string, i: number, limit = text.length): Token | undefi
     }
     if (text.charCodeAt(i) === 46) i++;
     scannedTo = i;
-    const word = i - start <= 3 ? shortWordAt(text, start, i) : wordOf(text.slice(start, i));
+    const word = wordAt(text, start, i);
     const tok = new Token(start, start + word.text.length, word);
     if (identifierChar(text.charCodeAt(start - 1)) || identifierChar(text.charCodeAt(tok.end)) || memberAfter(text, tok.end))
       tok.glued = true;
@@ -600,43 +600,39 @@ function identifierChar(c: number): boolean {
   return (c >= 48 && c <= 57) || c === 95;
 }
 
-// Words read so far, by spelling (dot and "'s" included). A few thousand spellings make most of the
-// texts; emptied when full, so that it stays small.
-const wordsRead = new Map<string, Word>();
-const WORDS_READ_MAX = 16_384;
+// Words read so far, by spelling (dot and "'s" included), in an open-addressing table keyed by a hash
+// of the spelling's characters read in place: a hit (nearly every token: a few thousand spellings
+// make most texts) copies nothing out of the text. Emptied when half full, so that it stays small.
+const WORD_SLOTS = 1 << 14;
+/** Per slot, at 2 × slot: 1 + the word's index in wordsRead (0 for an empty slot), then the spelling's hash. */
+const wordSlots = new Int32Array(2 * WORD_SLOTS);
+const wordsRead: Word[] = [];
+const spellingsRead: string[] = [];
 
-/** The Word for a token's spelling, read once (readWord) and then shared by its occurrences in every text. */
-function wordOf(whole: string): Word {
-  let word = wordsRead.get(whole);
-  if (word === undefined) {
-    word = readWord(whole);
-    if (wordsRead.size >= WORDS_READ_MAX) wordsRead.clear();
-    wordsRead.set(whole, word);
+/** The Word for the spelling text[start, end), read once (readWord) and then shared by its occurrences in every text. Exported for tests. */
+export function wordAt(text: string, start: number, end: number): Word {
+  let hash = 0x811c9dc5; // FNV-1a
+  for (let k = start; k < end; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
+  let slot = (hash ^ (hash >>> 15)) & (WORD_SLOTS - 1);
+  for (let at = wordSlots[2 * slot]!; at !== 0; at = wordSlots[2 * slot]!) {
+    if (wordSlots[2 * slot + 1] === hash) {
+      const spelling = spellingsRead[at - 1]!;
+      if (spelling.length === end - start && text.startsWith(spelling, start)) return wordsRead[at - 1]!;
+    }
+    slot = (slot + 1) & (WORD_SLOTS - 1);
   }
-  return word;
-}
-
-// Words of up to three ASCII letters ("a", "to", "the", "Ann": a third of the dev set's words), by
-// their letters packed 7 bits each into a number: found without copying the spelling out of the text,
-// and a number is a cheaper key than a string (a string key is hashed, then compared, on every
-// lookup). (Four letters measured no faster on lists of names.) Emptied when full, as wordsRead is.
-const shortWords = new Map<number, Word>();
-const SHORT_WORDS_MAX = 4_096;
-
-/** wordOf(text.slice(start, end)), for a spelling of at most three characters. */
-function shortWordAt(text: string, start: number, end: number): Word {
-  let key = 0;
-  for (let k = start; k < end; k++) {
-    const c = text.charCodeAt(k);
-    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) return wordOf(text.slice(start, end));
-    key = (key << 7) | c;
+  if (wordsRead.length >= WORD_SLOTS / 2) {
+    wordSlots.fill(0);
+    wordsRead.length = 0;
+    spellingsRead.length = 0;
+    slot = (hash ^ (hash >>> 15)) & (WORD_SLOTS - 1);
   }
-  let word = shortWords.get(key);
-  if (word === undefined) {
-    word = wordOf(text.slice(start, end));
-    if (shortWords.size >= SHORT_WORDS_MAX) shortWords.clear();
-    shortWords.set(key, word);
-  }
+  const spelling = text.slice(start, end);
+  const word = readWord(spelling);
+  wordsRead.push(word);
+  spellingsRead.push(spelling);
+  wordSlots[2 * slot] = wordsRead.length;
+  wordSlots[2 * slot + 1] = hash;
   return word;
 }
 
