@@ -24,6 +24,8 @@ const { values } = parseArgs({
 const total = Number(values.prompts);
 const batchSize = Number(values.batch);
 const concurrency = Number(values.concurrency);
+/** Prompts sent through each instance before anything is measured (see the warm-up below). */
+const WARMUP_PROMPTS = 10_000;
 
 const topics = [
   "a birthday party",
@@ -170,6 +172,26 @@ try {
       });
       request.end(body);
     });
+  // Steady state, not start-up, is what is measured: a server's redaction threads start on the
+  // first big batch, and their code takes some 10,000 prompts to be compiled and tuned (the first
+  // 10k cost about three times the later CPU per prompt). So WARMUP_PROMPTS go through every
+  // instance first, into a project of their own, at the same concurrency.
+  const warmupProject = await createProject(
+    { slug: `bench-warmup-${randomUUID()}`, name: "Warm-up", description: "", instructions: "" },
+    null,
+  );
+  const warmupBodies = Array.from({ length: Math.ceil(WARMUP_PROMPTS / batchSize) * env.servers.length }, (_, b) =>
+    JSON.stringify({ prompts: Array.from({ length: batchSize }, (_, i) => makePrompt(total + b * batchSize + i)) }),
+  );
+  await runPool(
+    warmupBodies.map((body, index) => async () => {
+      const server = env.servers[index % env.servers.length]!;
+      const response = await post(`${server.url}/api/v1/projects/${warmupProject.slug}/prompts`, body);
+      if (response.status !== 200) throw new Error(`warm-up batch ${index} answered ${response.status}: ${response.body.slice(0, 200)}`);
+    }),
+    concurrency,
+  );
+
   const latencies: number[] = [];
   const counts: Record<string, number> = {};
   let rssPeak = 0;
