@@ -22,13 +22,9 @@ import type { RedactOptions, RedactResult } from "./types";
 export const INLINE_MAX_CHARS = 1_000;
 /**
  * Texts are sent in jobs of about this many characters, so that a big batch is spread over the
- * threads. A thread redacts its job's texts together (redactAll: each recognizer reads every text
- * before the next one starts), which costs less per character the longer a recognizer's code and
- * tables stay in the processor's caches: on dev-set texts, in one process, alternating, 128k
- * characters took 2-6% less CPU than 64k, and 32k 2-5% more. A job of 128k characters holds a
- * thread for about 25 ms.
+ * threads (a thread redacts its job's texts together: redactAll).
  */
-export const JOB_CHARS = 128_000;
+export const JOB_CHARS = 64_000;
 
 type Pending = { job: RedactJob; resolve: (results: RedactResult[]) => void; reject: (error: Error) => void };
 type Thread = { worker: Worker; running: Pending | null; retireTimer?: NodeJS.Timeout };
