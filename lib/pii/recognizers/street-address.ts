@@ -169,11 +169,8 @@ function nextCompoundStreet(re: RegExp, { text }: AddressSearch): RegExpExecArra
     const end = found.index;
     COMPOUND_ENDS_HERE.lastIndex = end + 1;
     if (COMPOUND_ENDS_HERE.test(text)) {
-      let start = end;
-      while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
-      while (start > 0 && isSpace(text.charCodeAt(start - 1))) start--;
-      while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
-      start = Math.max(from, start);
+      // The start of the word before the one that ends at `end` (whose last character is no space).
+      const start = Math.max(from, wordsBack(text, end + 1, 2));
       for (let at = start; at <= end; at++) {
         // Between two ASCII letters no match starts first: with no word boundary there the pattern can
         // only start in the middle of a run of letters, and would have matched one letter earlier too.
