@@ -10,7 +10,7 @@ import { findNonLatinAddresses, findNonLatinDatesOfBirth, findNonLatinPersons } 
 import { findPersons, findRepeatedNames } from "./recognizers/person";
 import { findPhones } from "./recognizers/phone";
 import { findPemBlocks, findSecrets } from "./recognizers/secret";
-import { findJapaneseAddresses, findStreetAddresses } from "./recognizers/street-address";
+import { findJapaneseAddresses, findStreetAddresses, holdsStreetTypeWord } from "./recognizers/street-address";
 import { findUsSsns } from "./recognizers/us-ssn";
 import { withDigitFactsKept } from "./text";
 import { type Candidate, type Finding, PII_TYPES, type PiiType, type RedactOptions, type RedactResult } from "./types";
@@ -46,8 +46,8 @@ const LAYERS: Array<[PiiType, (text: string) => Candidate[]]> = [
 const LAYER_RANK = new Map(LAYERS.map(([type], i) => [type, i]));
 const ALL_TYPES: ReadonlySet<PiiType> = new Set(PII_TYPES);
 
-/** Keeps the best of overlapping candidates: higher confidence, then earlier layer, then longer span. */
-export function resolveOverlaps(candidates: Candidate[]): Candidate[] {
+/** Keeps the best of overlapping candidates in `text`: higher confidence, then earlier layer, then longer span. */
+export function resolveOverlaps(candidates: Candidate[], text: string): Candidate[] {
   // Most texts' candidates do not overlap at all (a list of names is thousands of them): then every
   // one is kept as it is, and ranking them and filing them by stretch of text is wasted work.
   // Most texts' candidates come in order of start already (one or two of them): then a copy does
@@ -65,6 +65,7 @@ export function resolveOverlaps(candidates: Candidate[]): Candidate[] {
       a.start - b.start,
   );
   const kept = new SpanIndex();
+  let emptied: Set<Candidate> | undefined;
   for (const c of sorted) {
     if (c.end <= c.start) continue;
     const clash = kept.overlapping(c.start, c.end);
@@ -82,10 +83,35 @@ export function resolveOverlaps(candidates: Candidate[]): Candidate[] {
       }
       if (c.end - from > (best ? best.end - best.start : 0)) best = { ...c, start: from, end: c.end };
       // Pieces of fewer than 4 characters are separators, not an address.
-      if (best && best.end - best.start >= 4) kept.add(best);
+      const piece = best && best.end - best.start >= 4 ? best : undefined;
+      // Clipped by another address, a piece is part of one still ("the corner of 11 Botley Road and
+      // Herceg Gateway"); clipped by other findings, it must keep a digit if it had one, or a street
+      // word ("7943 2027 Prospect St", its number read as a phone). Else see below.
+      const byAddress = clash.some((k) => k.type === "STREET_ADDRESS");
+      if (piece && (byAddress || hasDigit(text, piece) || !hasDigit(text, c) || holdsStreetTypeWord(text.slice(piece.start, piece.end))))
+        kept.add(piece);
+      else if (!byAddress && hasDigit(text, c)) (emptied ??= new Set()).add(c);
     }
   }
+  // An address left with neither digits nor a street word was a misreading: its "house number" was a
+  // phone number ("Call Anna 555 0100"). Resolved again without it, the names it held count.
+  if (emptied) {
+    const without = emptied;
+    return resolveOverlaps(
+      candidates.filter((c) => !without.has(c)),
+      text,
+    );
+  }
   return kept.all().sort((a, b) => a.start - b.start);
+}
+
+/** Whether `span` of `text` holds an ASCII digit. */
+function hasDigit(text: string, span: Candidate): boolean {
+  for (let k = span.start; k < span.end; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
 
 /** Whether no span is empty and each starts where or after the one before it starts (as a stable sort by start leaves them). */
@@ -338,7 +364,7 @@ function redactFound(text: string, found: Candidate[], types: ReadonlySet<PiiTyp
   if (types.has("SECRET")) for (const c of findPemBlocks(text)) candidates.push(c);
   // Most prompts carry no personal data: nothing to resolve or number.
   if (candidates.length === 0) return { redacted: text, findings: [] };
-  const resolved = resolveOverlaps(candidates);
+  const resolved = resolveOverlaps(candidates, text);
   const kept = options.keepPublicFigures ? withoutPublicFigures(text, resolved) : resolved;
 
   // Each type's first value as written; then, once a second value of the type comes, its values'

@@ -12,6 +12,10 @@ const PREFIX_TYPES =
 const COMPOUND =
   "stra(?:ss|ß)e|str\\.|weg|gasse|allee|platz|ring|damm|ufer|steig|pfad|chaussee|vägen|gatan|gränd|torget|backe|stigen|vej|gade|allé|stræde|veien|vei|gata|gate|vegen|veg|katu|tie|kuja|polku|raitti|straat|laan|plein|gracht|kade|singel|steeg|dreef|utca|út|tér|körút|cesta|ulica|iela|gatve|tänav|maantee|vænget|bakken|brekka|braut|gata|stígur|vegur";
 
+// Prepositions, articles and conjunctions (English, German, Dutch, Scandinavian) that stand before a
+// street's name but are no part of it.
+const NEVER_OPENS_STREET_NAME =
+  "(?:a|an|the|to|in|at|on|of|from|into|onto|near|by|for|with|and|or|is|was|der|die|das|im|am|auf|zur|zum|nach|bei|und|op|aan|naar|på|och|og|till)";
 // A word of a street name, or an ordinal ("W 106th St", "5th Avenue").
 const W = "(?:[\\p{Lu}\\p{Ll}][\\p{L}\\p{M}'’.-]*|\\d{1,3}(?:st|nd|rd|th))";
 const STREET_TYPE_AFTER = new RegExp(`^[ \\t]+(?:${SUFFIX_TYPES})(?![\\p{L}\\p{N}])\\.?`, "iu");
@@ -101,6 +105,11 @@ function streetTypesIn(text: string, suffixRuns: number[]): number {
     found |= types;
   }
   return found;
+}
+
+/** Whether `s` holds a street-type word ("St", "Road", "Via", ...). */
+export function holdsStreetTypeWord(s: string): boolean {
+  return streetTypesIn(s, []) !== 0;
 }
 
 /** An ASCII letter or any character beyond ASCII: what a run of streetTypesIn is made of. */
@@ -308,8 +317,10 @@ const ANCHORS: Anchor[] = ofOneShape([
   },
   // Hammarvägen 15 · Passauer Strasse 33 · Rákóczi út 66.
   // Martin-Luther-King-Straße 9: hyphenated names before the street word.
+  // The word before is part of the name ("Alte Hauptstraße 5"), but not a preposition or an article
+  // ("refers to Loorenstrasse 149", "wohne in der Hauptstraße 5").
   {
-    re: new RegExp(`(?:\\b${W}\\s+)?(?:\\p{L}+-)*\\p{L}*(?:${COMPOUND})\\s+${NUM}\\b\\.?`, "giu"),
+    re: new RegExp(`(?:\\b(?!${NEVER_OPENS_STREET_NAME}\\s)${W}\\s+)?(?:\\p{L}+-)*\\p{L}*(?:${COMPOUND})\\s+${NUM}\\b\\.?`, "giu"),
     confidence: 0.8,
     gate: (text) => COMPOUND_BEFORE_NUMBER.test(text),
     accept: namesCompoundStreet,
@@ -342,8 +353,10 @@ const ANCHORS: Anchor[] = ofOneShape([
 ]);
 
 // "5366 Pivovarská 276", "7878 Rahu 37": house number, name, number. Ambiguous with prose
-// ("2019 Python 3"), so it counts only beside address wording or a unit designator.
-const NUM_NAME_NUM = /\b\d{1,6}[ \t]+(?:[\p{Lu}][\p{L}\p{M}'’.-]*[ \t]+){1,4}\d{1,5}[A-Za-z]?\b/gu;
+// ("2019 Python 3"), so it counts only beside address wording or a unit designator. The name's
+// capitalised words may have particles between them: "6570 Jiřího z Poděbrad 1874".
+const NUM_NAME_NUM =
+  /\b\d{1,6}[ \t]+(?:[\p{Lu}][\p{L}\p{M}'’.-]*[ \t]+(?:(?:z|ze|na|nad|pod|u|v|ve|de|da|di|del|la|van|von|der|den)[ \t]+(?=\p{Lu}))?){1,4}\d{1,5}[A-Za-z]?\b/gu;
 // A capital with no letter or digit before it (looked back for past the capital: the same as a
 // lookbehind before it, but every position that is no capital fails at once, without looking back).
 const NAME_NUM =
@@ -494,6 +507,21 @@ function lowercaseProse(match: string): boolean {
   const { common } = getLexicon();
   return words.every((w) => common.has(w.replace(/\.$/, ""))) || FUNCTION_WORD.test(match);
 }
+
+// A function word capitalised, as Title Case writes it.
+const TITLE_CASE_FUNCTION_WORD = /[ \t](?:Of|And|Or|The|To|In|On|At|For|With|From|By|A|An|Is|Are|That|Your|You|My)[ \t]/;
+
+/**
+ * A headline in Title Case, not a street: a function word capitalised inside the name ("10 Hidden Gems
+ * Of Central Park", "5 Things To Do In Hyde Park"). A street's name may open with one ("12 The
+ * Green") or hold one in lower case ("1 Isle of Dogs Road"). `match` is a number, then words.
+ */
+function titleCaseHeadline(match: string): boolean {
+  const rest = AFTER_FIRST_NAME_WORD.exec(match);
+  return rest !== null && TITLE_CASE_FUNCTION_WORD.test(rest[1]!);
+}
+// What follows the house number and the name's first word.
+const AFTER_FIRST_NAME_WORD = /^\S+\s+\S+(\s.*)$/s;
 
 /** Any of `words` as a whole word (nothing of a word on either side), in lower case. */
 const wholeWord = (words: readonly string[]) => new RegExp(`(?<![\\p{L}\\p{M}'’.-])(?:${words.join("|")})(?![\\p{L}\\p{M}'’.-])`, "u");
@@ -1250,6 +1278,7 @@ export function findStreetAddresses(text: string): Candidate[] {
       // core", "ASN.1 SubjectPublicKeyInfo to a Forge". In text with capitals "the", "of", "and" may
       // name a street ("12 The Green"); in lower-case text they are prose like the rest.
       if (!cue && re === ANCHORS[0]!.re && (isLowercaseText ? FUNCTION_WORD : NEVER_IN_STREET_NAME).test(m[0])) continue;
+      if (!cue && re === ANCHORS[0]!.re && titleCaseHeadline(m[0])) continue;
       // A number after a hyphen is a minus sign or part of a name ("SHA-1", "COVID-19"), not a house
       // number; a single block letter before it ("A-12 Green Park") is an Indian address still.
       if (re === ANCHORS[0]!.re && minusOrNameBefore(text, m.index)) continue;

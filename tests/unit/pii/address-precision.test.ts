@@ -38,6 +38,9 @@ describe("prose that is no street address", () => {
     "// convert an ASN.1 SubjectPublicKeyInfo to a Forge public key",
     // A number that is part of a name ("SHA-1") is no house number.
     "SHA-1 RSAPublicKey public key",
+    // A headline in Title Case: a function word capitalised inside the name.
+    "Top 10 Hidden Gems Of Central Park",
+    "5 Things To Do In Hyde Park This Summer",
   ])("no STREET_ADDRESS in %j", (text) => {
     expect(addresses(text)).toEqual([]);
     expect(redactedAddresses(text)).toEqual([]);
@@ -70,10 +73,22 @@ describe("street addresses still caught", () => {
     ["in Japanese order: Sato Yui, 3-14-2 Jingumae, Shibuya-ku, Tokyo 150-0001, +81 3", "3-14-2 Jingumae, Shibuya-ku, Tokyo 150-0001"],
     ["I live at 12 The Green, Oxford", "12 The Green, Oxford"],
     ["Looking to support Factset in Bjert 6091 in its mission", "Bjert 6091"],
+    // A Title Case street name with a lower-case function word, or one opening it.
+    ["Send it to 1 Isle of Dogs Road, London", "1 Isle of Dogs Road, London"],
+    // Particles between the name's words.
+    ["I now live in 6570 Jiřího z Poděbrad 1874 since May.", "6570 Jiřího z Poděbrad 1874"],
+    // A preposition or an article before a glued street word is no part of the street.
+    ["The title refers to Loorenstrasse 149 street in Zürich.", "Loorenstrasse 149"],
+    ["Ich wohne in der Hauptstraße 5.", "Hauptstraße 5"],
+    ["Meet me at Alte Hauptstraße 5.", "Alte Hauptstraße 5"],
     // In lower-case text the town is lower case too; before, only a prose stretch after the postcode was taken.
     ["looking to support foursquare in barra de carrasco 15000 in its mission", "barra de carrasco 15000"],
   ])("finds %j", (text, expected) => {
     expect(addresses(text)).toContain(expected);
+  });
+
+  it("an address whose every digit went to a phone number was no address: the name it held is a name", () => {
+    expect(redact("Call Anna 555 0100 tomorrow.").redacted).toBe("Call <PERSON_1> <PHONE_1> tomorrow.");
   });
 });
 

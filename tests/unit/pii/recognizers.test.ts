@@ -410,13 +410,44 @@ describe("redact", () => {
     for (const f of findings) expect(f.confidence).toBeGreaterThan(0.5);
   });
   it("resolves overlaps by confidence, then layer, then length", () => {
-    const kept = resolveOverlaps([
-      { type: "PHONE", start: 0, end: 19, confidence: 0.6 },
-      { type: "CREDIT_CARD", start: 0, end: 19, confidence: 0.9 },
-      { type: "PERSON", start: 25, end: 30, confidence: 0.7 },
-      { type: "STREET_ADDRESS", start: 20, end: 40, confidence: 0.7 },
-    ]);
+    const kept = resolveOverlaps(
+      [
+        { type: "PHONE", start: 0, end: 19, confidence: 0.6 },
+        { type: "CREDIT_CARD", start: 0, end: 19, confidence: 0.9 },
+        { type: "PERSON", start: 25, end: 30, confidence: 0.7 },
+        { type: "STREET_ADDRESS", start: 20, end: 40, confidence: 0.7 },
+      ],
+      "4539 1488 0343 6467 at Mr Smith's, 12 Main Street",
+    );
     expect(kept.map((k) => k.type)).toEqual(["CREDIT_CARD", "STREET_ADDRESS"]);
+  });
+  it("drops an address whose digits a stronger finding took and that keeps no street word, and restores the names in it", () => {
+    const text = "Call Anna 555 0100";
+    const kept = resolveOverlaps(
+      [
+        { type: "STREET_ADDRESS", start: 0, end: 18, confidence: 0.7 },
+        { type: "PHONE", start: 10, end: 18, confidence: 0.9 },
+        { type: "PERSON", start: 5, end: 9, confidence: 0.6 },
+      ],
+      text,
+    );
+    expect(kept.map((k) => [k.type, text.slice(k.start, k.end)])).toEqual([
+      ["PERSON", "Anna"],
+      ["PHONE", "555 0100"],
+    ]);
+    // A piece with a street word is an address still.
+    const street = "7943 2027 Prospect St";
+    const clipped = resolveOverlaps(
+      [
+        { type: "STREET_ADDRESS", start: 0, end: 21, confidence: 0.7 },
+        { type: "PHONE", start: 0, end: 9, confidence: 0.9 },
+      ],
+      street,
+    );
+    expect(clipped.map((k) => [k.type, street.slice(k.start, k.end)])).toEqual([
+      ["PHONE", "7943 2027"],
+      ["STREET_ADDRESS", " Prospect St"],
+    ]);
   });
   it("can be limited to some types", () => {
     const { redacted } = redact("Maria Gonzalez, ana@example.com", { types: ["EMAIL"] });
