@@ -21,14 +21,19 @@ class Word {
   cues = -1;
   /** nameLike(lower), until asked. */
   nameShaped: boolean | undefined = undefined;
+  /** A keyword that declares a variable ("var", "let", "const", "val"): see declaresAfter. */
+  readonly declares: boolean;
   constructor(
     readonly text: string,
     readonly lower: string,
     readonly cap: boolean,
     /** Capitalised, and its leading letters open a known multi-word place or thing (markPhrases). */
     readonly opensPhrase: boolean,
-  ) {}
+  ) {
+    this.declares = DECLARATION_KEYWORDS.has(lower);
+  }
 }
+const DECLARATION_KEYWORDS = new Set(["var", "let", "const", "val"]);
 
 /** A word of the text, where it stands. `kind` is set by kindOf on first use, or by a rule that knows better. */
 class Token {
@@ -572,7 +577,8 @@ function scanToken(text: string, i: number, limit = text.length): Token | undefi
     const tok = new Token(start, start + word.text.length, word);
     if (
       (start > 0 && identifierChar(text.charCodeAt(start - 1))) ||
-      (tok.end < n && (identifierChar(text.charCodeAt(tok.end)) || memberAfter(text, tok.end)))
+      (tok.end < n && (identifierChar(text.charCodeAt(tok.end)) || memberAfter(text, tok.end) || assignedAfter(text, tok.end))) ||
+      (word.declares && declaresAfter(text, tok.end))
     )
       tok.glued = true;
     return tok;
@@ -599,6 +605,36 @@ function memberAfter(text: string, end: number): boolean {
   if (text.charCodeAt(end) !== 46) return false;
   const c = text.charCodeAt(end + 1);
   return c >= 97 && c <= 122;
+}
+
+/**
+ * An "=" after a word, perhaps after blanks, that is no comparison or arrow ("==", "=>"): the word is
+ * a variable assigned to ("md = require(...)", "name=value"), code, not a name.
+ */
+function assignedAfter(text: string, end: number): boolean {
+  let k = end;
+  let c = text.charCodeAt(k);
+  while (isBlank(c) && k + 1 < text.length) c = text.charCodeAt(++k);
+  if (c !== 61 || k + 1 >= text.length) return c === 61;
+  const next = text.charCodeAt(k + 1);
+  return next !== 61 && next !== 62;
+}
+
+/**
+ * After a declaration keyword, a variable's name and then "=" or ":" ("var md = require(...)", "let x:
+ * number"): the keyword is code, not a name ("let me know" is prose).
+ */
+function declaresAfter(text: string, end: number): boolean {
+  let k = end;
+  while (k < text.length && isBlank(text.charCodeAt(k))) k++;
+  const from = k;
+  while (k < text.length && (asciiLetter(text.charCodeAt(k)) || identifierChar(text.charCodeAt(k)) || text.charCodeAt(k) === 36)) k++;
+  return from > end && k > from && k < text.length && (assignedAfter(text, k) || text.charCodeAt(k) === 58);
+}
+
+/** A space or a tab. */
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
 }
 
 /** An ASCII digit or "_": what joins a word into an identifier or a version ("Argon2", "snake_case"). */

@@ -26,6 +26,16 @@ describe("person names in code and docs", () => {
     untouched("console.log('File: ', tmpobj.name);");
   });
 
+  it("a variable declared or assigned to in code without capitals: var md = …", () => {
+    untouched("var md = require('markdown-it')();");
+    untouched("val total = items.sum()");
+    untouched("let x: number = 5");
+    untouched("md=markdownit()");
+    // An arrow is no assignment, and "let" in prose declares nothing.
+    expect(redact("tell jessica => she knows").redacted).toBe("tell <PERSON_1> => she knows");
+    expect(redact("i'm arjun mehta, let me know").redacted).toBe("i'm <PERSON_1>, let me know");
+  });
+
   it("still finds names beside such wording", () => {
     expect(redact("Name: Maria Lopez").redacted).toBe("Name: <PERSON_1>");
     expect(redact("Contact Smith. He will know.").redacted).toBe("Contact <PERSON_1>. He will know.");
