@@ -6,6 +6,15 @@ export const MONTH_NAMES =
 /** English weekday names and their abbreviations, a regex alternation (no dot, nothing captured). */
 export const WEEKDAY_NAMES = "mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs?|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?";
 
+/**
+ * Whether `text` has no capital letter at all: casual or lower-cased text, where the name and address
+ * rules read lower-case words as they would read capitalised ones elsewhere.
+ */
+export function hasNoCapital(text: string): boolean {
+  return !CAPITAL.test(text);
+}
+const CAPITAL = /\p{Lu}/u;
+
 /** True when the `window` characters before `start` match `re` (re should be anchored with $ if needed). */
 export function contextBefore(text: string, start: number, re: RegExp, window = 40): boolean {
   return re.test(text.slice(Math.max(0, start - window), start));

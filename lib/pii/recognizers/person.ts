@@ -1,5 +1,5 @@
 import { ADJECTIVE, COMMON, FAMOUS, GIVEN, getLexicon, NAME, PLACE, THING, VERY_COMMON, wordFlags } from "../lexicon";
-import { MONTH_NAMES, WEEKDAY_NAMES } from "../text";
+import { hasNoCapital, MONTH_NAMES, WEEKDAY_NAMES } from "../text";
 import type { Candidate } from "../types";
 
 // Person names without a statistical model: runs of capitalised tokens weighed by a name list
@@ -821,7 +821,7 @@ export function findPersons(text: string): Candidate[] {
   const lexicon = getLexicon();
   const tokens = tokenize(text);
   const out: Candidate[] = [];
-  const isLowercaseText = !/\p{Lu}/u.test(text);
+  const isLowercaseText = hasNoCapital(text);
   markPhrases(text, tokens, phraseOpeners, lexicon);
   termWords = findTermWords(text, tokens);
 

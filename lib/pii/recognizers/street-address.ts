@@ -1,5 +1,5 @@
 import { getLexicon } from "../lexicon";
-import { MONTH_NAMES, WEEKDAY_NAMES } from "../text";
+import { hasNoCapital, MONTH_NAMES, WEEKDAY_NAMES } from "../text";
 import type { Candidate } from "../types";
 
 // Street types written after the street name ("221B Baker Street", "90 Whitchurch Rd").
@@ -1187,7 +1187,7 @@ class AddressSearch {
   private lines: StretchFacts | undefined;
 
   constructor(readonly text: string) {
-    this.isLowercaseText = !CAPITAL.test(text);
+    this.isLowercaseText = hasNoCapital(text);
   }
 
   /** Where an address ending at `end` extends to. */
@@ -1246,10 +1246,9 @@ class AddressSearch {
   }
 }
 
-// The first questions asked of every text, as constants: a regex literal in the function is a new
+// The first question asked of every text, as a constant: a regex literal in the function is a new
 // object at each call.
 const DIGIT = /\d/;
-const CAPITAL = /\p{Lu}/u;
 
 /** Street and postal addresses: street-type anchors, PO and military boxes, and address wording, grown over units and city/postcode lines. */
 export function findStreetAddresses(text: string): Candidate[] {
