@@ -892,6 +892,8 @@ export function findPersons(text: string): Candidate[] {
   if (text.includes(":") || text.includes("=")) findLabeledNames(text, out, lexicon);
   // Names listed or coordinated with a name are names too ("Kateřina, Hleb and Sherry", "said Ana to Logan").
   coordinate(text, tokens, out, lexicon, isLowercaseText);
+  // Two given names that are also everyday words, paired and doing what people do: "Mark and Will are coming".
+  if (!isLowercaseText && text.includes(" and ")) findGivenNamePairs(text, tokens, out);
   // Lower-case lists of given names: "they had 6: silvana, adam, christopher and caleb".
   if (mayHaveLowerList(text))
     for (const m of lowerLists(text)) {
@@ -1609,6 +1611,35 @@ function coordinate(text: string, tokens: Token[], out: Candidate[], lexicon: Le
     }
     if (added === 0) break;
   }
+}
+
+// What a pair of people does, right after the pair: they come, go, visit, say, call.
+const PEOPLE_VERB_AFTER =
+  / (?:(?:are|were) (?:coming|going|visiting|getting married|moving|staying|arriving|leaving|flying|driving|joining|meeting|bringing)|(?:said|told|asked|came|went|visited|arrived|left|called|texted|emailed|wrote|met|married))\b/y;
+
+/**
+ * "Mark and Will are coming to dinner", "Rose and Mark said": two capitalised given names joined by
+ * "and" that are also everyday words ("mark", "will", "rose", "grace"), each of which alone is too
+ * ambiguous to take, are names when the pair is the subject of a verb of people coming, going or
+ * speaking. ("Faith and Hope are virtues" has no such verb.)
+ */
+function findGivenNamePairs(text: string, tokens: Token[], out: Candidate[]): void {
+  for (let j = 1; j + 1 < tokens.length; j++) {
+    if (tokens[j]!.lower !== "and") continue;
+    const first = tokens[j - 1]!;
+    const second = tokens[j + 1]!;
+    if (!givenNameWord(first) || !givenNameWord(second)) continue;
+    if (first.end + 1 !== tokens[j]!.start || tokens[j]!.end + 1 !== second.start) continue;
+    PEOPLE_VERB_AFTER.lastIndex = second.end;
+    if (!PEOPLE_VERB_AFTER.test(text)) continue;
+    for (const tok of [first, second])
+      if (!covered(out, tok)) out.push({ type: "PERSON", start: tok.start, end: tok.end, confidence: 0.7 });
+  }
+}
+
+/** A capitalised given name, not glued to an identifier: "Mark", "Will" (most are also everyday words). */
+function givenNameWord(tok: Token): boolean {
+  return tok.cap && !tok.glued && (flagsOf(tok) & GIVEN) !== 0;
 }
 
 /** A token beside a found name in a list or a pair that is a name too (see coordinate). */

@@ -23,12 +23,16 @@ const CASES: Array<[string, string, string]> = [
   ["a Hindi unknown given name before a family name", "कल सुखविंदर गुप्ता आएंगे", "कल <PERSON_1> आएंगे"],
   ["a word-name as the subject of a person's verb", "Rose said she would bring the cake.", "<PERSON_1> said she would bring the cake."],
   ["a word-name after a family word", "My daughter Rose turns five tomorrow.", "My daughter <PERSON_1> turns five tomorrow."],
+  ["two word-names paired, coming", "Mark and Will are coming to dinner.", "<PERSON_1> and <PERSON_2> are coming to dinner."],
+  ["two word-names paired, speaking", "Rose and Mark said they would come.", "<PERSON_1> and <PERSON_2> said they would come."],
 ];
 
 // Ordinary words and texts that only look like those cases stay as they are.
 const UNTOUCHED = [
   "Will you mark the rose bed?",
   "Mark the ones you will keep.",
+  "Faith and Hope are virtues.",
+  "Compare Mark and Sweep with reference counting.",
   "एक सिंह जंगल में रहता है।",
   "السلام عليكم ورحمة الله",
   "أرسل الرسالة إلى المدير غدا",
