@@ -94,6 +94,18 @@ const HONORIFICS = new Set([
   "rev",
   "fr",
 ]);
+// Imperatives that open requests in German, Dutch, French, Spanish, Italian and Portuguese. At the
+// start of a sentence they are no name's first word, though name lists carry some ("Ruf", "Bel",
+// "Schick") and others, unknown and capitalised, read as one ("Frag Thomas"). Elsewhere they may be
+// surnames still ("Anna Ruf", "Ernst Mach").
+const REQUEST_VERBS = new Set(
+  `ruf rufe schreib schreibe schick schicke sende frag frage gib hilf mach zeig zeige erzähl erzähle nimm antworte
+  bel stuur vraag geef maak schrijf zeg vertel
+  appelle appelez écris écrivez envoie envoyez dis demande demandez rappelle rappelez réponds répondez
+  llama llame escribe escriba envía envíe dime dile pregunta manda mande responde
+  chiama chiami scrivi scriva invia dimmi chiedi rispondi
+  liga ligue escreve escreva envia envie diga`.split(/\s+/),
+);
 const PARTICLES = new Set([
   "van",
   "von",
@@ -829,6 +841,10 @@ export function findPersons(text: string): Candidate[] {
   while (i < tokens.length) {
     const first = tokens[i]!;
     if (!first.cap && !(isLowercaseText && lowerName(first))) {
+      i++;
+      continue;
+    }
+    if (REQUEST_VERBS.has(first.lower) && sentenceInitial(text, first.start)) {
       i++;
       continue;
     }
@@ -2082,7 +2098,12 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
       : before;
   // (The wording tests below all end in a word and white space: most texts before a run do not.)
   const wordBefore = !cue && endsInWordAndSpace(before);
-  const article = !cue && ((wordBefore && ARTICLE_BEFORE.test(before)) || (beforeFirst !== before && ARTICLE_BEFORE.test(beforeFirst)));
+  // "a" is also the "to" of Spanish, Portuguese and Italian, which stands before people ("Escribe a
+  // Lucía Fernández."): a given name and a surname that is no everyday word after it are a person.
+  const personalA =
+    coreCount >= 2 && before.endsWith(" a ") && (flagsOf(toks[0]!) & GIVEN) !== 0 && (flagsOf(toks[lastCore]!) & (NAME | COMMON)) === NAME;
+  const article =
+    !cue && !personalA && ((wordBefore && ARTICLE_BEFORE.test(before)) || (beforeFirst !== before && ARTICLE_BEFORE.test(beforeFirst)));
   const placePrep = wordBefore && PLACE_PREPOSITION_BEFORE.test(before);
   // "a Harvey Leach concert": a full name used before a noun stays a name.
   // (A function word next is no noun: "the Opel Corsa the same car".)

@@ -14,10 +14,11 @@ import type { Candidate } from "../types";
 const PHONE_CANDIDATE =
   /(?=[+(\d])(?<![\p{N}_+\-./:]|[^\P{L}\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])(?<!\d,)(?:\+ ?|00)?(?:\(\+?\d{1,4}\) ?)?(?=(\d{1,5}))\1(?:(?:[ .\-/]|\) ?| ?\()?(?=(\d{1,6}))\2\)?){0,7}(?: ?(?:x|ext\.?|extension) ?\d{1,6})?(?![\p{N}_]|[^\P{L}\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|[.,\-/]\d)/gu;
 
-// With the same wording in the European languages prompts come in: French "rappeler au",
-// German "erreichbar unter", Dutch "bereikbaar op", Spanish "llámame al", Portuguese "ligar para".
+// With the same wording in the European languages prompts come in: French "rappeler au", "appelez-moi
+// au", "tél." German "erreichbar unter", "ruf mich an unter", Dutch "bereikbaar op", "bel me op",
+// Spanish "llámame al", Italian "chiamami al", Portuguese "ligar para".
 const PHONE_CONTEXT =
-  /\b(phone|telephone|tel|mobile|cell|cellphone|call|calls|calling|fax|office|desk|landline|whatsapp|sms|text me|reach me|contact|answering|messages to|ring|dial|hotline|registered|ph|téléphone|telephone|portable|rappeler|appeler|joindre|joignable|telefon|handy|erreichbar|anrufen|rufnummer|mobil|bellen|bereikbaar|telefoon|mobiel|teléfono|telefono|móvil|movil|celular|llamar|llámame|llamame|chiamare|chiamami|cellulare|telemóvel|telefone|ligar|zadzwoń|komórka|telefonu)\b|(ph|tel|mob|fax|m|t|p)\.?\s*:|☎|📞/i;
+  /\b(phone|telephone|tel|mobile|cell|cellphone|call|calls|calling|fax|office|desk|landline|whatsapp|sms|text me|reach me|contact|answering|messages to|ring|dial|hotline|registered|ph|téléphone|telephone|tél|portable|rappeler|rappelez|rappelle|appeler|appelez|appelle|joindre|joignable|telefon|handy|erreichbar|anrufen|ruf|rufe|rufen|ruft|rufnummer|mobil|bel|bellen|bereikbaar|telefoon|mobiel|teléfono|telefono|móvil|movil|celular|llamar|llama|llame|llámame|llamame|chiamare|chiama|chiami|chiamami|cellulare|telemóvel|telefone|ligar|liga|ligue|zadzwoń|komórka|telefonu)\b|(ph|tel|mob|fax|m|t|p)\.?\s*:|☎|📞/i;
 // The same wording in other scripts, which \b does not delimit: Chinese and Japanese (电话, 手机,
 // 電話, 携帯), Korean (전화, 연락처, 휴대폰), Russian (тел., телефон), Hindi (फोन, मोबाइल) and Arabic
 // (هاتف, جوال). Not the words for "number" alone (号码, 番号, 번호, नंबर, رقم): orders have numbers too.

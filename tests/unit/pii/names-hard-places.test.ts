@@ -23,6 +23,9 @@ const CASES: Array<[string, string, string]> = [
   ["a Hindi unknown given name before a family name", "कल सुखविंदर गुप्ता आएंगे", "कल <PERSON_1> आएंगे"],
   ["a word-name as the subject of a person's verb", "Rose said she would bring the cake.", "<PERSON_1> said she would bring the cake."],
   ["a word-name after a family word", "My daughter Rose turns five tomorrow.", "My daughter <PERSON_1> turns five tomorrow."],
+  ["a name after the Spanish, Portuguese or Italian 'a' (to)", "Manda un correo a Lucía Fernández.", "Manda un correo a <PERSON_1>."],
+  ["a request's verb opening the sentence is no name", "Frag Thomas nach dem Schlüssel.", "Frag <PERSON_1> nach dem Schlüssel."],
+  ["the same word as a surname is", "Ich heiße Anna Ruf.", "Ich heiße <PERSON_1>."],
   ["two word-names paired, coming", "Mark and Will are coming to dinner.", "<PERSON_1> and <PERSON_2> are coming to dinner."],
   ["two word-names paired, speaking", "Rose and Mark said they would come.", "<PERSON_1> and <PERSON_2> said they would come."],
 ];
@@ -32,6 +35,11 @@ const UNTOUCHED = [
   "Will you mark the rose bed?",
   "Mark the ones you will keep.",
   "Faith and Hope are virtues.",
+  // Imperatives that open requests in other languages, some of them in name lists.
+  "Schreib mir eine kurze Nachricht.",
+  "Mach daraus einen englischen Lebenslauf.",
+  "Escreva uma reclamação para a loja.",
+  "I want a Ford Mustang.",
   "Compare Mark and Sweep with reference counting.",
   "एक सिंह जंगल में रहता है।",
   "السلام عليكم ورحمة الله",

@@ -91,6 +91,13 @@ describe("phones in national formats", () => {
     ["電話番号は03-1234-5678です。", "03-1234-5678"],
     ["WhatsApp me at +91 98765 43210 when you land.", "+91 98765 43210"],
     ["Meu celular é (11) 91234-5678, pode me ligar.", "(11) 91234-5678"],
+    // Asked for as a request opens in each language: "call me at".
+    ["Ruf mich an unter 0171 2345678.", "0171 2345678"],
+    ["Appelez-moi au 01 23 45 67 89.", "01 23 45 67 89"],
+    ["Tél. : 04 72 10 30 30", "04 72 10 30 30"],
+    ["Bel me op 06 12345678.", "06 12345678"],
+    ["Llama a María al 612 345 678.", "612 345 678"],
+    ["Chiama Giulia al 347 123 4567.", "347 123 4567"],
   ]) {
     it(t!, () => expect(redact(t!).findings.map((f) => t!.slice(f.start, f.end))).toContain(phone));
   }
