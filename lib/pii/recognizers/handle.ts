@@ -1,3 +1,4 @@
+import { COMMON, GIVEN, getLexicon, NAME } from "../lexicon";
 import type { Candidate } from "../types";
 
 // Social-media handles ("@maria.lopez92", Mastodon's "@anna@mastodon.social"). An "@" glued to a
@@ -102,9 +103,50 @@ function looksLikeCode(text: string, start: number, end: number): boolean {
   return matchesAt(COMMENT_BEFORE, text, start);
 }
 
-/** Social-media handles of people: an "@" starting a word, not glued to a word before it, not code. */
+// An account name given with its label in a log line, a config file or JSON: "user=alice.smith",
+// "username: priya_k", "\"login\": \"bob_1987\"". Not "user = request.user" (code: blanks before "="),
+// nor a value a call or a member opens ("user: getUser()", "user=self.user.id" is one value, judged below).
+const LABELED_ACCOUNT = /\b(?:user(?:_?name)?|login|account)(?:=|["']?[^\S\n]*:[^\S\n]*)["']?([A-Za-z][A-Za-z0-9._-]{1,39})(?![\w(@])/gi;
+// What ends a "label: value" field: a line break, a comma, a semicolon, a quote, a bracket or a bar.
+const FIELD_END = new Set([..."\n\r,;\"')]}|"].map((c) => c.charCodeAt(0)));
+// Accounts that are no person's: system, service and placeholder names.
+const SYSTEM_ACCOUNTS = new Set(
+  `root admin administrator postgres mysql oracle sa sys system daemon nobody guest anonymous www-data ubuntu ec2-user
+  jenkins git deploy service app test user users default none null undefined string str`.split(/\s+/),
+);
+
+/**
+ * A labeled account (LABELED_ACCOUNT) whose value holds a person's name: one of its parts, split at
+ * ".", "_", "-" and digits, is a given name or a name-list word that is no everyday word ("alice.smith",
+ * "bob_1987"), and it is no system account. ("user=request.user" holds none.)
+ */
+function findLabeledAccounts(text: string, out: Candidate[]): void {
+  LABELED_ACCOUNT.lastIndex = 0;
+  for (let m = LABELED_ACCOUNT.exec(text); m; m = LABELED_ACCOUNT.exec(text)) {
+    const value = m[1]!.replace(/[.-]+$/, "");
+    if (SYSTEM_ACCOUNTS.has(value.toLowerCase())) continue;
+    const lexicon = getLexicon();
+    const named = value
+      .toLowerCase()
+      .split(/[._\d-]+/)
+      .some((part) => part.length >= 3 && (lexicon.flagsOf(part) & GIVEN || (lexicon.flagsOf(part) & (NAME | COMMON)) === NAME));
+    if (!named) continue;
+    const start = m.index + m[0].length - m[1]!.length;
+    const end = start + value.length;
+    // After a colon the value must end its field: "User: vilma holm" is a chat line's speaker label
+    // and the name after it, which the person layer reads whole.
+    if (m[0].includes(":") && end < text.length && !FIELD_END.has(text.charCodeAt(end))) continue;
+    out.push({ type: "HANDLE", start, end, confidence: 0.8 });
+  }
+}
+
+/**
+ * Social-media handles of people (an "@" starting a word, not glued to a word before it, not code),
+ * and account names given with their label.
+ */
 export function findHandles(text: string): Candidate[] {
   const out: Candidate[] = [];
+  if (/user|login|account/i.test(text)) findLabeledAccounts(text, out);
   if (!text.includes("@")) return out;
   // exec, not matchAll, which copies the pattern on every call.
   HANDLE.lastIndex = 0;

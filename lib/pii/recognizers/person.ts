@@ -2070,6 +2070,8 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
     !opensLine(text, start)
   )
     return;
+  // A git trailer is a label, not a speaker: "Signed-off-by:", "Co-authored-by:", "Reviewed-by:".
+  if (coreCount === 1 && text.charCodeAt(end) === 58 && toks[lastCore]!.lower.endsWith("-by")) return;
   // A German form label is a compound noun, not a speaker: "Kontoinhaber:", "Lieferadresse:".
   if (coreCount === 1 && unknown === 1 && !honorific && GERMAN_LABEL.test(toks[lastCore]!.lower)) return;
   // A greeting before an everyday word that is no given name: "Hello World", "Hi Team", "Hey Friend".

@@ -17,6 +17,10 @@ describe("person names in code and docs", () => {
     untouched("You can call Buffer.from on the string.");
   });
 
+  it("a git trailer: Signed-off-by:", () => {
+    expect(redact("Signed-off-by: Greg Kroah-Hartman").redacted).toBe("Signed-off-by: <PERSON_1>");
+  });
+
   it("a label in a code comment: Note:", () => {
     untouched("  // Note: this works only with Node 18");
   });

@@ -145,6 +145,24 @@ describe("handles (HANDLE)", () => {
     ])
       expect(handles(t), t).toEqual([]);
   });
+  it("takes an account name given with its label in logs, config and JSON when it holds a name", () => {
+    expect(handles("2023-04-01 12:00:01 INFO user=alice.smith logged in")).toEqual(["alice.smith"]);
+    expect(handles("user: bob_1987, password: hunter2")).toEqual(["bob_1987"]);
+    expect(handles('{"username": "priya.k", "role": "admin"}')).toEqual(["priya.k"]);
+  });
+  it("leaves code, system accounts and names without a person's name alone, and a chat's speaker label to the names", () => {
+    for (const t of [
+      "user = request.user",
+      "user=root login=postgres",
+      "const user: User = getUser()",
+      "login=jdoe failed",
+      "user: string",
+    ])
+      expect(handles(t), t).toEqual([]);
+    expect(redact("bot: what's the name on the account? user: vilma holm").redacted).toBe(
+      "bot: what's the name on the account? user: <PERSON_1>",
+    );
+  });
 });
 
 describe("precision: texts without personal data stay untouched", () => {
