@@ -1915,7 +1915,7 @@ function opensLine(text: string, start: number): boolean {
 
 // Endings of German compound nouns that label form fields ("Personalausweisnummer", "Anschrift").
 const GERMAN_LABEL =
-  /^(?:\p{L}{2,}(?:nummer|adresse|inhaber|inhaberin|schrift|datum|straße|strasse)|\p{L}{5,}(?:ung|heit|keit|schaft)|adresse)$/u;
+  /^(?:\p{L}{2,}(?:nummer|adresse|inhaber|inhaberin|schrift|datum|straße|strasse)|\p{L}{5,}(?:ung|heit|keit|schaft)|adresse|\p{L}{2,}-(?:id|nr))$/u;
 
 // Words after which a lone name is a destination.
 const TRAVEL_BEFORE = atEnd(
@@ -2072,7 +2072,7 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
     return;
   // A git trailer is a label, not a speaker: "Signed-off-by:", "Co-authored-by:", "Reviewed-by:".
   if (coreCount === 1 && text.charCodeAt(end) === 58 && toks[lastCore]!.lower.endsWith("-by")) return;
-  // A German form label is a compound noun, not a speaker: "Kontoinhaber:", "Lieferadresse:".
+  // A German form label is a compound noun, not a speaker: "Kontoinhaber:", "Lieferadresse:", "Steuer-ID:".
   if (coreCount === 1 && unknown === 1 && !honorific && GERMAN_LABEL.test(toks[lastCore]!.lower)) return;
   // A greeting before an everyday word that is no given name: "Hello World", "Hi Team", "Hey Friend".
   if (

@@ -26,6 +26,7 @@ const CASES: Array<[string, string, string]> = [
   ["a name after the Spanish, Portuguese or Italian 'a' (to)", "Manda un correo a Lucía Fernández.", "Manda un correo a <PERSON_1>."],
   ["a request's verb opening the sentence is no name", "Frag Thomas nach dem Schlüssel.", "Frag <PERSON_1> nach dem Schlüssel."],
   ["the same word as a surname is", "Ich heiße Anna Ruf.", "Ich heiße <PERSON_1>."],
+  ["a German form label with an abbreviation is no speaker", "Steuer-ID: 86095742719", "Steuer-ID: <NATIONAL_ID_1>"],
   ["two word-names paired, coming", "Mark and Will are coming to dinner.", "<PERSON_1> and <PERSON_2> are coming to dinner."],
   ["two word-names paired, speaking", "Rose and Mark said they would come.", "<PERSON_1> and <PERSON_2> said they would come."],
 ];
@@ -51,6 +52,7 @@ const UNTOUCHED = [
   "Mi cuenta está bloqueada.",
   "Lieferadresse: bitte angeben",
   "Personalausweisnummer: fehlt noch",
+  "Kunden-Nr: 12345",
 ];
 
 describe("public and fictional figures (README: redacted like anyone else)", () => {
