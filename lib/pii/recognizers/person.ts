@@ -1954,6 +1954,7 @@ const ARTICLE_BEFORE = atEnd(/\b(?:the|a|an)\s+/i);
 const THE_BEFORE = atEnd(/\bthe\s+/i);
 const PLACE_PREPOSITION_BEFORE = atEnd(/\b(?:in|at|from|to|near|into|across|around|visit|visiting|of)\s+/);
 const IN_BEFORE = atEnd(/\bin\s+/);
+const AT_BEFORE = atEnd(/\bat\s+/);
 
 /** Whether `s` ends in an ASCII letter and white space (/[A-Za-z]\s+$/): what each of the tests above needs. */
 function endsInWordAndSpace(s: string): boolean {
@@ -2124,6 +2125,18 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
   else if (wordBefore && PLACE_OF_BEFORE.test(before)) confidence *= 0.4;
   // "a tiny kitchen in Leith": a lone surname-like word after "in" is a town far more often than a person.
   else if (!cue && coreCount === 1 && strong === 1 && wordBefore && IN_BEFORE.test(before) && !possessiveAt(text, end)) confidence *= 0.7;
+  // Likewise a lone surname-like word after "at" that is no given name: a place or a firm ("at
+  // Waterloo", "at Deloitte"); "angry at Maria" is a person.
+  else if (
+    !cue &&
+    coreCount === 1 &&
+    strong === 1 &&
+    wordBefore &&
+    AT_BEFORE.test(before) &&
+    !(flagsOf(toks[lastCore]!) & GIVEN) &&
+    !possessiveAt(text, end)
+  )
+    confidence *= 0.7;
   else if (!cue && placePrep && coreCount === 1 && strong === 0) confidence *= 0.6;
   // A lone word that is a name only by its letters or ending ("Tromsø") after a place preposition is a place.
   else if (!cue && placePrep && coreCount === 1 && !(flagsOf(toks[0]!) & (NAME | FAMOUS))) confidence *= 0.6;

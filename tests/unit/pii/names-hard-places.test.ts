@@ -53,6 +53,9 @@ const UNTOUCHED = [
   "Lieferadresse: bitte angeben",
   "Personalausweisnummer: fehlt noch",
   "Kunden-Nr: 12345",
+  // A lone surname-like word after "at" is a place or a firm.
+  "What did he do at Waterloo in 1815?",
+  "He spent 31 years at Philips in Eindhoven.",
 ];
 
 describe("public and fictional figures (README: redacted like anyone else)", () => {
