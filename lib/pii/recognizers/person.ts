@@ -93,6 +93,22 @@ const HONORIFICS = new Set([
   "srta",
   "rev",
   "fr",
+  // French, Spanish, Italian, Portuguese and Dutch.
+  "madame",
+  "monsieur",
+  "mademoiselle",
+  "señor",
+  "señora",
+  "señorita",
+  "signor",
+  "signora",
+  "signorina",
+  "senhor",
+  "senhora",
+  "meneer",
+  "mevrouw",
+  "dhr",
+  "mevr",
 ]);
 // Imperatives that open requests in German, Dutch, French, Spanish, Italian and Portuguese. At the
 // start of a sentence they are no name's first word, though name lists carry some ("Ruf", "Bel",
@@ -105,6 +121,13 @@ const REQUEST_VERBS = new Set(
   llama llame escribe escriba envía envíe dime dile pregunta manda mande responde
   chiama chiami scrivi scriva invia dimmi chiedi rispondi
   liga ligue escreve escreva envia envie diga`.split(/\s+/),
+);
+// Greetings and salutations that open letters and messages in other languages ("Hola Sr. García",
+// "Caro Marco", "Sehr geehrter Herr Müller"): at the start of a sentence no name's first word (name
+// lists carry some: "Hola", "Caro", "Sehr"), and a cue for the name after them (CUE_BEFORE).
+const SALUTATIONS = new Set(
+  `hola bonjour bonsoir salut hallo ciao olá ola hej hoi caro cara querido querida estimado estimada cher chère liebe
+  lieber beste gentile prezado prezada geachte sehr`.split(/\s+/),
 );
 const PARTICLES = new Set([
   "van",
@@ -296,7 +319,7 @@ function atEnd(pattern: RegExp): { test(s: string): boolean } {
 
 // Words right before a run that mark it as a person.
 const CUE_BEFORE = atEnd(
-  /(?:\bmy name is|\bname is|\bname:|\bnamed|\bnamed (?:him|her|them)|\bcalled|\bcall me|\bi am|\bi'm|\bim|\bthis is|\bdear|\bhi|\bhello|\bhey|\bthanks|\bthank you|\bregards|\bsincerely|\bsigned|\bcheers|\bsays|\bsaid|\basked|\btold|\bspeak to|\btalk to|\bspeak with|\bmeet|\bmet|\bcontact|\bcc|\battn:?|\battention:?|\bpatient:|\bcustomer:|\bclient:|\bemployee:|\bapplicant:|\bcandidate:|\bauthor:|\bfrom:|\bto:|\bby:|\bdirected by:?|\bwritten by|\bproduced by|\bperformed by|\bsung by|\bfeaturing|\bfeat\.|\bwife|\bhusband|\bson|\bdaughter|\bbrother|\bsister|\bmother|\bfather|\bmom|\bdad|\bfriend|\bboss|\bcolleague|\bpartner|\bkid|\bchild|\bgrandmother|\bgrandfather|\bmanager|\bproducer|\bsongwriter|\bplayer|\bactor|\bactress|\bsinger|\bcommenter|\bauthor|\bwriter|\bbeneficiary|\bguardian|\bfollow up with|\bassistant to|\bmaiden name is|\bsurname is|\blast name is|\bfirst name is|\bfull name is|\bit's under|\binvite|\bask|\btell|\bcall|\btext|\bemail|\bping|\bremind|\bwith ms\.?|\bwith mr\.?|\b(?:applicant|candidate|tenant|passenger|student|patient|member)|\b(?:whatsapp|dm|msg|message|sms)|\b(?:girlfriend|boyfriend|fianc[ée]e?|cousin|niece|nephew|grandson|granddaughter|grandma|grandpa|granny|mum|mummy|mommy|daddy|step(?:son|daughter|mother|father)|(?:mother|father|sister|brother|son|daughter)-in-law|roommate|flatmate|housemate|neighbou?r|classmate|co-?worker|teammate|prim[oa]|t[ií][oa]|herman[oa]|hij[oa]|amig[oa]|namorad[oa]|novi[oa]|espos[oa]|irm[ãa]o?|filh[oa]|av[óô]|abuel[oa]|schwester|bruder|tochter|sohn|freundin|oma|opa|kollegin|kollege|cousine|copine|copain|bhai|didi|behen))[\s,:]*/i,
+  /(?:\bmy name is|\bname is|\bname:|\bnamed|\bnamed (?:him|her|them)|\bcalled|\bcall me|\bi am|\bi'm|\bim|\bthis is|\bdear|\bhi|\bhello|\bhey|\b(?:hola|bonjour|bonsoir|salut|hallo|ciao|ol[áa]|hej|hoi|car[oa]|querid[oa]|estimad[oa]|cher|chère|lieber?|beste|gentile|prezad[oa]|geachte|geehrter?)|\bthanks|\bthank you|\bregards|\bsincerely|\bsigned|\bcheers|\bsays|\bsaid|\basked|\btold|\bspeak to|\btalk to|\bspeak with|\bmeet|\bmet|\bcontact|\bcc|\battn:?|\battention:?|\bpatient:|\bcustomer:|\bclient:|\bemployee:|\bapplicant:|\bcandidate:|\bauthor:|\bfrom:|\bto:|\bby:|\bdirected by:?|\bwritten by|\bproduced by|\bperformed by|\bsung by|\bfeaturing|\bfeat\.|\bwife|\bhusband|\bson|\bdaughter|\bbrother|\bsister|\bmother|\bfather|\bmom|\bdad|\bfriend|\bboss|\bcolleague|\bpartner|\bkid|\bchild|\bgrandmother|\bgrandfather|\bmanager|\bproducer|\bsongwriter|\bplayer|\bactor|\bactress|\bsinger|\bcommenter|\bauthor|\bwriter|\bbeneficiary|\bguardian|\bfollow up with|\bassistant to|\bmaiden name is|\bsurname is|\blast name is|\bfirst name is|\bfull name is|\bit's under|\binvite|\bask|\btell|\bcall|\btext|\bemail|\bping|\bremind|\bwith ms\.?|\bwith mr\.?|\b(?:applicant|candidate|tenant|passenger|student|patient|member)|\b(?:whatsapp|dm|msg|message|sms)|\b(?:girlfriend|boyfriend|fianc[ée]e?|cousin|niece|nephew|grandson|granddaughter|grandma|grandpa|granny|mum|mummy|mommy|daddy|step(?:son|daughter|mother|father)|(?:mother|father|sister|brother|son|daughter)-in-law|roommate|flatmate|housemate|neighbou?r|classmate|co-?worker|teammate|prim[oa]|t[ií][oa]|herman[oa]|hij[oa]|amig[oa]|namorad[oa]|novi[oa]|espos[oa]|irm[ãa]o?|filh[oa]|av[óô]|abuel[oa]|schwester|bruder|tochter|sohn|freundin|oma|opa|kollegin|kollege|cousine|copine|copain|bhai|didi|behen))[\s,:]*/i,
 );
 // The last word of every CUE_BEFORE phrase: a cheap test that must pass before the regex is run.
 const CUE_LAST_WORDS = new Set(
@@ -309,7 +332,9 @@ const CUE_LAST_WORDS = new Set(
   mommy daddy stepson stepdaughter stepmother stepfather mother-in-law father-in-law sister-in-law brother-in-law son-in-law
   daughter-in-law law roommate flatmate housemate neighbour neighbor classmate coworker co-worker teammate primo prima tio tia tío
   tía hermano hermana hijo hija amigo amiga namorado namorada novio novia esposo esposa irmão irmã irma filho filha avó avô
-  abuelo abuela schwester bruder tochter sohn freundin oma opa kollegin kollege cousine copine copain bhai didi behen`.split(/\s+/),
+  abuelo abuela schwester bruder tochter sohn freundin oma opa kollegin kollege cousine copine copain bhai didi behen
+  hola bonjour bonsoir salut hallo ciao olá ola hej hoi caro cara querido querida estimado estimada cher chère liebe lieber
+  beste gentile prezado prezada geachte geehrter geehrte`.split(/\s+/),
 );
 
 /** /[\s,:]/ at `k`, without the regex for plain ASCII. */
@@ -844,7 +869,7 @@ export function findPersons(text: string): Candidate[] {
       i++;
       continue;
     }
-    if (REQUEST_VERBS.has(first.lower) && sentenceInitial(text, first.start)) {
+    if ((REQUEST_VERBS.has(first.lower) || SALUTATIONS.has(first.lower)) && sentenceInitial(text, first.start)) {
       i++;
       continue;
     }

@@ -25,6 +25,18 @@ const CASES: Array<[string, string, string]> = [
   ["a word-name after a family word", "My daughter Rose turns five tomorrow.", "My daughter <PERSON_1> turns five tomorrow."],
   ["a name after the Spanish, Portuguese or Italian 'a' (to)", "Manda un correo a Lucía Fernández.", "Manda un correo a <PERSON_1>."],
   ["a request's verb opening the sentence is no name", "Frag Thomas nach dem Schlüssel.", "Frag <PERSON_1> nach dem Schlüssel."],
+  [
+    "a French honorific after a greeting",
+    "Bonjour Madame Dupont, merci pour votre message.",
+    "Bonjour <PERSON_1>, merci pour votre message.",
+  ],
+  ["a German salutation", "Sehr geehrter Herr Müller,", "Sehr geehrter <PERSON_1>,"],
+  ["a Spanish greeting and honorific", "Hola Sr. García, gracias.", "Hola <PERSON_1>, gracias."],
+  [
+    "an Italian salutation before a given name",
+    "Caro Marco, ti scrivo per chiederti un favore.",
+    "Caro <PERSON_1>, ti scrivo per chiederti un favore.",
+  ],
   ["the same word as a surname is", "Ich heiße Anna Ruf.", "Ich heiße <PERSON_1>."],
   ["a German form label with an abbreviation is no speaker", "Steuer-ID: 86095742719", "Steuer-ID: <NATIONAL_ID_1>"],
   ["two word-names paired, coming", "Mark and Will are coming to dinner.", "<PERSON_1> and <PERSON_2> are coming to dinner."],
@@ -53,6 +65,7 @@ const UNTOUCHED = [
   "Lieferadresse: bitte angeben",
   "Personalausweisnummer: fehlt noch",
   "Kunden-Nr: 12345",
+  "Hola, ¿cómo estás?",
   // A lone surname-like word after "at" is a place or a firm.
   "What did he do at Waterloo in 1815?",
   "He spent 31 years at Philips in Eindhoven.",
