@@ -865,7 +865,7 @@ export function findPersons(text: string): Candidate[] {
   let i = 0;
   while (i < tokens.length) {
     const first = tokens[i]!;
-    if (!first.cap && !(isLowercaseText && lowerName(first))) {
+    if (!first.cap && !(isLowercaseText && lowerName(first) && !cuesName(first))) {
       i++;
       continue;
     }
@@ -909,7 +909,7 @@ export function findPersons(text: string): Candidate[] {
         !(
           tok.cap ||
           (PARTICLES.has(tok.lower) && particlesLeadToName(text, tokens, j)) ||
-          (isLowercaseText && (lowerName(tok) || (prev.kind === "INITIAL" && j - i >= 2 && !(flagsOf(tok) & COMMON))))
+          (isLowercaseText && !cuesName(tok) && (lowerName(tok) || (prev.kind === "INITIAL" && j - i >= 2 && !(flagsOf(tok) & COMMON))))
         )
       )
         break;
@@ -1273,6 +1273,14 @@ function findSlashNames(text: string, out: Candidate[], lexicon: Lexicon): void 
 // or "from", "just" or a texting verb after it.
 const CUES_NEXT = 1;
 const CUES_PREVIOUS = 2;
+
+/**
+ * Without capitals, a word that cues a name after it ("tell", "ask", "is") is no part of one, though
+ * name lists carry some: "so tell priya", read as one run, hid its own cue.
+ */
+function cuesName(tok: Token): boolean {
+  return (lowerCues(tok.word) & CUES_NEXT) !== 0;
+}
 
 /** The word's CUES_NEXT and CUES_PREVIOUS bits, worked out once per word. */
 function lowerCues(word: Word): number {

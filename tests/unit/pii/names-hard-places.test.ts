@@ -6,6 +6,7 @@ const CASES: Array<[string, string, string]> = [
   ["a given name alone after a verb of asking", "Can you ask Maria to send the report?", "Can you ask <PERSON_1> to send the report?"],
   ["a given name after a family word", "my son Diego loves dinosaurs", "my son <PERSON_1> loves dinosaurs"],
   ["a lower-case name after wording", "tell jessica i said hi", "tell <PERSON_1> i said hi"],
+  ["a lower-case name after wording that does not open the text", "omg tell priya i said congrats", "omg tell <PERSON_1> i said congrats"],
   ["a Dutch particle", "Write to Pieter van der Berg today.", "Write to <PERSON_1> today."],
   ["Spanish and Malay particles", "Invite Javier Ruiz de la Fuente and Ahmad bin Hassan.", "Invite <PERSON_1> and <PERSON_2>."],
   ["an Irish O'", "Patrick O'Brien called yesterday.", "<PERSON_1> called yesterday."],
