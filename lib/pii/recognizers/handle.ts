@@ -140,13 +140,24 @@ function findLabeledAccounts(text: string, out: Candidate[]): void {
   }
 }
 
+// A nick in an IRC-style chat log, in angle brackets after the line's time: "[09:14] <kenji> lol",
+// "12:01:33 <@ayumi_t> brb" (a channel mode before the nick is no part of it). Without the time,
+// "<div> text" at a line's start is markup as often.
+const CHAT_NICK =
+  /(?<=(?:^|\n)[^\S\n]*[[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?[^\S\n]+<[@+%&~]?)[A-Za-z_[\]\\^{}|`][\w[\]\\^{}|`-]{1,31}(?=>[^\S\n])/g;
+
 /**
  * Social-media handles of people (an "@" starting a word, not glued to a word before it, not code),
- * and account names given with their label.
+ * account names given with their label, and nicks in chat logs.
  */
 export function findHandles(text: string): Candidate[] {
   const out: Candidate[] = [];
   if (/user|login|account/i.test(text)) findLabeledAccounts(text, out);
+  if (text.includes("> ")) {
+    CHAT_NICK.lastIndex = 0;
+    for (let m = CHAT_NICK.exec(text); m; m = CHAT_NICK.exec(text))
+      out.push({ type: "HANDLE", start: m.index, end: m.index + m[0].length, confidence: 0.85 });
+  }
   if (!text.includes("@")) return out;
   // exec, not matchAll, which copies the pattern on every call.
   HANDLE.lastIndex = 0;

@@ -1947,6 +1947,7 @@ function opensLine(text: string, start: number): boolean {
 }
 
 // Endings of German compound nouns that label form fields ("Personalausweisnummer", "Anschrift").
+const ROLE_LABEL = /^\p{L}{4,}(?:er|or|ee)$/u;
 const GERMAN_LABEL =
   /^(?:\p{L}{2,}(?:nummer|adresse|inhaber|inhaberin|schrift|datum|straße|strasse)|\p{L}{5,}(?:ung|heit|keit|schaft)|adresse|\p{L}{2,}-(?:id|nr))$/u;
 
@@ -2108,6 +2109,9 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
   if (coreCount === 1 && text.charCodeAt(end) === 58 && toks[lastCore]!.lower.endsWith("-by")) return;
   // A German form label is a compound noun, not a speaker: "Kontoinhaber:", "Lieferadresse:", "Steuer-ID:".
   if (coreCount === 1 && unknown === 1 && !honorific && GERMAN_LABEL.test(toks[lastCore]!.lower)) return;
+  // So is a role no word list has, before a colon: "Approver:", "Assignee:", "Requestor:" (a speaker's name
+  // is in the name lists: "Fischer:").
+  if (coreCount === 1 && unknown === 1 && !honorific && text.charCodeAt(end) === 58 && ROLE_LABEL.test(toks[lastCore]!.lower)) return;
   // A greeting before an everyday word that is no given name: "Hello World", "Hi Team", "Hey Friend".
   if (
     coreCount === 1 &&

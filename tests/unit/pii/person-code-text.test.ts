@@ -17,8 +17,11 @@ describe("person names in code and docs", () => {
     untouched("You can call Buffer.from on the string.");
   });
 
-  it("a git trailer: Signed-off-by:", () => {
+  it("a git trailer or a role before a colon: Signed-off-by:, Approver:", () => {
     expect(redact("Signed-off-by: Greg Kroah-Hartman").redacted).toBe("Signed-off-by: <PERSON_1>");
+    expect(redact("- Approver: Fatima Zahra\n- Assignee: Tomás Ruiz").redacted).toBe("- Approver: <PERSON_1>\n- Assignee: <PERSON_2>");
+    // A speaker's name is a name still.
+    expect(redact("Fischer: are you coming?").redacted).toBe("<PERSON_1>: are you coming?");
   });
 
   it("a label in a code comment: Note:", () => {

@@ -150,6 +150,12 @@ describe("handles (HANDLE)", () => {
     expect(handles("user: bob_1987, password: hunter2")).toEqual(["bob_1987"]);
     expect(handles('{"username": "priya.k", "role": "admin"}')).toEqual(["priya.k"]);
   });
+  it("takes the nicks of an IRC-style chat log, after each line's time", () => {
+    expect(redact("[09:14] <kenji> lol\n[09:15] <ayumi_t> brb\n12:01:33 <@op_dan> welcome").redacted).toBe(
+      "[09:14] <<HANDLE_1>> lol\n[09:15] <<HANDLE_2>> brb\n12:01:33 <@<HANDLE_3>> welcome",
+    );
+    for (const t of ["<div> hello </div>", "10:00 <b> bold", "a > b and c > d"]) expect(handles(t), t).toEqual([]);
+  });
   it("leaves code, system accounts and names without a person's name alone, and a chat's speaker label to the names", () => {
     for (const t of [
       "user = request.user",
