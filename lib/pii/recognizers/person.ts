@@ -129,6 +129,8 @@ const SALUTATIONS = new Set(
   `hola bonjour bonsoir salut hallo ciao olá ola hej hoi caro cara querido querida estimado estimada cher chère liebe
   lieber beste gentile prezado prezada geachte sehr`.split(/\s+/),
 );
+// The words of a salutation that stand right before the name: SALUTATIONS, and "geehrte(r)" of "Sehr geehrter Herr".
+const SALUTATION_CUES = [...SALUTATIONS, "geehrter", "geehrte"];
 const PARTICLES = new Set([
   "van",
   "von",
@@ -319,7 +321,10 @@ function atEnd(pattern: RegExp): { test(s: string): boolean } {
 
 // Words right before a run that mark it as a person.
 const CUE_BEFORE = atEnd(
-  /(?:\bmy name is|\bname is|\bname:|\bnamed|\bnamed (?:him|her|them)|\bcalled|\bcall me|\bi am|\bi'm|\bim|\bthis is|\bdear|\bhi|\bhello|\bhey|\b(?:hola|bonjour|bonsoir|salut|hallo|ciao|ol[áa]|hej|hoi|car[oa]|querid[oa]|estimad[oa]|cher|chère|lieber?|beste|gentile|prezad[oa]|geachte|geehrter?)|\bthanks|\bthank you|\bregards|\bsincerely|\bsigned|\bcheers|\bsays|\bsaid|\basked|\btold|\bspeak to|\btalk to|\bspeak with|\bmeet|\bmet|\bcontact|\bcc|\battn:?|\battention:?|\bpatient:|\bcustomer:|\bclient:|\bemployee:|\bapplicant:|\bcandidate:|\bauthor:|\bfrom:|\bto:|\bby:|\bdirected by:?|\bwritten by|\bproduced by|\bperformed by|\bsung by|\bfeaturing|\bfeat\.|\bwife|\bhusband|\bson|\bdaughter|\bbrother|\bsister|\bmother|\bfather|\bmom|\bdad|\bfriend|\bboss|\bcolleague|\bpartner|\bkid|\bchild|\bgrandmother|\bgrandfather|\bmanager|\bproducer|\bsongwriter|\bplayer|\bactor|\bactress|\bsinger|\bcommenter|\bauthor|\bwriter|\bbeneficiary|\bguardian|\bfollow up with|\bassistant to|\bmaiden name is|\bsurname is|\blast name is|\bfirst name is|\bfull name is|\bit's under|\binvite|\bask|\btell|\bcall|\btext|\bemail|\bping|\bremind|\bwith ms\.?|\bwith mr\.?|\b(?:applicant|candidate|tenant|passenger|student|patient|member)|\b(?:whatsapp|dm|msg|message|sms)|\b(?:girlfriend|boyfriend|fianc[ée]e?|cousin|niece|nephew|grandson|granddaughter|grandma|grandpa|granny|mum|mummy|mommy|daddy|step(?:son|daughter|mother|father)|(?:mother|father|sister|brother|son|daughter)-in-law|roommate|flatmate|housemate|neighbou?r|classmate|co-?worker|teammate|prim[oa]|t[ií][oa]|herman[oa]|hij[oa]|amig[oa]|namorad[oa]|novi[oa]|espos[oa]|irm[ãa]o?|filh[oa]|av[óô]|abuel[oa]|schwester|bruder|tochter|sohn|freundin|oma|opa|kollegin|kollege|cousine|copine|copain|bhai|didi|behen))[\s,:]*/i,
+  new RegExp(
+    String.raw`(?:\bmy name is|\bname is|\bname:|\bnamed|\bnamed (?:him|her|them)|\bcalled|\bcall me|\bi am|\bi'm|\bim|\bthis is|\bdear|\bhi|\bhello|\bhey|\b(?:${SALUTATION_CUES.join("|")})|\bthanks|\bthank you|\bregards|\bsincerely|\bsigned|\bcheers|\bsays|\bsaid|\basked|\btold|\bspeak to|\btalk to|\bspeak with|\bmeet|\bmet|\bcontact|\bcc|\battn:?|\battention:?|\bpatient:|\bcustomer:|\bclient:|\bemployee:|\bapplicant:|\bcandidate:|\bauthor:|\bfrom:|\bto:|\bby:|\bdirected by:?|\bwritten by|\bproduced by|\bperformed by|\bsung by|\bfeaturing|\bfeat\.|\bwife|\bhusband|\bson|\bdaughter|\bbrother|\bsister|\bmother|\bfather|\bmom|\bdad|\bfriend|\bboss|\bcolleague|\bpartner|\bkid|\bchild|\bgrandmother|\bgrandfather|\bmanager|\bproducer|\bsongwriter|\bplayer|\bactor|\bactress|\bsinger|\bcommenter|\bauthor|\bwriter|\bbeneficiary|\bguardian|\bfollow up with|\bassistant to|\bmaiden name is|\bsurname is|\blast name is|\bfirst name is|\bfull name is|\bit's under|\binvite|\bask|\btell|\bcall|\btext|\bemail|\bping|\bremind|\bwith ms\.?|\bwith mr\.?|\b(?:applicant|candidate|tenant|passenger|student|patient|member)|\b(?:whatsapp|dm|msg|message|sms)|\b(?:girlfriend|boyfriend|fianc[ée]e?|cousin|niece|nephew|grandson|granddaughter|grandma|grandpa|granny|mum|mummy|mommy|daddy|step(?:son|daughter|mother|father)|(?:mother|father|sister|brother|son|daughter)-in-law|roommate|flatmate|housemate|neighbou?r|classmate|co-?worker|teammate|prim[oa]|t[ií][oa]|herman[oa]|hij[oa]|amig[oa]|namorad[oa]|novi[oa]|espos[oa]|irm[ãa]o?|filh[oa]|av[óô]|abuel[oa]|schwester|bruder|tochter|sohn|freundin|oma|opa|kollegin|kollege|cousine|copine|copain|bhai|didi|behen))[\s,:]*`,
+    "i",
+  ),
 );
 // The last word of every CUE_BEFORE phrase: a cheap test that must pass before the regex is run.
 const CUE_LAST_WORDS = new Set(
@@ -332,9 +337,9 @@ const CUE_LAST_WORDS = new Set(
   mommy daddy stepson stepdaughter stepmother stepfather mother-in-law father-in-law sister-in-law brother-in-law son-in-law
   daughter-in-law law roommate flatmate housemate neighbour neighbor classmate coworker co-worker teammate primo prima tio tia tío
   tía hermano hermana hijo hija amigo amiga namorado namorada novio novia esposo esposa irmão irmã irma filho filha avó avô
-  abuelo abuela schwester bruder tochter sohn freundin oma opa kollegin kollege cousine copine copain bhai didi behen
-  hola bonjour bonsoir salut hallo ciao olá ola hej hoi caro cara querido querida estimado estimada cher chère liebe lieber
-  beste gentile prezado prezada geachte geehrter geehrte`.split(/\s+/),
+  abuelo abuela schwester bruder tochter sohn freundin oma opa kollegin kollege cousine copine copain bhai didi behen`
+    .split(/\s+/)
+    .concat(SALUTATION_CUES),
 );
 
 /** /[\s,:]/ at `k`, without the regex for plain ASCII. */
@@ -1946,8 +1951,9 @@ function opensLine(text: string, start: number): boolean {
   return k < 0 || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13;
 }
 
-// Endings of German compound nouns that label form fields ("Personalausweisnummer", "Anschrift").
+// A role's name as labels write it: an agent noun ("Approver", "Assignee", "Requestor", "Absender").
 const ROLE_LABEL = /^\p{L}{4,}(?:er|or|ee)$/u;
+// Endings of German compound nouns that label form fields ("Personalausweisnummer", "Anschrift").
 const GERMAN_LABEL =
   /^(?:\p{L}{2,}(?:nummer|adresse|inhaber|inhaberin|schrift|datum|straße|strasse)|\p{L}{5,}(?:ung|heit|keit|schaft)|adresse|\p{L}{2,}-(?:id|nr))$/u;
 
