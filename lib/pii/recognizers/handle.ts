@@ -105,7 +105,7 @@ function looksLikeCode(text: string, start: number, end: number): boolean {
 
 // An account name given with its label in a log line, a config file or JSON: "user=alice.smith",
 // "username: priya_k", "\"login\": \"bob_1987\"". Not "user = request.user" (code: blanks before "="),
-// nor a value a call or a member opens ("user: getUser()", "user=self.user.id" is one value, judged below).
+// nor a call ("user: getUser()").
 const LABELED_ACCOUNT = /\b(?:user(?:_?name)?|login|account)(?:=|["']?[^\S\n]*:[^\S\n]*)["']?([A-Za-z][A-Za-z0-9._-]{1,39})(?![\w(@])/gi;
 // What ends a "label: value" field: a line break, a comma, a semicolon, a quote, a bracket or a bar.
 const FIELD_END = new Set([..."\n\r,;\"')]}|"].map((c) => c.charCodeAt(0)));
@@ -121,11 +121,11 @@ const SYSTEM_ACCOUNTS = new Set(
  * "bob_1987"), and it is no system account. ("user=request.user" holds none.)
  */
 function findLabeledAccounts(text: string, out: Candidate[]): void {
+  const lexicon = getLexicon();
   LABELED_ACCOUNT.lastIndex = 0;
   for (let m = LABELED_ACCOUNT.exec(text); m; m = LABELED_ACCOUNT.exec(text)) {
     const value = m[1]!.replace(/[.-]+$/, "");
     if (SYSTEM_ACCOUNTS.has(value.toLowerCase())) continue;
-    const lexicon = getLexicon();
     const named = value
       .toLowerCase()
       .split(/[._\d-]+/)

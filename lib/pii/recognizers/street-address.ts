@@ -508,6 +508,8 @@ function lowercaseProse(match: string): boolean {
   return words.every((w) => common.has(w.replace(/\.$/, ""))) || FUNCTION_WORD.test(match);
 }
 
+// What follows the house number and the name's first word.
+const AFTER_FIRST_NAME_WORD = /^\S+\s+\S+(\s.*)$/s;
 // A function word capitalised, as Title Case writes it.
 const TITLE_CASE_FUNCTION_WORD = /[ \t](?:Of|And|Or|The|To|In|On|At|For|With|From|By|A|An|Is|Are|That|Your|You|My)[ \t]/;
 
@@ -520,8 +522,6 @@ function titleCaseHeadline(match: string): boolean {
   const rest = AFTER_FIRST_NAME_WORD.exec(match);
   return rest !== null && TITLE_CASE_FUNCTION_WORD.test(rest[1]!);
 }
-// What follows the house number and the name's first word.
-const AFTER_FIRST_NAME_WORD = /^\S+\s+\S+(\s.*)$/s;
 
 /** Any of `words` as a whole word (nothing of a word on either side), in lower case. */
 const wholeWord = (words: readonly string[]) => new RegExp(`(?<![\\p{L}\\p{M}'’.-])(?:${words.join("|")})(?![\\p{L}\\p{M}'’.-])`, "u");
