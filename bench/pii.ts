@@ -18,13 +18,13 @@ import {
   BASELINE_ISSUE_MBS,
   baselineRedactor,
   type Contender,
+  DEV_SET,
   inTurns,
   median,
   TARGET_MBS,
   throughput,
 } from "./pii/throughput";
 
-const DEV = path.resolve(import.meta.dirname, "../../shared/data/pii-dev/synth_dataset_v2.json");
 const FIXTURES = path.resolve(import.meta.dirname, "../tests/unit/pii/fixtures");
 const DEVSET = path.resolve(import.meta.dirname, "../tests/unit/pii/devset/devset.txt");
 
@@ -65,7 +65,7 @@ function mapType(t: string, text: string, start: number): string {
 }
 
 function loadDev(): Sample[] {
-  const raw = JSON.parse(fs.readFileSync(DEV, "utf8")) as Array<{
+  const raw = JSON.parse(fs.readFileSync(DEV_SET, "utf8")) as Array<{
     full_text: string;
     template_id: number;
     spans: Array<{ entity_type: string; start_position: number; end_position: number }>;

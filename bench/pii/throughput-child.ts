@@ -4,7 +4,7 @@
 // threads do (the module must export redactAll). Prints the figures as JSON.
 import fs from "node:fs";
 import path from "node:path";
-import { throughput } from "./throughput";
+import { DEV_SET, throughput } from "./throughput";
 
 type PiiModule = {
   redact: (text: string) => unknown;
@@ -14,8 +14,7 @@ type PiiModule = {
 const [modulePath, mode] = process.argv.slice(2);
 if (!modulePath || (mode !== "one" && mode !== "jobs")) throw new Error("usage: throughput-child.ts <module> <one|jobs>");
 const { redact, redactAll } = (await import(modulePath)) as PiiModule;
-const dev = path.resolve(import.meta.dirname, "../../../shared/data/pii-dev/synth_dataset_v2.json");
-const texts = (JSON.parse(fs.readFileSync(dev, "utf8")) as Array<{ full_text: string }>).map((r) => r.full_text);
+const texts = (JSON.parse(fs.readFileSync(DEV_SET, "utf8")) as Array<{ full_text: string }>).map((r) => r.full_text);
 
 let pass: (texts: string[]) => void;
 if (mode === "one")

@@ -50,6 +50,8 @@ export const BASELINE_ISSUE_MBS = 2.8;
 export const TARGET_MBS = 5;
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
+/** The Presidio synthetic dev set, in ../shared beside the repository. */
+export const DEV_SET = path.resolve(ROOT, "../shared/data/pii-dev/synth_dataset_v2.json");
 const CHILD = path.join(import.meta.dirname, "throughput-child.ts");
 const TSX = path.join(ROOT, "node_modules/.bin/tsx");
 

@@ -12,7 +12,7 @@ import { findPhones } from "./recognizers/phone";
 import { findPemBlocks, findSecrets } from "./recognizers/secret";
 import { findJapaneseAddresses, findStreetAddresses, holdsStreetTypeWord } from "./recognizers/street-address";
 import { findUsSsns } from "./recognizers/us-ssn";
-import { withDigitFactsKept } from "./text";
+import { countDigits, withDigitFactsKept } from "./text";
 import { type Candidate, type Finding, PII_TYPES, type PiiType, type RedactOptions, type RedactResult } from "./types";
 
 // Layers, run in this order: checksummed and validated patterns first (they are near-certain),
@@ -88,9 +88,10 @@ export function resolveOverlaps(candidates: Candidate[], text: string): Candidat
       // Herceg Gateway"); clipped by other findings, it must keep a digit if it had one, or a street
       // word ("7943 2027 Prospect St", its number read as a phone). Else see below.
       const byAddress = clash.some((k) => k.type === "STREET_ADDRESS");
-      if (piece && (byAddress || hasDigit(text, piece) || !hasDigit(text, c) || holdsStreetTypeWord(text.slice(piece.start, piece.end))))
+      const hadDigit = hasDigit(text, c);
+      if (piece && (byAddress || !hadDigit || hasDigit(text, piece) || holdsStreetTypeWord(text.slice(piece.start, piece.end))))
         kept.add(piece);
-      else if (!byAddress && hasDigit(text, c)) (emptied ??= new Set()).add(c);
+      else if (!byAddress && hadDigit) (emptied ??= new Set()).add(c);
     }
   }
   // An address left with neither digits nor a street word was a misreading: its "house number" was a
@@ -107,11 +108,7 @@ export function resolveOverlaps(candidates: Candidate[], text: string): Candidat
 
 /** Whether `span` of `text` holds an ASCII digit. */
 function hasDigit(text: string, span: Candidate): boolean {
-  for (let k = span.start; k < span.end; k++) {
-    const c = text.charCodeAt(k);
-    if (c >= 48 && c <= 57) return true;
-  }
-  return false;
+  return countDigits(text.slice(span.start, span.end), 1) > 0;
 }
 
 /** Whether no span is empty and each starts where or after the one before it starts (as a stable sort by start leaves them). */

@@ -25,6 +25,11 @@ export function contextAfter(text: string, end: number, re: RegExp, window = 25)
   return re.test(text.slice(end, end + window));
 }
 
+/** A space or a tab. */
+export function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
 /** How many ASCII digits (what \d matches) `text` holds, counting up to `enough`. */
 export function countDigits(text: string, enough = Infinity): number {
   let n = 0;

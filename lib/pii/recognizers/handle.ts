@@ -107,6 +107,8 @@ function looksLikeCode(text: string, start: number, end: number): boolean {
 // "username: priya_k", "\"login\": \"bob_1987\"". Not "user = request.user" (code: blanks before "="),
 // nor a call ("user: getUser()").
 const LABELED_ACCOUNT = /\b(?:user(?:_?name)?|login|account)(?:=|["']?[^\S\n]*:[^\S\n]*)["']?([A-Za-z][A-Za-z0-9._-]{1,39})(?![\w(@])/gi;
+// A cheap first test: the words LABELED_ACCOUNT opens with, anywhere.
+const ACCOUNT_LABEL_WORD = /user|login|account/i;
 // What ends a "label: value" field: a line break, a comma, a semicolon, a quote, a bracket or a bar.
 const FIELD_END = new Set([..."\n\r,;\"')]}|"].map((c) => c.charCodeAt(0)));
 // Accounts that are no person's: system, service and placeholder names.
@@ -152,7 +154,7 @@ const CHAT_NICK =
  */
 export function findHandles(text: string): Candidate[] {
   const out: Candidate[] = [];
-  if (/user|login|account/i.test(text)) findLabeledAccounts(text, out);
+  if (ACCOUNT_LABEL_WORD.test(text)) findLabeledAccounts(text, out);
   if (text.includes("> ")) {
     CHAT_NICK.lastIndex = 0;
     for (let m = CHAT_NICK.exec(text); m; m = CHAT_NICK.exec(text))

@@ -1,5 +1,5 @@
 import { ADJECTIVE, COMMON, FAMOUS, GIVEN, getLexicon, NAME, PLACE, THING, VERY_COMMON, wordFlags } from "../lexicon";
-import { hasNoCapital, MONTH_NAMES, WEEKDAY_NAMES } from "../text";
+import { hasNoCapital, isBlank, MONTH_NAMES, WEEKDAY_NAMES } from "../text";
 import type { Candidate } from "../types";
 
 // Person names without a statistical model: runs of capitalised tokens weighed by a name list
@@ -672,11 +672,6 @@ function declaresAfter(text: string, end: number): boolean {
   const from = k;
   while (k < text.length && (asciiLetter(text.charCodeAt(k)) || identifierChar(text.charCodeAt(k)) || text.charCodeAt(k) === 36)) k++;
   return from > end && k > from && k < text.length && (assignedAfter(text, k) || text.charCodeAt(k) === 58);
-}
-
-/** A space or a tab. */
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9;
 }
 
 /** An ASCII digit or "_": what joins a word into an identifier or a version ("Argon2", "snake_case"). */
@@ -2166,17 +2161,15 @@ function judge(text: string, toks: Token[], kinds: Kind[], lowercaseText: boolea
   if (!cue && article && ownerOfNoun) confidence *= 0.8;
   else if (!cue && article && !attributive) confidence *= 0.5;
   else if (wordBefore && PLACE_OF_BEFORE.test(before)) confidence *= 0.4;
-  // "a tiny kitchen in Leith": a lone surname-like word after "in" is a town far more often than a person.
-  else if (!cue && coreCount === 1 && strong === 1 && wordBefore && IN_BEFORE.test(before) && !possessiveAt(text, end)) confidence *= 0.7;
-  // Likewise a lone surname-like word after "at" that is no given name: a place or a firm ("at
-  // Waterloo", "at Deloitte"); "angry at Maria" is a person.
+  // "a tiny kitchen in Leith": a lone surname-like word after "in" is a town far more often than a person;
+  // after "at", one that is no given name is a place or a firm ("at Waterloo", "at Deloitte"; "angry at
+  // Maria" is a person).
   else if (
     !cue &&
     coreCount === 1 &&
     strong === 1 &&
     wordBefore &&
-    AT_BEFORE.test(before) &&
-    !(flagsOf(toks[lastCore]!) & GIVEN) &&
+    (IN_BEFORE.test(before) || (AT_BEFORE.test(before) && !(flagsOf(toks[lastCore]!) & GIVEN))) &&
     !possessiveAt(text, end)
   )
     confidence *= 0.7;

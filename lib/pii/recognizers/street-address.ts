@@ -1,5 +1,5 @@
 import { getLexicon } from "../lexicon";
-import { hasNoCapital, MONTH_NAMES, WEEKDAY_NAMES } from "../text";
+import { hasNoCapital, isBlank, MONTH_NAMES, WEEKDAY_NAMES } from "../text";
 import type { Candidate } from "../types";
 
 // Street types written after the street name ("221B Baker Street", "90 Whitchurch Rd").
@@ -1143,10 +1143,6 @@ function wordAfter(text: string, at: number, word: string): boolean {
   let k = at;
   while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
   return k > at && text.startsWith(word, k) && isBlank(text.charCodeAt(k + word.length));
-}
-
-function isBlank(code: number): boolean {
-  return code === 32 || code === 9;
 }
 
 // Three scratch arrays, one per table of AddressSearch, reused from text to text (one search runs at a
